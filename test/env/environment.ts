@@ -1,0 +1,90 @@
+import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensurePackages } from './packages.js';
+import {
+  type EngineInfo,
+  type RegistryInfo,
+  STATE,
+  startEngine,
+  startRegistry,
+  stopDaemon,
+  stopEngine,
+} from './services.js';
+
+/**
+ * The embedded default: real registries and a real single-node swarm on loopback.
+ * Written once, used by jest's global setup, the demo and the benchmarks.
+ */
+export interface KilnEnvironment {
+  /** plain registry */
+  registry: RegistryInfo;
+  /** second plain registry, for cross-registry copies */
+  registry2: RegistryInfo;
+  /** registry behind htpasswd Basic auth */
+  authRegistry: RegistryInfo;
+  engine: EngineInfo;
+  startedAt: string;
+}
+
+const ENV_FILE = join(STATE, 'env.json');
+const REGISTRIES = ['registry', 'registry2', 'authRegistry'] as const;
+
+export function readEnvironment(): KilnEnvironment | undefined {
+  if (!existsSync(ENV_FILE)) return undefined;
+  return JSON.parse(readFileSync(ENV_FILE, 'utf8')) as KilnEnvironment;
+}
+
+/** Tests call this: fails clearly when no environment was started. */
+export function testEnvironment(): KilnEnvironment {
+  const env = readEnvironment();
+  if (!env)
+    throw new Error('No Kiln test environment is running: run `npm test` or `npm run env up`.');
+  return env;
+}
+
+async function healthy(env: KilnEnvironment): Promise<boolean> {
+  try {
+    for (const r of REGISTRIES) {
+      const res = await fetch(`http://${env[r].host}/v2/`);
+      if (res.status !== 200 && res.status !== 401) return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Starts everything, or reuses a running environment. Returns whether this call started it. */
+export async function up(
+  log: (l: string) => void = () => {},
+): Promise<{ env: KilnEnvironment; started: boolean }> {
+  const existing = readEnvironment();
+  if (existing && (await healthy(existing))) return { env: existing, started: false };
+  if (existing) await down();
+  ensurePackages(log);
+  mkdirSync(STATE, { recursive: true });
+  log('starting registries ...');
+  const [registry, registry2, authRegistry] = await Promise.all([
+    startRegistry('registry'),
+    startRegistry('registry2'),
+    startRegistry('authRegistry', { basicAuth: true }),
+  ]);
+  log('starting docker engine (swarm mode) ...');
+  const engine = await startEngine([registry.host, registry2.host, authRegistry.host]);
+  const env: KilnEnvironment = {
+    registry,
+    registry2,
+    authRegistry,
+    engine,
+    startedAt: new Date().toISOString(),
+  };
+  writeFileSync(ENV_FILE, JSON.stringify(env, null, 2));
+  return { env, started: true };
+}
+
+/** Stops everything by pid and leaves nothing running. */
+export async function down(): Promise<void> {
+  await stopEngine();
+  await Promise.all(REGISTRIES.map((r) => stopDaemon(join(STATE, r, 'pid'))));
+  rmSync(ENV_FILE, { force: true });
+}

@@ -1,0 +1,13 @@
+// Jest loads global setup outside its transform, so the TypeScript environment goes through tsx.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tsImport } from 'tsx/esm/api';
+
+export default async function globalSetup() {
+  const { up } = await tsImport('./environment.ts', import.meta.url);
+  const { STATE } = await tsImport('./services.ts', import.meta.url);
+  const { env, started } = await up((l) => process.stderr.write(`[env] ${l}\n`));
+  // Only what this run started is stopped by the teardown.
+  writeFileSync(join(STATE, 'owner'), started ? String(process.pid) : '');
+  process.env.DOCKER_HOST = env.engine.dockerHost;
+}
