@@ -3,6 +3,7 @@
 // dist/<name>/. With --check, builds into a temporary folder and fails if dist/ differs.
 import { execFileSync } from 'node:child_process';
 import {
+  chmodSync,
   existsSync,
   mkdtempSync,
   readdirSync,
