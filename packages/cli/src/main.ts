@@ -1,35 +1,35 @@
 #!/usr/bin/env node
-import { ConfigurationError, errorMessage, formatReference, parseReference } from '@kiln/core';
+import { ConfigurationError, errorMessage, log } from '@kiln/core';
+import { copy, copyUsage } from './commands/copy.js';
+import { inspect, inspectUsage } from './commands/inspect.js';
+
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { inspect, copy };
 
 const USAGE = `usage: kiln <command> [options]
 
 commands:
-  ref REF          parse an image reference and print its parts`;
+  ${inspectUsage}
+  ${copyUsage}
+
+registry options: --registry-username U, --insecure-registries H1,H2, --json
+  (password from KILN_REGISTRY_PASSWORD, else docker's config.json and credential helpers)
+references: host/repository[:tag][@sha256:…] or oci-layout:DIR[:tag][@sha256:…]`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  switch (command) {
-    case 'ref': {
-      const ref = parseReference(rest[0] ?? '');
-      process.stdout.write(
-        JSON.stringify({ ...ref, canonical: formatReference(ref) }, null, 2) + '\n',
-      );
-      return 0;
-    }
-    case undefined:
-    case 'help':
-    case '--help':
-      process.stdout.write(USAGE + '\n');
-      return 0;
-    default:
-      throw new ConfigurationError(`unknown command "${command}"\n${USAGE}`);
+  if (command === undefined || command === 'help' || command === '--help') {
+    process.stdout.write(USAGE + '\n');
+    return 0;
   }
+  const run = COMMANDS[command];
+  if (!run) throw new ConfigurationError(`unknown command "${command}"\n${USAGE}`);
+  return run(rest);
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    process.stderr.write(`kiln: ${errorMessage(err)}\n`);
+    process.stderr.write(log.redact(`kiln: ${errorMessage(err)}`) + '\n');
     process.exit(err instanceof ConfigurationError ? 1 : 2);
   },
 );

@@ -1,0 +1,52 @@
+import {
+  ConfigurationError,
+  copyImage,
+  openStore,
+  parseLocation,
+  Registries,
+  resolveLocation,
+} from '@kiln/core';
+import { parse, print, registryFlags, registryOptions } from '../options.js';
+
+export const copyUsage =
+  'copy SRC DST [--tag T]  copy an image or index by digest (all platforms), verifying the digest';
+
+export async function copy(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    ...registryFlags,
+    tag: { type: 'string', multiple: true },
+    concurrency: { type: 'string' },
+  });
+  if (positionals.length !== 2) throw new ConfigurationError(`usage: kiln ${copyUsage}`);
+  const src = parseLocation(positionals[0] as string, 'SRC');
+  const dst = parseLocation(positionals[1] as string, 'DST');
+  if (dst.kind === 'registry' && dst.ref.digest) {
+    throw new ConfigurationError(
+      `DST ${positionals[1]}: name a repository (optionally :tag), not a digest; the digest comes from SRC`,
+    );
+  }
+  const tags = [
+    ...(values.tag ?? []),
+    ...(dst.kind === 'registry' && dst.ref.tag ? [dst.ref.tag] : []),
+    ...(dst.kind === 'layout' && dst.tag ? [dst.tag] : []),
+  ];
+  const registries = new Registries(registryOptions(values));
+  const source = openStore(src, registries);
+  const target = openStore(dst, registries);
+  const started = Date.now();
+  const digest = await resolveLocation(src, source);
+  process.stderr.write(`copying ${digest} from ${source.label} to ${target.label}\n`);
+  const concurrency = values.concurrency ? Number(values.concurrency) : undefined;
+  const r = await copyImage(source, target, digest, {
+    tags,
+    ...(concurrency ? { concurrency } : {}),
+    log: (l) => process.stderr.write(l + '\n'),
+  });
+  const ms = Date.now() - started;
+  print(
+    values.json,
+    { ...r, durationMs: ms, image: `${target.label}@${r.digest}` },
+    `${target.label}@${r.digest}\n  ${r.blobs} blobs: ${r.copiedBytes} bytes copied, ${r.mountedBlobs} mounted, ${r.skippedBlobs} already there; ${r.manifests} manifests; ${ms} ms\n`,
+  );
+  return 0;
+}

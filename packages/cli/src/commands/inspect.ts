@@ -1,0 +1,35 @@
+import {
+  ConfigurationError,
+  formatLocation,
+  inspectImage,
+  openStore,
+  parseLocation,
+  platformString,
+  Registries,
+  resolveLocation,
+} from '@kiln/core';
+import { parse, print, registryFlags, registryOptions } from '../options.js';
+
+export const inspectUsage =
+  'inspect REF            digest, media type, size, platforms and layers of an image';
+
+export async function inspect(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, registryFlags);
+  if (positionals.length !== 1) throw new ConfigurationError(`usage: kiln ${inspectUsage}`);
+  const loc = parseLocation(positionals[0] as string, 'REF');
+  const store = openStore(loc, new Registries(registryOptions(values)));
+  const digest = await resolveLocation(loc, store);
+  const r = await inspectImage(store, digest);
+  const lines = [
+    `image:      ${formatLocation(loc)}`,
+    `digest:     ${r.digest}`,
+    `media type: ${r.mediaType}`,
+    `size:       ${r.size} bytes`,
+    ...r.images.flatMap((i) => [
+      `platform:   ${platformString(i.platform)}  ${i.digest}`,
+      ...i.layers.map((l, n) => `  layer ${n + 1}: ${l.digest}  ${l.size} bytes  ${l.mediaType}`),
+    ]),
+  ];
+  print(values.json, r, lines.join('\n') + '\n');
+  return 0;
+}

@@ -1,0 +1,97 @@
+import { resolve } from 'node:path';
+import { ConfigurationError } from '../errors.js';
+import { type Digest, digestProblem } from './digest.js';
+import { OciLayout } from './layout/oci-layout.js';
+import { formatReference, type ImageReference, parseReference } from './reference.js';
+import type { Registries } from './registries.js';
+import type { ImageStore } from './store.js';
+
+/**
+ * Where an image is: a registry reference, or `oci-layout:DIR[:TAG][@DIGEST]` for runs without
+ * a registry (fork PRs). Parsed before any request so a bad value costs nothing.
+ */
+export type ImageLocation =
+  | { kind: 'registry'; ref: ImageReference; reference?: string }
+  | { kind: 'layout'; dir: string; reference?: string; tag?: string; digest?: Digest };
+
+const LAYOUT = 'oci-layout:';
+
+export function parseLocation(value: string, input = 'image'): ImageLocation {
+  const v = value.trim();
+  if (v.startsWith(LAYOUT)) {
+    let rest = v.slice(LAYOUT.length);
+    let digest: Digest | undefined;
+    const at = rest.lastIndexOf('@');
+    if (at >= 0) {
+      const d = rest.slice(at + 1);
+      const problem = digestProblem(d);
+      if (problem)
+        throw new ConfigurationError(
+          `Input "${input}" has value ${JSON.stringify(value)}: digest ${problem}`,
+        );
+      digest = d as Digest;
+      rest = rest.slice(0, at);
+    }
+    let tag: string | undefined;
+    const lastSlash = rest.lastIndexOf('/');
+    const colon = rest.indexOf(':', lastSlash + 1);
+    if (colon > 0) {
+      tag = rest.slice(colon + 1);
+      rest = rest.slice(0, colon);
+    }
+    if (rest === '') {
+      throw new ConfigurationError(
+        `Input "${input}" has value ${JSON.stringify(value)}: oci-layout: needs a folder, e.g. oci-layout:build/image`,
+      );
+    }
+    const loc: ImageLocation = { kind: 'layout', dir: resolve(rest) };
+    if (tag) loc.tag = tag;
+    if (digest) loc.digest = digest;
+    const reference = digest ?? tag;
+    if (reference) loc.reference = reference;
+    return loc;
+  }
+  const scheme = /^([a-z][a-z0-9+.-]*):(\/\/)?/i.exec(v);
+  if (
+    scheme &&
+    (scheme[2] ||
+      ['oci', 'docker', 'docker-archive', 'oci-archive', 'dir'].includes(scheme[1] as string))
+  ) {
+    throw new ConfigurationError(
+      `Input "${input}" has value ${JSON.stringify(value)}: unknown scheme "${scheme[0]}"; use a registry reference (host/repository[:tag][@sha256:…]) or oci-layout:DIR`,
+    );
+  }
+  let ref: ImageReference;
+  try {
+    ref = parseReference(v);
+  } catch (err) {
+    throw new ConfigurationError(`Input "${input}": ${(err as Error).message}`);
+  }
+  const reference = ref.digest ?? ref.tag;
+  return reference ? { kind: 'registry', ref, reference } : { kind: 'registry', ref };
+}
+
+export function formatLocation(loc: ImageLocation): string {
+  if (loc.kind === 'registry') return formatReference(loc.ref);
+  return `oci-layout:${loc.dir}${loc.tag ? `:${loc.tag}` : ''}${loc.digest ? `@${loc.digest}` : ''}`;
+}
+
+export function openStore(loc: ImageLocation, registries: Registries): ImageStore {
+  return loc.kind === 'layout'
+    ? new OciLayout(loc.dir)
+    : registries.repository(loc.ref.registry, loc.ref.repository);
+}
+
+/** The digest a location names, resolving tags (and a layout's single entry). */
+export async function resolveLocation(loc: ImageLocation, store: ImageStore): Promise<Digest> {
+  if (loc.kind === 'layout' && loc.digest) return loc.digest;
+  if (loc.kind === 'registry' && loc.ref.digest) return loc.ref.digest;
+  if (loc.kind === 'layout' && !loc.reference) return (store as OciLayout).defaultManifest();
+  const reference = loc.reference ?? 'latest';
+  const digest = await store.resolve(reference);
+  if (!digest)
+    throw new ConfigurationError(
+      `${formatLocation(loc)}: ${reference} not found in ${store.label}`,
+    );
+  return digest;
+}

@@ -1,0 +1,48 @@
+import { resolveCredentials } from './auth/credentials.js';
+import { apiHost } from './reference.js';
+import { type UploadOptions, RegistryRepository } from './registry/repository.js';
+import { RegistryTransport } from './registry/transport.js';
+
+export interface RegistryOptions {
+  /** host[:port] list allowed over plain HTTP besides loopback. */
+  insecureRegistries?: string[];
+  /** From `registry-username` / `registry-password`; otherwise docker's config.json is used. */
+  username?: string;
+  password?: string;
+  /** docker config.json path (default $DOCKER_CONFIG/config.json or ~/.docker/config.json). */
+  dockerConfig?: string;
+  attempts?: number;
+  sleep?: (ms: number) => Promise<void>;
+  upload?: UploadOptions;
+}
+
+/** One transport per registry host, so auth tokens and connections are shared by every repository. */
+export class Registries {
+  private readonly transports = new Map<string, RegistryTransport>();
+
+  constructor(readonly options: RegistryOptions = {}) {}
+
+  transport(registry: string): RegistryTransport {
+    let t = this.transports.get(registry);
+    if (!t) {
+      const o = this.options;
+      t = new RegistryTransport(apiHost(registry), {
+        insecureRegistries: o.insecureRegistries,
+        attempts: o.attempts,
+        sleep: o.sleep,
+        credentials: () =>
+          resolveCredentials(registry, {
+            username: o.username,
+            password: o.password,
+            configPath: o.dockerConfig,
+          }),
+      });
+      this.transports.set(registry, t);
+    }
+    return t;
+  }
+
+  repository(registry: string, repository: string): RegistryRepository {
+    return new RegistryRepository(this.transport(registry), repository, this.options.upload);
+  }
+}

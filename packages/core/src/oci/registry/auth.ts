@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { setSecret } from '../../log.js';
+import type { Credentials } from '../auth/credentials.js';
+import { type Challenge } from './challenge.js';
+import { discard, readBody, send } from './http.js';
+import { RegistryError } from './errors.js';
+
+const tokenResponse = z.object({
+  token: z.string().optional(),
+  access_token: z.string().optional(),
+  refresh_token: z.string().optional(),
+  expires_in: z.number().optional(),
+});
+
+interface CachedToken {
+  value: string;
+  expiresAt: number;
+}
+
+/**
+ * Per-registry authorization: Basic, or the distribution token flow with tokens cached per
+ * scope set. Once a registry has challenged us, later requests are authorised up front so
+ * each new scope costs one token request, not a 401 round trip.
+ */
+export class Authenticator {
+  private challenge: Challenge | undefined;
+  private readonly tokens = new Map<string, CachedToken>();
+  private credentials: Credentials | undefined;
+  private credentialsLoaded = false;
+
+  constructor(
+    private readonly registry: string,
+    private readonly loadCredentials: () => Promise<Credentials | undefined>,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private async creds(): Promise<Credentials | undefined> {
+    if (!this.credentialsLoaded) {
+      this.credentials = await this.loadCredentials();
+      this.credentialsLoaded = true;
+    }
+    return this.credentials;
+  }
+
+  /** Header for these scopes, if the registry is known to need one. */
+  async authorization(scopes: string[]): Promise<string | undefined> {
+    if (!this.challenge) return undefined;
+    if (this.challenge.scheme === 'basic') {
+      const c = await this.creds();
+      if (!c?.username || c.password === undefined) return undefined;
+      return `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`;
+    }
+    const key = [...scopes].sort().join(' ');
+    const cached = this.tokens.get(key);
+    if (cached && cached.expiresAt > this.now()) return `Bearer ${cached.value}`;
+    const token = await this.fetchToken(scopes);
+    this.tokens.set(key, token);
+    return `Bearer ${token.value}`;
+  }
+
+  /** Records a 401 challenge. Returns false when retrying cannot help (no credentials for Basic). */
+  async challenged(challenge: Challenge | undefined, scopes: string[]): Promise<boolean> {
+    if (!challenge) return false;
+    const first = !this.challenge;
+    this.challenge = challenge;
+    this.tokens.delete([...scopes].sort().join(' '));
+    if (challenge.scheme === 'basic') return first && (await this.creds()) !== undefined;
+    return true;
+  }
+
+  private async fetchToken(scopes: string[]): Promise<CachedToken> {
+    const params = this.challenge?.params ?? {};
+    if (!params.realm)
+      throw new Error(`${this.registry} asked for a Bearer token but gave no realm`);
+    const c = await this.creds();
+    if (c?.registryToken) return { value: c.registryToken, expiresAt: Number.MAX_SAFE_INTEGER };
+    const url = new URL(params.realm);
+    const headers: Record<string, string> = {};
+    let method = 'GET';
+    let body: Buffer | undefined;
+    if (c?.identityToken) {
+      // docker login's identity token is an OAuth2 refresh token: exchange it with a POST.
+      method = 'POST';
+      const form = new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: c.identityToken,
+        service: params.service ?? '',
+        client_id: 'kiln',
+        scope: scopes.join(' '),
+      });
+      body = Buffer.from(form.toString());
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+    } else {
+      if (params.service) url.searchParams.set('service', params.service);
+      for (const s of scopes) url.searchParams.append('scope', s);
+      if (c?.username && c.password !== undefined) {
+        headers.authorization = `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`;
+      }
+    }
+    const res = await send({ method, url, headers, body, timeoutMs: 30_000 });
+    if (res.status !== 200) {
+      const text = (await readBody(res).catch(() => Buffer.alloc(0)))
+        .toString('utf8')
+        .slice(0, 300);
+      throw new RegistryError(
+        method,
+        url.origin + url.pathname,
+        res.status,
+        [],
+        `token request for ${scopes.join(' ')} refused${text ? ': ' + text : ''}`,
+      );
+    }
+    const parsed = tokenResponse.safeParse(
+      JSON.parse((await readBody(res, 1024 * 1024)).toString('utf8')),
+    );
+    const value = parsed.success ? (parsed.data.token ?? parsed.data.access_token) : undefined;
+    if (!value) {
+      await discard(res).catch(() => {});
+      throw new Error(`token server ${url.origin} returned no token`);
+    }
+    setSecret(value);
+    // Renew a little early so a token never expires mid-request.
+    const ttl = Math.max(60, parsed.data?.expires_in ?? 60);
+    return { value, expiresAt: this.now() + (ttl - 10) * 1000 };
+  }
+}

@@ -1,0 +1,328 @@
+import type { Readable } from 'node:stream';
+import { info } from '../../log.js';
+import { retry } from '../../util/retry.js';
+import type { Digest } from '../digest.js';
+import {
+  type Descriptor,
+  type ParsedManifest,
+  parseManifest,
+  type RawManifest,
+} from '../manifest.js';
+import { MANIFEST_TYPES } from '../media-types.js';
+import type { MountableStore } from '../store.js';
+import { VerifyStream, verifyBuffer } from '../verify.js';
+import { DigestMismatchError, retryVerdict } from './errors.js';
+import { discard, header, readBody } from './http.js';
+import type { RegistryTransport } from './transport.js';
+
+export interface UploadOptions {
+  /** Blobs larger than this go up in chunks (PATCH with Content-Range). */
+  chunkThreshold?: number;
+  chunkSize?: number;
+}
+
+const ACCEPT = [...MANIFEST_TYPES].join(', ');
+const DIGEST_REF = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
+
+/** One repository in a registry, speaking the OCI distribution API. */
+export class RegistryRepository implements MountableStore {
+  readonly label: string;
+  readonly registry: string;
+
+  constructor(
+    private readonly transport: RegistryTransport,
+    readonly repository: string,
+    private readonly upload: UploadOptions = {},
+  ) {
+    this.registry = transport.registry;
+    this.label = `${transport.registry}/${repository}`;
+  }
+
+  private get pull(): string[] {
+    return [`repository:${this.repository}:pull`];
+  }
+
+  private get push(): string[] {
+    return [`repository:${this.repository}:pull,push`];
+  }
+
+  private path(kind: 'blobs' | 'manifests' | 'referrers' | 'tags', ref = ''): string {
+    return `/v2/${this.repository}/${kind}/${ref}`;
+  }
+
+  async hasBlob(desc: Descriptor): Promise<boolean> {
+    const res = await this.transport.request({
+      method: 'HEAD',
+      path: this.path('blobs', desc.digest),
+      scopes: this.pull,
+      expect: [200, 404],
+    });
+    await discard(res);
+    return res.status === 200;
+  }
+
+  async openBlob(desc: Descriptor): Promise<Readable> {
+    const res = await this.transport.request({
+      method: 'GET',
+      path: this.path('blobs', desc.digest),
+      scopes: this.pull,
+      expect: [200],
+    });
+    const verify = new VerifyStream(desc, `${this.label} blob`);
+    res.body.on('error', (err) => verify.destroy(err));
+    res.body.on('aborted', () =>
+      verify.destroy(new Error(`${this.label}: connection closed mid-blob ${desc.digest}`)),
+    );
+    return res.body.pipe(verify);
+  }
+
+  async readBlob(desc: Descriptor): Promise<Buffer> {
+    return retry(
+      async () => {
+        const res = await this.transport.request({
+          method: 'GET',
+          path: this.path('blobs', desc.digest),
+          scopes: this.pull,
+          expect: [200],
+        });
+        return verifyBuffer(await readBody(res), desc, `${this.label} blob`);
+      },
+      { attempts: this.transport.attempts, sleep: this.transport.sleep, retryable: retryVerdict },
+    );
+  }
+
+  /** Cross-repository mount; on 202 the registry opened an upload instead, which we cancel. */
+  async mountBlob(desc: Descriptor, from: string): Promise<boolean> {
+    const query = new URLSearchParams({ mount: desc.digest, from });
+    const res = await this.transport.request({
+      method: 'POST',
+      path: `${this.path('blobs', 'uploads/')}?${query}`,
+      scopes: [...this.push, `repository:${from}:pull`],
+      expect: [201, 202],
+    });
+    await discard(res);
+    if (res.status === 201) return true;
+    const location = header(res, 'location');
+    if (location) {
+      await this.transport
+        .request({ method: 'DELETE', path: location, scopes: this.push, expect: [204, 404] })
+        .then(discard)
+        .catch(() => {});
+    }
+    return false;
+  }
+
+  async putBlob(desc: Descriptor, open: () => Promise<Readable>): Promise<number> {
+    return retry(() => this.uploadOnce(desc, open), {
+      attempts: this.transport.attempts,
+      sleep: this.transport.sleep,
+      retryable: retryVerdict,
+      onRetry: (err, attempt, wait) =>
+        info(
+          `  retrying upload of ${desc.digest.slice(0, 19)} to ${this.label} in ${wait} ms (${attempt}): ${(err as Error).message}`,
+        ),
+    });
+  }
+
+  private async startUpload(): Promise<string> {
+    const res = await this.transport.request({
+      method: 'POST',
+      path: this.path('blobs', 'uploads/'),
+      scopes: this.push,
+      expect: [202],
+    });
+    await discard(res);
+    const location = header(res, 'location');
+    if (!location) throw new Error(`${this.label}: upload started without a Location header`);
+    return location;
+  }
+
+  private async uploadOnce(desc: Descriptor, open: () => Promise<Readable>): Promise<number> {
+    let location = await this.startUpload();
+    const threshold = this.upload.chunkThreshold ?? 256 * 1024 * 1024;
+    const source = await open();
+    if (desc.size <= threshold) {
+      const res = await this.transport.request({
+        method: 'PUT',
+        path: withDigest(location, desc.digest),
+        scopes: this.push,
+        headers: {
+          'content-type': 'application/octet-stream',
+          'content-length': String(desc.size),
+        },
+        body: source,
+        expect: [201],
+      });
+      await discard(res);
+      return desc.size;
+    }
+    const chunkSize = this.upload.chunkSize ?? 32 * 1024 * 1024;
+    let offset = 0;
+    for await (const chunk of chunks(source, chunkSize)) {
+      const res = await this.transport.request({
+        method: 'PATCH',
+        path: location,
+        scopes: this.push,
+        headers: {
+          'content-type': 'application/octet-stream',
+          'content-range': `${offset}-${offset + chunk.length - 1}`,
+        },
+        body: chunk,
+        expect: [202],
+      });
+      await discard(res);
+      offset += chunk.length;
+      location = header(res, 'location') ?? location;
+    }
+    const res = await this.transport.request({
+      method: 'PUT',
+      path: withDigest(location, desc.digest),
+      scopes: this.push,
+      body: Buffer.alloc(0),
+      expect: [201],
+    });
+    await discard(res);
+    return offset;
+  }
+
+  async getManifest(reference: string): Promise<ParsedManifest> {
+    return retry(
+      async () => {
+        const res = await this.transport.request({
+          method: 'GET',
+          path: this.path('manifests', reference),
+          scopes: this.pull,
+          headers: { accept: ACCEPT },
+          expect: [200],
+        });
+        const bytes = await readBody(res, 4 * 1024 * 1024);
+        const parsed = parseManifest(
+          bytes,
+          header(res, 'content-type'),
+          `${this.label}@${reference}`,
+        );
+        if (DIGEST_REF.test(reference) && parsed.digest !== reference) {
+          throw new DigestMismatchError(
+            `${this.label}: manifest ${reference} came back with digest ${parsed.digest}`,
+          );
+        }
+        return parsed;
+      },
+      { attempts: this.transport.attempts, sleep: this.transport.sleep, retryable: retryVerdict },
+    );
+  }
+
+  async resolve(reference: string): Promise<Digest | undefined> {
+    const res = await this.transport.request({
+      method: 'HEAD',
+      path: this.path('manifests', reference),
+      scopes: this.pull,
+      headers: { accept: ACCEPT },
+      expect: [200, 404],
+    });
+    await discard(res);
+    if (res.status === 404) return undefined;
+    const digest = header(res, 'docker-content-digest');
+    if (digest) return digest as Digest;
+    return (await this.getManifest(reference)).digest;
+  }
+
+  async putManifest(raw: RawManifest, opts: { tag?: string } = {}): Promise<void> {
+    for (const reference of [raw.digest, ...(opts.tag ? [opts.tag] : [])]) {
+      const res = await this.transport.request({
+        method: 'PUT',
+        path: this.path('manifests', reference),
+        scopes: this.push,
+        headers: { 'content-type': raw.mediaType },
+        body: raw.bytes,
+        expect: [201],
+      });
+      await discard(res);
+      const echoed = header(res, 'docker-content-digest');
+      if (echoed && echoed !== raw.digest) {
+        throw new DigestMismatchError(
+          `${this.label}: registry stored manifest as ${echoed}, expected ${raw.digest}`,
+        );
+      }
+    }
+  }
+
+  /** Whether the registry answered the push of a manifest with a subject (OCI-Subject). */
+  async putManifestWithSubject(raw: RawManifest): Promise<{ subjectHeader: boolean }> {
+    const res = await this.transport.request({
+      method: 'PUT',
+      path: this.path('manifests', raw.digest),
+      scopes: this.push,
+      headers: { 'content-type': raw.mediaType },
+      body: raw.bytes,
+      expect: [201],
+    });
+    await discard(res);
+    return { subjectHeader: header(res, 'oci-subject') !== undefined };
+  }
+
+  /** Referrers API; undefined when the registry does not implement it. */
+  async referrersApi(digest: Digest, artifactType?: string): Promise<ParsedManifest | undefined> {
+    const query = artifactType ? `?${new URLSearchParams({ artifactType })}` : '';
+    const res = await this.transport.request({
+      method: 'GET',
+      path: `${this.path('referrers', digest)}${query}`,
+      scopes: this.pull,
+      headers: { accept: 'application/vnd.oci.image.index.v1+json' },
+      expect: [200, 404],
+    });
+    const bytes = await readBody(res, 4 * 1024 * 1024);
+    if (res.status === 404) return undefined;
+    const contentType = header(res, 'content-type') ?? '';
+    if (!contentType.includes('application/vnd.oci.image.index.v1+json')) return undefined;
+    return parseManifest(bytes, contentType, `${this.label} referrers of ${digest}`);
+  }
+
+  async tags(): Promise<string[]> {
+    const res = await this.transport.request({
+      method: 'GET',
+      path: this.path('tags', 'list'),
+      scopes: this.pull,
+      expect: [200, 404],
+    });
+    const body = await readBody(res, 16 * 1024 * 1024);
+    if (res.status === 404) return [];
+    return ((JSON.parse(body.toString('utf8')) as { tags?: string[] | null }).tags ?? []).sort();
+  }
+
+  async deleteManifest(digest: Digest): Promise<void> {
+    const res = await this.transport.request({
+      method: 'DELETE',
+      path: this.path('manifests', digest),
+      scopes: [`repository:${this.repository}:delete`, ...this.push],
+      expect: [202, 404],
+    });
+    await discard(res);
+  }
+}
+
+function withDigest(location: string, digest: Digest): string {
+  return `${location}${location.includes('?') ? '&' : '?'}digest=${encodeURIComponent(digest)}`;
+}
+
+/** Re-chunks a stream into buffers of `size` bytes (the last may be shorter): memory stays bounded. */
+async function* chunks(source: Readable, size: number): AsyncGenerator<Buffer> {
+  let pending: Buffer[] = [];
+  let length = 0;
+  for await (const piece of source) {
+    let buf = piece as Buffer;
+    while (length + buf.length >= size) {
+      const take = size - length;
+      pending.push(buf.subarray(0, take));
+      yield Buffer.concat(pending);
+      buf = buf.subarray(take);
+      pending = [];
+      length = 0;
+    }
+    if (buf.length) {
+      pending.push(buf);
+      length += buf.length;
+    }
+  }
+  if (length) yield Buffer.concat(pending);
+}
