@@ -36,7 +36,7 @@ export class DeterministicGzip extends Transform {
     super();
     // `mtime: 0` keeps fflate from writing the current time; `mem` is fixed because fflate
     // otherwise derives it from the size of the final slice.
-    this.gzip = new Gzip({ level: GZIP_LEVEL, mem: 8, mtime: 0 }, (data) => this.emit(data));
+    this.gzip = new Gzip({ level: GZIP_LEVEL, mem: 8, mtime: 0 }, (data) => this.output(data));
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
@@ -73,7 +73,7 @@ export class DeterministicGzip extends Transform {
     }
   }
 
-  private emit(data: Uint8Array): void {
+  private output(data: Uint8Array): void {
     if (!this.headerFixed) {
       fixGzipHeader(data);
       this.headerFixed = true;

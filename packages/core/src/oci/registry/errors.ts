@@ -20,6 +20,12 @@ export class DigestMismatchError extends Error {
   override readonly name = 'DigestMismatchError';
 }
 
+/** The connection dropped mid-body: worth another try. */
+export class ConnectionLostError extends Error {
+  override readonly name = 'ConnectionLostError';
+  readonly code = 'ECONNRESET';
+}
+
 const RETRY_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 const RETRY_CODES = new Set([
   'ECONNRESET',

@@ -11,7 +11,7 @@ import {
 import { MANIFEST_TYPES } from '../media-types.js';
 import type { MountableStore } from '../store.js';
 import { VerifyStream, verifyBuffer } from '../verify.js';
-import { DigestMismatchError, retryVerdict } from './errors.js';
+import { ConnectionLostError, DigestMismatchError, retryVerdict } from './errors.js';
 import { discard, header, readBody } from './http.js';
 import type { RegistryTransport } from './transport.js';
 
@@ -71,7 +71,9 @@ export class RegistryRepository implements MountableStore {
     const verify = new VerifyStream(desc, `${this.label} blob`);
     res.body.on('error', (err) => verify.destroy(err));
     res.body.on('aborted', () =>
-      verify.destroy(new Error(`${this.label}: connection closed mid-blob ${desc.digest}`)),
+      verify.destroy(
+        new ConnectionLostError(`${this.label}: connection closed mid-blob ${desc.digest}`),
+      ),
     );
     return res.body.pipe(verify);
   }

@@ -1,0 +1,230 @@
+import { randomBytes } from 'node:crypto';
+import { constants, createWriteStream } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { pack as tarPack, type Header, type Pack } from 'tar-stream';
+import { invalidInput } from '../errors.js';
+import type { Digest } from '../oci/digest.js';
+import { DeterministicGzip } from './gzip-stream.js';
+import { HashStream } from './hash-stream.js';
+import { sortEntries, type LayerEntry } from './layer-entry.js';
+
+export interface LayerOptions {
+  /** Seconds since the epoch; the mtime of every entry. */
+  sourceDateEpoch: number;
+  uid?: number;
+  gid?: number;
+}
+
+export interface LayerResult {
+  /** sha256 of the gzip bytes: the blob digest in the manifest. */
+  digest: Digest;
+  /** sha256 of the uncompressed tar: the diff ID in the image config. */
+  diffId: Digest;
+  /** Gzip bytes. */
+  size: number;
+  uncompressedSize: number;
+}
+
+/**
+ * tar-stream writes mtime as a 32-bit signed number of seconds and ids as 6 octal digits;
+ * larger values would be silently mangled, so they are refused.
+ */
+const MAX_EPOCH = 2 ** 31 - 1;
+const MAX_ID = 0o777777;
+
+/**
+ * tar-stream replaces a falsy mode with its 0644/0755 default; giving it the full st_mode
+ * (type bits included, masked off again in the header) keeps a real mode 0 as 0.
+ */
+const TYPE_BITS: Record<LayerEntry['type'], number> = {
+  file: 0o100000,
+  dir: 0o040000,
+  symlink: 0o120000,
+};
+
+/**
+ * Writes `entries` as a reproducible gzip-compressed tar layer to `outFile`: sorted bytewise,
+ * uid/gid 0 unless given, empty user/group names, one fixed mtime, no atime/ctime, pinned
+ * gzip. File contents are streamed with backpressure, so memory stays bounded whatever the
+ * file sizes. The layer appears under `outFile` only once complete (temp file + rename).
+ */
+export async function writeLayer(
+  entries: LayerEntry[],
+  opts: LayerOptions,
+  outFile: string,
+): Promise<LayerResult> {
+  const sorted = sortEntries(entries);
+  checkEntries(sorted);
+  const base = baseHeader(opts);
+
+  const tmp = join(dirname(outFile), `.${basename(outFile)}.${randomBytes(6).toString('hex')}.tmp`);
+  const pack = tarPack();
+  const tarHash = new HashStream();
+  const gzHash = new HashStream();
+  // tar-stream's streams are streamx streams, not Node streams; reading the pack through its
+  // async iterator lets Node's pipeline own backpressure and error propagation.
+  const tarBytes: AsyncIterable<Buffer> = {
+    [Symbol.asyncIterator]: () => pack[Symbol.asyncIterator]() as AsyncIterator<Buffer>,
+  };
+  try {
+    const written = pipeline(
+      tarBytes,
+      tarHash,
+      new DeterministicGzip(),
+      gzHash,
+      createWriteStream(tmp, { flags: 'wx' }),
+    );
+    const produced = addEntries(pack, sorted, base).catch((err: unknown) => {
+      pack.destroy(err as Error);
+      throw err;
+    });
+    // Both are awaited so neither can reject unobserved. A producer failure destroys the pack
+    // with its error, which the pipeline then reports; a pipeline failure (disk full) makes the
+    // producer fail only as a consequence. So the pipeline's error is the cause when both fail.
+    const [prod, pipe] = await Promise.allSettled([produced, written]);
+    if (pipe.status === 'rejected') throw pipe.reason;
+    if (prod.status === 'rejected') throw prod.reason;
+    await rename(tmp, outFile);
+  } catch (err) {
+    pack.destroy();
+    await rm(tmp, { force: true });
+    throw err;
+  }
+  const tarResult = tarHash.result();
+  const gzResult = gzHash.result();
+  return {
+    digest: gzResult.digest,
+    diffId: tarResult.digest,
+    size: gzResult.size,
+    uncompressedSize: tarResult.size,
+  };
+}
+
+type HeaderArgument = Partial<Header> & Pick<Header, 'name'>;
+type Sink = ReturnType<Pack['entry']>;
+
+type BaseHeader = Required<Pick<HeaderArgument, 'uid' | 'gid' | 'uname' | 'gname' | 'mtime'>> &
+  Pick<HeaderArgument, 'devmajor' | 'devminor'>;
+
+function baseHeader(opts: LayerOptions): BaseHeader {
+  const epoch = opts.sourceDateEpoch;
+  if (!Number.isInteger(epoch) || epoch < 0 || epoch > MAX_EPOCH) {
+    throw invalidInput(
+      'source-date-epoch',
+      String(epoch),
+      `must be a whole number of seconds between 0 and ${MAX_EPOCH}`,
+    );
+  }
+  const id = (name: string, v: number | undefined): number => {
+    const n = v ?? 0;
+    if (!Number.isInteger(n) || n < 0 || n > MAX_ID) {
+      throw new RangeError(`layer ${name} ${n} must be an integer between 0 and ${MAX_ID}`);
+    }
+    return n;
+  };
+  return {
+    uid: id('uid', opts.uid),
+    gid: id('gid', opts.gid),
+    uname: '',
+    gname: '',
+    devmajor: 0,
+    devminor: 0,
+    mtime: new Date(epoch * 1000),
+  };
+}
+
+/** Entries come from code, not users: a bad one is a bug, reported before any byte is written. */
+function checkEntries(sorted: readonly LayerEntry[]): void {
+  let previous: string | undefined;
+  for (const e of sorted) {
+    const parts = e.path.split('/');
+    if (e.path.includes('\0') || parts.some((p) => p === '' || p === '.' || p === '..')) {
+      throw new Error(`layer entry path ${JSON.stringify(e.path)} is not a clean relative path`);
+    }
+    if (e.path === previous)
+      throw new Error(`layer entry ${JSON.stringify(e.path)} is listed twice`);
+    if (e.type === 'file' && !e.source) throw new Error(`layer file ${e.path} has no source`);
+    if (e.type === 'symlink' && !e.linkTarget)
+      throw new Error(`layer symlink ${e.path} has no target`);
+    if (!Number.isInteger(e.mode) || e.mode < 0)
+      throw new Error(`layer entry ${e.path} has a bad mode`);
+    previous = e.path;
+  }
+}
+
+async function addEntries(
+  pack: Pack,
+  sorted: readonly LayerEntry[],
+  base: BaseHeader,
+): Promise<void> {
+  for (const e of sorted) {
+    const header: HeaderArgument = {
+      ...base,
+      name: e.type === 'dir' ? `${e.path}/` : e.path,
+      type: e.type === 'dir' ? 'directory' : e.type,
+      mode: TYPE_BITS[e.type] | (e.mode & 0o7777),
+      size: 0,
+      ...(e.type === 'symlink' ? { linkname: e.linkTarget as string } : {}),
+    };
+    if (e.type === 'file') await addFile(pack, header, e.source as string);
+    else await entryOf(pack, header).done;
+  }
+  pack.finalize();
+}
+
+async function addFile(pack: Pack, header: HeaderArgument, source: string): Promise<void> {
+  // O_NOFOLLOW: the source was checked when the copy was resolved; a file swapped for a
+  // symlink since then must not pull in bytes from outside the context.
+  const fh = await open(source, constants.O_RDONLY | constants.O_NOFOLLOW);
+  try {
+    const stat = await fh.stat();
+    if (!stat.isFile()) throw new Error(`layer source ${source} is no longer a regular file`);
+    const { sink, done } = entryOf(pack, { ...header, size: stat.size });
+    const body = async (): Promise<void> => {
+      if (stat.size > 0) {
+        // Read exactly the size put in the header; a file that shrinks meanwhile makes
+        // tar-stream fail the entry ("Size mismatch") rather than write a corrupt tar.
+        const stream = fh.createReadStream({ start: 0, end: stat.size - 1, autoClose: false });
+        for await (const chunk of stream as AsyncIterable<Buffer>) {
+          if (!sink.write(chunk)) await drained(sink);
+        }
+      }
+      sink.end();
+    };
+    await Promise.all([body(), done]);
+  } finally {
+    await fh.close();
+  }
+}
+
+function entryOf(pack: Pack, header: HeaderArgument): { sink: Sink; done: Promise<void> } {
+  let sink: Sink | undefined;
+  const done = new Promise<void>((resolve, reject) => {
+    sink = pack.entry(header, (err) => (err ? reject(err) : resolve()));
+  });
+  // A failed entry also emits 'error'; it is reported through `done`, and an unheard
+  // 'error' event would crash the process.
+  (sink as Sink).on('error', () => {});
+  return { sink: sink as Sink, done };
+}
+
+function drained(sink: Sink): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onDrain = (): void => {
+      off();
+      resolve();
+    };
+    const onClose = (): void => {
+      off();
+      reject(new Error('tar entry closed before its data was written'));
+    };
+    const off = (): void => {
+      sink.off('drain', onDrain);
+      sink.off('close', onClose);
+    };
+    sink.on('drain', onDrain);
+    sink.on('close', onClose);
+  });
+}
