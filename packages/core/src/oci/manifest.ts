@@ -70,7 +70,7 @@ export function parseManifest(
   try {
     json = JSON.parse(bytes.toString('utf8'));
   } catch (err) {
-    throw new Error(`${where} is not valid JSON: ${(err as Error).message}`);
+    throw new Error(`${where} is not valid JSON: ${(err as Error).message}`, { cause: err });
   }
   const declared = (json as { mediaType?: unknown }).mediaType;
   const mediaType =

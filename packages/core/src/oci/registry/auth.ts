@@ -17,6 +17,8 @@ interface CachedToken {
   expiresAt: number;
 }
 
+const scopeKey = (scopes: string[]): string => [...scopes].sort().join(' ');
+
 /**
  * Per-registry authorization: Basic, or the distribution token flow with tokens cached per
  * scope set. Once a registry has challenged us, later requests are authorised up front so
@@ -24,7 +26,8 @@ interface CachedToken {
  */
 export class Authenticator {
   private challenge: Challenge | undefined;
-  private readonly tokens = new Map<string, CachedToken>();
+  // Promises, so concurrent requests for one scope share one token request.
+  private readonly tokens = new Map<string, Promise<CachedToken>>();
   private credentials: Credentials | undefined;
   private credentialsLoaded = false;
 
@@ -50,21 +53,34 @@ export class Authenticator {
       if (!c?.username || c.password === undefined) return undefined;
       return `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`;
     }
-    const key = [...scopes].sort().join(' ');
-    const cached = this.tokens.get(key);
+    const key = scopeKey(scopes);
+    const pending = this.tokens.get(key);
+    const cached = pending ? await pending.catch(() => undefined) : undefined;
     if (cached && cached.expiresAt > this.now()) return `Bearer ${cached.value}`;
-    const token = await this.fetchToken(scopes);
-    this.tokens.set(key, token);
-    return `Bearer ${token.value}`;
+    const fresh = this.fetchToken(scopes);
+    this.tokens.set(key, fresh);
+    fresh.catch(() => this.tokens.delete(key));
+    return `Bearer ${(await fresh).value}`;
   }
 
-  /** Records a 401 challenge. Returns false when retrying cannot help (no credentials for Basic). */
-  async challenged(challenge: Challenge | undefined, scopes: string[]): Promise<boolean> {
+  /**
+   * Records a 401 challenge. Returns false when retrying cannot help: Basic credentials were
+   * already sent and refused, or there are none.
+   */
+  async challenged(
+    challenge: Challenge | undefined,
+    scopes: string[],
+    sentAuthorization: string | undefined,
+  ): Promise<boolean> {
     if (!challenge) return false;
-    const first = !this.challenge;
     this.challenge = challenge;
-    this.tokens.delete([...scopes].sort().join(' '));
-    if (challenge.scheme === 'basic') return first && (await this.creds()) !== undefined;
+    if (challenge.scheme === 'basic')
+      return !sentAuthorization?.startsWith('Basic') && (await this.creds()) !== undefined;
+    // A refused token is dropped, unless a concurrent request already replaced it.
+    const key = scopeKey(scopes);
+    const pending = this.tokens.get(key);
+    if (pending && `Bearer ${(await pending.catch(() => undefined))?.value}` === sentAuthorization)
+      this.tokens.delete(key);
     return true;
   }
 

@@ -91,8 +91,8 @@ export class RegistryTransport {
       });
       if (res.status === 401 && authTry === 0 && replayableBody(req.body)) {
         await discard(res);
-        if (await this.auth.challenged(parseChallenge(header(res, 'www-authenticate')), req.scopes))
-          continue;
+        const challenge = parseChallenge(header(res, 'www-authenticate'));
+        if (await this.auth.challenged(challenge, req.scopes, authorization)) continue;
         throw new RegistryError(
           req.method,
           redactUrl(url),
