@@ -1,12 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { promisify } from 'node:util';
 import { testEnvironment } from '../env/environment.js';
-import { buildBusyboxLayout, pushLayout } from '../support/busybox-image.js';
+import { buildBusyboxLayout } from '../support/busybox-image.js';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
 import { startTokenRegistry, type TokenRegistry } from '../support/token-server.js';
+
+// The proxy and the token server run in this process: a synchronous child (execFileSync,
+// pushLayout) would block the event loop they answer on and hang. Run skopeo asynchronously.
+const skopeoCopy = async (args: string[]): Promise<void> => {
+  await promisify(execFile)('skopeo', ['copy', '--quiet', ...args]);
+};
 
 const sha256 = (b: Uint8Array): string => 'sha256:' + createHash('sha256').update(b).digest('hex');
 
@@ -64,9 +71,13 @@ describe('fault proxy in front of the real registry', () => {
     expect(proxy.stats().requests.map((r) => r.status)).toEqual([200, 503, 503, 429, 200, 429]);
   });
 
-  it('carries a skopeo push through, rewriting upload Locations, and counts bytes up', () => {
+  it('carries a skopeo push through, rewriting upload Locations, and counts bytes up', async () => {
     proxy.resetStats();
-    pushLayout(layoutDir, 'latest', `${proxy.host}/${repo}:1`);
+    await skopeoCopy([
+      '--dest-tls-verify=false',
+      `oci:${layoutDir}:latest`,
+      `docker://${proxy.host}/${repo}:1`,
+    ]);
     const stats = proxy.stats();
     // Every upload PATCH/PUT came back to the proxy: the Location rewrite worked.
     expect(
@@ -164,19 +175,13 @@ describe('token registry (distribution 2.8 with auth: token)', () => {
   });
 
   it('lets skopeo push with the token flow, and pulls with a password or refresh token', async () => {
-    execFileSync(
-      'skopeo',
-      [
-        'copy',
-        '--quiet',
-        '--dest-creds',
-        `${reg.username}:${reg.password}`,
-        '--dest-tls-verify=false',
-        `oci:${layoutDir}:latest`,
-        `docker://${reg.host}/t/a:1`,
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    await skopeoCopy([
+      '--dest-creds',
+      `${reg.username}:${reg.password}`,
+      '--dest-tls-verify=false',
+      `oci:${layoutDir}:latest`,
+      `docker://${reg.host}/t/a:1`,
+    ]);
     expect(
       reg.tokenRequests().some((r) => r.scope.some((s) => /^repository:t\/a:.*push/.test(s))),
     ).toBe(true);

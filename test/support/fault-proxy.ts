@@ -10,6 +10,11 @@ import {
 import type { AddressInfo } from 'node:net';
 import { Transform, pipeline } from 'node:stream';
 
+/*
+ * A fault-injection proxy between a client and a real registry on loopback. It answers on this
+ * process's event loop: drive clients (skopeo) with async child processes, never execFileSync.
+ */
+
 /**
  * A fault to inject. Faults are tried in the order added; the first one whose `match` (tested
  * against the request path with its query) and `method` fit, and whose `times` is not used up,

@@ -19,6 +19,8 @@ import { freePort, waitFor } from '../env/services.js';
  * server implementing https://distribution.github.io/distribution/spec/auth/token/ (GET with
  * Basic auth) and its OAuth2 part (POST, grant_type=password|refresh_token). The registry
  * checks the JWTs itself, so a client that works here speaks the real token flow.
+ * The token server answers on this process's event loop: drive clients (skopeo) with async
+ * child processes, never execFileSync.
  */
 export interface TokenRegistry {
   /** registry host:port on loopback */

@@ -191,7 +191,7 @@ async function addFile(pack: Pack, header: HeaderArgument, source: string): Prom
           if (!sink.write(chunk)) await drained(sink);
         }
       }
-      sink.end();
+      sink.end(null); // streamx's typings want an argument; null adds no data
     };
     await Promise.all([body(), done]);
   } finally {

@@ -1,0 +1,163 @@
+import { readdir as readdirCallback, type Dirent } from 'node:fs';
+import { lstat, readdir, readlink, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { glob, type FileSystemAdapter } from 'tinyglobby';
+import { invalidInput } from '../errors.js';
+
+/** A file, folder or symlink of the build context that may go into the image. */
+export interface ContextItem {
+  /** Host path with every symlinked parent resolved. */
+  abs: string;
+  kind: 'file' | 'dir' | 'symlink';
+  mode: number;
+  linkTarget?: string;
+}
+
+/** Throws the caller's error for a broken rule (it knows which input line is at fault). */
+export type Fail = (rule: string) => never;
+
+/**
+ * The `context` folder of a bake. Everything copied into an image must stay inside it:
+ * checks use real paths, so neither `..` nor a symlink (in a parent folder, as the copied
+ * item, or reached while walking a folder) can pull host files into the layer.
+ */
+export class BuildContext {
+  private constructor(readonly root: string) {}
+
+  static async open(context: string): Promise<BuildContext> {
+    try {
+      const root = await realpath(resolve(context));
+      if ((await stat(root)).isDirectory()) return new BuildContext(root);
+    } catch {
+      // reported below, with the rule
+    }
+    throw invalidInput('context', context, 'must be an existing folder');
+  }
+
+  contains(hostPath: string): boolean {
+    const rel = relative(this.root, hostPath);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+  }
+
+  /**
+   * Looks at one host path; `undefined` when it does not exist. `shown` is how errors name
+   * it (relative to the context, as the user wrote it).
+   */
+  async inspect(hostPath: string, shown: string, fail: Fail): Promise<ContextItem | undefined> {
+    if (!this.contains(hostPath)) fail(`"${shown}" resolves outside the context (through ..)`);
+    const parent = await realpathOrUndefined(dirname(hostPath));
+    if (parent === undefined) return undefined;
+    if (!this.contains(parent)) fail(`"${shown}" resolves outside the context through a symlink`);
+    const abs = join(parent, basename(hostPath));
+    const st = await lstat(abs).catch(ifMissing(undefined));
+    if (st === undefined) return undefined;
+    const mode = st.mode & 0o7777;
+    if (st.isFile()) return { abs, kind: 'file', mode };
+    if (st.isDirectory()) return { abs, kind: 'dir', mode };
+    if (st.isSymbolicLink()) {
+      return { abs, kind: 'symlink', mode, linkTarget: await this.linkTarget(abs, shown, fail) };
+    }
+    return fail(
+      `"${shown}" is a socket, fifo or device; only files, folders and symlinks can be copied`,
+    );
+  }
+
+  /** A symlink is kept as a symlink only if it is relative and stays inside the context. */
+  private async linkTarget(abs: string, shown: string, fail: Fail): Promise<string> {
+    const target = await readlink(abs);
+    const refuse = (why: string): never =>
+      fail(
+        `symlink "${shown}" -> "${target}" ${why}; only relative links inside the context are kept`,
+      );
+    if (isAbsolute(target)) refuse('is absolute');
+    if (!this.contains(resolve(dirname(abs), target))) refuse('points outside the context');
+    // The lexical check misses chains (a link to a link that leaves); the real path does not.
+    // A dangling link that stays inside is kept, as `docker build` keeps it.
+    let real: string | undefined;
+    try {
+      real = await realpath(abs);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') refuse(`cannot be resolved (${code ?? String(err)})`);
+    }
+    if (real !== undefined && !this.contains(real)) refuse('points outside the context');
+    return target;
+  }
+
+  /**
+   * Every item below a folder, depth first, with its path relative to that folder (`/`
+   * separated). Symlinks are never followed. Names are visited in bytewise order so the
+   * first error reported is the same on every run.
+   */
+  async *walk(dir: string, shownDir: string, fail: Fail): AsyncGenerator<[string, ContextItem]> {
+    const names = (await readdir(dir)).sort((a, b) =>
+      Buffer.compare(Buffer.from(a), Buffer.from(b)),
+    );
+    for (const name of names) {
+      const shown = shownDir === '.' ? name : `${shownDir}/${name}`;
+      const item = await this.inspect(join(dir, name), shown, fail);
+      if (item === undefined) continue; // removed while walking: nothing to copy
+      yield [name, item];
+      if (item.kind === 'dir') {
+        for await (const [rel, child] of this.walk(item.abs, shown, fail)) {
+          yield [`${name}/${rel}`, child];
+        }
+      }
+    }
+  }
+
+  /**
+   * Glob matches relative to the context (folders end in `/`), including symlinks and special
+   * files so the caller can keep or refuse them. Matching includes dotfiles, as `docker build`
+   * does.
+   */
+  glob(pattern: string): Promise<string[]> {
+    return glob(pattern, {
+      cwd: this.root,
+      dot: true,
+      onlyFiles: false,
+      expandDirectories: false,
+      followSymbolicLinks: false,
+      fs: LIST_LINKS_AS_FILES,
+    });
+  }
+}
+
+/**
+ * tinyglobby either follows symlinks (and may crawl out of the context) or drops them from
+ * the matches. Neither fits: a matching symlink must be listed so it can be kept or refused,
+ * and must not be entered. Its crawler (fdir) decides from the directory entries it reads,
+ * so symlinks, sockets, fifos and devices are presented to it as plain files; the caller
+ * then looks at each match with lstat.
+ */
+function readdirListingLinksAsFiles(
+  path: string,
+  opts: { withFileTypes: true },
+  done: (err: NodeJS.ErrnoException | null, entries?: Dirent[]) => void,
+): void {
+  readdirCallback(path, opts, (err, entries) => done(err, entries?.map(asFileEntry)));
+}
+
+function asFileEntry(entry: Dirent): Dirent {
+  if (entry.isDirectory() || entry.isFile()) return entry;
+  const shown = Object.create(entry) as Dirent;
+  shown.isFile = () => true;
+  shown.isSymbolicLink = () => false;
+  return shown;
+}
+
+const LIST_LINKS_AS_FILES: FileSystemAdapter = {
+  readdir: readdirListingLinksAsFiles as unknown as FileSystemAdapter['readdir'],
+};
+
+async function realpathOrUndefined(p: string): Promise<string | undefined> {
+  return realpath(p).catch(ifMissing(undefined));
+}
+
+function ifMissing<T>(value: T): (err: unknown) => T {
+  return (err) => {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return value;
+    throw err;
+  };
+}

@@ -1,0 +1,161 @@
+import { spawn } from 'node:child_process';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { redact } from '../log.js';
+
+/**
+ * The docker CLI, run with argv arrays (never a shell string). Used where the engine does the
+ * work anyway (pull, load, run, exec) and the CLI already speaks every DOCKER_HOST flavour
+ * (unix, tcp+TLS, ssh) with the user's config.json; loading dockerode for that would not pay.
+ */
+export interface DockerCliOptions {
+  /** DOCKER_HOST for every command; otherwise whatever `env` says (or the CLI's default). */
+  dockerHost?: string;
+  /** Environment of the client (DOCKER_HOST, DOCKER_CONFIG, DOCKER_TLS_VERIFY …). Default process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** The executable, default `docker` from PATH. */
+  binary?: string;
+}
+
+export interface DockerRunOptions {
+  /** Streamed to the command's stdin (e.g. an archive for `docker load`). */
+  input?: Readable | AsyncIterable<Buffer>;
+  /** Kill the client after this long; the failure says it timed out. */
+  timeoutMs?: number;
+}
+
+export interface DockerOutput {
+  stdout: string;
+  stderr: string;
+}
+
+/** A failed docker command: the message holds the whole command line and its stderr. */
+export class DockerCommandError extends Error {
+  override readonly name = 'DockerCommandError';
+  constructor(
+    message: string,
+    readonly command: string,
+    readonly exitCode: number | null,
+    readonly stderr: string,
+    readonly timedOut = false,
+  ) {
+    super(message);
+  }
+}
+
+const MAX_STDOUT = 16 * 1024 * 1024;
+const MAX_STDERR = 64 * 1024;
+
+/** Quotes for display only, so a reader can paste the command into a shell. */
+export function formatCommand(argv: readonly string[]): string {
+  return argv
+    .map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`))
+    .join(' ');
+}
+
+export class DockerCli {
+  readonly binary: string;
+
+  constructor(private readonly options: DockerCliOptions = {}) {
+    this.binary = options.binary ?? 'docker';
+  }
+
+  /** The DOCKER_HOST commands go to, or undefined for the CLI's default. */
+  get dockerHost(): string | undefined {
+    return this.options.dockerHost ?? (this.options.env ?? process.env).DOCKER_HOST;
+  }
+
+  /** Runs `docker ...args`; resolves with its output on exit 0, else rejects with DockerCommandError. */
+  run(args: readonly string[], opts: DockerRunOptions = {}): Promise<DockerOutput> {
+    const env = { ...(this.options.env ?? process.env) };
+    if (this.options.dockerHost) env.DOCKER_HOST = this.options.dockerHost;
+    const host = env.DOCKER_HOST ? ` (DOCKER_HOST=${env.DOCKER_HOST})` : '';
+    const command = redact(formatCommand([this.binary, ...args]) + host);
+
+    return new Promise<DockerOutput>((resolve, reject) => {
+      const child = spawn(this.binary, args, {
+        env,
+        stdio: [opts.input ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+      });
+      const out: Buffer[] = [];
+      let outBytes = 0;
+      let err = '';
+      child.stdout?.on('data', (c: Buffer) => {
+        if (outBytes < MAX_STDOUT) out.push(c);
+        outBytes += c.length;
+      });
+      child.stderr?.on('data', (c: Buffer) => {
+        err = (err + c.toString('utf8')).slice(-MAX_STDERR);
+      });
+
+      let timedOut = false;
+      const timer =
+        opts.timeoutMs === undefined
+          ? undefined
+          : setTimeout(() => {
+              timedOut = true;
+              child.kill('SIGTERM');
+            }, opts.timeoutMs);
+
+      // The input's own failure (e.g. a blob failing its digest check) is the cause of a failed
+      // load; a broken pipe only means docker stopped reading, and docker's stderr says why.
+      let inputError: unknown;
+      const fed =
+        opts.input && child.stdin
+          ? pipeline(opts.input, child.stdin).catch((e: unknown) => {
+              inputError = e;
+              child.stdin?.destroy();
+            })
+          : Promise.resolve();
+
+      child.on('error', (e: NodeJS.ErrnoException) => {
+        if (timer) clearTimeout(timer);
+        const why = e.code === 'ENOENT' ? `${this.binary} is not on PATH` : e.message;
+        reject(new DockerCommandError(`${command} could not run: ${why}`, command, null, ''));
+      });
+      child.on('close', (code, signal) => {
+        if (timer) clearTimeout(timer);
+        void fed.then(() => {
+          const stderr = err.trim();
+          const stdout = Buffer.concat(out).toString('utf8');
+          const pipeBroken =
+            inputError !== undefined &&
+            ['EPIPE', 'ERR_STREAM_DESTROYED', 'ERR_STREAM_PREMATURE_CLOSE'].includes(
+              (inputError as NodeJS.ErrnoException).code ?? '',
+            );
+          if (inputError !== undefined && !pipeBroken && !timedOut) {
+            const why = inputError instanceof Error ? inputError.message : String(inputError);
+            reject(
+              new DockerCommandError(`${command}: input failed: ${why}`, command, code, stderr),
+            );
+            return;
+          }
+          if (code === 0 && !timedOut && inputError === undefined) {
+            resolve({ stdout, stderr });
+            return;
+          }
+          const status = timedOut
+            ? `timed out after ${opts.timeoutMs} ms`
+            : code !== null
+              ? `failed with exit code ${code}`
+              : `was killed by ${signal ?? 'a signal'}`;
+          const detail = stderr ? `:\n${redact(stderr)}` : '';
+          reject(
+            new DockerCommandError(
+              `docker command ${status}: ${command}${detail}`,
+              command,
+              code,
+              stderr,
+              timedOut,
+            ),
+          );
+        });
+      });
+    });
+  }
+
+  /** `run` with stdout trimmed, for commands that print one value (an ID, a format string). */
+  async output(args: readonly string[], opts: DockerRunOptions = {}): Promise<string> {
+    return (await this.run(args, opts)).stdout.trim();
+  }
+}

@@ -1,0 +1,14 @@
+import { getOctokit } from '@actions/github';
+import { setSecret } from '../log.js';
+import type { RunContext } from './context.js';
+
+export type Octokit = ReturnType<typeof getOctokit>;
+
+/**
+ * An authenticated REST client for the run's API (GITHUB_API_URL, so GHES and the test fake
+ * work the same as github.com). The token is masked first: Octokit errors can echo headers.
+ */
+export function githubClient(token: string, ctx: Pick<RunContext, 'apiUrl'>): Octokit {
+  setSecret(token);
+  return getOctokit(token, ctx.apiUrl ? { baseUrl: ctx.apiUrl } : {});
+}

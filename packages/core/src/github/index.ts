@@ -1,0 +1,4 @@
+export * from './context.js';
+export * from './client.js';
+export * from './check-run.js';
+export * as summary from './summary.js';
