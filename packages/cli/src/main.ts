@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 import { ConfigurationError, errorMessage, log } from '@kiln/core';
+import { bake, bakeUsage } from './commands/bake.js';
 import { copy, copyUsage } from './commands/copy.js';
 import { inspect, inspectUsage } from './commands/inspect.js';
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { inspect, copy };
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { inspect, copy, bake };
 
 const USAGE = `usage: kiln <command> [options]
 
 commands:
+  ${bakeUsage}
   ${inspectUsage}
   ${copyUsage}
 

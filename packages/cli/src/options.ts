@@ -1,5 +1,10 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ConfigurationError, parseList, type RegistryOptions } from '@kiln/core';
+import {
+  ConfigurationError,
+  fromRecord,
+  type RegistryOptions,
+  registryOptionsFrom,
+} from '@kiln/core';
 
 /** Flags every command that talks to a registry accepts, mirroring the actions' common inputs. */
 export const registryFlags = {
@@ -22,17 +27,17 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(
 
 export function registryOptions(values: Record<string, unknown>): RegistryOptions {
   const env = process.env;
-  const username =
-    (values['registry-username'] as string | undefined) ?? env.KILN_REGISTRY_USERNAME;
-  // A password on the command line lands in shell history; prefer the environment variable.
-  const password =
-    (values['registry-password'] as string | undefined) ?? env.KILN_REGISTRY_PASSWORD;
-  const insecure =
-    (values['insecure-registries'] as string | undefined) ?? env.KILN_INSECURE_REGISTRIES ?? '';
-  const o: RegistryOptions = { insecureRegistries: parseList(insecure, { commas: true }) };
-  if (username) o.username = username;
-  if (password) o.password = password;
-  return o;
+  // A password on the command line lands in shell history; the environment variable is preferred.
+  return registryOptionsFrom(
+    fromRecord({
+      'registry-username':
+        (values['registry-username'] as string | undefined) ?? env.KILN_REGISTRY_USERNAME,
+      'registry-password':
+        (values['registry-password'] as string | undefined) ?? env.KILN_REGISTRY_PASSWORD,
+      'insecure-registries':
+        (values['insecure-registries'] as string | undefined) ?? env.KILN_INSECURE_REGISTRIES,
+    }),
+  );
 }
 
 export function print(json: boolean | undefined, value: unknown, text: string): void {

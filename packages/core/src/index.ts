@@ -26,3 +26,8 @@ export * from './validate/rules.js';
 export * from './validate/report.js';
 export * from './validate/smoke.js';
 export * as github from './github/index.js';
+export * from './inputs/registry-inputs.js';
+export * from './bake/bake-request.js';
+export * from './bake/bake.js';
+export * from './bake/bake-image.js';
+export * from './bake/bake-summary.js';

@@ -1,7 +1,10 @@
 import { posix } from 'node:path';
-import { pipeline } from 'node:stream';
-import { createGunzip } from 'node:zlib';
-import { extract as tarExtract, type Extract, type Header } from 'tar-stream';
+import type { Header } from 'tar-stream';
+import {
+  cleanPath,
+  forEachLayerEntry,
+  type LayerEntryStream as Entry,
+} from '../oci/layer-entries.js';
 import type { Descriptor } from '../oci/manifest.js';
 import type { ImageStore } from '../oci/store.js';
 import {
@@ -11,9 +14,6 @@ import {
   SNIFF_MAX_FILE_SIZE,
   type SecretSignal,
 } from './secret-signals.js';
-
-/** tar-stream does not export its entry type; it is what iterating an extract yields. */
-type Entry = Extract extends AsyncIterable<infer E> ? E : never;
 
 export type FileType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'other';
 
@@ -67,7 +67,7 @@ export async function walkLayers(
     const upper = new Map<string, FileFact>();
     const whiteouts = new Set<string>();
     const opaque = new Set<string>();
-    await forEachEntry(store, desc, async (entry) => {
+    await forEachLayerEntry(store, desc, async (entry) => {
       const path = cleanPath(entry.header.name);
       const body = await readHead(entry, wanted(entry.header, path, capture));
       if (path === '') return; // the root directory itself
@@ -190,47 +190,4 @@ async function readHead(entry: Entry, limit: number): Promise<Buffer | undefined
     }
   }
   return limit > 0 ? Buffer.concat(kept) : undefined;
-}
-
-/** `./usr//bin/` → `usr/bin`; `..` cannot climb above the root, as in an extraction. */
-export function cleanPath(name: string): string {
-  const p = posix.normalize(`/${name}`);
-  return p === '/' ? '' : p.replace(/^\/+/, '').replace(/\/+$/, '');
-}
-
-type Compression = 'gzip' | 'none';
-
-function compressionOf(desc: Descriptor): Compression {
-  const t = desc.mediaType;
-  if (/[+.]gzip$/.test(t)) return 'gzip';
-  if (/[+.]zstd$/.test(t)) {
-    throw new Error(`layer ${desc.digest} is zstd-compressed (${t}), which cannot be read yet`);
-  }
-  if (/(?:layer|rootfs).*[.]tar$/.test(t)) return 'none';
-  throw new Error(`layer ${desc.digest} has media type ${t}, which is not a filesystem layer`);
-}
-
-/** Streams one layer's tar entries; a digest mismatch or corrupt gzip fails the walk. */
-async function forEachEntry(
-  store: ImageStore,
-  desc: Descriptor,
-  visit: (entry: Entry) => Promise<void>,
-): Promise<void> {
-  const compression = compressionOf(desc);
-  const blob = await store.openBlob(desc);
-  const extract = tarExtract();
-  // `pipe` forwards no errors: a failing blob (digest mismatch) or gunzip must fail the
-  // extraction, or the loop below could end as if the layer were complete.
-  const fail = (err: Error | null): void => {
-    if (err) extract.destroy(err);
-  };
-  const tar =
-    compression === 'gzip' ? pipeline(blob, createGunzip(), fail) : blob.on('error', fail);
-  tar.pipe(extract);
-  try {
-    for await (const entry of extract) await visit(entry);
-  } finally {
-    blob.destroy();
-    tar.destroy();
-  }
 }

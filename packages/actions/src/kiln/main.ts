@@ -1,0 +1,21 @@
+// The suite entry (root action.yml): `command:` picks the action; each runs exactly as its own.
+import * as core from '@actions/core';
+import { ConfigurationError, parseChoice } from '@kiln/core';
+import { bakeImageAction } from '../bake-image/action.js';
+import { runAction } from '../run-action.js';
+
+const COMMANDS = { bake: bakeImageAction } as const;
+
+await runAction('kiln', async () => {
+  const raw = core.getInput('command');
+  if (!raw)
+    throw new ConfigurationError(
+      `Input "command" is required: one of ${Object.keys(COMMANDS).join(', ')}`,
+    );
+  const command = parseChoice(
+    'command',
+    raw,
+    Object.keys(COMMANDS) as Array<keyof typeof COMMANDS>,
+  );
+  await COMMANDS[command]();
+});

@@ -1,0 +1,204 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readRunContext } from '../github/context.js';
+import { info } from '../log.js';
+import { copyImage } from '../oci/copy.js';
+import type { Digest } from '../oci/digest.js';
+import { inspectImage } from '../oci/inspect.js';
+import { OciLayout } from '../oci/layout/oci-layout.js';
+import { parseLocation } from '../oci/location.js';
+import type { Descriptor } from '../oci/manifest.js';
+import { repositoryName } from '../oci/reference.js';
+import type { Registries } from '../oci/registries.js';
+import type { ImageStore } from '../oci/store.js';
+import { withBaseCache } from './base-cache.js';
+import { type ResolvedBase, resolveBase } from './base-image.js';
+import type { BakeRequest } from './bake-request.js';
+import { ComposedStore } from './composed-store.js';
+import { composeImage, type ComposedImage } from './compose-image.js';
+import { resolveCopySpecs } from './copy-spec.js';
+import type { BakeProvenance } from './image-config-builder.js';
+import type { LayerEntry } from './layer-entry.js';
+import { diffLayers } from './layer-diff.js';
+import { headRevision, sourceDateEpoch } from './source-date.js';
+
+export interface BakeResult {
+  digest: Digest;
+  /** `repo@sha256:…`, or `oci-layout:DIR@sha256:…` */
+  image: string;
+  tags: string[];
+  mediaType: string;
+  /** Bytes of every blob and manifest the image needs. */
+  size: number;
+  platforms: string[];
+  appLayer: Descriptor;
+  layers: Array<Descriptor & { from: 'base' | 'app' }>;
+  base?: { name: string; digest: Digest };
+  /** 'true'/'false' when verify-reproducible ran, else 'unchecked'. */
+  reproducible: 'true' | 'false' | 'unchecked';
+  sourceDateEpoch: number;
+  revision?: string;
+  copiedBytes: number;
+}
+
+export class NotReproducibleError extends Error {
+  override readonly name = 'NotReproducibleError';
+}
+
+/** Git keeps only the executable bit; so does the layer, or checkouts under other umasks differ. */
+export function normaliseModes(entries: LayerEntry[]): LayerEntry[] {
+  return entries.map((e) => ({
+    ...e,
+    mode: e.type === 'dir' ? 0o755 : e.type === 'symlink' ? 0o777 : e.mode & 0o111 ? 0o755 : 0o644,
+  }));
+}
+
+async function provenanceFor(
+  req: BakeRequest,
+  base: ResolvedBase | undefined,
+  env = process.env,
+): Promise<BakeProvenance> {
+  const ctx = readRunContext(env);
+  const p: BakeProvenance = {
+    sourceDateEpoch: req.sourceDateEpoch ?? (await sourceDateEpoch('', req.context, env)),
+  };
+  const revision = ctx.commit ?? (await headRevision(req.context));
+  if (revision) p.revision = revision;
+  if (ctx.serverUrl && ctx.repo) p.source = `${ctx.serverUrl}/${ctx.repo.owner}/${ctx.repo.repo}`;
+  const version = env.GITHUB_REF_TYPE === 'tag' ? env.GITHUB_REF_NAME : req.tags[0];
+  if (version) p.version = version;
+  if (base) {
+    p.baseName = base.name;
+    p.baseDigest = base.digest;
+  }
+  return p;
+}
+
+async function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'kiln-bake-'));
+  try {
+    return await fn(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Bakes twice and names the layer and files that differ, if any. */
+async function checkReproducible(
+  first: ComposedImage,
+  firstStore: ImageStore,
+  again: () => Promise<{ image: ComposedImage; store: ImageStore }>,
+): Promise<void> {
+  const second = await again();
+  if (second.image.root.digest === first.root.digest) return;
+  const lines = [
+    `two bakes of the same inputs gave ${first.root.digest} and ${second.image.root.digest}`,
+  ];
+  if (second.image.appLayer.digest !== first.appLayer.digest) {
+    lines.push(`app layer differs: ${first.appLayer.digest} vs ${second.image.appLayer.digest}`);
+    lines.push(
+      ...(await diffLayers(firstStore, first.appLayer, second.store, second.image.appLayer)).slice(
+        0,
+        50,
+      ),
+    );
+  } else {
+    lines.push(
+      'the app layer is identical; the image config differs (check env, labels and the source date)',
+    );
+  }
+  throw new NotReproducibleError(lines.join('\n  '));
+}
+
+/**
+ * bake-image: resolve the copy lines (all checks, before any request), resolve the base to a
+ * digest, compose the image in a work layout, optionally bake again to prove reproducibility,
+ * then copy it by digest to the registry or the output layout.
+ */
+export async function bake(
+  req: BakeRequest,
+  registries: Registries,
+  log: (l: string) => void = info,
+): Promise<BakeResult> {
+  const entries = normaliseModes(await resolveCopySpecs(req.copy, req.context));
+  const output = req.output ? parseLocation(req.output, 'output') : undefined;
+  if (output && output.kind !== 'layout')
+    throw new Error('unreachable: output is checked to be oci-layout');
+
+  const base =
+    req.base === 'scratch' ? undefined : await resolveBase(req.baseInput, req.base, registries);
+  if (base) log(`base ${base.name}@${base.digest}`);
+  const provenance = await provenanceFor(req, base);
+
+  const run = async (baseStore?: ImageStore): Promise<BakeResult> =>
+    withTempDir(async (dir) => {
+      const work = new OciLayout(join(dir, 'first'));
+      const composeInto = (layout: OciLayout) =>
+        composeImage(
+          req,
+          entries,
+          layout,
+          provenance,
+          base && baseStore ? { ...base, store: baseStore } : undefined,
+        );
+      const image = await composeInto(work);
+      log(
+        `app layer ${image.appLayer.digest} (${image.appLayer.size} bytes, ${entries.length} entries)`,
+      );
+      let reproducible: BakeResult['reproducible'] = 'unchecked';
+      if (req.verifyReproducible) {
+        await checkReproducible(image, work, async () => {
+          const layout = new OciLayout(join(dir, 'second'));
+          return { image: await composeInto(layout), store: layout };
+        });
+        reproducible = 'true';
+        log('reproducible: a second bake gave the same digest');
+      }
+
+      const source = new ComposedStore(work, baseStore);
+      const digest = image.root.digest;
+      let target: ImageStore | undefined;
+      let name = `oci-layout:${work.dir}`;
+      if (output) {
+        target = new OciLayout(output.dir);
+        name = `oci-layout:${output.dir}`;
+      } else if (req.push && req.repository) {
+        target = registries.repository(req.repository.registry, req.repository.repository);
+        name = repositoryName(req.repository);
+      }
+      const tags = [...req.tags, ...(output?.tag ? [output.tag] : [])];
+      let copiedBytes = 0;
+      if (target) {
+        const copied = await copyImage(source, target, digest, { tags, log });
+        copiedBytes = copied.copiedBytes;
+      }
+      const inspected = await inspectImage(source, digest);
+      const firstImage = image.images[0] as ComposedImage['images'][number];
+      const result: BakeResult = {
+        digest,
+        image: `${name}@${digest}`,
+        tags: target ? tags : [],
+        mediaType: image.root.mediaType,
+        size: inspected.size,
+        platforms: req.platforms,
+        appLayer: {
+          mediaType: image.appLayer.mediaType,
+          digest: image.appLayer.digest,
+          size: image.appLayer.size,
+        },
+        layers: firstImage.layers.map((l) => ({
+          ...l,
+          from: l.digest === image.appLayer.digest ? 'app' : 'base',
+        })),
+        reproducible,
+        sourceDateEpoch: provenance.sourceDateEpoch,
+        copiedBytes,
+      };
+      if (base) result.base = { name: base.name, digest: base.digest };
+      if (provenance.revision) result.revision = provenance.revision;
+      return result;
+    });
+
+  return base ? withBaseCache(base.digest, base.store, (cached) => run(cached)) : run();
+}

@@ -1,0 +1,17 @@
+import type { RegistryOptions } from '../oci/registries.js';
+import { setSecret } from '../log.js';
+import { parseList } from './parse.js';
+import type { InputReader } from './source.js';
+
+/** The inputs every registry-touching action shares: credentials and insecure hosts. */
+export function registryOptionsFrom(read: InputReader): RegistryOptions {
+  const username = read('registry-username').trim();
+  const password = read('registry-password');
+  setSecret(password);
+  const o: RegistryOptions = {
+    insecureRegistries: parseList(read('insecure-registries'), { commas: true }),
+  };
+  if (username) o.username = username;
+  if (password) o.password = password;
+  return o;
+}
