@@ -114,12 +114,10 @@ async function main(): Promise<void> {
     },
   });
   const registries = new Registries();
+  // Image IDs, not tags: a rebuilt tag leaves its old image behind, and pushed images stay
+  // listed by repo digest after their tag is removed.
   const images = new Set<string>();
   const id = `${process.pid}-${Date.now()}`;
-  const build = (ctx: string, tag: string, cold: boolean): Promise<unknown> => {
-    images.add(tag);
-    return docker.run(['build', ...(cold ? ['--no-cache'] : []), '--tag', tag, ctx]);
-  };
 
   type Tool = 'native' | 'docker';
   type Phase = 'cold' | 'warm';
@@ -138,11 +136,17 @@ async function main(): Promise<void> {
         const repo = (tool: Tool): string => `bench-bake/${tool}-${table}-${id}-${i}`;
         // Warm runs repeat the same commands after one file changed: docker reuses its layer
         // cache, the native baker (which keeps no build cache) rewrites its app layer.
+        const tag =
+          table === 'push' ? `${host}/${repo('docker')}:latest` : `kiln-bench/app-${id}:${i}`;
         const bake = async (tool: Tool, phase: Phase): Promise<void> => {
           if (tool === 'docker') {
-            const tag =
-              table === 'push' ? `${host}/${repo(tool)}:latest` : `kiln-bench/app-${id}:${i}`;
-            await build(ctx, tag, phase === 'cold');
+            await docker.run([
+              'build',
+              ...(phase === 'cold' ? ['--no-cache'] : []),
+              '--tag',
+              tag,
+              ctx,
+            ]);
             if (table === 'push') await docker.run(['push', tag]);
             return;
           }
@@ -159,6 +163,8 @@ async function main(): Promise<void> {
           if (phase === 'warm') changeOneFile(ctx, i);
           for (const tool of order) {
             results[table][phase][tool].push(await timed(() => bake(tool, phase)));
+            if (tool === 'docker')
+              images.add(await docker.output(['image', 'inspect', '--format', '{{.Id}}', tag]));
           }
         }
       }

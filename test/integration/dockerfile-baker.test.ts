@@ -5,7 +5,13 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { ConfigurationError, DockerCommandError, parseReference, Registries } from '@kiln/core';
+import {
+  ConfigurationError,
+  DockerCli,
+  DockerCommandError,
+  parseReference,
+  Registries,
+} from '@kiln/core';
 import {
   bakeWithDockerfile,
   type DockerfileBakeOptions,
@@ -52,7 +58,16 @@ describe('bakeWithDockerfile', () => {
     );
     writeFileSync(join(work, 'Dockerfile.outside'), 'FROM scratch\n');
   });
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  afterAll(async () => {
+    rmSync(work, { recursive: true, force: true });
+    // The engine keeps the built image; by ID, since a pushed image stays listed by digest.
+    const docker = new DockerCli({ dockerHost: env.engine.dockerHost });
+    const name = `${repository.registry}/${repository.repository}:v1`;
+    const imageId = await docker
+      .output(['image', 'inspect', '--format', '{{.Id}}', name])
+      .catch(() => '');
+    if (imageId) await docker.run(['image', 'rm', '--force', imageId]);
+  });
 
   it('reports the digest the registry serves, tags aliases on the same bytes', async () => {
     const result = await bakeWithDockerfile({ ...base(), platform: 'linux/amd64' });

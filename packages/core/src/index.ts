@@ -31,3 +31,4 @@ export * from './bake/bake-request.js';
 export * from './bake/bake.js';
 export * from './bake/bake-image.js';
 export * from './bake/bake-summary.js';
+export * from './bake/dockerfile-baker.js';

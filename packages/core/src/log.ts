@@ -15,7 +15,7 @@ export function redact(text: string): string {
 }
 
 export function setSecret(value: string | undefined): void {
-  if (!value) return;
+  if (!value || secrets.has(value)) return;
   secrets.add(value);
   if (onRunner()) core.setSecret(value);
 }

@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { testEnvironment } from '../env/environment.js';
+import { runAction } from '../support/run-action.js';
+
+// The committed dist/ bundles, run as a runner runs them.
+const env = testEnvironment();
+const run = `${process.pid}-${Date.now()}`;
+const sha = (s: string): string => 'sha256:' + createHash('sha256').update(s).digest('hex');
+
+describe('bake-image bundle', () => {
+  let ctx = '';
+  let baseImage = '';
+
+  beforeAll(async () => {
+    ctx = mkdtempSync(join(tmpdir(), 'kiln-e2e-bake-'));
+    mkdirSync(join(ctx, 'base', 'bin'), { recursive: true });
+    cpSync('/bin/busybox', join(ctx, 'base', 'bin', 'busybox'));
+    for (const a of ['sh', 'httpd', 'wget', 'cat'])
+      symlinkSync('busybox', join(ctx, 'base', 'bin', a));
+    const base = await runAction('actions/bake-image', {
+      image: `${env.registry.host}/e2e/base-${run}`,
+      context: join(ctx, 'base'),
+      copy: 'bin:/bin/',
+      tags: '1.35',
+      'source-date-epoch': '1700000000',
+    });
+    expect(base.stderr).toBe('');
+    expect(base.code).toBe(0);
+    baseImage = base.outputs.image as string;
+  }, 60_000);
+
+  afterAll(() => {
+    if (ctx) rmSync(ctx, { recursive: true, force: true });
+  });
+
+  it('bakes the sample app, sets outputs and writes the job summary', async () => {
+    const r = await runAction(
+      'actions/bake-image',
+      {
+        image: `${env.registry.host}/e2e/shop-${run}`,
+        context: 'examples/shop',
+        base: `${env.registry.host}/e2e/base-${run}:1.35`,
+        copy: 'www:/www/',
+        cmd: '["/bin/busybox","httpd","-f","-p","8080","-h","/www"]',
+        env: 'APP_REVISION=e2e',
+        user: '65534',
+        expose: '8080',
+        healthcheck: 'wget -q -O /dev/null http://127.0.0.1:8080/ || exit 1',
+        tags: 'e2e',
+        'verify-reproducible': 'true',
+      },
+      {
+        GITHUB_SHA: 'a'.repeat(40),
+        GITHUB_REPOSITORY: 'acme/shop',
+        GITHUB_SERVER_URL: 'https://github.com',
+      },
+    );
+    expect(r.code).toBe(0);
+    expect(r.outputs.digest).toMatch(/^sha256:[a-f0-9]{64}$/);
+    expect(r.outputs.image).toBe(`${env.registry.host}/e2e/shop-${run}@${r.outputs.digest}`);
+    expect(r.outputs.reproducible).toBe('true');
+    expect(r.outputs.tags).toBe('e2e');
+    expect(Number(r.outputs.size)).toBeGreaterThan(1_000_000);
+    const raw = execFileSync(
+      'skopeo',
+      [
+        'inspect',
+        '--raw',
+        '--tls-verify=false',
+        `docker://${env.registry.host}/e2e/shop-${run}:e2e`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(sha(raw)).toBe(r.outputs.digest);
+    const config = JSON.parse(
+      execFileSync(
+        'skopeo',
+        ['inspect', '--config', '--tls-verify=false', `docker://${r.outputs.image}`],
+        { encoding: 'utf8' },
+      ),
+    ) as { config: { Labels: Record<string, string> } };
+    expect(config.config.Labels['org.opencontainers.image.revision']).toBe('a'.repeat(40));
+    expect(config.config.Labels['org.opencontainers.image.source']).toBe(
+      'https://github.com/acme/shop',
+    );
+    expect(config.config.Labels['org.opencontainers.image.base.digest']).toBe(
+      baseImage.split('@')[1],
+    );
+    expect(r.summary).toContain('### bake-image');
+    expect(r.summary).toContain(r.outputs.digest);
+    expect(r.summary).toContain('second bake gave the same digest');
+  }, 60_000);
+
+  it('runs through the suite entry with command: bake', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'kiln-e2e-out-'));
+    try {
+      const r = await runAction('.', {
+        command: 'bake',
+        context: 'examples/shop',
+        copy: 'www:/www/',
+        output: `oci-layout:${out}`,
+        'source-date-epoch': '1700000000',
+      });
+      expect(r.code).toBe(0);
+      expect(r.outputs.image).toBe(`oci-layout:${out}@${r.outputs.digest}`);
+      expect(
+        sha(execFileSync('skopeo', ['inspect', '--raw', `oci:${out}`], { encoding: 'utf8' })),
+      ).toBe(r.outputs.digest);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('fails with exit code 1 and one line for bad input, pushing nothing', async () => {
+    const r = await runAction('actions/bake-image', {
+      image: `${env.registry.host}/e2e/bad-${run}`,
+      context: 'examples/shop',
+      copy: 'missing-folder:/www/',
+    });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/::error::Input "copy" has value "missing-folder:\/www\/"/);
+    expect(r.outputs).toEqual({});
+    // The repository was never created: nothing was pushed.
+    const tags = spawnSync(
+      'skopeo',
+      ['list-tags', '--tls-verify=false', `docker://${env.registry.host}/e2e/bad-${run}`],
+      { encoding: 'utf8' },
+    );
+    expect(tags.status).not.toBe(0);
+    expect(tags.stderr).toMatch(/404|name unknown/i);
+  });
+
+  it('masks the registry password', async () => {
+    const r = await runAction('actions/bake-image', {
+      image: `${env.authRegistry.host}/e2e/masked-${run}`,
+      context: 'examples/shop',
+      copy: 'www:/www/',
+      'registry-username': env.authRegistry.username as string,
+      'registry-password': env.authRegistry.password as string,
+      'source-date-epoch': '1700000000',
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`::add-mask::${env.authRegistry.password}`);
+    expect(r.stdout.replace(`::add-mask::${env.authRegistry.password}`, '')).not.toContain(
+      env.authRegistry.password,
+    );
+  });
+});
