@@ -46954,7 +46954,7 @@ async function group(title, fn) {
 /** Typed parsers for action inputs. Each takes the input's name so errors can name it. */
 const TRUE = ['true', 'yes', '1', 'on'];
 const FALSE = ['false', 'no', '0', 'off'];
-function parseBoolean(name, raw, fallback) {
+function parse_parseBoolean(name, raw, fallback) {
     const v = raw.trim().toLowerCase();
     if (v === '' && fallback !== undefined)
         return fallback;
@@ -46967,7 +46967,7 @@ function parseBoolean(name, raw, fallback) {
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)/;
 /** `90s`, `10m`, `1h30m`, `500ms`; a bare number is seconds. Returns milliseconds. */
-function parseDuration(name, raw, fallbackMs) {
+function parse_parseDuration(name, raw, fallbackMs) {
     const v = raw.trim();
     if (v === '' && fallbackMs !== undefined)
         return fallbackMs;
@@ -47045,7 +47045,7 @@ const actionInputs = (name) => core.getInput(name);
 function fromRecord(values) {
     return (name) => values[name] ?? '';
 }
-function required(read, name) {
+function source_required(read, name) {
     const v = read(name).trim();
     if (v === '')
         throw new ConfigurationError(`Input "${name}" is required`);
@@ -47167,7 +47167,7 @@ function reference_parseReference(value) {
     return ref;
 }
 /** Deploy, promote and rollback take `repo@sha256:…` only: tags are aliases, not identities. */
-function requireDigest(ref, input = 'image') {
+function reference_requireDigest(ref, input = 'image') {
     if (!ref.digest) {
         throw new ConfigurationError(`Input "${input}" has value ${JSON.stringify(formatReference(ref))}: it must be pinned by digest (repository@sha256:…); tags are mutable and are not accepted here`);
     }
@@ -47177,15 +47177,15 @@ function requireDigest(ref, input = 'image') {
 function apiHost(registry) {
     return registry === DOCKER_HUB ? DOCKER_HUB_API : registry;
 }
-function repositoryName(ref) {
+function reference_repositoryName(ref) {
     return `${ref.registry}/${ref.repository}`;
 }
 function formatReference(ref) {
-    return `${repositoryName(ref)}${ref.tag ? `:${ref.tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`;
+    return `${reference_repositoryName(ref)}${ref.tag ? `:${ref.tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`;
 }
 /** `repo@digest`, the only form later actions accept. */
 function pinned(ref, digest) {
-    return `${repositoryName(ref)}@${digest}`;
+    return `${reference_repositoryName(ref)}@${digest}`;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/oci/media-types.ts
@@ -56966,7 +56966,7 @@ function verifyBuffer(data, expected, where) {
 const REF_NAME = 'org.opencontainers.image.ref.name';
 const LAYOUT_FILE = JSON.stringify({ imageLayoutVersion: '1.0.0' });
 /** An OCI image layout folder (`oci-layout`, `index.json`, `blobs/sha256/`) as an image store. */
-class OciLayout {
+class oci_layout_OciLayout {
     dir;
     label;
     constructor(dir) {
@@ -57095,7 +57095,7 @@ async function atomicWrite(path, data) {
 
 
 const LAYOUT = 'oci-layout:';
-function parseLocation(value, input = 'image') {
+function location_parseLocation(value, input = 'image') {
     const v = value.trim();
     if (v.startsWith(LAYOUT)) {
         let rest = v.slice(LAYOUT.length);
@@ -57145,14 +57145,14 @@ function parseLocation(value, input = 'image') {
     const reference = ref.digest ?? ref.tag;
     return reference ? { kind: 'registry', ref, reference } : { kind: 'registry', ref };
 }
-function formatLocation(loc) {
+function location_formatLocation(loc) {
     if (loc.kind === 'registry')
         return formatReference(loc.ref);
     return `oci-layout:${loc.dir}${loc.tag ? `:${loc.tag}` : ''}${loc.digest ? `@${loc.digest}` : ''}`;
 }
-function openStore(loc, registries) {
+function location_openStore(loc, registries) {
     return loc.kind === 'layout'
-        ? new OciLayout(loc.dir)
+        ? new oci_layout_OciLayout(loc.dir)
         : registries.repository(loc.ref.registry, loc.ref.repository);
 }
 /** The digest a location names, resolving tags (and a layout's single entry). */
@@ -57166,7 +57166,7 @@ async function resolveLocation(loc, store) {
     const reference = loc.reference ?? 'latest';
     const digest = await store.resolve(reference);
     if (!digest)
-        throw new errors_ConfigurationError(`${formatLocation(loc)}: ${reference} not found in ${store.label}`);
+        throw new errors_ConfigurationError(`${location_formatLocation(loc)}: ${reference} not found in ${store.label}`);
     return digest;
 }
 
@@ -57616,7 +57616,7 @@ function header(res, name) {
 const ACCEPT = [...MANIFEST_TYPES].join(', ');
 const DIGEST_REF = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
 /** One repository in a registry, speaking the OCI distribution API. */
-class RegistryRepository {
+class repository_RegistryRepository {
     transport;
     repository;
     upload;
@@ -58174,7 +58174,7 @@ class Registries {
         return t;
     }
     repository(registry, repository) {
-        return new RegistryRepository(this.transport(registry), repository, this.options.upload);
+        return new repository_RegistryRepository(this.transport(registry), repository, this.options.upload);
     }
 }
 
@@ -58316,7 +58316,7 @@ async function listReferrers(repo, subject, artifactType) {
     return artifactType ? manifests.filter((d) => d.artifactType === artifactType) : manifests;
 }
 /** Builds an OCI artifact manifest (empty config, artifactType) without pushing it. */
-function buildArtifact(a) {
+function referrers_buildArtifact(a) {
     const config = {
         mediaType: MediaType.OciEmpty,
         digest: sha256(EMPTY_JSON),
@@ -58355,8 +58355,8 @@ function buildArtifact(a) {
  * Pushes an artifact whose subject is an image. When the registry did not acknowledge the
  * subject (no OCI-Subject header), the client maintains the fallback tag index itself.
  */
-async function pushArtifact(repo, a) {
-    const { manifest, blobs } = buildArtifact(a);
+async function referrers_pushArtifact(repo, a) {
+    const { manifest, blobs } = referrers_buildArtifact(a);
     for (const b of blobs) {
         if (!(await repo.hasBlob(b.desc)))
             await repo.putBlob(b.desc, async () => Readable.from([b.data]));
@@ -62979,7 +62979,7 @@ const policy_file_RULE_NAMES = (/* unused pure expression or super */ null && ([
     'secrets',
     'healthcheck',
 ]));
-const DEFAULT_POLICY = {
+const policy_file_DEFAULT_POLICY = {
     revision: true,
     nonRoot: false,
     secrets: true,
@@ -63064,7 +63064,7 @@ const schema = strictObject({
 })
     .partial();
 /** Reads and checks a policy file; a missing or unreadable file is the user's to fix. */
-async function loadPolicy(path) {
+async function policy_file_loadPolicy(path) {
     let text;
     try {
         text = await readFile(path, 'utf8');
@@ -63131,10 +63131,10 @@ function unknownKeyMessage(key) {
 }
 function toPolicy(c, file, text, doc, lineCounter) {
     const policy = {
-        revision: c.revision ?? DEFAULT_POLICY.revision,
-        nonRoot: c['non-root'] ?? DEFAULT_POLICY.nonRoot,
-        secrets: c.secrets ?? DEFAULT_POLICY.secrets,
-        healthcheck: c.healthcheck ?? DEFAULT_POLICY.healthcheck,
+        revision: c.revision ?? policy_file_DEFAULT_POLICY.revision,
+        nonRoot: c['non-root'] ?? policy_file_DEFAULT_POLICY.nonRoot,
+        secrets: c.secrets ?? policy_file_DEFAULT_POLICY.secrets,
+        healthcheck: c.healthcheck ?? policy_file_DEFAULT_POLICY.healthcheck,
     };
     if (c['max-size'] !== undefined)
         policy.maxSize = c['max-size'];
@@ -63526,7 +63526,7 @@ const LABEL_BASE_DIGEST = 'org.opencontainers.image.base.digest';
 const LABEL_REVISION = 'org.opencontainers.image.revision';
 const DEFAULT_PLATFORM = 'linux/amd64';
 const PASSWD = 'etc/passwd';
-async function gatherFacts(store, digest, opts = {}) {
+async function image_facts_gatherFacts(store, digest, opts = {}) {
     const root = await store.getManifest(digest);
     const { image, platforms, indexAnnotations, platform } = await pickImage(store, root, opts);
     const manifest = image.manifest;
@@ -63823,7 +63823,7 @@ const CHECKS = {
  * out are listed as `skip`, so a report shows what was not checked as plainly as what was.
  * Pure: the same policy and facts always give the same results.
  */
-function evaluatePolicy(policy, facts, opts = {}) {
+function rules_evaluatePolicy(policy, facts, opts = {}) {
     return RULE_NAMES.map((rule) => CHECKS[rule](policy, facts, opts));
 }
 function checkMaxSize(policy, facts) {
@@ -63970,10 +63970,10 @@ function checkHealthcheck(policy, facts) {
 ;// CONCATENATED MODULE: ./packages/core/src/validate/report.ts
 
 /** The evidence artifact's type; its subject is the validated image. */
-const VALIDATION_ARTIFACT_TYPE = 'application/vnd.kiln.validation.v1+json';
+const report_VALIDATION_ARTIFACT_TYPE = 'application/vnd.kiln.validation.v1+json';
 /** Enough log to see why a container died, bounded so the artifact stays small. */
 const LOG_TAIL_MAX_LINES = 100;
-function buildReport(input) {
+function report_buildReport(input) {
     const { facts, rules, smoke } = input;
     const count = (s) => rules.filter((r) => r.status === s).length;
     const failed = count('fail') > 0 || smoke?.status === 'fail';
@@ -64024,7 +64024,7 @@ function smokeOf(smoke) {
     return out;
 }
 /** The artifact's bytes: stable key order as built, two-space indent, final newline. */
-function encodeReport(report) {
+function report_encodeReport(report) {
     return Buffer.from(`${JSON.stringify(report, null, 2)}\n`);
 }
 
@@ -64387,7 +64387,7 @@ const STABLE_MS = 2_000;
 /** Pull, load and run get their own generous limit: the smoke timeout is about the app. */
 const START_TIMEOUT_MS = (/* unused pure expression or super */ null && (10 * 60_000));
 const CLEANUP_TIMEOUT_MS = 60_000;
-async function smokeRun(opts) {
+async function smoke_smokeRun(opts) {
     checkOptions(opts);
     const log = opts.log ?? info;
     const wait = opts.sleep ?? realSleep;
@@ -64573,7 +64573,7 @@ function pullRequestHead(eventPath) {
 }
 const context_nonEmpty = (v) => (v ? v : undefined);
 /** Reads the context from `env` (pure apart from the event file; tests pass their own env). */
-function readRunContext(env = process.env) {
+function context_readRunContext(env = process.env) {
     const [owner, name, ...extra] = (env.GITHUB_REPOSITORY ?? '').split('/');
     const repo = owner && name && extra.length === 0 ? { owner, repo: name } : undefined;
     const sha = context_nonEmpty(env.GITHUB_SHA);
@@ -64604,7 +64604,7 @@ function readRunContext(env = process.env) {
 let context_cached;
 /** The process's run context, read once: the environment does not change during a step. */
 function runContext() {
-    context_cached ??= readRunContext();
+    context_cached ??= context_readRunContext();
     return context_cached;
 }
 
@@ -69731,7 +69731,7 @@ function details(summary, body) {
     return `<details><summary>${escapeHtml(summary)}</summary>\n\n${body}\n\n</details>`;
 }
 /** A fenced block whose fence is longer than any backtick run inside, so content cannot end it. */
-function code(text, lang = '') {
+function summary_code(text, lang = '') {
     const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((r) => r.length));
     const fence = '`'.repeat(longest + 1);
     return `${fence}${lang}\n${text.replace(/\n$/, '')}\n${fence}`;
@@ -69887,12 +69887,12 @@ function parseBakeRequest(read, workspace = process.cwd()) {
     if (output && !output.startsWith('oci-layout:')) {
         throw errors_invalidInput('output', output, 'must be oci-layout:DIR');
     }
-    const push = parseBoolean('push', read('push'), true) && !output;
+    const push = parse_parseBoolean('push', read('push'), true) && !output;
     if (push && !repository) {
         throw new errors_ConfigurationError('Input "image" is required to push (or set output: oci-layout:DIR, or push: false)');
     }
     const baseInput = read('base').trim() || 'scratch';
-    const base = baseInput === 'scratch' ? 'scratch' : parseLocation(baseInput, 'base');
+    const base = baseInput === 'scratch' ? 'scratch' : location_parseLocation(baseInput, 'base');
     if (base !== 'scratch' && base.kind === 'registry' && !base.ref.tag && !base.ref.digest) {
         throw errors_invalidInput('base', baseInput, 'name a tag or digest (e.g. alpine:3.20 or repo@sha256:…); the digest it resolves to is recorded');
     }
@@ -69945,7 +69945,7 @@ function parseBakeRequest(read, workspace = process.cwd()) {
         tags,
         platforms: platforms.length ? [...new Set(platforms)] : [hostPlatform()],
         push,
-        verifyReproducible: parseBoolean('verify-reproducible', read('verify-reproducible'), false),
+        verifyReproducible: parse_parseBoolean('verify-reproducible', read('verify-reproducible'), false),
     };
     if (repository)
         req.repository = repository;
@@ -70044,7 +70044,7 @@ async function withBaseCache(baseDigest, base, fn) {
             log_warning(`base layer cache not restored: ${err.message}`);
         }
     }
-    const layout = new OciLayout(dir);
+    const layout = new oci_layout_OciLayout(dir);
     await layout.init();
     const store = new CachedStore(base, layout);
     const result = await fn(store);
@@ -70069,7 +70069,7 @@ async function withBaseCache(baseDigest, base, fn) {
 
 /** Resolves the base to the digest it names today; that digest is what gets recorded. */
 async function resolveBase(input, loc, registries) {
-    const store = openStore(loc, registries);
+    const store = location_openStore(loc, registries);
     let digest;
     try {
         digest = await resolveLocation(loc, store);
@@ -70086,8 +70086,8 @@ async function resolveBase(input, loc, registries) {
     }
     const root = await store.getManifest(digest);
     const name = loc.kind === 'registry'
-        ? formatLocation({ ...loc, ref: { ...loc.ref, digest: undefined } })
-        : formatLocation(loc);
+        ? location_formatLocation({ ...loc, ref: { ...loc.ref, digest: undefined } })
+        : location_formatLocation(loc);
     return { name, digest, store, root };
 }
 const base_image_matches = (want, p) => {
@@ -70261,6 +70261,14 @@ function buildImageConfig(base, req, platform, appLayerDiffId, p) {
 
 
 
+/** Files belong to a numeric `user` (uid[:gid]) when one is asked for; names stay root-owned. */
+function layerOwner(user) {
+    const m = user ? /^(\d+)(?::(\d+))?$/.exec(user) : null;
+    if (!m)
+        return {};
+    const uid = Number(m[1]);
+    return { uid, gid: m[2] !== undefined ? Number(m[2]) : uid };
+}
 /** Docker's layer media types hold the same bytes as OCI's; an OCI manifest names them the OCI way. */
 function ociLayer(d) {
     const mediaType = d.mediaType === media_types_MediaType.DockerLayerGzip ? media_types_MediaType.OciLayerGzip : d.mediaType;
@@ -70273,7 +70281,7 @@ function ociLayer(d) {
 async function composeImage(req, entries, work, provenance, base) {
     await work.init();
     const tmp = (0,external_node_path_.join)(work.dir, 'app-layer.tar.gz');
-    const layer = await writeLayer(entries, { sourceDateEpoch: provenance.sourceDateEpoch }, tmp);
+    const layer = await writeLayer(entries, { sourceDateEpoch: provenance.sourceDateEpoch, ...layerOwner(req.user) }, tmp);
     const appLayer = {
         mediaType: media_types_MediaType.OciLayerGzip,
         digest: layer.digest,
@@ -70402,7 +70410,7 @@ function normaliseModes(entries) {
     }));
 }
 async function provenanceFor(req, base, env = process.env) {
-    const ctx = readRunContext(env);
+    const ctx = context_readRunContext(env);
     const p = {
         sourceDateEpoch: req.sourceDateEpoch ?? (await sourceDateEpoch('', req.context, env)),
     };
@@ -70411,9 +70419,9 @@ async function provenanceFor(req, base, env = process.env) {
         p.revision = revision;
     if (ctx.serverUrl && ctx.repo)
         p.source = `${ctx.serverUrl}/${ctx.repo.owner}/${ctx.repo.repo}`;
-    const version = env.GITHUB_REF_TYPE === 'tag' ? env.GITHUB_REF_NAME : req.tags[0];
-    if (version)
-        p.version = version;
+    // Only a git tag names a version: tags are aliases and must not change the digest.
+    if (env.GITHUB_REF_TYPE === 'tag' && env.GITHUB_REF_NAME)
+        p.version = env.GITHUB_REF_NAME;
     if (base) {
         p.baseName = base.name;
         p.baseDigest = base.digest;
@@ -70453,7 +70461,7 @@ async function checkReproducible(first, firstStore, again) {
  */
 async function bake(req, registries, log = log_info) {
     const entries = normaliseModes(await resolveCopySpecs(req.copy, req.context));
-    const output = req.output ? parseLocation(req.output, 'output') : undefined;
+    const output = req.output ? location_parseLocation(req.output, 'output') : undefined;
     if (output && output.kind !== 'layout')
         throw new Error('unreachable: output is checked to be oci-layout');
     const base = req.base === 'scratch' ? undefined : await resolveBase(req.baseInput, req.base, registries);
@@ -70461,14 +70469,14 @@ async function bake(req, registries, log = log_info) {
         log(`base ${base.name}@${base.digest}`);
     const provenance = await provenanceFor(req, base);
     const run = async (baseStore) => withTempDir(async (dir) => {
-        const work = new OciLayout((0,external_node_path_.join)(dir, 'first'));
+        const work = new oci_layout_OciLayout((0,external_node_path_.join)(dir, 'first'));
         const composeInto = (layout) => composeImage(req, entries, layout, provenance, base && baseStore ? { ...base, store: baseStore } : undefined);
         const image = await composeInto(work);
         log(`app layer ${image.appLayer.digest} (${image.appLayer.size} bytes, ${entries.length} entries)`);
         let reproducible = 'unchecked';
         if (req.verifyReproducible) {
             await checkReproducible(image, work, async () => {
-                const layout = new OciLayout((0,external_node_path_.join)(dir, 'second'));
+                const layout = new oci_layout_OciLayout((0,external_node_path_.join)(dir, 'second'));
                 return { image: await composeInto(layout), store: layout };
             });
             reproducible = 'true';
@@ -70479,12 +70487,12 @@ async function bake(req, registries, log = log_info) {
         let target;
         let name = `oci-layout:${work.dir}`;
         if (output) {
-            target = new OciLayout(output.dir);
+            target = new oci_layout_OciLayout(output.dir);
             name = `oci-layout:${output.dir}`;
         }
         else if (req.push && req.repository) {
             target = registries.repository(req.repository.registry, req.repository.repository);
-            name = repositoryName(req.repository);
+            name = reference_repositoryName(req.repository);
         }
         const tags = [...req.tags, ...(output?.tag ? [output.tag] : [])];
         let copiedBytes = 0;
@@ -70714,7 +70722,7 @@ async function bakeImage(req, registries, log = log_info) {
         throw new errors_ConfigurationError('Input "platform" may name one platform with "dockerfile"; the native baker builds several');
     }
     const epoch = req.sourceDateEpoch ?? (await sourceDateEpoch('', req.context));
-    const revision = readRunContext().commit ?? (await headRevision(req.context));
+    const revision = context_readRunContext().commit ?? (await headRevision(req.context));
     const labels = {
         ...provenanceLabels({ sourceDateEpoch: epoch, ...(revision ? { revision } : {}) }),
         ...req.labels,
@@ -70790,7 +70798,234 @@ function bakeSummary(r) {
     ].join('\n');
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/validate/validate-request.ts
+
+
+
+
+
+
+
+const DEFAULT_POLICY_FILE = '.github/kiln-policy.yml';
+const DEFAULT_CHECK_NAME = 'kiln / validate-image';
+/** Parses validate-image's inputs; nothing here touches the network. */
+function parseValidateRequest(read, workspace = process.cwd(), commit) {
+    const raw = required(read, 'image');
+    const location = parseLocation(raw, 'image');
+    let digest;
+    if (location.kind === 'registry')
+        digest = requireDigest(location.ref, 'image').digest;
+    else if (location.digest)
+        digest = location.digest;
+    else
+        throw invalidInput('image', raw, 'an OCI layout must be pinned by digest too: oci-layout:DIR@sha256:…');
+    const policyInput = read('policy').trim();
+    let policyFile;
+    if (policyInput) {
+        policyFile = resolve(workspace, policyInput);
+        if (!existsSync(policyFile))
+            throw invalidInput('policy', policyInput, 'file does not exist');
+    }
+    else if (existsSync(resolve(workspace, DEFAULT_POLICY_FILE))) {
+        policyFile = resolve(workspace, DEFAULT_POLICY_FILE);
+    }
+    const healthCmd = read('health-cmd').trim();
+    const healthUrl = read('health-url').trim();
+    if (healthCmd && healthUrl) {
+        throw invalidInput('health-url', healthUrl, 'give health-cmd or health-url, not both');
+    }
+    if (healthUrl && !healthUrl.startsWith('/') && !/^https?:\/\/[^\s]+$/.test(healthUrl)) {
+        throw invalidInput('health-url', healthUrl, 'must be a path (/healthz) or an http(s) URL as seen from inside the container');
+    }
+    const expectRevision = read('expect-revision').trim() || commit;
+    const req = {
+        location,
+        digest,
+        reference: formatLocation(location),
+        smoke: parseBoolean('smoke', read('smoke'), true),
+        smokeTimeoutMs: parseDuration('smoke-timeout', read('smoke-timeout'), 60_000),
+        checkName: read('check-name').trim() || DEFAULT_CHECK_NAME,
+    };
+    if (req.smokeTimeoutMs <= 0)
+        throw invalidInput('smoke-timeout', read('smoke-timeout'), 'must be longer than 0s');
+    if (policyFile)
+        req.policyFile = policyFile;
+    if (expectRevision)
+        req.expectRevision = expectRevision;
+    if (healthCmd)
+        req.healthCmd = healthCmd;
+    if (healthUrl)
+        req.healthUrl = healthUrl;
+    const platform = read('platform').trim();
+    if (platform)
+        req.platform = platform;
+    return req;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/validate/evidence.ts
+
+
+
+
+
+/**
+ * Stores an artifact next to its subject: through the referrers API (or its fallback tag) in
+ * a registry, or as an extra manifest listed in a layout's index.json, so evidence travels
+ * with the image either way.
+ */
+async function evidence_storeArtifact(store, artifact) {
+    if (store instanceof RegistryRepository)
+        return pushArtifact(store, artifact);
+    if (!(store instanceof OciLayout))
+        throw new Error(`cannot store artifacts in ${store.label}`);
+    const { manifest, blobs } = buildArtifact(artifact);
+    for (const b of blobs)
+        await store.putBlob(b.desc, async () => Readable.from([b.data]));
+    await store.putManifest(manifest, { root: true });
+    return descriptorOf(manifest, { artifactType: artifact.artifactType });
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/validate/validate-image.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * validate-image: policy rules read from the image itself, a smoke run on the local engine,
+ * and a report stored next to the image as an OCI artifact whose subject is the image.
+ */
+async function validateImage(req, registries, opts = {}) {
+    const log = opts.log ?? info;
+    const policy = req.policyFile ? await loadPolicy(req.policyFile) : { ...DEFAULT_POLICY };
+    const store = openStore(req.location, registries);
+    const root = await store.getManifest(req.digest);
+    const facts = await gatherFacts(store, req.digest, req.platform ? { platform: req.platform } : {});
+    const rules = evaluatePolicy(policy, facts, req.expectRevision ? { expectRevision: req.expectRevision } : {});
+    for (const r of rules)
+        if (r.status !== 'skip')
+            log(`${r.status === 'pass' ? 'pass' : 'FAIL'}  ${r.rule}: ${r.message}`);
+    let smoke;
+    if (req.smoke) {
+        const s = await smokeRun({
+            image: {
+                store,
+                digest: req.digest,
+                ...(req.location.kind === 'registry'
+                    ? { reference: `${repositoryName(req.location.ref)}@${req.digest}` }
+                    : {}),
+            },
+            ...(req.healthCmd ? { healthCmd: req.healthCmd } : {}),
+            ...(req.healthUrl ? { healthUrl: req.healthUrl } : {}),
+            timeoutMs: req.smokeTimeoutMs,
+            ...(opts.dockerHost ? { dockerHost: opts.dockerHost } : {}),
+            log,
+        });
+        smoke = s;
+        log(`${s.status === 'pass' ? 'pass' : 'FAIL'}  smoke (${s.probe}): ${s.reason ?? `healthy after ${s.durationMs} ms`}`);
+        for (const line of s.logTail ?? [])
+            log(`  | ${line}`);
+    }
+    const ctx = readRunContext();
+    const report = buildReport({
+        reference: req.reference,
+        facts,
+        policy,
+        rules,
+        ...(smoke ? { smoke } : {}),
+        toolVersion: KILN_VERSION,
+        ...(ctx.commit ? { commit: ctx.commit } : {}),
+        ...(ctx.runUrl ? { runUrl: ctx.runUrl } : {}),
+        createdAt: (opts.now ?? (() => new Date()))(),
+    });
+    const bytes = encodeReport(report);
+    const dir = opts.reportDir ?? process.env.RUNNER_TEMP ?? tmpdir();
+    await mkdir(dir, { recursive: true });
+    const reportPath = join(dir, `kiln-validation-${req.digest.slice(7, 19)}.json`);
+    await writeFile(reportPath, bytes);
+    const evidence = await storeArtifact(store, {
+        artifactType: VALIDATION_ARTIFACT_TYPE,
+        layers: [{ mediaType: 'application/json', data: bytes }],
+        subject: descriptorOf(root),
+        annotations: {
+            'org.opencontainers.image.created': report.createdAt,
+            'dev.kiln.validation.result': report.result,
+        },
+    });
+    log(`evidence ${evidence.digest} stored with ${store.label}`);
+    return { result: report.result, report, reportPath, evidence: evidence.digest, policy };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/validate/validate-summary.ts
+
+
+const ICON = { pass: '✅ pass', fail: '❌ fail', skip: '➖ skip' };
+/** Job summary and check-run text: every rule with its verdict, the smoke run, the evidence. */
+function validationSummary(r) {
+    const { report } = r;
+    const rows = report.rules.map((x) => [x.rule, ICON[x.status], x.message]);
+    if (report.smoke) {
+        const s = report.smoke;
+        rows.push([
+            'smoke',
+            ICON[s.status],
+            s.reason ??
+                `healthy after ${s.durationMs} ms (${s.probe ?? 'probe'}, ${s.attempts} attempts)`,
+        ]);
+    }
+    const parts = [
+        `### validate-image: ${report.result === 'pass' ? '✅ pass' : '❌ fail'}`,
+        table(['', ''], [
+            ['image', `\`${report.image.reference}\``],
+            ['platform', report.image.platform],
+            ['policy', report.policy ? `\`${report.policy.file}\`` : 'built-in defaults'],
+            ['evidence', `\`${r.evidence}\``],
+        ]),
+        '',
+        table(['rule', 'result', 'detail'], rows),
+        '',
+    ];
+    if (report.smoke?.logTail?.length)
+        parts.push('Container log (last lines):', code(report.smoke.logTail.join('\n')), '');
+    return parts.join('\n');
+}
+/** One annotation per failing rule, on the policy line that set it. */
+function validationAnnotations(r, workspace) {
+    const source = r.policy.source;
+    if (!source)
+        return [];
+    const path = relative(workspace, source.file) || source.file;
+    return r.report.rules
+        .filter((x) => x.status === 'fail')
+        .map((x) => {
+        const line = source.lines[x.rule] ?? 1;
+        return {
+            path,
+            start_line: line,
+            end_line: line,
+            annotation_level: 'failure',
+            title: `policy: ${x.rule}`,
+            message: x.message,
+        };
+    });
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
+
+
+
+
 
 
 
@@ -70913,8 +71148,8 @@ async function copy(argv) {
     });
     if (positionals.length !== 2)
         throw new errors_ConfigurationError(`usage: kiln ${copyUsage}`);
-    const src = parseLocation(positionals[0], 'SRC');
-    const dst = parseLocation(positionals[1], 'DST');
+    const src = location_parseLocation(positionals[0], 'SRC');
+    const dst = location_parseLocation(positionals[1], 'DST');
     if (dst.kind === 'registry' && dst.ref.digest) {
         throw new errors_ConfigurationError(`DST ${positionals[1]}: name a repository (optionally :tag), not a digest; the digest comes from SRC`);
     }
@@ -70924,8 +71159,8 @@ async function copy(argv) {
         ...(dst.kind === 'layout' && dst.tag ? [dst.tag] : []),
     ];
     const registries = new Registries(registryOptions(values));
-    const source = openStore(src, registries);
-    const target = openStore(dst, registries);
+    const source = location_openStore(src, registries);
+    const target = location_openStore(dst, registries);
     const started = Date.now();
     const digest = await resolveLocation(src, source);
     process.stderr.write(`copying ${digest} from ${source.label} to ${target.label}\n`);
@@ -70948,12 +71183,12 @@ async function inspect(argv) {
     const { values, positionals } = options_parse(argv, registryFlags);
     if (positionals.length !== 1)
         throw new errors_ConfigurationError(`usage: kiln ${inspectUsage}`);
-    const loc = parseLocation(positionals[0], 'REF');
-    const store = openStore(loc, new Registries(registryOptions(values)));
+    const loc = location_parseLocation(positionals[0], 'REF');
+    const store = location_openStore(loc, new Registries(registryOptions(values)));
     const digest = await resolveLocation(loc, store);
     const r = await inspectImage(store, digest);
     const lines = [
-        `image:      ${formatLocation(loc)}`,
+        `image:      ${location_formatLocation(loc)}`,
         `digest:     ${r.digest}`,
         `media type: ${r.mediaType}`,
         `size:       ${r.size} bytes`,

@@ -34772,7 +34772,7 @@ module.exports = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   X: () => (/* binding */ bakeImageAction)
 /* harmony export */ });
-/* harmony import */ var _kiln_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8976);
+/* harmony import */ var _kiln_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9855);
 /* harmony import */ var _run_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6797);
 
 
@@ -34787,7 +34787,7 @@ async function bakeImageAction() {
         size: result.size,
         reproducible: result.reproducible,
     });
-    await _kiln_core__WEBPACK_IMPORTED_MODULE_0__/* .github.summary.writeSummary */ .M.z.writeSummary((0,_kiln_core__WEBPACK_IMPORTED_MODULE_0__/* .bakeSummary */ .uM)(result));
+    await _kiln_core__WEBPACK_IMPORTED_MODULE_0__/* .github.summary.writeSummary */ .M.summary.writeSummary((0,_kiln_core__WEBPACK_IMPORTED_MODULE_0__/* .bakeSummary */ .uM)(result));
 }
 
 
@@ -34798,16 +34798,18 @@ async function bakeImageAction() {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
-/* harmony import */ var _kiln_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8976);
+/* harmony import */ var _kiln_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9855);
 /* harmony import */ var _bake_image_action_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7875);
-/* harmony import */ var _run_action_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6797);
+/* harmony import */ var _validate_image_action_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2810);
+/* harmony import */ var _run_action_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6797);
 // The suite entry (root action.yml): `command:` picks the action; each runs exactly as its own.
 
 
 
 
-const COMMANDS = { bake: _bake_image_action_js__WEBPACK_IMPORTED_MODULE_2__/* .bakeImageAction */ .X };
-await (0,_run_action_js__WEBPACK_IMPORTED_MODULE_3__/* .runAction */ .C)('kiln', async () => {
+
+const COMMANDS = { bake: _bake_image_action_js__WEBPACK_IMPORTED_MODULE_2__/* .bakeImageAction */ .X, validate: _validate_image_action_js__WEBPACK_IMPORTED_MODULE_3__/* .validateImageAction */ .W };
+await (0,_run_action_js__WEBPACK_IMPORTED_MODULE_4__/* .runAction */ .C)('kiln', async () => {
     const raw = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('command');
     if (!raw)
         throw new _kiln_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input "command" is required: one of ${Object.keys(COMMANDS).join(', ')}`);
@@ -34828,7 +34830,7 @@ __webpack_async_result__();
 /* harmony export */   n: () => (/* binding */ setOutputs)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
-/* harmony import */ var _kiln_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8976);
+/* harmony import */ var _kiln_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9855);
 
 
 /**
@@ -34858,7 +34860,52 @@ function setOutputs(outputs) {
 
 /***/ }),
 
-/***/ 8976:
+/***/ 2810:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ validateImageAction)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
+/* harmony import */ var _kiln_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9855);
+/* harmony import */ var _run_action_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6797);
+
+
+
+async function validateImageAction() {
+    const ctx = _kiln_core__WEBPACK_IMPORTED_MODULE_1__/* .github.readRunContext */ .M.readRunContext();
+    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+    const request = (0,_kiln_core__WEBPACK_IMPORTED_MODULE_1__/* .parseValidateRequest */ .dR)(_kiln_core__WEBPACK_IMPORTED_MODULE_1__/* .actionInputs */ .eh, workspace, ctx.commit);
+    const registries = new _kiln_core__WEBPACK_IMPORTED_MODULE_1__/* .Registries */ .Iy((0,_kiln_core__WEBPACK_IMPORTED_MODULE_1__/* .registryOptionsFrom */ .us)(_kiln_core__WEBPACK_IMPORTED_MODULE_1__/* .actionInputs */ .eh));
+    const result = await (0,_kiln_core__WEBPACK_IMPORTED_MODULE_1__/* .validateImage */ .m_)(request, registries);
+    (0,_run_action_js__WEBPACK_IMPORTED_MODULE_2__/* .setOutputs */ .n)({ result: result.result, report: result.reportPath, evidence: result.evidence });
+    const summary = (0,_kiln_core__WEBPACK_IMPORTED_MODULE_1__/* .validationSummary */ ._f)(result);
+    const annotations = (0,_kiln_core__WEBPACK_IMPORTED_MODULE_1__/* .validationAnnotations */ .S_)(result, workspace);
+    for (const a of annotations)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(a.message, { title: a.title, file: a.path, startLine: a.start_line });
+    await _kiln_core__WEBPACK_IMPORTED_MODULE_1__/* .github.summary.writeSummary */ .M.summary.writeSummary(summary);
+    const token = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('github-token');
+    if (token && ctx.repo && ctx.commit) {
+        const published = await _kiln_core__WEBPACK_IMPORTED_MODULE_1__/* .github.publishCheckRun */ .M.publishCheckRun(_kiln_core__WEBPACK_IMPORTED_MODULE_1__/* .github.githubClient */ .M.githubClient(token, ctx), ctx, {
+            name: request.checkName,
+            headSha: ctx.commit,
+            conclusion: result.result === 'pass' ? 'success' : 'failure',
+            title: `${result.report.summary.fail} failed, ${result.report.summary.pass} passed${result.report.smoke ? `, smoke ${result.report.smoke.status}` : ''}`,
+            summary,
+            annotations,
+        });
+        if (published)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`check run: ${published.url}`);
+    }
+    if (result.result === 'fail') {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(`validate-image: ${request.reference} failed validation (evidence ${result.evidence})`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 9855:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34869,16 +34916,20 @@ __nccwpck_require__.d(__webpack_exports__, {
   eh: () => (/* reexport */ actionInputs),
   "do": () => (/* reexport */ bakeImage),
   uM: () => (/* reexport */ bakeSummary),
-  gJ: () => (/* reexport */ errors_errorMessage),
+  gJ: () => (/* reexport */ errorMessage),
   M: () => (/* reexport */ src_github_namespaceObject),
   p0: () => (/* reexport */ isConfigurationError),
   Rm: () => (/* reexport */ log_namespaceObject),
   u1: () => (/* reexport */ parseBakeRequest),
   HU: () => (/* reexport */ parseChoice),
-  us: () => (/* reexport */ registryOptionsFrom)
+  dR: () => (/* reexport */ parseValidateRequest),
+  us: () => (/* reexport */ registryOptionsFrom),
+  m_: () => (/* reexport */ validateImage),
+  S_: () => (/* reexport */ validationAnnotations),
+  _f: () => (/* reexport */ validationSummary)
 });
 
-// UNUSED EXPORTS: DEFAULT_PLATFORM, DEFAULT_POLICY, DOCKER_HUB, DigestMismatchError, DockerCli, DockerCommandError, EMPTY_JSON, INDEX_TYPES, LABEL_BASE_DIGEST, LABEL_BASE_NAME, LABEL_REVISION, LOG_TAIL_MAX_LINES, MANIFEST_TYPES, MediaType, NotReproducibleError, OciLayout, RULE_NAMES, RegistryError, RegistryRepository, VALIDATION_ARTIFACT_TYPE, apiHost, backoffMs, bake, bakeWithDockerfile, blobsOf, buildArtifact, buildReport, copyImage, descriptorOf, descriptorSchema, digestHex, digestProblem, encodeManifest, encodeReport, evaluatePolicy, fallbackTag, formatCommand, formatLocation, formatReference, fromRecord, gatherFacts, hostPlatform, imageManifestSchema, indexSchema, inspectImage, invalidInput, isIndexType, isMountable, listReferrers, loadPolicy, mapLimit, normaliseModes, openStore, parseBoolean, parseCommand, parseCopyLine, parseDigest, parseDuration, parseInteger, parseList, parseLocation, parseManifest, parseMap, parsePolicy, parseReference, pinned, platformSchema, platformString, pushArtifact, repositoryName, requireDigest, required, resolveCopySpecs, resolveLocation, retry, sha256, sleep, smokeRun, writeLayer
+// UNUSED EXPORTS: DEFAULT_CHECK_NAME, DEFAULT_PLATFORM, DEFAULT_POLICY, DEFAULT_POLICY_FILE, DOCKER_HUB, DigestMismatchError, DockerCli, DockerCommandError, EMPTY_JSON, INDEX_TYPES, KILN_VERSION, LABEL_BASE_DIGEST, LABEL_BASE_NAME, LABEL_REVISION, LOG_TAIL_MAX_LINES, MANIFEST_TYPES, MediaType, NotReproducibleError, OciLayout, RULE_NAMES, RegistryError, RegistryRepository, VALIDATION_ARTIFACT_TYPE, apiHost, backoffMs, bake, bakeWithDockerfile, blobsOf, buildArtifact, buildReport, copyImage, descriptorOf, descriptorSchema, digestHex, digestProblem, encodeManifest, encodeReport, evaluatePolicy, fallbackTag, formatCommand, formatLocation, formatReference, fromRecord, gatherFacts, hostPlatform, imageManifestSchema, indexSchema, inspectImage, invalidInput, isIndexType, isMountable, listReferrers, loadPolicy, mapLimit, normaliseModes, openStore, parseBoolean, parseCommand, parseCopyLine, parseDigest, parseDuration, parseInteger, parseList, parseLocation, parseManifest, parseMap, parsePolicy, parseReference, pinned, platformSchema, platformString, pushArtifact, repositoryName, requireDigest, required, resolveCopySpecs, resolveLocation, retry, sha256, sleep, smokeRun, storeArtifact, writeLayer
 
 // NAMESPACE OBJECT: ./packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -34886,10 +34937,10 @@ __nccwpck_require__.r(log_namespaceObject);
 __nccwpck_require__.d(log_namespaceObject, {
   debug: () => (debug),
   group: () => (group),
-  info: () => (log_info),
-  redact: () => (log_redact),
-  setSecret: () => (log_setSecret),
-  warning: () => (log_warning)
+  info: () => (info),
+  redact: () => (redact),
+  setSecret: () => (setSecret),
+  warning: () => (warning)
 });
 
 // NAMESPACE OBJECT: ./packages/core/src/github/summary.ts
@@ -34908,7 +34959,12 @@ __nccwpck_require__.d(summary_namespaceObject, {
 var src_github_namespaceObject = {};
 __nccwpck_require__.r(src_github_namespaceObject);
 __nccwpck_require__.d(src_github_namespaceObject, {
-  z: () => (summary_namespaceObject)
+  ANNOTATIONS_PER_REQUEST: () => (ANNOTATIONS_PER_REQUEST),
+  githubClient: () => (githubClient),
+  publishCheckRun: () => (publishCheckRun),
+  readRunContext: () => (readRunContext),
+  runContext: () => (runContext),
+  summary: () => (summary_namespaceObject)
 });
 
 ;// CONCATENATED MODULE: ./packages/core/src/errors.ts
@@ -34927,7 +34983,7 @@ function errors_invalidInput(input, value, rule) {
 function isConfigurationError(err) {
     return err instanceof errors_ConfigurationError;
 }
-function errors_errorMessage(err) {
+function errorMessage(err) {
     return err instanceof Error ? err.message : String(err);
 }
 
@@ -34942,41 +34998,41 @@ var lib_core = __nccwpck_require__(3838);
  */
 const secrets = new Set();
 const onRunner = () => process.env.GITHUB_ACTIONS === 'true';
-function log_redact(text) {
+function redact(text) {
     let out = text;
     for (const s of secrets)
         out = out.split(s).join('***');
     return out;
 }
-function log_setSecret(value) {
+function setSecret(value) {
     if (!value || secrets.has(value))
         return;
     secrets.add(value);
     if (onRunner())
         lib_core/* setSecret */.Pq(value);
 }
-function log_info(message) {
+function info(message) {
     if (onRunner())
         lib_core/* info */.pq(message);
     else
-        process.stdout.write(log_redact(message) + '\n');
+        process.stdout.write(redact(message) + '\n');
 }
-function log_warning(message) {
+function warning(message) {
     if (onRunner())
         lib_core/* warning */.$e(message);
     else
-        process.stderr.write(log_redact(`warning: ${message}`) + '\n');
+        process.stderr.write(redact(`warning: ${message}`) + '\n');
 }
 function debug(message) {
     if (onRunner())
         lib_core/* debug */.Yz(message);
     else if (process.env.KILN_DEBUG)
-        process.stderr.write(log_redact(`debug: ${message}`) + '\n');
+        process.stderr.write(redact(`debug: ${message}`) + '\n');
 }
 async function group(title, fn) {
     if (onRunner())
         return lib_core/* group */.Os(title, fn);
-    log_info(`== ${title}`);
+    info(`== ${title}`);
     return fn();
 }
 
@@ -35014,7 +35070,7 @@ function parseDuration(name, raw, fallbackMs) {
         rest = rest.slice(m[0].length);
     }
     if (v === '' || rest.length > 0) {
-        throw invalidInput(name, raw, 'must be a duration such as 90s, 10m, 1h30m or 500ms');
+        throw errors_invalidInput(name, raw, 'must be a duration such as 90s, 10m, 1h30m or 500ms');
     }
     return Math.round(total);
 }
@@ -35079,7 +35135,7 @@ function fromRecord(values) {
 function required(read, name) {
     const v = read(name).trim();
     if (v === '')
-        throw new ConfigurationError(`Input "${name}" is required`);
+        throw new errors_ConfigurationError(`Input "${name}" is required`);
     return v;
 }
 
@@ -35112,10 +35168,10 @@ function parseDigest(value, what = 'digest') {
         throw new ConfigurationError(`${what} ${JSON.stringify(value)} ${problem}`);
     return value;
 }
-function digest_sha256(data) {
+function sha256(data) {
     return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')}`;
 }
-function digest_digestHex(d) {
+function digestHex(d) {
     return d.slice(d.indexOf(':') + 1);
 }
 
@@ -35144,7 +35200,7 @@ function looksLikeDomain(component) {
         component.startsWith('[') ||
         component !== component.toLowerCase());
 }
-function reference_parseReference(value) {
+function parseReference(value) {
     const input = value.trim();
     if (input === '')
         throw bad(value, 'it is empty');
@@ -35200,7 +35256,7 @@ function reference_parseReference(value) {
 /** Deploy, promote and rollback take `repo@sha256:…` only: tags are aliases, not identities. */
 function requireDigest(ref, input = 'image') {
     if (!ref.digest) {
-        throw new ConfigurationError(`Input "${input}" has value ${JSON.stringify(formatReference(ref))}: it must be pinned by digest (repository@sha256:…); tags are mutable and are not accepted here`);
+        throw new errors_ConfigurationError(`Input "${input}" has value ${JSON.stringify(formatReference(ref))}: it must be pinned by digest (repository@sha256:…); tags are mutable and are not accepted here`);
     }
     return ref;
 }
@@ -35220,7 +35276,7 @@ function pinned(ref, digest) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/oci/media-types.ts
-const media_types_MediaType = {
+const MediaType = {
     OciManifest: 'application/vnd.oci.image.manifest.v1+json',
     OciIndex: 'application/vnd.oci.image.index.v1+json',
     OciConfig: 'application/vnd.oci.image.config.v1+json',
@@ -35233,17 +35289,17 @@ const media_types_MediaType = {
     DockerLayerGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
 };
 const MANIFEST_TYPES = [
-    media_types_MediaType.OciManifest,
-    media_types_MediaType.OciIndex,
-    media_types_MediaType.DockerManifest,
-    media_types_MediaType.DockerManifestList,
+    MediaType.OciManifest,
+    MediaType.OciIndex,
+    MediaType.DockerManifest,
+    MediaType.DockerManifestList,
 ];
-const INDEX_TYPES = [media_types_MediaType.OciIndex, media_types_MediaType.DockerManifestList];
+const INDEX_TYPES = [MediaType.OciIndex, MediaType.DockerManifestList];
 function isIndexType(mediaType) {
     return INDEX_TYPES.includes(mediaType);
 }
 /** The OCI empty descriptor's blob: the two bytes `{}`. */
-const media_types_EMPTY_JSON = Buffer.from('{}');
+const EMPTY_JSON = Buffer.from('{}');
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
@@ -44822,7 +44878,7 @@ const indexSchema = object({
     subject: descriptorSchema.optional(),
     annotations: record(schemas_string(), schemas_string()).optional(),
 });
-function manifest_parseManifest(bytes, contentType, where = 'manifest') {
+function parseManifest(bytes, contentType, where = 'manifest') {
     let json;
     try {
         json = JSON.parse(bytes.toString('utf8'));
@@ -44836,9 +44892,9 @@ function manifest_parseManifest(bytes, contentType, where = 'manifest') {
         : contentType && MANIFEST_TYPES.includes(contentType)
             ? contentType
             : 'manifests' in json
-                ? media_types_MediaType.OciIndex
-                : media_types_MediaType.OciManifest;
-    const digest = digest_sha256(bytes);
+                ? MediaType.OciIndex
+                : MediaType.OciManifest;
+    const digest = sha256(bytes);
     if (isIndexType(mediaType) || (!declared && 'manifests' in json)) {
         const r = indexSchema.safeParse(json);
         if (!r.success)
@@ -44851,10 +44907,10 @@ function manifest_parseManifest(bytes, contentType, where = 'manifest') {
     return { kind: 'image', manifest: r.data, bytes, digest, mediaType };
 }
 /** Serialise a manifest we create. Our own JSON is canonical enough: we keep the bytes after. */
-function manifest_encodeManifest(value) {
+function encodeManifest(value) {
     return Buffer.from(JSON.stringify(value));
 }
-function manifest_descriptorOf(raw, extra = {}) {
+function descriptorOf(raw, extra = {}) {
     return { mediaType: raw.mediaType, digest: raw.digest, size: raw.bytes.length, ...extra };
 }
 /** Blobs an image manifest references, config first. */
@@ -44874,7 +44930,7 @@ const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: ./packages/core/src/oci/registry/errors.ts
 /** A registry answered with an unexpected status. Shows the request and the registry's error codes. */
-class errors_RegistryError extends Error {
+class RegistryError extends Error {
     method;
     url;
     status;
@@ -44920,7 +44976,7 @@ function retryAfterMs(value, now = Date.now()) {
 }
 /** Retry policy for registry calls: false = give up, number = wait that long, true = backoff. */
 function retryVerdict(err) {
-    if (err instanceof errors_RegistryError) {
+    if (err instanceof RegistryError) {
         if (!RETRY_STATUS.has(err.status))
             return false;
         return err.retryAfterMs ?? true;
@@ -45005,14 +45061,14 @@ class OciLayout {
         this.label = `oci-layout:${dir}`;
     }
     blobPath(digest) {
-        return (0,external_node_path_.join)(this.dir, 'blobs', digest.slice(0, digest.indexOf(':')), digest_digestHex(digest));
+        return (0,external_node_path_.join)(this.dir, 'blobs', digest.slice(0, digest.indexOf(':')), digestHex(digest));
     }
     async init() {
         await (0,promises_namespaceObject.mkdir)((0,external_node_path_.join)(this.dir, 'blobs', 'sha256'), { recursive: true });
         if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(this.dir, 'oci-layout')))
             await (0,promises_namespaceObject.writeFile)((0,external_node_path_.join)(this.dir, 'oci-layout'), LAYOUT_FILE);
         if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(this.dir, 'index.json'))) {
-            await this.writeIndex({ schemaVersion: 2, mediaType: media_types_MediaType.OciIndex, manifests: [] });
+            await this.writeIndex({ schemaVersion: 2, mediaType: MediaType.OciIndex, manifests: [] });
         }
     }
     exists() {
@@ -45064,7 +45120,7 @@ class OciLayout {
         return desc.size;
     }
     async putBuffer(data, mediaType) {
-        const raw = { mediaType, digest: digest_sha256(data), size: data.length };
+        const raw = { mediaType, digest: sha256(data), size: data.length };
         await this.init();
         if (!(await this.hasBlob(raw)))
             await atomicWrite(this.blobPath(raw.digest), data);
@@ -45075,7 +45131,7 @@ class OciLayout {
         if (!digest)
             throw new Error(`${this.label} has no manifest ${reference}`);
         const bytes = await (0,promises_namespaceObject.readFile)(this.blobPath(digest));
-        const parsed = manifest_parseManifest(bytes, undefined, `${this.label}@${digest}`);
+        const parsed = parseManifest(bytes, undefined, `${this.label}@${digest}`);
         if (parsed.digest !== digest)
             throw new Error(`${this.label}: manifest blob ${digest} is corrupt`);
         return parsed;
@@ -45106,7 +45162,7 @@ class OciLayout {
         if (!opts.root && !opts.tag)
             return;
         const index = await this.readIndex();
-        const desc = manifest_descriptorOf(raw, opts.tag ? { annotations: { [REF_NAME]: opts.tag } } : {});
+        const desc = descriptorOf(raw, opts.tag ? { annotations: { [REF_NAME]: opts.tag } } : {});
         const kept = index.manifests.filter((m) => opts.tag
             ? m.annotations?.[REF_NAME] !== opts.tag
             : !(m.digest === raw.digest && !m.annotations?.[REF_NAME]));
@@ -45168,7 +45224,7 @@ function parseLocation(value, input = 'image') {
     }
     let ref;
     try {
-        ref = reference_parseReference(v);
+        ref = parseReference(v);
     }
     catch (err) {
         throw new errors_ConfigurationError(`Input "${input}": ${err.message}`);
@@ -45270,7 +45326,7 @@ function show(output) {
     if (!text)
         return '(no output)';
     const bounded = text.length > OUTPUT_LIMIT ? `${text.slice(0, OUTPUT_LIMIT)}…` : text;
-    return log_redact(bounded);
+    return redact(bounded);
 }
 function run(program, args, input, env, timeoutMs) {
     return new Promise((resolve) => {
@@ -45398,7 +45454,7 @@ async function readDockerConfig(path) {
     catch (err) {
         if (err.code === 'ENOENT')
             return undefined;
-        throw new errors_ConfigurationError(`Cannot read Docker config ${path}: ${errors_errorMessage(err)}`);
+        throw new errors_ConfigurationError(`Cannot read Docker config ${path}: ${errorMessage(err)}`);
     }
     // The Docker CLI accepts an empty file as an empty config.
     if (text.trim() === '')
@@ -45471,7 +45527,7 @@ function formatPath(path) {
  * only the problem and where it is.
  */
 function jsonProblem(err, text) {
-    const message = errors_errorMessage(err).replace(/, ".*" is not valid JSON$/s, '');
+    const message = errorMessage(err).replace(/, ".*" is not valid JSON$/s, '');
     const at = /at position (\d+)/.exec(message);
     if (!at || /\bline\b/.test(message))
         return message;
@@ -45495,9 +45551,9 @@ const GHCR = 'ghcr.io';
 async function resolveCredentials(registry, opts = {}) {
     const credentials = await find(registry, opts);
     if (credentials) {
-        log_setSecret(credentials.password);
-        log_setSecret(credentials.identityToken);
-        log_setSecret(credentials.registryToken);
+        setSecret(credentials.password);
+        setSecret(credentials.identityToken);
+        setSecret(credentials.registryToken);
     }
     return credentials;
 }
@@ -45728,7 +45784,7 @@ class RegistryRepository {
             attempts: this.transport.attempts,
             sleep: this.transport.sleep,
             retryable: retryVerdict,
-            onRetry: (err, attempt, wait) => log_info(`  retrying upload of ${desc.digest.slice(0, 19)} to ${this.label} in ${wait} ms (${attempt}): ${err.message}`),
+            onRetry: (err, attempt, wait) => info(`  retrying upload of ${desc.digest.slice(0, 19)} to ${this.label} in ${wait} ms (${attempt}): ${err.message}`),
         });
     }
     async startUpload() {
@@ -45801,7 +45857,7 @@ class RegistryRepository {
                 expect: [200],
             });
             const bytes = await readBody(res, 4 * 1024 * 1024);
-            const parsed = manifest_parseManifest(bytes, header(res, 'content-type'), `${this.label}@${reference}`);
+            const parsed = parseManifest(bytes, header(res, 'content-type'), `${this.label}@${reference}`);
             if (DIGEST_REF.test(reference) && parsed.digest !== reference) {
                 throw new DigestMismatchError(`${this.label}: manifest ${reference} came back with digest ${parsed.digest}`);
             }
@@ -45870,7 +45926,7 @@ class RegistryRepository {
         const contentType = header(res, 'content-type') ?? '';
         if (!contentType.includes('application/vnd.oci.image.index.v1+json'))
             return undefined;
-        return manifest_parseManifest(bytes, contentType, `${this.label} referrers of ${digest}`);
+        return parseManifest(bytes, contentType, `${this.label} referrers of ${digest}`);
     }
     async tags() {
         const res = await this.transport.request({
@@ -46033,7 +46089,7 @@ class Authenticator {
             const text = (await readBody(res).catch(() => Buffer.alloc(0)))
                 .toString('utf8')
                 .slice(0, 300);
-            throw new errors_RegistryError(method, url.origin + url.pathname, res.status, [], `token request for ${scopes.join(' ')} refused${text ? ': ' + text : ''}`);
+            throw new RegistryError(method, url.origin + url.pathname, res.status, [], `token request for ${scopes.join(' ')} refused${text ? ': ' + text : ''}`);
         }
         const parsed = tokenResponse.safeParse(JSON.parse((await readBody(res, 1024 * 1024)).toString('utf8')));
         const value = parsed.success ? (parsed.data.token ?? parsed.data.access_token) : undefined;
@@ -46041,7 +46097,7 @@ class Authenticator {
             await discard(res).catch(() => { });
             throw new Error(`token server ${url.origin} returned no token`);
         }
-        log_setSecret(value);
+        setSecret(value);
         // Renew a little early so a token never expires mid-request.
         const ttl = Math.max(60, parsed.data?.expires_in ?? 60);
         return { value, expiresAt: this.now() + (ttl - 10) * 1000 };
@@ -46131,7 +46187,7 @@ class RegistryTransport {
                 const challenge = parseChallenge(header(res, 'www-authenticate'));
                 if (await this.auth.challenged(challenge, req.scopes, authorization))
                     continue;
-                throw new errors_RegistryError(req.method, redactUrl(url), 401, ['UNAUTHORIZED'], `authentication required for ${this.registry}; give registry-username/registry-password or log in with docker login`);
+                throw new RegistryError(req.method, redactUrl(url), 401, ['UNAUTHORIZED'], `authentication required for ${this.registry}; give registry-username/registry-password or log in with docker login`);
             }
             if (req.expect.includes(res.status))
                 return res;
@@ -46171,7 +46227,7 @@ async function errorFrom(method, url, res) {
     if (method === 'HEAD')
         await discard(res).catch(() => { });
     const { codes, detail } = errorBody(text);
-    return new errors_RegistryError(method, redactUrl(url), res.status, codes, detail, retryAfterMs(header(res, 'retry-after')));
+    return new RegistryError(method, redactUrl(url), res.status, codes, detail, retryAfterMs(header(res, 'retry-after')));
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/oci/registries.ts
@@ -46248,7 +46304,7 @@ function isMountable(store) {
  * digest back and failing unless it equals the source.
  */
 async function copyImage(source, target, digest, opts = {}) {
-    const log = opts.log ?? log_info;
+    const log = opts.log ?? info;
     const result = {
         digest,
         mediaType: '',
@@ -46390,7 +46446,7 @@ async function pushArtifact(repo, a) {
     const { manifest, blobs } = buildArtifact(a);
     for (const b of blobs) {
         if (!(await repo.hasBlob(b.desc)))
-            await repo.putBlob(b.desc, async () => Readable.from([b.data]));
+            await repo.putBlob(b.desc, async () => external_node_stream_.Readable.from([b.data]));
     }
     const { subjectHeader } = await repo.putManifestWithSubject(manifest);
     const desc = descriptorOf(manifest, {
@@ -46464,7 +46520,7 @@ async function inspectImage(store, digest) {
         images,
     };
 }
-function inspect_platformString(p) {
+function platformString(p) {
     return p ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : 'unknown';
 }
 
@@ -46487,7 +46543,7 @@ var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire
 
 //#endregion
 //#region src/utils.ts
-function dist_cleanPath(path) {
+function cleanPath(path) {
 	let normalized = (0,external_path_.normalize)(path);
 	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_.sep) normalized = normalized.substring(0, normalized.length - 1);
 	return normalized;
@@ -46504,7 +46560,7 @@ function normalizePath(path, options) {
 	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
 	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
 	if (resolvePaths) path = (0,external_path_.resolve)(path);
-	if (normalizePath$1 || pathNeedsCleaning) path = dist_cleanPath(path);
+	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
 	if (path === ".") return "";
 	const needsSeperator = path[path.length - 1] !== pathSeparator;
 	return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
@@ -50740,7 +50796,7 @@ function drained(sink) {
 
 
 /** A failed docker command: the message holds the whole command line and its stderr. */
-class docker_cli_DockerCommandError extends Error {
+class DockerCommandError extends Error {
     command;
     exitCode;
     stderr;
@@ -50762,7 +50818,7 @@ function formatCommand(argv) {
         .map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`))
         .join(' ');
 }
-class docker_cli_DockerCli {
+class DockerCli {
     options;
     binary;
     constructor(options = {}) {
@@ -50779,7 +50835,7 @@ class docker_cli_DockerCli {
         if (this.options.dockerHost)
             env.DOCKER_HOST = this.options.dockerHost;
         const host = env.DOCKER_HOST ? ` (DOCKER_HOST=${env.DOCKER_HOST})` : '';
-        const command = log_redact(formatCommand([this.binary, ...args]) + host);
+        const command = redact(formatCommand([this.binary, ...args]) + host);
         return new Promise((resolve, reject) => {
             const child = (0,external_node_child_process_namespaceObject.spawn)(this.binary, args, {
                 env,
@@ -50816,7 +50872,7 @@ class docker_cli_DockerCli {
                 if (timer)
                     clearTimeout(timer);
                 const why = e.code === 'ENOENT' ? `${this.binary} is not on PATH` : e.message;
-                reject(new docker_cli_DockerCommandError(`${command} could not run: ${why}`, command, null, ''));
+                reject(new DockerCommandError(`${command} could not run: ${why}`, command, null, ''));
             });
             child.on('close', (code, signal) => {
                 if (timer)
@@ -50828,7 +50884,7 @@ class docker_cli_DockerCli {
                         ['EPIPE', 'ERR_STREAM_DESTROYED', 'ERR_STREAM_PREMATURE_CLOSE'].includes(inputError.code ?? '');
                     if (inputError !== undefined && !pipeBroken && !timedOut) {
                         const why = inputError instanceof Error ? inputError.message : String(inputError);
-                        reject(new docker_cli_DockerCommandError(`${command}: input failed: ${why}`, command, code, stderr));
+                        reject(new DockerCommandError(`${command}: input failed: ${why}`, command, code, stderr));
                         return;
                     }
                     if (code === 0 && !timedOut && inputError === undefined) {
@@ -50840,8 +50896,8 @@ class docker_cli_DockerCli {
                         : code !== null
                             ? `failed with exit code ${code}`
                             : `was killed by ${signal ?? 'a signal'}`;
-                    const detail = stderr ? `:\n${log_redact(stderr)}` : '';
-                    reject(new docker_cli_DockerCommandError(`docker command ${status}: ${command}${detail}`, command, code, stderr, timedOut));
+                    const detail = stderr ? `:\n${redact(stderr)}` : '';
+                    reject(new DockerCommandError(`docker command ${status}: ${command}${detail}`, command, code, stderr, timedOut));
                 });
             });
         });
@@ -50999,7 +51055,7 @@ function escapeRegExp(s) {
 
 
 /** Rule names are the policy keys, so a result always points back at the line that asked for it. */
-const policy_file_RULE_NAMES = (/* unused pure expression or super */ null && ([
+const RULE_NAMES = [
     'max-size',
     'max-layers',
     'required-labels',
@@ -51009,7 +51065,7 @@ const policy_file_RULE_NAMES = (/* unused pure expression or super */ null && ([
     'forbidden-paths',
     'secrets',
     'healthcheck',
-]));
+];
 const DEFAULT_POLICY = {
     revision: true,
     nonRoot: false,
@@ -51098,7 +51154,7 @@ const schema = strictObject({
 async function loadPolicy(path) {
     let text;
     try {
-        text = await readFile(path, 'utf8');
+        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
     }
     catch (err) {
         const code = err.code;
@@ -51107,7 +51163,7 @@ async function loadPolicy(path) {
             : code === 'EISDIR'
                 ? 'is a directory, not a YAML file'
                 : `cannot be read (${code ?? err.message})`;
-        throw new ConfigurationError(`Policy file ${JSON.stringify(path)} ${why}`, { cause: err });
+        throw new errors_ConfigurationError(`Policy file ${JSON.stringify(path)} ${why}`, { cause: err });
     }
     return parsePolicy(text, path);
 }
@@ -51116,13 +51172,13 @@ async function loadPolicy(path) {
  * (the format editors and GitHub problem matchers understand), as a ConfigurationError.
  */
 function parsePolicy(text, file) {
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
     const at = (offset) => offset === undefined ? { line: 1, col: 1 } : lineCounter.linePos(offset);
     const problems = doc.errors.map((e) => ({ ...at(e.pos[0]), message: e.message }));
     if (problems.length === 0) {
         const value = doc.toJS() ?? {};
-        if (doc.contents !== null && !isMap(doc.contents)) {
+        if (doc.contents !== null && !(0,dist/* isMap */.jh)(doc.contents)) {
             problems.push({
                 ...at(doc.contents.range?.[0]),
                 message: 'a policy is a map of rule: setting, e.g. "max-layers: 20"',
@@ -51152,13 +51208,13 @@ function parsePolicy(text, file) {
         }
     }
     problems.sort((a, b) => a.line - b.line || a.col - b.col);
-    throw new ConfigurationError(problems.map((p) => `${file}:${p.line}:${p.col}: ${p.message}`).join('\n'));
+    throw new errors_ConfigurationError(problems.map((p) => `${file}:${p.line}:${p.col}: ${p.message}`).join('\n'));
 }
 function unknownKeyMessage(key) {
-    const near = policy_file_RULE_NAMES.find((k) => editDistance(k, key) <= 2);
+    const near = RULE_NAMES.find((k) => editDistance(k, key) <= 2);
     return (`unknown policy key ${JSON.stringify(key)}` +
         (near ? ` (did you mean "${near}"?)` : '') +
-        `; known keys: ${policy_file_RULE_NAMES.join(', ')}`);
+        `; known keys: ${RULE_NAMES.join(', ')}`);
 }
 function toPolicy(c, file, text, doc, lineCounter) {
     const policy = {
@@ -51182,7 +51238,7 @@ function toPolicy(c, file, text, doc, lineCounter) {
             : Object.entries(labels).map(([name, req]) => ({ name, ...req }));
     }
     const lines = {};
-    for (const rule of policy_file_RULE_NAMES) {
+    for (const rule of RULE_NAMES) {
         const offset = nodeOffset(doc, [rule], true);
         if (offset !== undefined && doc.has(rule))
             lines[rule] = lineCounter.linePos(offset).line;
@@ -51196,22 +51252,22 @@ function toPolicy(c, file, text, doc, lineCounter) {
  */
 function nodeOffset(doc, path, key) {
     let node = doc.contents;
-    let offset = isScalar(node) || isMap(node) || isSeq(node) ? node.range?.[0] : undefined;
+    let offset = (0,dist/* isScalar */.jn)(node) || (0,dist/* isMap */.jh)(node) || (0,dist/* isSeq */.oP)(node) ? node.range?.[0] : undefined;
     for (const [i, segment] of path.entries()) {
         const last = i === path.length - 1;
-        if (isMap(node)) {
-            const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+        if ((0,dist/* isMap */.jh)(node)) {
+            const pair = node.items.find((p) => (0,dist/* isPair */.tO)(p) && (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === String(segment));
             if (!pair)
                 break;
-            const keyNode = isScalar(pair.key) ? pair.key : undefined;
+            const keyNode = (0,dist/* isScalar */.jn)(pair.key) ? pair.key : undefined;
             const value = pair.value;
-            const valueRange = isScalar(value) || isMap(value) || isSeq(value) ? value.range?.[0] : undefined;
+            const valueRange = (0,dist/* isScalar */.jn)(value) || (0,dist/* isMap */.jh)(value) || (0,dist/* isSeq */.oP)(value) ? value.range?.[0] : undefined;
             offset = last && key ? keyNode?.range?.[0] : (valueRange ?? keyNode?.range?.[0]);
             node = value;
         }
-        else if (isSeq(node) && typeof segment === 'number') {
+        else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
             const item = node.items[segment];
-            if (!(isScalar(item) || isMap(item) || isSeq(item)))
+            if (!((0,dist/* isScalar */.jn)(item) || (0,dist/* isMap */.jh)(item) || (0,dist/* isSeq */.oP)(item)))
                 break;
             offset = item.range?.[0];
             node = item;
@@ -51276,7 +51332,7 @@ const imageConfigSchema = looseObject({
     rootfs: object({ type: schemas_string(), diff_ids: array(schemas_string()) }).optional(),
     history: array(historySchema).nullish(),
 });
-function image_config_parseImageConfigJson(bytes, where) {
+function parseImageConfigJson(bytes, where) {
     let json;
     try {
         json = JSON.parse(bytes.toString('utf8'));
@@ -51292,7 +51348,7 @@ function image_config_parseImageConfigJson(bytes, where) {
 
 ;// CONCATENATED MODULE: ./packages/core/src/validate/image-config.ts
 
-function image_config_parseImageConfig(bytes, where) {
+function parseImageConfig(bytes, where) {
     const { config: c, os, architecture, variant } = parseImageConfigJson(bytes, where);
     const facts = {
         user: c?.User ?? '',
@@ -51348,7 +51404,7 @@ function compressionOf(desc) {
     throw new Error(`layer ${desc.digest} has media type ${t}, which is not a filesystem layer`);
 }
 /** Streams one layer's tar entries; a digest mismatch or corrupt gzip fails the walk. */
-async function layer_entries_forEachLayerEntry(store, desc, visit) {
+async function forEachLayerEntry(store, desc, visit) {
     const compression = compressionOf(desc);
     const blob = await store.openBlob(desc);
     const extract = (0,tar_stream.extract)();
@@ -51373,22 +51429,22 @@ async function layer_entries_forEachLayerEntry(store, desc, visit) {
 ;// CONCATENATED MODULE: ./packages/core/src/validate/secret-signals.ts
 
 /** Only small files are read, and only their start: keys are small and begin with the header. */
-const secret_signals_SNIFF_MAX_FILE_SIZE = 1024 * 1024;
-const secret_signals_SNIFF_BYTES = 4096;
+const SNIFF_MAX_FILE_SIZE = 1024 * 1024;
+const SNIFF_BYTES = 4096;
 const PRIVATE_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
 const SSH_KEY_FILE = /^id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?$/;
 const ENV_FILE = /^\.env(?:\.[^/]+)?$/;
 /** Templates that are meant to be shipped and hold no values. */
 const ENV_TEMPLATE = /^\.env\.(?:example|sample|template|dist|defaults)$/;
 /** The PEM private-key header in the first bytes of a file, if any. */
-function secret_signals_privateKeyHeader(head) {
+function privateKeyHeader(head) {
     return PRIVATE_KEY.exec(head.toString('latin1'))?.[0];
 }
 /**
  * Signals from the path alone. `kind` is `file` for anything with contents (hard links too):
  * a symlink named `.env` holds nothing itself, and its target is checked on its own.
  */
-function secret_signals_secretByPath(path, kind) {
+function secretByPath(path, kind) {
     const parts = path.split('/');
     const git = parts.indexOf('.git');
     if (git >= 0 && (git < parts.length - 1 || kind === 'dir')) {
@@ -51396,7 +51452,7 @@ function secret_signals_secretByPath(path, kind) {
     }
     if (kind !== 'file')
         return undefined;
-    const name = posix.basename(path);
+    const name = external_node_path_.posix.basename(path);
     if (SSH_KEY_FILE.test(name))
         return { reason: 'ssh-key-file', detail: name };
     if (ENV_FILE.test(name) && !ENV_TEMPLATE.test(name))
@@ -51408,7 +51464,7 @@ function secret_signals_secretByPath(path, kind) {
 
 
 
-const CAPTURE_MAX = (/* unused pure expression or super */ null && (64 * 1024));
+const CAPTURE_MAX = 64 * 1024;
 const WHITEOUT = '.wh.';
 const OPAQUE = '.wh..wh..opq';
 /**
@@ -51416,7 +51472,7 @@ const OPAQUE = '.wh..wh..opq';
  * a container runtime does, applying OCI whiteouts. Memory holds one small record per path,
  * never file contents beyond the first bytes needed to recognise a private key.
  */
-async function layer_walk_walkLayers(store, layers, opts = {}) {
+async function walkLayers(store, layers, opts = {}) {
     const capture = new Set(opts.capture ?? []);
     const merged = new Map();
     const shadowedSecrets = [];
@@ -51425,18 +51481,18 @@ async function layer_walk_walkLayers(store, layers, opts = {}) {
         const whiteouts = new Set();
         const opaque = new Set();
         await forEachLayerEntry(store, desc, async (entry) => {
-            const path = cleanPath(entry.header.name);
+            const path = layer_entries_cleanPath(entry.header.name);
             const body = await readHead(entry, wanted(entry.header, path, capture));
             if (path === '')
                 return; // the root directory itself
-            const dir = posix.dirname(path) === '.' ? '' : posix.dirname(path);
-            const name = posix.basename(path);
+            const dir = external_node_path_.posix.dirname(path) === '.' ? '' : external_node_path_.posix.dirname(path);
+            const name = external_node_path_.posix.basename(path);
             if (name === OPAQUE)
                 opaque.add(dir);
             else if (name.startsWith(WHITEOUT)) {
                 // Other `.wh..wh.` names are aufs bookkeeping, not whiteouts of a path.
                 if (!name.startsWith(WHITEOUT + WHITEOUT)) {
-                    whiteouts.add(posix.join(dir, name.slice(WHITEOUT.length)));
+                    whiteouts.add(external_node_path_.posix.join(dir, name.slice(WHITEOUT.length)));
                 }
             }
             else
@@ -51491,7 +51547,7 @@ function factOf(h, path, layer, head, upper, merged, capture) {
         fact.linkTarget = h.linkname;
     if (type === 'hardlink' && h.linkname) {
         // A hard link is the same bytes under another name: it inherits what its target revealed.
-        fact.linkTarget = cleanPath(h.linkname);
+        fact.linkTarget = layer_entries_cleanPath(h.linkname);
         const target = upper.get(fact.linkTarget) ?? merged.get(fact.linkTarget);
         if (target)
             fact.size = target.size;
@@ -51603,7 +51659,7 @@ async function pickImage(store, root, opts) {
     const chosen = images.find((d) => matches(d.platform, wanted)) ??
         (opts.platform === undefined ? images[0] : undefined);
     if (!chosen) {
-        throw new ConfigurationError(`Image index ${root.digest} has no ${wanted} image (it has: ${platforms.join(', ') || 'none'})`);
+        throw new errors_ConfigurationError(`Image index ${root.digest} has no ${wanted} image (it has: ${platforms.join(', ') || 'none'})`);
     }
     const child = await store.getManifest(chosen.digest);
     if (child.kind !== 'image') {
@@ -51685,7 +51741,7 @@ function hasPrefix(name, prefix) {
 }
 function reference(name) {
     try {
-        return reference_parseReference(name);
+        return parseReference(name);
     }
     catch {
         return undefined;
@@ -51814,8 +51870,8 @@ function checkSecrets(policy, facts) {
         total,
         scanned: {
             paths: facts.files.length,
-            headerBytes: secret_signals_SNIFF_BYTES,
-            maxFileSize: secret_signals_SNIFF_MAX_FILE_SIZE,
+            headerBytes: SNIFF_BYTES,
+            maxFileSize: SNIFF_MAX_FILE_SIZE,
         },
     };
     if (total === 0) {
@@ -52068,9 +52124,9 @@ function encodeReport(report) {
  * layout (a fork PR's bake) can run on the engine without a registry. The classic
  * `docker save` manifest.json can point at any path, so the blobs keep their OCI names.
  */
-const CONFIG_TYPES = [media_types_MediaType.OciConfig, media_types_MediaType.DockerConfig];
+const CONFIG_TYPES = [MediaType.OciConfig, MediaType.DockerConfig];
 /** The image manifest for `platform` (e.g. `linux/amd64`), descending an index if needed. */
-async function smoke_archive_engineImage(store, digest, platform) {
+async function engineImage(store, digest, platform) {
     const root = await store.getManifest(digest);
     if (root.kind === 'image')
         return { digest, manifest: root.manifest };
@@ -52094,7 +52150,7 @@ async function smoke_archive_engineImage(store, digest, platform) {
 }
 const blobPath = (d) => `blobs/sha256/${digestHex(d)}`;
 /** Throws unless the engine can run this: an image config and tar layers, sha256 only. */
-function smoke_archive_checkLoadable(label, m) {
+function checkLoadable(label, m) {
     if (!CONFIG_TYPES.includes(m.config.mediaType))
         throw new Error(`${label} is not a container image (config ${m.config.mediaType})`);
     for (const d of [m.config, ...m.layers]) {
@@ -52106,8 +52162,8 @@ function smoke_archive_checkLoadable(label, m) {
         throw new Error(`${label}: layer ${odd.digest} is ${odd.mediaType}, not a tar layer`);
 }
 /** The archive's bytes; a store failure (missing blob, digest mismatch) fails the iteration. */
-function smoke_archive_dockerArchive(store, manifest, repoTag) {
-    const pack = tarPack();
+function dockerArchive(store, manifest, repoTag) {
+    const pack = (0,tar_stream.pack)();
     // Docker reads manifest.json after unpacking everything, so entry order is free; a layer used
     // twice is written once.
     const blobs = new Map();
@@ -52214,7 +52270,7 @@ const inspectSchema = array(object({
         Networks: record(schemas_string(), object({ IPAddress: schemas_string().optional() })).nullish(),
     }),
 }));
-async function smoke_container_inspectContainer(docker, id) {
+async function inspectContainer(docker, id) {
     const raw = JSON.parse(await docker.output(['inspect', '--type', 'container', id]));
     const parsed = inspectSchema.safeParse(raw);
     if (!parsed.success || !parsed.data[0])
@@ -52247,7 +52303,7 @@ const STAMP = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z) ?/;
  * The container's last `lines` lines, stdout and stderr interleaved as they were written: the
  * CLI splits them into two pipes, and their timestamps put them back in order.
  */
-async function smoke_container_logTail(docker, id, lines = 30) {
+async function logTail(docker, id, lines = 30) {
     const { stdout, stderr } = await docker.run([
         'logs',
         '--timestamps',
@@ -52263,7 +52319,7 @@ async function smoke_container_logTail(docker, id, lines = 30) {
     return stamped.slice(-lines).map((l) => l.text);
 }
 /** True for the engine saying the thing to remove is already gone. */
-function smoke_container_isGone(err) {
+function isGone(err) {
     return err instanceof DockerCommandError && /no such (container|image)/i.test(err.stderr);
 }
 
@@ -52277,7 +52333,7 @@ function lastLine(text) {
     return text.trim().split('\n').at(-1)?.trim() ?? '';
 }
 /** `health-cmd`: run by the container's shell, like a Dockerfile `HEALTHCHECK CMD-SHELL`. */
-function smoke_probe_commandProbe(cmd) {
+function commandProbe(cmd) {
     return async (ctx) => {
         try {
             // argv, not a host shell: the string reaches only the container's /bin/sh.
@@ -52306,7 +52362,7 @@ function smoke_probe_commandProbe(cmd) {
     };
 }
 /** Checks `health-url` before anything starts: a path (`/healthz`) or an http(s) URL. */
-function smoke_probe_checkHealthUrl(value) {
+function checkHealthUrl(value) {
     const rule = 'must be a path inside the container (/healthz) or an http(s) URL';
     if (value.startsWith('/'))
         return;
@@ -52315,10 +52371,10 @@ function smoke_probe_checkHealthUrl(value) {
         url = new URL(value);
     }
     catch {
-        throw invalidInput('health-url', value, rule);
+        throw errors_invalidInput('health-url', value, rule);
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
-        throw invalidInput('health-url', value, rule);
+        throw errors_invalidInput('health-url', value, rule);
 }
 /** A path becomes a URL on the image's first exposed TCP port (80 when it exposes none). */
 function containerUrl(value, exposedPorts) {
@@ -52333,7 +52389,7 @@ const smoke_probe_LOOPBACK = new Set(['127.0.0.1', 'localhost', '0.0.0.0', '[::1
  * bridge address, which needs nothing in the image. Fallback: `wget` inside the container, for
  * engines whose bridge this host cannot reach (remote DOCKER_HOST, Docker Desktop).
  */
-function smoke_probe_urlProbe(value, hostCanReach) {
+function urlProbe(value, hostCanReach) {
     let viaHost = hostCanReach;
     return async (ctx) => {
         const url = containerUrl(value, ctx.container.exposedPorts);
@@ -52385,7 +52441,7 @@ async function wgetInside(ctx, url) {
     }
 }
 /** The image's own HEALTHCHECK, as the engine runs it. */
-const smoke_probe_healthcheckProbe = async ({ container }) => {
+const healthcheckProbe = async ({ container }) => {
     const h = container.health;
     const said = h?.lastOutput ? `: ${h.lastOutput}` : '';
     if (h?.status === 'healthy')
@@ -52395,7 +52451,7 @@ const smoke_probe_healthcheckProbe = async ({ container }) => {
     return { healthy: false, detail: `HEALTHCHECK status ${h?.status ?? 'unknown'}${said}` };
 };
 /** No probe at all: the container must stay up this long. */
-function smoke_probe_runningProbe(stableMs) {
+function runningProbe(stableMs) {
     return async ({ runningForMs }) => runningForMs >= stableMs
         ? { healthy: true, detail: `running for ${runningForMs} ms` }
         : { healthy: false, detail: `running for ${runningForMs} ms of ${stableMs}` };
@@ -52416,18 +52472,18 @@ const LOG_LINES = 30;
 const INTERVAL_MS = 500;
 const STABLE_MS = 2_000;
 /** Pull, load and run get their own generous limit: the smoke timeout is about the app. */
-const START_TIMEOUT_MS = (/* unused pure expression or super */ null && (10 * 60_000));
+const START_TIMEOUT_MS = 10 * 60_000;
 const CLEANUP_TIMEOUT_MS = 60_000;
 async function smokeRun(opts) {
     checkOptions(opts);
     const log = opts.log ?? info;
-    const wait = opts.sleep ?? realSleep;
+    const wait = opts.sleep ?? sleep;
     const docker = new DockerCli({
         ...(opts.dockerHost ? { dockerHost: opts.dockerHost } : {}),
         ...(opts.env ? { env: opts.env } : {}),
     });
     const t0 = Date.now();
-    const suffix = randomBytes(6).toString('hex');
+    const suffix = (0,external_node_crypto_.randomBytes)(6).toString('hex');
     const name = `kiln-smoke-${suffix}`;
     const kind = opts.healthCmd ? 'health-cmd' : opts.healthUrl ? 'health-url' : 'running';
     // Undo steps, run last-first in the finally; each is registered before the step it undoes,
@@ -52499,16 +52555,16 @@ async function smokeRun(opts) {
 }
 function checkOptions(opts) {
     if (!(opts.timeoutMs > 0))
-        throw invalidInput('smoke-timeout', String(opts.timeoutMs), 'must be a positive duration');
+        throw errors_invalidInput('smoke-timeout', String(opts.timeoutMs), 'must be a positive duration');
     if (opts.healthCmd !== undefined && opts.healthUrl !== undefined)
-        throw new ConfigurationError('Give health-cmd or health-url, not both');
+        throw new errors_ConfigurationError('Give health-cmd or health-url, not both');
     if (opts.healthCmd !== undefined && opts.healthCmd.trim() === '')
-        throw invalidInput('health-cmd', opts.healthCmd, 'must not be empty');
+        throw errors_invalidInput('health-cmd', opts.healthCmd, 'must not be empty');
     if (opts.healthUrl !== undefined)
         checkHealthUrl(opts.healthUrl);
     const { reference, digest } = opts.image;
     if (reference !== undefined && parseReference(reference).digest !== digest)
-        throw invalidInput('image', reference, `must be pinned to the image's digest ${digest}`);
+        throw errors_invalidInput('image', reference, `must be pinned to the image's digest ${digest}`);
 }
 /**
  * Makes the image runnable on the engine and returns what `docker run` takes. A registry image is
@@ -57603,7 +57659,7 @@ const defaults = {
         fetch: getProxyFetch(baseUrl)
     }
 };
-const utils_GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
+const GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
 
 /**
  * Convience function to correctly format Octokit Options to pass into the constructor.
@@ -57611,15 +57667,15 @@ const utils_GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(
  * @param     token    the repo PAT or GITHUB_TOKEN
  * @param     options  other options to set
  */
-function utils_getOctokitOptions(token, options) {
+function getOctokitOptions(token, options) {
     const opts = Object.assign({}, options || {}); // Shallow clone - don't mutate the object provided by the caller
     // Auth
-    const auth = Utils.getAuthString(token, opts);
+    const auth = getAuthString(token, opts);
     if (auth) {
         opts.auth = auth;
     }
     // Orchestration ID
-    const userAgent = Utils.getUserAgentWithOrchestrationId(opts.userAgent);
+    const userAgent = getUserAgentWithOrchestrationId(opts.userAgent);
     if (userAgent) {
         opts.userAgent = userAgent;
     }
@@ -57636,7 +57692,7 @@ const github_context = new Context();
  * @param     token    the repo PAT or GITHUB_TOKEN
  * @param     options  other options to set
  */
-function github_getOctokit(token, options, ...additionalPlugins) {
+function getOctokit(token, options, ...additionalPlugins) {
     const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
@@ -57679,8 +57735,8 @@ function isPermissionError(err) {
         status === 404 ||
         /Resource not accessible by integration/i.test(errorMessage(err)));
 }
-const PERMISSION_HINT = (/* unused pure expression or super */ null && ('the token needs `checks: write` (add `permissions: { checks: write }` to the job; ' +
-    'GITHUB_TOKEN on pull requests from forks is read-only)'));
+const PERMISSION_HINT = 'the token needs `checks: write` (add `permissions: { checks: write }` to the job; ' +
+    'GITHUB_TOKEN on pull requests from forks is read-only)';
 /**
  * Creates a completed check run on `headSha` so a validation can be a required status check.
  * Returns undefined, after a warning, when the token lacks permission: the step's own result
@@ -57688,7 +57744,7 @@ const PERMISSION_HINT = (/* unused pure expression or super */ null && ('the tok
  */
 async function publishCheckRun(octokit, ctx, input) {
     if (!ctx.repo) {
-        throw new ConfigurationError('GITHUB_REPOSITORY is not set: no repository to publish a check run to');
+        throw new errors_ConfigurationError('GITHUB_REPOSITORY is not set: no repository to publish a check run to');
     }
     const { owner, repo } = ctx.repo;
     const batches = [];
@@ -57799,7 +57855,7 @@ async function writeSummary(markdown) {
 function registryOptionsFrom(read) {
     const username = read('registry-username').trim();
     const password = read('registry-password');
-    log_setSecret(password);
+    setSecret(password);
     const o = {
         insecureRegistries: parseList(read('insecure-registries'), { commas: true }),
     };
@@ -57901,7 +57957,7 @@ function parseBakeRequest(read, workspace = process.cwd()) {
     let repository;
     if (imageRaw) {
         try {
-            repository = reference_parseReference(imageRaw);
+            repository = parseReference(imageRaw);
         }
         catch (err) {
             throw new errors_ConfigurationError(`Input "image": ${err.message}`, { cause: err });
@@ -58063,7 +58119,7 @@ const onRunnerWithCache = (env = process.env) => env.GITHUB_ACTIONS === 'true' &
  */
 async function withBaseCache(baseDigest, base, fn) {
     const dir = baseCacheDir();
-    const key = `kiln-base-${digest_digestHex(baseDigest)}`;
+    const key = `kiln-base-${digestHex(baseDigest)}`;
     let hit = false;
     const useActionsCache = onRunnerWithCache();
     if (useActionsCache) {
@@ -58072,7 +58128,7 @@ async function withBaseCache(baseDigest, base, fn) {
             hit = (await cache.restoreCache([dir], key)) === key;
         }
         catch (err) {
-            log_warning(`base layer cache not restored: ${err.message}`);
+            warning(`base layer cache not restored: ${err.message}`);
         }
     }
     const layout = new OciLayout(dir);
@@ -58086,7 +58142,7 @@ async function withBaseCache(baseDigest, base, fn) {
             await cache.saveCache([dir], key);
         }
         catch (err) {
-            log_warning(`base layer cache not saved: ${err.message}`);
+            warning(`base layer cache not saved: ${err.message}`);
         }
     }
     return result;
@@ -58108,7 +58164,7 @@ async function resolveBase(input, loc, registries) {
     catch (err) {
         if (err instanceof errors_ConfigurationError)
             throw errors_invalidInput('base', input, `could not be resolved: ${err.message}`);
-        if (err instanceof errors_RegistryError && [401, 403, 404].includes(err.status)) {
+        if (err instanceof RegistryError && [401, 403, 404].includes(err.status)) {
             throw errors_invalidInput('base', input, `could not be resolved: ${err.message}`);
         }
         throw new Error(`Input "base" (${input}) could not be resolved: ${err.message}`, {
@@ -58131,14 +58187,14 @@ async function basePlatformImage(base, platform) {
     if (base.root.kind === 'index') {
         const entry = base.root.index.manifests.find((m) => m.platform && base_image_matches(platform, m.platform));
         if (!entry) {
-            const have = base.root.index.manifests.map((m) => inspect_platformString(m.platform)).join(', ');
+            const have = base.root.index.manifests.map((m) => platformString(m.platform)).join(', ');
             throw errors_invalidInput('platform', platform, `base ${base.name} has no such platform (it has: ${have})`);
         }
         image = await base.store.getManifest(entry.digest);
     }
     if (image.kind !== 'image')
         throw new Error(`base ${base.name}: nested indexes are not supported`);
-    const config = image_config_parseImageConfigJson(await base.store.readBlob(image.manifest.config), `base ${base.name} config`);
+    const config = parseImageConfigJson(await base.store.readBlob(image.manifest.config), `base ${base.name} config`);
     if (base.root.kind === 'image' && config.os && config.architecture) {
         const own = {
             os: config.os,
@@ -58146,7 +58202,7 @@ async function basePlatformImage(base, platform) {
             ...(config.variant ? { variant: config.variant } : {}),
         };
         if (!base_image_matches(platform, own)) {
-            throw errors_invalidInput('platform', platform, `base ${base.name} is a single ${inspect_platformString(own)} image`);
+            throw errors_invalidInput('platform', platform, `base ${base.name} is a single ${platformString(own)} image`);
         }
     }
     return { manifest: image.manifest, config };
@@ -58292,9 +58348,17 @@ function buildImageConfig(base, req, platform, appLayerDiffId, p) {
 
 
 
+/** Files belong to a numeric `user` (uid[:gid]) when one is asked for; names stay root-owned. */
+function layerOwner(user) {
+    const m = user ? /^(\d+)(?::(\d+))?$/.exec(user) : null;
+    if (!m)
+        return {};
+    const uid = Number(m[1]);
+    return { uid, gid: m[2] !== undefined ? Number(m[2]) : uid };
+}
 /** Docker's layer media types hold the same bytes as OCI's; an OCI manifest names them the OCI way. */
 function ociLayer(d) {
-    const mediaType = d.mediaType === media_types_MediaType.DockerLayerGzip ? media_types_MediaType.OciLayerGzip : d.mediaType;
+    const mediaType = d.mediaType === MediaType.DockerLayerGzip ? MediaType.OciLayerGzip : d.mediaType;
     return { mediaType, digest: d.digest, size: d.size };
 }
 /**
@@ -58304,9 +58368,9 @@ function ociLayer(d) {
 async function composeImage(req, entries, work, provenance, base) {
     await work.init();
     const tmp = (0,external_node_path_.join)(work.dir, 'app-layer.tar.gz');
-    const layer = await writeLayer(entries, { sourceDateEpoch: provenance.sourceDateEpoch }, tmp);
+    const layer = await writeLayer(entries, { sourceDateEpoch: provenance.sourceDateEpoch, ...layerOwner(req.user) }, tmp);
     const appLayer = {
-        mediaType: media_types_MediaType.OciLayerGzip,
+        mediaType: MediaType.OciLayerGzip,
         digest: layer.digest,
         size: layer.size,
         diffId: layer.diffId,
@@ -58324,14 +58388,14 @@ async function composeImage(req, entries, work, provenance, base) {
     for (const platform of req.platforms) {
         const fromBase = base ? await basePlatformImage(base, platform) : undefined;
         const config = buildImageConfig(fromBase?.config, req, platform, layer.diffId, provenance);
-        const configDesc = await work.putBuffer(Buffer.from(JSON.stringify(config)), media_types_MediaType.OciConfig);
+        const configDesc = await work.putBuffer(Buffer.from(JSON.stringify(config)), MediaType.OciConfig);
         const layers = [
             ...(fromBase?.manifest.layers ?? []).map(ociLayer),
             { mediaType: appLayer.mediaType, digest: appLayer.digest, size: appLayer.size },
         ];
-        const manifest = manifest_parseManifest(manifest_encodeManifest({
+        const manifest = parseManifest(encodeManifest({
             schemaVersion: 2,
-            mediaType: media_types_MediaType.OciManifest,
+            mediaType: MediaType.OciManifest,
             config: configDesc,
             layers,
             annotations,
@@ -58344,9 +58408,9 @@ async function composeImage(req, entries, work, provenance, base) {
         root = images[0].manifest;
     }
     else {
-        root = manifest_parseManifest(manifest_encodeManifest({
+        root = parseManifest(encodeManifest({
             schemaVersion: 2,
-            mediaType: media_types_MediaType.OciIndex,
+            mediaType: MediaType.OciIndex,
             manifests: images.map(({ platform, manifest }) => {
                 const [os, architecture, variant] = platform.split('/');
                 return {
@@ -58368,7 +58432,7 @@ async function composeImage(req, entries, work, provenance, base) {
 
 async function layer_diff_summarise(store, desc) {
     const out = new Map();
-    await layer_entries_forEachLayerEntry(store, desc, async (entry) => {
+    await forEachLayerEntry(store, desc, async (entry) => {
         const hash = (0,external_node_crypto_.createHash)('sha256');
         for await (const chunk of entry)
             hash.update(chunk);
@@ -58442,9 +58506,9 @@ async function provenanceFor(req, base, env = process.env) {
         p.revision = revision;
     if (ctx.serverUrl && ctx.repo)
         p.source = `${ctx.serverUrl}/${ctx.repo.owner}/${ctx.repo.repo}`;
-    const version = env.GITHUB_REF_TYPE === 'tag' ? env.GITHUB_REF_NAME : req.tags[0];
-    if (version)
-        p.version = version;
+    // Only a git tag names a version: tags are aliases and must not change the digest.
+    if (env.GITHUB_REF_TYPE === 'tag' && env.GITHUB_REF_NAME)
+        p.version = env.GITHUB_REF_NAME;
     if (base) {
         p.baseName = base.name;
         p.baseDigest = base.digest;
@@ -58482,7 +58546,7 @@ async function checkReproducible(first, firstStore, again) {
  * digest, compose the image in a work layout, optionally bake again to prove reproducibility,
  * then copy it by digest to the registry or the output layout.
  */
-async function bake(req, registries, log = log_info) {
+async function bake(req, registries, log = info) {
     const entries = normaliseModes(await resolveCopySpecs(req.copy, req.context));
     const output = req.output ? parseLocation(req.output, 'output') : undefined;
     if (output && output.kind !== 'layout')
@@ -58572,7 +58636,7 @@ const dockerfile_baker_MAX_EPOCH = 2 ** 31 - 1;
  * registry's manifest digest is the identity deploy, promote and rollback take.
  */
 async function bakeWithDockerfile(opts) {
-    const log = opts.log ?? log_info;
+    const log = opts.log ?? info;
     const checked = await checkInputs(opts);
     const repoName = `${opts.repository.registry}/${opts.repository.repository}`;
     const firstTag = checked.tags[0] ?? temporaryTag(checked.contextDir);
@@ -58592,9 +58656,9 @@ async function bakeWithDockerfile(opts) {
         ...(opts.platform ? ['--platform', opts.platform] : []),
     ];
     const env = { ...process.env, SOURCE_DATE_EPOCH: epoch };
-    const docker = new docker_cli_DockerCli({ dockerHost: opts.dockerHost, env });
+    const docker = new DockerCli({ dockerHost: opts.dockerHost, env });
     const run = async (cli, args) => {
-        log(log_redact(`$ ${formatCommand([cli.binary, ...args])}`));
+        log(redact(`$ ${formatCommand([cli.binary, ...args])}`));
         const out = await cli.run(args);
         return `${out.stdout}\n${out.stderr}`;
     };
@@ -58619,7 +58683,7 @@ async function bakeWithDockerfile(opts) {
     }
     else {
         // DOCKER_BUILDKIT=0: a client whose env asks for BuildKit without buildx refuses to build.
-        const classic = new docker_cli_DockerCli({
+        const classic = new DockerCli({
             dockerHost: opts.dockerHost,
             env: { ...env, DOCKER_BUILDKIT: '0' },
         });
@@ -58732,7 +58796,7 @@ function atLeast(m, major, minor) {
 
 
 /** The native baker, or the local engine when a Dockerfile is given; same result either way. */
-async function bakeImage(req, registries, log = log_info) {
+async function bakeImage(req, registries, log = info) {
     if (!req.dockerfile)
         return bake(req, registries, log);
     if (!req.repository || !req.push) {
@@ -58821,7 +58885,238 @@ function bakeSummary(r) {
     ].join('\n');
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/validate/validate-request.ts
+
+
+
+
+
+
+
+const DEFAULT_POLICY_FILE = '.github/kiln-policy.yml';
+const DEFAULT_CHECK_NAME = 'kiln / validate-image';
+/** Parses validate-image's inputs; nothing here touches the network. */
+function parseValidateRequest(read, workspace = process.cwd(), commit) {
+    const raw = required(read, 'image');
+    const location = parseLocation(raw, 'image');
+    let digest;
+    if (location.kind === 'registry')
+        digest = requireDigest(location.ref, 'image').digest;
+    else if (location.digest)
+        digest = location.digest;
+    else
+        throw errors_invalidInput('image', raw, 'an OCI layout must be pinned by digest too: oci-layout:DIR@sha256:…');
+    const policyInput = read('policy').trim();
+    let policyFile;
+    if (policyInput) {
+        policyFile = (0,external_node_path_.resolve)(workspace, policyInput);
+        if (!(0,external_node_fs_.existsSync)(policyFile))
+            throw errors_invalidInput('policy', policyInput, 'file does not exist');
+    }
+    else if ((0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(workspace, DEFAULT_POLICY_FILE))) {
+        policyFile = (0,external_node_path_.resolve)(workspace, DEFAULT_POLICY_FILE);
+    }
+    const healthCmd = read('health-cmd').trim();
+    const healthUrl = read('health-url').trim();
+    if (healthCmd && healthUrl) {
+        throw errors_invalidInput('health-url', healthUrl, 'give health-cmd or health-url, not both');
+    }
+    if (healthUrl && !healthUrl.startsWith('/') && !/^https?:\/\/[^\s]+$/.test(healthUrl)) {
+        throw errors_invalidInput('health-url', healthUrl, 'must be a path (/healthz) or an http(s) URL as seen from inside the container');
+    }
+    const expectRevision = read('expect-revision').trim() || commit;
+    const req = {
+        location,
+        digest,
+        reference: formatLocation(location),
+        smoke: parseBoolean('smoke', read('smoke'), true),
+        smokeTimeoutMs: parseDuration('smoke-timeout', read('smoke-timeout'), 60_000),
+        checkName: read('check-name').trim() || DEFAULT_CHECK_NAME,
+    };
+    if (req.smokeTimeoutMs <= 0)
+        throw errors_invalidInput('smoke-timeout', read('smoke-timeout'), 'must be longer than 0s');
+    if (policyFile)
+        req.policyFile = policyFile;
+    if (expectRevision)
+        req.expectRevision = expectRevision;
+    if (healthCmd)
+        req.healthCmd = healthCmd;
+    if (healthUrl)
+        req.healthUrl = healthUrl;
+    const platform = read('platform').trim();
+    if (platform)
+        req.platform = platform;
+    return req;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/version.ts
+/** Kiln's version, recorded in evidence. Kept equal to package.json by a unit test. */
+const KILN_VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./packages/core/src/validate/evidence.ts
+
+
+
+
+
+/**
+ * Stores an artifact next to its subject: through the referrers API (or its fallback tag) in
+ * a registry, or as an extra manifest listed in a layout's index.json, so evidence travels
+ * with the image either way.
+ */
+async function storeArtifact(store, artifact) {
+    if (store instanceof RegistryRepository)
+        return pushArtifact(store, artifact);
+    if (!(store instanceof OciLayout))
+        throw new Error(`cannot store artifacts in ${store.label}`);
+    const { manifest, blobs } = buildArtifact(artifact);
+    for (const b of blobs)
+        await store.putBlob(b.desc, async () => external_node_stream_.Readable.from([b.data]));
+    await store.putManifest(manifest, { root: true });
+    return descriptorOf(manifest, { artifactType: artifact.artifactType });
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/validate/validate-image.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * validate-image: policy rules read from the image itself, a smoke run on the local engine,
+ * and a report stored next to the image as an OCI artifact whose subject is the image.
+ */
+async function validateImage(req, registries, opts = {}) {
+    const log = opts.log ?? info;
+    const policy = req.policyFile ? await loadPolicy(req.policyFile) : { ...DEFAULT_POLICY };
+    const store = openStore(req.location, registries);
+    const root = await store.getManifest(req.digest);
+    const facts = await gatherFacts(store, req.digest, req.platform ? { platform: req.platform } : {});
+    const rules = evaluatePolicy(policy, facts, req.expectRevision ? { expectRevision: req.expectRevision } : {});
+    for (const r of rules)
+        if (r.status !== 'skip')
+            log(`${r.status === 'pass' ? 'pass' : 'FAIL'}  ${r.rule}: ${r.message}`);
+    let smoke;
+    if (req.smoke) {
+        const s = await smokeRun({
+            image: {
+                store,
+                digest: req.digest,
+                ...(req.location.kind === 'registry'
+                    ? { reference: `${repositoryName(req.location.ref)}@${req.digest}` }
+                    : {}),
+            },
+            ...(req.healthCmd ? { healthCmd: req.healthCmd } : {}),
+            ...(req.healthUrl ? { healthUrl: req.healthUrl } : {}),
+            timeoutMs: req.smokeTimeoutMs,
+            ...(opts.dockerHost ? { dockerHost: opts.dockerHost } : {}),
+            log,
+        });
+        smoke = s;
+        log(`${s.status === 'pass' ? 'pass' : 'FAIL'}  smoke (${s.probe}): ${s.reason ?? `healthy after ${s.durationMs} ms`}`);
+        for (const line of s.logTail ?? [])
+            log(`  | ${line}`);
+    }
+    const ctx = readRunContext();
+    const report = buildReport({
+        reference: req.reference,
+        facts,
+        policy,
+        rules,
+        ...(smoke ? { smoke } : {}),
+        toolVersion: KILN_VERSION,
+        ...(ctx.commit ? { commit: ctx.commit } : {}),
+        ...(ctx.runUrl ? { runUrl: ctx.runUrl } : {}),
+        createdAt: (opts.now ?? (() => new Date()))(),
+    });
+    const bytes = encodeReport(report);
+    const dir = opts.reportDir ?? process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)();
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    const reportPath = (0,external_node_path_.join)(dir, `kiln-validation-${req.digest.slice(7, 19)}.json`);
+    await (0,promises_namespaceObject.writeFile)(reportPath, bytes);
+    const evidence = await storeArtifact(store, {
+        artifactType: VALIDATION_ARTIFACT_TYPE,
+        layers: [{ mediaType: 'application/json', data: bytes }],
+        subject: descriptorOf(root),
+        annotations: {
+            'org.opencontainers.image.created': report.createdAt,
+            'dev.kiln.validation.result': report.result,
+        },
+    });
+    log(`evidence ${evidence.digest} stored with ${store.label}`);
+    return { result: report.result, report, reportPath, evidence: evidence.digest, policy };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/validate/validate-summary.ts
+
+
+const ICON = { pass: '✅ pass', fail: '❌ fail', skip: '➖ skip' };
+/** Job summary and check-run text: every rule with its verdict, the smoke run, the evidence. */
+function validationSummary(r) {
+    const { report } = r;
+    const rows = report.rules.map((x) => [x.rule, ICON[x.status], x.message]);
+    if (report.smoke) {
+        const s = report.smoke;
+        rows.push([
+            'smoke',
+            ICON[s.status],
+            s.reason ??
+                `healthy after ${s.durationMs} ms (${s.probe ?? 'probe'}, ${s.attempts} attempts)`,
+        ]);
+    }
+    const parts = [
+        `### validate-image: ${report.result === 'pass' ? '✅ pass' : '❌ fail'}`,
+        table(['', ''], [
+            ['image', `\`${report.image.reference}\``],
+            ['platform', report.image.platform],
+            ['policy', report.policy ? `\`${report.policy.file}\`` : 'built-in defaults'],
+            ['evidence', `\`${r.evidence}\``],
+        ]),
+        '',
+        table(['rule', 'result', 'detail'], rows),
+        '',
+    ];
+    if (report.smoke?.logTail?.length)
+        parts.push('Container log (last lines):', code(report.smoke.logTail.join('\n')), '');
+    return parts.join('\n');
+}
+/** One annotation per failing rule, on the policy line that set it. */
+function validationAnnotations(r, workspace) {
+    const source = r.policy.source;
+    if (!source)
+        return [];
+    const path = (0,external_node_path_.relative)(workspace, source.file) || source.file;
+    return r.report.rules
+        .filter((x) => x.status === 'fail')
+        .map((x) => {
+        const line = source.lines[x.rule] ?? 1;
+        return {
+            path,
+            start_line: line,
+            end_line: line,
+            annotation_level: 'failure',
+            title: `policy: ${x.rule}`,
+            message: x.message,
+        };
+    });
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
+
+
+
+
 
 
 
@@ -61797,22 +62092,22 @@ __webpack_unused_export__ = Alias.Alias;
 __webpack_unused_export__ = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
-__webpack_unused_export__ = identity.isMap;
+exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
-__webpack_unused_export__ = identity.isPair;
-__webpack_unused_export__ = identity.isScalar;
-__webpack_unused_export__ = identity.isSeq;
+exports.tO = identity.isPair;
+exports.jn = identity.isScalar;
+exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
-__webpack_unused_export__ = lineCounter.LineCounter;
+exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
-__webpack_unused_export__ = publicApi.parseDocument;
+exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;

@@ -32,3 +32,8 @@ export * from './bake/bake.js';
 export * from './bake/bake-image.js';
 export * from './bake/bake-summary.js';
 export * from './bake/dockerfile-baker.js';
+export * from './version.js';
+export * from './validate/validate-request.js';
+export * from './validate/validate-image.js';
+export * from './validate/validate-summary.js';
+export * from './validate/evidence.js';

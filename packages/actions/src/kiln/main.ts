@@ -2,9 +2,10 @@
 import * as core from '@actions/core';
 import { ConfigurationError, parseChoice } from '@kiln/core';
 import { bakeImageAction } from '../bake-image/action.js';
+import { validateImageAction } from '../validate-image/action.js';
 import { runAction } from '../run-action.js';
 
-const COMMANDS = { bake: bakeImageAction } as const;
+const COMMANDS = { bake: bakeImageAction, validate: validateImageAction } as const;
 
 await runAction('kiln', async () => {
   const raw = core.getInput('command');

@@ -66,8 +66,8 @@ async function provenanceFor(
   const revision = ctx.commit ?? (await headRevision(req.context));
   if (revision) p.revision = revision;
   if (ctx.serverUrl && ctx.repo) p.source = `${ctx.serverUrl}/${ctx.repo.owner}/${ctx.repo.repo}`;
-  const version = env.GITHUB_REF_TYPE === 'tag' ? env.GITHUB_REF_NAME : req.tags[0];
-  if (version) p.version = version;
+  // Only a git tag names a version: tags are aliases and must not change the digest.
+  if (env.GITHUB_REF_TYPE === 'tag' && env.GITHUB_REF_NAME) p.version = env.GITHUB_REF_NAME;
   if (base) {
     p.baseName = base.name;
     p.baseDigest = base.digest;

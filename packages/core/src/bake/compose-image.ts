@@ -28,6 +28,14 @@ export interface ComposedImage {
   images: Array<{ platform: string; manifest: ParsedManifest; layers: Descriptor[] }>;
 }
 
+/** Files belong to a numeric `user` (uid[:gid]) when one is asked for; names stay root-owned. */
+export function layerOwner(user: string | undefined): { uid?: number; gid?: number } {
+  const m = user ? /^(\d+)(?::(\d+))?$/.exec(user) : null;
+  if (!m) return {};
+  const uid = Number(m[1]);
+  return { uid, gid: m[2] !== undefined ? Number(m[2]) : uid };
+}
+
 /** Docker's layer media types hold the same bytes as OCI's; an OCI manifest names them the OCI way. */
 function ociLayer(d: Descriptor): Descriptor {
   const mediaType =
@@ -48,7 +56,11 @@ export async function composeImage(
 ): Promise<ComposedImage> {
   await work.init();
   const tmp = join(work.dir, 'app-layer.tar.gz');
-  const layer = await writeLayer(entries, { sourceDateEpoch: provenance.sourceDateEpoch }, tmp);
+  const layer = await writeLayer(
+    entries,
+    { sourceDateEpoch: provenance.sourceDateEpoch, ...layerOwner(req.user) },
+    tmp,
+  );
   const appLayer = {
     mediaType: MediaType.OciLayerGzip,
     digest: layer.digest,

@@ -1,0 +1,45 @@
+import * as core from '@actions/core';
+import {
+  actionInputs,
+  github,
+  parseValidateRequest,
+  Registries,
+  registryOptionsFrom,
+  validateImage,
+  validationAnnotations,
+  validationSummary,
+} from '@kiln/core';
+import { setOutputs } from '../run-action.js';
+
+export async function validateImageAction(): Promise<void> {
+  const ctx = github.readRunContext();
+  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  const request = parseValidateRequest(actionInputs, workspace, ctx.commit);
+  const registries = new Registries(registryOptionsFrom(actionInputs));
+  const result = await validateImage(request, registries);
+  setOutputs({ result: result.result, report: result.reportPath, evidence: result.evidence });
+
+  const summary = validationSummary(result);
+  const annotations = validationAnnotations(result, workspace);
+  for (const a of annotations)
+    core.error(a.message, { title: a.title, file: a.path, startLine: a.start_line });
+  await github.summary.writeSummary(summary);
+
+  const token = core.getInput('github-token');
+  if (token && ctx.repo && ctx.commit) {
+    const published = await github.publishCheckRun(github.githubClient(token, ctx), ctx, {
+      name: request.checkName,
+      headSha: ctx.commit,
+      conclusion: result.result === 'pass' ? 'success' : 'failure',
+      title: `${result.report.summary.fail} failed, ${result.report.summary.pass} passed${result.report.smoke ? `, smoke ${result.report.smoke.status}` : ''}`,
+      summary,
+      annotations,
+    });
+    if (published) core.info(`check run: ${published.url}`);
+  }
+  if (result.result === 'fail') {
+    core.setFailed(
+      `validate-image: ${request.reference} failed validation (evidence ${result.evidence})`,
+    );
+  }
+}

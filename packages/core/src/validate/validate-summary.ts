@@ -1,0 +1,59 @@
+import { relative } from 'node:path';
+import type { CheckAnnotation } from '../github/check-run.js';
+import { code, table } from '../github/summary.js';
+import type { ValidateResult } from './validate-image.js';
+
+const ICON = { pass: '✅ pass', fail: '❌ fail', skip: '➖ skip' } as const;
+
+/** Job summary and check-run text: every rule with its verdict, the smoke run, the evidence. */
+export function validationSummary(r: ValidateResult): string {
+  const { report } = r;
+  const rows = report.rules.map((x) => [x.rule, ICON[x.status], x.message]);
+  if (report.smoke) {
+    const s = report.smoke;
+    rows.push([
+      'smoke',
+      ICON[s.status],
+      s.reason ??
+        `healthy after ${s.durationMs} ms (${s.probe ?? 'probe'}, ${s.attempts} attempts)`,
+    ]);
+  }
+  const parts = [
+    `### validate-image: ${report.result === 'pass' ? '✅ pass' : '❌ fail'}`,
+    table(
+      ['', ''],
+      [
+        ['image', `\`${report.image.reference}\``],
+        ['platform', report.image.platform],
+        ['policy', report.policy ? `\`${report.policy.file}\`` : 'built-in defaults'],
+        ['evidence', `\`${r.evidence}\``],
+      ],
+    ),
+    '',
+    table(['rule', 'result', 'detail'], rows),
+    '',
+  ];
+  if (report.smoke?.logTail?.length)
+    parts.push('Container log (last lines):', code(report.smoke.logTail.join('\n')), '');
+  return parts.join('\n');
+}
+
+/** One annotation per failing rule, on the policy line that set it. */
+export function validationAnnotations(r: ValidateResult, workspace: string): CheckAnnotation[] {
+  const source = r.policy.source;
+  if (!source) return [];
+  const path = relative(workspace, source.file) || source.file;
+  return r.report.rules
+    .filter((x) => x.status === 'fail')
+    .map((x) => {
+      const line = source.lines[x.rule] ?? 1;
+      return {
+        path,
+        start_line: line,
+        end_line: line,
+        annotation_level: 'failure' as const,
+        title: `policy: ${x.rule}`,
+        message: x.message,
+      };
+    });
+}
