@@ -37704,22 +37704,22 @@ __webpack_unused_export__ = Alias.Alias;
 __webpack_unused_export__ = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
-__webpack_unused_export__ = identity.isMap;
+exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
-__webpack_unused_export__ = identity.isPair;
-__webpack_unused_export__ = identity.isScalar;
-__webpack_unused_export__ = identity.isSeq;
+exports.tO = identity.isPair;
+exports.jn = identity.isScalar;
+exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
-__webpack_unused_export__ = lineCounter.LineCounter;
+exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
-__webpack_unused_export__ = publicApi.parseDocument;
+exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
@@ -46911,7 +46911,7 @@ var lib_core = __nccwpck_require__(3838);
  */
 const secrets = new Set();
 const onRunner = () => process.env.GITHUB_ACTIONS === 'true';
-function log_redact(text) {
+function redact(text) {
     let out = text;
     for (const s of secrets)
         out = out.split(s).join('***');
@@ -46928,19 +46928,19 @@ function log_info(message) {
     if (onRunner())
         lib_core/* info */.pq(message);
     else
-        process.stdout.write(log_redact(message) + '\n');
+        process.stdout.write(redact(message) + '\n');
 }
 function log_warning(message) {
     if (onRunner())
         lib_core/* warning */.$e(message);
     else
-        process.stderr.write(log_redact(`warning: ${message}`) + '\n');
+        process.stderr.write(redact(`warning: ${message}`) + '\n');
 }
 function main_debug(message) {
     if (onRunner())
         lib_core/* debug */.Yz(message);
     else if (process.env.KILN_DEBUG)
-        process.stderr.write(log_redact(`debug: ${message}`) + '\n');
+        process.stderr.write(redact(`debug: ${message}`) + '\n');
 }
 async function group(title, fn) {
     if (onRunner())
@@ -46954,7 +46954,7 @@ async function group(title, fn) {
 /** Typed parsers for action inputs. Each takes the input's name so errors can name it. */
 const TRUE = ['true', 'yes', '1', 'on'];
 const FALSE = ['false', 'no', '0', 'off'];
-function parse_parseBoolean(name, raw, fallback) {
+function parseBoolean(name, raw, fallback) {
     const v = raw.trim().toLowerCase();
     if (v === '' && fallback !== undefined)
         return fallback;
@@ -46967,7 +46967,7 @@ function parse_parseBoolean(name, raw, fallback) {
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)/;
 /** `90s`, `10m`, `1h30m`, `500ms`; a bare number is seconds. Returns milliseconds. */
-function parse_parseDuration(name, raw, fallbackMs) {
+function parseDuration(name, raw, fallbackMs) {
     const v = raw.trim();
     if (v === '' && fallbackMs !== undefined)
         return fallbackMs;
@@ -46983,7 +46983,7 @@ function parse_parseDuration(name, raw, fallbackMs) {
         rest = rest.slice(m[0].length);
     }
     if (v === '' || rest.length > 0) {
-        throw invalidInput(name, raw, 'must be a duration such as 90s, 10m, 1h30m or 500ms');
+        throw errors_invalidInput(name, raw, 'must be a duration such as 90s, 10m, 1h30m or 500ms');
     }
     return Math.round(total);
 }
@@ -47045,10 +47045,10 @@ const actionInputs = (name) => core.getInput(name);
 function fromRecord(values) {
     return (name) => values[name] ?? '';
 }
-function source_required(read, name) {
+function required(read, name) {
     const v = read(name).trim();
     if (v === '')
-        throw new ConfigurationError(`Input "${name}" is required`);
+        throw new errors_ConfigurationError(`Input "${name}" is required`);
     return v;
 }
 
@@ -47081,10 +47081,10 @@ function parseDigest(value, what = 'digest') {
         throw new ConfigurationError(`${what} ${JSON.stringify(value)} ${problem}`);
     return value;
 }
-function digest_sha256(data) {
+function sha256(data) {
     return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')}`;
 }
-function digest_digestHex(d) {
+function digestHex(d) {
     return d.slice(d.indexOf(':') + 1);
 }
 
@@ -47113,7 +47113,7 @@ function looksLikeDomain(component) {
         component.startsWith('[') ||
         component !== component.toLowerCase());
 }
-function reference_parseReference(value) {
+function parseReference(value) {
     const input = value.trim();
     if (input === '')
         throw bad(value, 'it is empty');
@@ -47167,9 +47167,9 @@ function reference_parseReference(value) {
     return ref;
 }
 /** Deploy, promote and rollback take `repo@sha256:…` only: tags are aliases, not identities. */
-function reference_requireDigest(ref, input = 'image') {
+function requireDigest(ref, input = 'image') {
     if (!ref.digest) {
-        throw new ConfigurationError(`Input "${input}" has value ${JSON.stringify(formatReference(ref))}: it must be pinned by digest (repository@sha256:…); tags are mutable and are not accepted here`);
+        throw new errors_ConfigurationError(`Input "${input}" has value ${JSON.stringify(formatReference(ref))}: it must be pinned by digest (repository@sha256:…); tags are mutable and are not accepted here`);
     }
     return ref;
 }
@@ -47177,19 +47177,19 @@ function reference_requireDigest(ref, input = 'image') {
 function apiHost(registry) {
     return registry === DOCKER_HUB ? DOCKER_HUB_API : registry;
 }
-function reference_repositoryName(ref) {
+function repositoryName(ref) {
     return `${ref.registry}/${ref.repository}`;
 }
 function formatReference(ref) {
-    return `${reference_repositoryName(ref)}${ref.tag ? `:${ref.tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`;
+    return `${repositoryName(ref)}${ref.tag ? `:${ref.tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`;
 }
 /** `repo@digest`, the only form later actions accept. */
 function pinned(ref, digest) {
-    return `${reference_repositoryName(ref)}@${digest}`;
+    return `${repositoryName(ref)}@${digest}`;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/oci/media-types.ts
-const media_types_MediaType = {
+const MediaType = {
     OciManifest: 'application/vnd.oci.image.manifest.v1+json',
     OciIndex: 'application/vnd.oci.image.index.v1+json',
     OciConfig: 'application/vnd.oci.image.config.v1+json',
@@ -47202,17 +47202,17 @@ const media_types_MediaType = {
     DockerLayerGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
 };
 const MANIFEST_TYPES = [
-    media_types_MediaType.OciManifest,
-    media_types_MediaType.OciIndex,
-    media_types_MediaType.DockerManifest,
-    media_types_MediaType.DockerManifestList,
+    MediaType.OciManifest,
+    MediaType.OciIndex,
+    MediaType.DockerManifest,
+    MediaType.DockerManifestList,
 ];
-const INDEX_TYPES = [media_types_MediaType.OciIndex, media_types_MediaType.DockerManifestList];
+const INDEX_TYPES = [MediaType.OciIndex, MediaType.DockerManifestList];
 function isIndexType(mediaType) {
     return INDEX_TYPES.includes(mediaType);
 }
 /** The OCI empty descriptor's blob: the two bytes `{}`. */
-const media_types_EMPTY_JSON = Buffer.from('{}');
+const EMPTY_JSON = Buffer.from('{}');
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
@@ -56791,7 +56791,7 @@ const indexSchema = object({
     subject: descriptorSchema.optional(),
     annotations: record(schemas_string(), schemas_string()).optional(),
 });
-function manifest_parseManifest(bytes, contentType, where = 'manifest') {
+function parseManifest(bytes, contentType, where = 'manifest') {
     let json;
     try {
         json = JSON.parse(bytes.toString('utf8'));
@@ -56805,9 +56805,9 @@ function manifest_parseManifest(bytes, contentType, where = 'manifest') {
         : contentType && MANIFEST_TYPES.includes(contentType)
             ? contentType
             : 'manifests' in json
-                ? media_types_MediaType.OciIndex
-                : media_types_MediaType.OciManifest;
-    const digest = digest_sha256(bytes);
+                ? MediaType.OciIndex
+                : MediaType.OciManifest;
+    const digest = sha256(bytes);
     if (isIndexType(mediaType) || (!declared && 'manifests' in json)) {
         const r = indexSchema.safeParse(json);
         if (!r.success)
@@ -56820,10 +56820,10 @@ function manifest_parseManifest(bytes, contentType, where = 'manifest') {
     return { kind: 'image', manifest: r.data, bytes, digest, mediaType };
 }
 /** Serialise a manifest we create. Our own JSON is canonical enough: we keep the bytes after. */
-function manifest_encodeManifest(value) {
+function encodeManifest(value) {
     return Buffer.from(JSON.stringify(value));
 }
-function manifest_descriptorOf(raw, extra = {}) {
+function descriptorOf(raw, extra = {}) {
     return { mediaType: raw.mediaType, digest: raw.digest, size: raw.bytes.length, ...extra };
 }
 /** Blobs an image manifest references, config first. */
@@ -56843,7 +56843,7 @@ const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: ./packages/core/src/oci/registry/errors.ts
 /** A registry answered with an unexpected status. Shows the request and the registry's error codes. */
-class errors_RegistryError extends Error {
+class RegistryError extends Error {
     method;
     url;
     status;
@@ -56889,7 +56889,7 @@ function retryAfterMs(value, now = Date.now()) {
 }
 /** Retry policy for registry calls: false = give up, number = wait that long, true = backoff. */
 function retryVerdict(err) {
-    if (err instanceof errors_RegistryError) {
+    if (err instanceof RegistryError) {
         if (!RETRY_STATUS.has(err.status))
             return false;
         return err.retryAfterMs ?? true;
@@ -56966,7 +56966,7 @@ function verifyBuffer(data, expected, where) {
 const REF_NAME = 'org.opencontainers.image.ref.name';
 const LAYOUT_FILE = JSON.stringify({ imageLayoutVersion: '1.0.0' });
 /** An OCI image layout folder (`oci-layout`, `index.json`, `blobs/sha256/`) as an image store. */
-class oci_layout_OciLayout {
+class OciLayout {
     dir;
     label;
     constructor(dir) {
@@ -56974,14 +56974,14 @@ class oci_layout_OciLayout {
         this.label = `oci-layout:${dir}`;
     }
     blobPath(digest) {
-        return (0,external_node_path_.join)(this.dir, 'blobs', digest.slice(0, digest.indexOf(':')), digest_digestHex(digest));
+        return (0,external_node_path_.join)(this.dir, 'blobs', digest.slice(0, digest.indexOf(':')), digestHex(digest));
     }
     async init() {
         await (0,promises_namespaceObject.mkdir)((0,external_node_path_.join)(this.dir, 'blobs', 'sha256'), { recursive: true });
         if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(this.dir, 'oci-layout')))
             await (0,promises_namespaceObject.writeFile)((0,external_node_path_.join)(this.dir, 'oci-layout'), LAYOUT_FILE);
         if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(this.dir, 'index.json'))) {
-            await this.writeIndex({ schemaVersion: 2, mediaType: media_types_MediaType.OciIndex, manifests: [] });
+            await this.writeIndex({ schemaVersion: 2, mediaType: MediaType.OciIndex, manifests: [] });
         }
     }
     exists() {
@@ -57033,7 +57033,7 @@ class oci_layout_OciLayout {
         return desc.size;
     }
     async putBuffer(data, mediaType) {
-        const raw = { mediaType, digest: digest_sha256(data), size: data.length };
+        const raw = { mediaType, digest: sha256(data), size: data.length };
         await this.init();
         if (!(await this.hasBlob(raw)))
             await atomicWrite(this.blobPath(raw.digest), data);
@@ -57044,7 +57044,7 @@ class oci_layout_OciLayout {
         if (!digest)
             throw new Error(`${this.label} has no manifest ${reference}`);
         const bytes = await (0,promises_namespaceObject.readFile)(this.blobPath(digest));
-        const parsed = manifest_parseManifest(bytes, undefined, `${this.label}@${digest}`);
+        const parsed = parseManifest(bytes, undefined, `${this.label}@${digest}`);
         if (parsed.digest !== digest)
             throw new Error(`${this.label}: manifest blob ${digest} is corrupt`);
         return parsed;
@@ -57075,7 +57075,7 @@ class oci_layout_OciLayout {
         if (!opts.root && !opts.tag)
             return;
         const index = await this.readIndex();
-        const desc = manifest_descriptorOf(raw, opts.tag ? { annotations: { [REF_NAME]: opts.tag } } : {});
+        const desc = descriptorOf(raw, opts.tag ? { annotations: { [REF_NAME]: opts.tag } } : {});
         const kept = index.manifests.filter((m) => opts.tag
             ? m.annotations?.[REF_NAME] !== opts.tag
             : !(m.digest === raw.digest && !m.annotations?.[REF_NAME]));
@@ -57095,7 +57095,7 @@ async function atomicWrite(path, data) {
 
 
 const LAYOUT = 'oci-layout:';
-function location_parseLocation(value, input = 'image') {
+function parseLocation(value, input = 'image') {
     const v = value.trim();
     if (v.startsWith(LAYOUT)) {
         let rest = v.slice(LAYOUT.length);
@@ -57137,7 +57137,7 @@ function location_parseLocation(value, input = 'image') {
     }
     let ref;
     try {
-        ref = reference_parseReference(v);
+        ref = parseReference(v);
     }
     catch (err) {
         throw new errors_ConfigurationError(`Input "${input}": ${err.message}`);
@@ -57145,14 +57145,14 @@ function location_parseLocation(value, input = 'image') {
     const reference = ref.digest ?? ref.tag;
     return reference ? { kind: 'registry', ref, reference } : { kind: 'registry', ref };
 }
-function location_formatLocation(loc) {
+function formatLocation(loc) {
     if (loc.kind === 'registry')
         return formatReference(loc.ref);
     return `oci-layout:${loc.dir}${loc.tag ? `:${loc.tag}` : ''}${loc.digest ? `@${loc.digest}` : ''}`;
 }
-function location_openStore(loc, registries) {
+function openStore(loc, registries) {
     return loc.kind === 'layout'
-        ? new oci_layout_OciLayout(loc.dir)
+        ? new OciLayout(loc.dir)
         : registries.repository(loc.ref.registry, loc.ref.repository);
 }
 /** The digest a location names, resolving tags (and a layout's single entry). */
@@ -57166,7 +57166,7 @@ async function resolveLocation(loc, store) {
     const reference = loc.reference ?? 'latest';
     const digest = await store.resolve(reference);
     if (!digest)
-        throw new errors_ConfigurationError(`${location_formatLocation(loc)}: ${reference} not found in ${store.label}`);
+        throw new errors_ConfigurationError(`${formatLocation(loc)}: ${reference} not found in ${store.label}`);
     return digest;
 }
 
@@ -57239,7 +57239,7 @@ function show(output) {
     if (!text)
         return '(no output)';
     const bounded = text.length > OUTPUT_LIMIT ? `${text.slice(0, OUTPUT_LIMIT)}…` : text;
-    return log_redact(bounded);
+    return redact(bounded);
 }
 function run(program, args, input, env, timeoutMs) {
     return new Promise((resolve) => {
@@ -57616,7 +57616,7 @@ function header(res, name) {
 const ACCEPT = [...MANIFEST_TYPES].join(', ');
 const DIGEST_REF = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
 /** One repository in a registry, speaking the OCI distribution API. */
-class repository_RegistryRepository {
+class RegistryRepository {
     transport;
     repository;
     upload;
@@ -57770,7 +57770,7 @@ class repository_RegistryRepository {
                 expect: [200],
             });
             const bytes = await readBody(res, 4 * 1024 * 1024);
-            const parsed = manifest_parseManifest(bytes, header(res, 'content-type'), `${this.label}@${reference}`);
+            const parsed = parseManifest(bytes, header(res, 'content-type'), `${this.label}@${reference}`);
             if (DIGEST_REF.test(reference) && parsed.digest !== reference) {
                 throw new DigestMismatchError(`${this.label}: manifest ${reference} came back with digest ${parsed.digest}`);
             }
@@ -57839,7 +57839,7 @@ class repository_RegistryRepository {
         const contentType = header(res, 'content-type') ?? '';
         if (!contentType.includes('application/vnd.oci.image.index.v1+json'))
             return undefined;
-        return manifest_parseManifest(bytes, contentType, `${this.label} referrers of ${digest}`);
+        return parseManifest(bytes, contentType, `${this.label} referrers of ${digest}`);
     }
     async tags() {
         const res = await this.transport.request({
@@ -58002,7 +58002,7 @@ class Authenticator {
             const text = (await readBody(res).catch(() => Buffer.alloc(0)))
                 .toString('utf8')
                 .slice(0, 300);
-            throw new errors_RegistryError(method, url.origin + url.pathname, res.status, [], `token request for ${scopes.join(' ')} refused${text ? ': ' + text : ''}`);
+            throw new RegistryError(method, url.origin + url.pathname, res.status, [], `token request for ${scopes.join(' ')} refused${text ? ': ' + text : ''}`);
         }
         const parsed = tokenResponse.safeParse(JSON.parse((await readBody(res, 1024 * 1024)).toString('utf8')));
         const value = parsed.success ? (parsed.data.token ?? parsed.data.access_token) : undefined;
@@ -58100,7 +58100,7 @@ class RegistryTransport {
                 const challenge = parseChallenge(header(res, 'www-authenticate'));
                 if (await this.auth.challenged(challenge, req.scopes, authorization))
                     continue;
-                throw new errors_RegistryError(req.method, redactUrl(url), 401, ['UNAUTHORIZED'], `authentication required for ${this.registry}; give registry-username/registry-password or log in with docker login`);
+                throw new RegistryError(req.method, redactUrl(url), 401, ['UNAUTHORIZED'], `authentication required for ${this.registry}; give registry-username/registry-password or log in with docker login`);
             }
             if (req.expect.includes(res.status))
                 return res;
@@ -58140,7 +58140,7 @@ async function errorFrom(method, url, res) {
     if (method === 'HEAD')
         await discard(res).catch(() => { });
     const { codes, detail } = errorBody(text);
-    return new errors_RegistryError(method, redactUrl(url), res.status, codes, detail, retryAfterMs(header(res, 'retry-after')));
+    return new RegistryError(method, redactUrl(url), res.status, codes, detail, retryAfterMs(header(res, 'retry-after')));
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/oci/registries.ts
@@ -58174,7 +58174,7 @@ class Registries {
         return t;
     }
     repository(registry, repository) {
-        return new repository_RegistryRepository(this.transport(registry), repository, this.options.upload);
+        return new RegistryRepository(this.transport(registry), repository, this.options.upload);
     }
 }
 
@@ -58316,7 +58316,7 @@ async function listReferrers(repo, subject, artifactType) {
     return artifactType ? manifests.filter((d) => d.artifactType === artifactType) : manifests;
 }
 /** Builds an OCI artifact manifest (empty config, artifactType) without pushing it. */
-function referrers_buildArtifact(a) {
+function buildArtifact(a) {
     const config = {
         mediaType: MediaType.OciEmpty,
         digest: sha256(EMPTY_JSON),
@@ -58355,11 +58355,11 @@ function referrers_buildArtifact(a) {
  * Pushes an artifact whose subject is an image. When the registry did not acknowledge the
  * subject (no OCI-Subject header), the client maintains the fallback tag index itself.
  */
-async function referrers_pushArtifact(repo, a) {
-    const { manifest, blobs } = referrers_buildArtifact(a);
+async function pushArtifact(repo, a) {
+    const { manifest, blobs } = buildArtifact(a);
     for (const b of blobs) {
         if (!(await repo.hasBlob(b.desc)))
-            await repo.putBlob(b.desc, async () => Readable.from([b.data]));
+            await repo.putBlob(b.desc, async () => external_node_stream_.Readable.from([b.data]));
     }
     const { subjectHeader } = await repo.putManifestWithSubject(manifest);
     const desc = descriptorOf(manifest, {
@@ -58433,7 +58433,7 @@ async function inspectImage(store, digest) {
         images,
     };
 }
-function inspect_platformString(p) {
+function platformString(p) {
     return p ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : 'unknown';
 }
 
@@ -58456,7 +58456,7 @@ var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire
 
 //#endregion
 //#region src/utils.ts
-function dist_cleanPath(path) {
+function cleanPath(path) {
 	let normalized = (0,external_path_.normalize)(path);
 	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_.sep) normalized = normalized.substring(0, normalized.length - 1);
 	return normalized;
@@ -58473,7 +58473,7 @@ function normalizePath(path, options) {
 	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
 	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
 	if (resolvePaths) path = (0,external_path_.resolve)(path);
-	if (normalizePath$1 || pathNeedsCleaning) path = dist_cleanPath(path);
+	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
 	if (path === ".") return "";
 	const needsSeperator = path[path.length - 1] !== pathSeparator;
 	return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
@@ -62709,7 +62709,7 @@ function drained(sink) {
 
 
 /** A failed docker command: the message holds the whole command line and its stderr. */
-class docker_cli_DockerCommandError extends Error {
+class DockerCommandError extends Error {
     command;
     exitCode;
     stderr;
@@ -62731,7 +62731,7 @@ function formatCommand(argv) {
         .map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`))
         .join(' ');
 }
-class docker_cli_DockerCli {
+class DockerCli {
     options;
     binary;
     constructor(options = {}) {
@@ -62748,7 +62748,7 @@ class docker_cli_DockerCli {
         if (this.options.dockerHost)
             env.DOCKER_HOST = this.options.dockerHost;
         const host = env.DOCKER_HOST ? ` (DOCKER_HOST=${env.DOCKER_HOST})` : '';
-        const command = log_redact(formatCommand([this.binary, ...args]) + host);
+        const command = redact(formatCommand([this.binary, ...args]) + host);
         return new Promise((resolve, reject) => {
             const child = (0,external_node_child_process_namespaceObject.spawn)(this.binary, args, {
                 env,
@@ -62785,7 +62785,7 @@ class docker_cli_DockerCli {
                 if (timer)
                     clearTimeout(timer);
                 const why = e.code === 'ENOENT' ? `${this.binary} is not on PATH` : e.message;
-                reject(new docker_cli_DockerCommandError(`${command} could not run: ${why}`, command, null, ''));
+                reject(new DockerCommandError(`${command} could not run: ${why}`, command, null, ''));
             });
             child.on('close', (code, signal) => {
                 if (timer)
@@ -62797,7 +62797,7 @@ class docker_cli_DockerCli {
                         ['EPIPE', 'ERR_STREAM_DESTROYED', 'ERR_STREAM_PREMATURE_CLOSE'].includes(inputError.code ?? '');
                     if (inputError !== undefined && !pipeBroken && !timedOut) {
                         const why = inputError instanceof Error ? inputError.message : String(inputError);
-                        reject(new docker_cli_DockerCommandError(`${command}: input failed: ${why}`, command, code, stderr));
+                        reject(new DockerCommandError(`${command}: input failed: ${why}`, command, code, stderr));
                         return;
                     }
                     if (code === 0 && !timedOut && inputError === undefined) {
@@ -62809,8 +62809,8 @@ class docker_cli_DockerCli {
                         : code !== null
                             ? `failed with exit code ${code}`
                             : `was killed by ${signal ?? 'a signal'}`;
-                    const detail = stderr ? `:\n${log_redact(stderr)}` : '';
-                    reject(new docker_cli_DockerCommandError(`docker command ${status}: ${command}${detail}`, command, code, stderr, timedOut));
+                    const detail = stderr ? `:\n${redact(stderr)}` : '';
+                    reject(new DockerCommandError(`docker command ${status}: ${command}${detail}`, command, code, stderr, timedOut));
                 });
             });
         });
@@ -62968,7 +62968,7 @@ function escapeRegExp(s) {
 
 
 /** Rule names are the policy keys, so a result always points back at the line that asked for it. */
-const policy_file_RULE_NAMES = (/* unused pure expression or super */ null && ([
+const RULE_NAMES = [
     'max-size',
     'max-layers',
     'required-labels',
@@ -62978,8 +62978,8 @@ const policy_file_RULE_NAMES = (/* unused pure expression or super */ null && ([
     'forbidden-paths',
     'secrets',
     'healthcheck',
-]));
-const policy_file_DEFAULT_POLICY = {
+];
+const DEFAULT_POLICY = {
     revision: true,
     nonRoot: false,
     secrets: true,
@@ -63064,10 +63064,10 @@ const schema = strictObject({
 })
     .partial();
 /** Reads and checks a policy file; a missing or unreadable file is the user's to fix. */
-async function policy_file_loadPolicy(path) {
+async function loadPolicy(path) {
     let text;
     try {
-        text = await readFile(path, 'utf8');
+        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
     }
     catch (err) {
         const code = err.code;
@@ -63076,7 +63076,7 @@ async function policy_file_loadPolicy(path) {
             : code === 'EISDIR'
                 ? 'is a directory, not a YAML file'
                 : `cannot be read (${code ?? err.message})`;
-        throw new ConfigurationError(`Policy file ${JSON.stringify(path)} ${why}`, { cause: err });
+        throw new errors_ConfigurationError(`Policy file ${JSON.stringify(path)} ${why}`, { cause: err });
     }
     return parsePolicy(text, path);
 }
@@ -63085,13 +63085,13 @@ async function policy_file_loadPolicy(path) {
  * (the format editors and GitHub problem matchers understand), as a ConfigurationError.
  */
 function parsePolicy(text, file) {
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
     const at = (offset) => offset === undefined ? { line: 1, col: 1 } : lineCounter.linePos(offset);
     const problems = doc.errors.map((e) => ({ ...at(e.pos[0]), message: e.message }));
     if (problems.length === 0) {
         const value = doc.toJS() ?? {};
-        if (doc.contents !== null && !isMap(doc.contents)) {
+        if (doc.contents !== null && !(0,dist/* isMap */.jh)(doc.contents)) {
             problems.push({
                 ...at(doc.contents.range?.[0]),
                 message: 'a policy is a map of rule: setting, e.g. "max-layers: 20"',
@@ -63121,20 +63121,20 @@ function parsePolicy(text, file) {
         }
     }
     problems.sort((a, b) => a.line - b.line || a.col - b.col);
-    throw new ConfigurationError(problems.map((p) => `${file}:${p.line}:${p.col}: ${p.message}`).join('\n'));
+    throw new errors_ConfigurationError(problems.map((p) => `${file}:${p.line}:${p.col}: ${p.message}`).join('\n'));
 }
 function unknownKeyMessage(key) {
-    const near = policy_file_RULE_NAMES.find((k) => editDistance(k, key) <= 2);
+    const near = RULE_NAMES.find((k) => editDistance(k, key) <= 2);
     return (`unknown policy key ${JSON.stringify(key)}` +
         (near ? ` (did you mean "${near}"?)` : '') +
-        `; known keys: ${policy_file_RULE_NAMES.join(', ')}`);
+        `; known keys: ${RULE_NAMES.join(', ')}`);
 }
 function toPolicy(c, file, text, doc, lineCounter) {
     const policy = {
-        revision: c.revision ?? policy_file_DEFAULT_POLICY.revision,
-        nonRoot: c['non-root'] ?? policy_file_DEFAULT_POLICY.nonRoot,
-        secrets: c.secrets ?? policy_file_DEFAULT_POLICY.secrets,
-        healthcheck: c.healthcheck ?? policy_file_DEFAULT_POLICY.healthcheck,
+        revision: c.revision ?? DEFAULT_POLICY.revision,
+        nonRoot: c['non-root'] ?? DEFAULT_POLICY.nonRoot,
+        secrets: c.secrets ?? DEFAULT_POLICY.secrets,
+        healthcheck: c.healthcheck ?? DEFAULT_POLICY.healthcheck,
     };
     if (c['max-size'] !== undefined)
         policy.maxSize = c['max-size'];
@@ -63151,7 +63151,7 @@ function toPolicy(c, file, text, doc, lineCounter) {
             : Object.entries(labels).map(([name, req]) => ({ name, ...req }));
     }
     const lines = {};
-    for (const rule of policy_file_RULE_NAMES) {
+    for (const rule of RULE_NAMES) {
         const offset = nodeOffset(doc, [rule], true);
         if (offset !== undefined && doc.has(rule))
             lines[rule] = lineCounter.linePos(offset).line;
@@ -63165,22 +63165,22 @@ function toPolicy(c, file, text, doc, lineCounter) {
  */
 function nodeOffset(doc, path, key) {
     let node = doc.contents;
-    let offset = isScalar(node) || isMap(node) || isSeq(node) ? node.range?.[0] : undefined;
+    let offset = (0,dist/* isScalar */.jn)(node) || (0,dist/* isMap */.jh)(node) || (0,dist/* isSeq */.oP)(node) ? node.range?.[0] : undefined;
     for (const [i, segment] of path.entries()) {
         const last = i === path.length - 1;
-        if (isMap(node)) {
-            const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+        if ((0,dist/* isMap */.jh)(node)) {
+            const pair = node.items.find((p) => (0,dist/* isPair */.tO)(p) && (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === String(segment));
             if (!pair)
                 break;
-            const keyNode = isScalar(pair.key) ? pair.key : undefined;
+            const keyNode = (0,dist/* isScalar */.jn)(pair.key) ? pair.key : undefined;
             const value = pair.value;
-            const valueRange = isScalar(value) || isMap(value) || isSeq(value) ? value.range?.[0] : undefined;
+            const valueRange = (0,dist/* isScalar */.jn)(value) || (0,dist/* isMap */.jh)(value) || (0,dist/* isSeq */.oP)(value) ? value.range?.[0] : undefined;
             offset = last && key ? keyNode?.range?.[0] : (valueRange ?? keyNode?.range?.[0]);
             node = value;
         }
-        else if (isSeq(node) && typeof segment === 'number') {
+        else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
             const item = node.items[segment];
-            if (!(isScalar(item) || isMap(item) || isSeq(item)))
+            if (!((0,dist/* isScalar */.jn)(item) || (0,dist/* isMap */.jh)(item) || (0,dist/* isSeq */.oP)(item)))
                 break;
             offset = item.range?.[0];
             node = item;
@@ -63245,7 +63245,7 @@ const imageConfigSchema = looseObject({
     rootfs: object({ type: schemas_string(), diff_ids: array(schemas_string()) }).optional(),
     history: array(historySchema).nullish(),
 });
-function image_config_parseImageConfigJson(bytes, where) {
+function parseImageConfigJson(bytes, where) {
     let json;
     try {
         json = JSON.parse(bytes.toString('utf8'));
@@ -63261,7 +63261,7 @@ function image_config_parseImageConfigJson(bytes, where) {
 
 ;// CONCATENATED MODULE: ./packages/core/src/validate/image-config.ts
 
-function image_config_parseImageConfig(bytes, where) {
+function parseImageConfig(bytes, where) {
     const { config: c, os, architecture, variant } = parseImageConfigJson(bytes, where);
     const facts = {
         user: c?.User ?? '',
@@ -63317,7 +63317,7 @@ function compressionOf(desc) {
     throw new Error(`layer ${desc.digest} has media type ${t}, which is not a filesystem layer`);
 }
 /** Streams one layer's tar entries; a digest mismatch or corrupt gzip fails the walk. */
-async function layer_entries_forEachLayerEntry(store, desc, visit) {
+async function forEachLayerEntry(store, desc, visit) {
     const compression = compressionOf(desc);
     const blob = await store.openBlob(desc);
     const extract = (0,tar_stream.extract)();
@@ -63342,22 +63342,22 @@ async function layer_entries_forEachLayerEntry(store, desc, visit) {
 ;// CONCATENATED MODULE: ./packages/core/src/validate/secret-signals.ts
 
 /** Only small files are read, and only their start: keys are small and begin with the header. */
-const secret_signals_SNIFF_MAX_FILE_SIZE = 1024 * 1024;
-const secret_signals_SNIFF_BYTES = 4096;
+const SNIFF_MAX_FILE_SIZE = 1024 * 1024;
+const SNIFF_BYTES = 4096;
 const PRIVATE_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
 const SSH_KEY_FILE = /^id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?$/;
 const ENV_FILE = /^\.env(?:\.[^/]+)?$/;
 /** Templates that are meant to be shipped and hold no values. */
 const ENV_TEMPLATE = /^\.env\.(?:example|sample|template|dist|defaults)$/;
 /** The PEM private-key header in the first bytes of a file, if any. */
-function secret_signals_privateKeyHeader(head) {
+function privateKeyHeader(head) {
     return PRIVATE_KEY.exec(head.toString('latin1'))?.[0];
 }
 /**
  * Signals from the path alone. `kind` is `file` for anything with contents (hard links too):
  * a symlink named `.env` holds nothing itself, and its target is checked on its own.
  */
-function secret_signals_secretByPath(path, kind) {
+function secretByPath(path, kind) {
     const parts = path.split('/');
     const git = parts.indexOf('.git');
     if (git >= 0 && (git < parts.length - 1 || kind === 'dir')) {
@@ -63365,7 +63365,7 @@ function secret_signals_secretByPath(path, kind) {
     }
     if (kind !== 'file')
         return undefined;
-    const name = posix.basename(path);
+    const name = external_node_path_.posix.basename(path);
     if (SSH_KEY_FILE.test(name))
         return { reason: 'ssh-key-file', detail: name };
     if (ENV_FILE.test(name) && !ENV_TEMPLATE.test(name))
@@ -63377,7 +63377,7 @@ function secret_signals_secretByPath(path, kind) {
 
 
 
-const CAPTURE_MAX = (/* unused pure expression or super */ null && (64 * 1024));
+const CAPTURE_MAX = 64 * 1024;
 const WHITEOUT = '.wh.';
 const OPAQUE = '.wh..wh..opq';
 /**
@@ -63385,7 +63385,7 @@ const OPAQUE = '.wh..wh..opq';
  * a container runtime does, applying OCI whiteouts. Memory holds one small record per path,
  * never file contents beyond the first bytes needed to recognise a private key.
  */
-async function layer_walk_walkLayers(store, layers, opts = {}) {
+async function walkLayers(store, layers, opts = {}) {
     const capture = new Set(opts.capture ?? []);
     const merged = new Map();
     const shadowedSecrets = [];
@@ -63394,18 +63394,18 @@ async function layer_walk_walkLayers(store, layers, opts = {}) {
         const whiteouts = new Set();
         const opaque = new Set();
         await forEachLayerEntry(store, desc, async (entry) => {
-            const path = cleanPath(entry.header.name);
+            const path = layer_entries_cleanPath(entry.header.name);
             const body = await readHead(entry, wanted(entry.header, path, capture));
             if (path === '')
                 return; // the root directory itself
-            const dir = posix.dirname(path) === '.' ? '' : posix.dirname(path);
-            const name = posix.basename(path);
+            const dir = external_node_path_.posix.dirname(path) === '.' ? '' : external_node_path_.posix.dirname(path);
+            const name = external_node_path_.posix.basename(path);
             if (name === OPAQUE)
                 opaque.add(dir);
             else if (name.startsWith(WHITEOUT)) {
                 // Other `.wh..wh.` names are aufs bookkeeping, not whiteouts of a path.
                 if (!name.startsWith(WHITEOUT + WHITEOUT)) {
-                    whiteouts.add(posix.join(dir, name.slice(WHITEOUT.length)));
+                    whiteouts.add(external_node_path_.posix.join(dir, name.slice(WHITEOUT.length)));
                 }
             }
             else
@@ -63460,7 +63460,7 @@ function factOf(h, path, layer, head, upper, merged, capture) {
         fact.linkTarget = h.linkname;
     if (type === 'hardlink' && h.linkname) {
         // A hard link is the same bytes under another name: it inherits what its target revealed.
-        fact.linkTarget = cleanPath(h.linkname);
+        fact.linkTarget = layer_entries_cleanPath(h.linkname);
         const target = upper.get(fact.linkTarget) ?? merged.get(fact.linkTarget);
         if (target)
             fact.size = target.size;
@@ -63526,7 +63526,7 @@ const LABEL_BASE_DIGEST = 'org.opencontainers.image.base.digest';
 const LABEL_REVISION = 'org.opencontainers.image.revision';
 const DEFAULT_PLATFORM = 'linux/amd64';
 const PASSWD = 'etc/passwd';
-async function image_facts_gatherFacts(store, digest, opts = {}) {
+async function gatherFacts(store, digest, opts = {}) {
     const root = await store.getManifest(digest);
     const { image, platforms, indexAnnotations, platform } = await pickImage(store, root, opts);
     const manifest = image.manifest;
@@ -63572,7 +63572,7 @@ async function pickImage(store, root, opts) {
     const chosen = images.find((d) => matches(d.platform, wanted)) ??
         (opts.platform === undefined ? images[0] : undefined);
     if (!chosen) {
-        throw new ConfigurationError(`Image index ${root.digest} has no ${wanted} image (it has: ${platforms.join(', ') || 'none'})`);
+        throw new errors_ConfigurationError(`Image index ${root.digest} has no ${wanted} image (it has: ${platforms.join(', ') || 'none'})`);
     }
     const child = await store.getManifest(chosen.digest);
     if (child.kind !== 'image') {
@@ -63654,7 +63654,7 @@ function hasPrefix(name, prefix) {
 }
 function reference(name) {
     try {
-        return reference_parseReference(name);
+        return parseReference(name);
     }
     catch {
         return undefined;
@@ -63783,8 +63783,8 @@ function checkSecrets(policy, facts) {
         total,
         scanned: {
             paths: facts.files.length,
-            headerBytes: secret_signals_SNIFF_BYTES,
-            maxFileSize: secret_signals_SNIFF_MAX_FILE_SIZE,
+            headerBytes: SNIFF_BYTES,
+            maxFileSize: SNIFF_MAX_FILE_SIZE,
         },
     };
     if (total === 0) {
@@ -63823,7 +63823,7 @@ const CHECKS = {
  * out are listed as `skip`, so a report shows what was not checked as plainly as what was.
  * Pure: the same policy and facts always give the same results.
  */
-function rules_evaluatePolicy(policy, facts, opts = {}) {
+function evaluatePolicy(policy, facts, opts = {}) {
     return RULE_NAMES.map((rule) => CHECKS[rule](policy, facts, opts));
 }
 function checkMaxSize(policy, facts) {
@@ -63970,10 +63970,10 @@ function checkHealthcheck(policy, facts) {
 ;// CONCATENATED MODULE: ./packages/core/src/validate/report.ts
 
 /** The evidence artifact's type; its subject is the validated image. */
-const report_VALIDATION_ARTIFACT_TYPE = 'application/vnd.kiln.validation.v1+json';
+const VALIDATION_ARTIFACT_TYPE = 'application/vnd.kiln.validation.v1+json';
 /** Enough log to see why a container died, bounded so the artifact stays small. */
 const LOG_TAIL_MAX_LINES = 100;
-function report_buildReport(input) {
+function buildReport(input) {
     const { facts, rules, smoke } = input;
     const count = (s) => rules.filter((r) => r.status === s).length;
     const failed = count('fail') > 0 || smoke?.status === 'fail';
@@ -64024,7 +64024,7 @@ function smokeOf(smoke) {
     return out;
 }
 /** The artifact's bytes: stable key order as built, two-space indent, final newline. */
-function report_encodeReport(report) {
+function encodeReport(report) {
     return Buffer.from(`${JSON.stringify(report, null, 2)}\n`);
 }
 
@@ -64037,9 +64037,9 @@ function report_encodeReport(report) {
  * layout (a fork PR's bake) can run on the engine without a registry. The classic
  * `docker save` manifest.json can point at any path, so the blobs keep their OCI names.
  */
-const CONFIG_TYPES = [media_types_MediaType.OciConfig, media_types_MediaType.DockerConfig];
+const CONFIG_TYPES = [MediaType.OciConfig, MediaType.DockerConfig];
 /** The image manifest for `platform` (e.g. `linux/amd64`), descending an index if needed. */
-async function smoke_archive_engineImage(store, digest, platform) {
+async function engineImage(store, digest, platform) {
     const root = await store.getManifest(digest);
     if (root.kind === 'image')
         return { digest, manifest: root.manifest };
@@ -64063,7 +64063,7 @@ async function smoke_archive_engineImage(store, digest, platform) {
 }
 const blobPath = (d) => `blobs/sha256/${digestHex(d)}`;
 /** Throws unless the engine can run this: an image config and tar layers, sha256 only. */
-function smoke_archive_checkLoadable(label, m) {
+function checkLoadable(label, m) {
     if (!CONFIG_TYPES.includes(m.config.mediaType))
         throw new Error(`${label} is not a container image (config ${m.config.mediaType})`);
     for (const d of [m.config, ...m.layers]) {
@@ -64075,8 +64075,8 @@ function smoke_archive_checkLoadable(label, m) {
         throw new Error(`${label}: layer ${odd.digest} is ${odd.mediaType}, not a tar layer`);
 }
 /** The archive's bytes; a store failure (missing blob, digest mismatch) fails the iteration. */
-function smoke_archive_dockerArchive(store, manifest, repoTag) {
-    const pack = tarPack();
+function dockerArchive(store, manifest, repoTag) {
+    const pack = (0,tar_stream.pack)();
     // Docker reads manifest.json after unpacking everything, so entry order is free; a layer used
     // twice is written once.
     const blobs = new Map();
@@ -64183,7 +64183,7 @@ const inspectSchema = array(object({
         Networks: record(schemas_string(), object({ IPAddress: schemas_string().optional() })).nullish(),
     }),
 }));
-async function smoke_container_inspectContainer(docker, id) {
+async function inspectContainer(docker, id) {
     const raw = JSON.parse(await docker.output(['inspect', '--type', 'container', id]));
     const parsed = inspectSchema.safeParse(raw);
     if (!parsed.success || !parsed.data[0])
@@ -64216,7 +64216,7 @@ const STAMP = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z) ?/;
  * The container's last `lines` lines, stdout and stderr interleaved as they were written: the
  * CLI splits them into two pipes, and their timestamps put them back in order.
  */
-async function smoke_container_logTail(docker, id, lines = 30) {
+async function logTail(docker, id, lines = 30) {
     const { stdout, stderr } = await docker.run([
         'logs',
         '--timestamps',
@@ -64232,7 +64232,7 @@ async function smoke_container_logTail(docker, id, lines = 30) {
     return stamped.slice(-lines).map((l) => l.text);
 }
 /** True for the engine saying the thing to remove is already gone. */
-function smoke_container_isGone(err) {
+function isGone(err) {
     return err instanceof DockerCommandError && /no such (container|image)/i.test(err.stderr);
 }
 
@@ -64246,7 +64246,7 @@ function lastLine(text) {
     return text.trim().split('\n').at(-1)?.trim() ?? '';
 }
 /** `health-cmd`: run by the container's shell, like a Dockerfile `HEALTHCHECK CMD-SHELL`. */
-function smoke_probe_commandProbe(cmd) {
+function commandProbe(cmd) {
     return async (ctx) => {
         try {
             // argv, not a host shell: the string reaches only the container's /bin/sh.
@@ -64275,7 +64275,7 @@ function smoke_probe_commandProbe(cmd) {
     };
 }
 /** Checks `health-url` before anything starts: a path (`/healthz`) or an http(s) URL. */
-function smoke_probe_checkHealthUrl(value) {
+function checkHealthUrl(value) {
     const rule = 'must be a path inside the container (/healthz) or an http(s) URL';
     if (value.startsWith('/'))
         return;
@@ -64284,10 +64284,10 @@ function smoke_probe_checkHealthUrl(value) {
         url = new URL(value);
     }
     catch {
-        throw invalidInput('health-url', value, rule);
+        throw errors_invalidInput('health-url', value, rule);
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
-        throw invalidInput('health-url', value, rule);
+        throw errors_invalidInput('health-url', value, rule);
 }
 /** A path becomes a URL on the image's first exposed TCP port (80 when it exposes none). */
 function containerUrl(value, exposedPorts) {
@@ -64302,7 +64302,7 @@ const smoke_probe_LOOPBACK = new Set(['127.0.0.1', 'localhost', '0.0.0.0', '[::1
  * bridge address, which needs nothing in the image. Fallback: `wget` inside the container, for
  * engines whose bridge this host cannot reach (remote DOCKER_HOST, Docker Desktop).
  */
-function smoke_probe_urlProbe(value, hostCanReach) {
+function urlProbe(value, hostCanReach) {
     let viaHost = hostCanReach;
     return async (ctx) => {
         const url = containerUrl(value, ctx.container.exposedPorts);
@@ -64354,7 +64354,7 @@ async function wgetInside(ctx, url) {
     }
 }
 /** The image's own HEALTHCHECK, as the engine runs it. */
-const smoke_probe_healthcheckProbe = async ({ container }) => {
+const healthcheckProbe = async ({ container }) => {
     const h = container.health;
     const said = h?.lastOutput ? `: ${h.lastOutput}` : '';
     if (h?.status === 'healthy')
@@ -64364,7 +64364,7 @@ const smoke_probe_healthcheckProbe = async ({ container }) => {
     return { healthy: false, detail: `HEALTHCHECK status ${h?.status ?? 'unknown'}${said}` };
 };
 /** No probe at all: the container must stay up this long. */
-function smoke_probe_runningProbe(stableMs) {
+function runningProbe(stableMs) {
     return async ({ runningForMs }) => runningForMs >= stableMs
         ? { healthy: true, detail: `running for ${runningForMs} ms` }
         : { healthy: false, detail: `running for ${runningForMs} ms of ${stableMs}` };
@@ -64385,18 +64385,18 @@ const LOG_LINES = 30;
 const INTERVAL_MS = 500;
 const STABLE_MS = 2_000;
 /** Pull, load and run get their own generous limit: the smoke timeout is about the app. */
-const START_TIMEOUT_MS = (/* unused pure expression or super */ null && (10 * 60_000));
+const START_TIMEOUT_MS = 10 * 60_000;
 const CLEANUP_TIMEOUT_MS = 60_000;
-async function smoke_smokeRun(opts) {
+async function smokeRun(opts) {
     checkOptions(opts);
-    const log = opts.log ?? info;
-    const wait = opts.sleep ?? realSleep;
+    const log = opts.log ?? log_info;
+    const wait = opts.sleep ?? sleep;
     const docker = new DockerCli({
         ...(opts.dockerHost ? { dockerHost: opts.dockerHost } : {}),
         ...(opts.env ? { env: opts.env } : {}),
     });
     const t0 = Date.now();
-    const suffix = randomBytes(6).toString('hex');
+    const suffix = (0,external_node_crypto_.randomBytes)(6).toString('hex');
     const name = `kiln-smoke-${suffix}`;
     const kind = opts.healthCmd ? 'health-cmd' : opts.healthUrl ? 'health-url' : 'running';
     // Undo steps, run last-first in the finally; each is registered before the step it undoes,
@@ -64468,16 +64468,16 @@ async function smoke_smokeRun(opts) {
 }
 function checkOptions(opts) {
     if (!(opts.timeoutMs > 0))
-        throw invalidInput('smoke-timeout', String(opts.timeoutMs), 'must be a positive duration');
+        throw errors_invalidInput('smoke-timeout', String(opts.timeoutMs), 'must be a positive duration');
     if (opts.healthCmd !== undefined && opts.healthUrl !== undefined)
-        throw new ConfigurationError('Give health-cmd or health-url, not both');
+        throw new errors_ConfigurationError('Give health-cmd or health-url, not both');
     if (opts.healthCmd !== undefined && opts.healthCmd.trim() === '')
-        throw invalidInput('health-cmd', opts.healthCmd, 'must not be empty');
+        throw errors_invalidInput('health-cmd', opts.healthCmd, 'must not be empty');
     if (opts.healthUrl !== undefined)
         checkHealthUrl(opts.healthUrl);
     const { reference, digest } = opts.image;
     if (reference !== undefined && parseReference(reference).digest !== digest)
-        throw invalidInput('image', reference, `must be pinned to the image's digest ${digest}`);
+        throw errors_invalidInput('image', reference, `must be pinned to the image's digest ${digest}`);
 }
 /**
  * Makes the image runnable on the engine and returns what `docker run` takes. A registry image is
@@ -64537,7 +64537,7 @@ async function tailOf(docker, container) {
         return await logTail(docker, container, LOG_LINES);
     }
     catch (err) {
-        return isGone(err) ? [] : [`(could not read the container's logs: ${errorMessage(err)})`];
+        return isGone(err) ? [] : [`(could not read the container's logs: ${errors_errorMessage(err)})`];
     }
 }
 async function cleanup(docker, undo, log) {
@@ -64548,7 +64548,7 @@ async function cleanup(docker, undo, log) {
         catch (err) {
             // Never mask the run's own outcome; say what may be left behind.
             if (!isGone(err))
-                log(`warning: smoke: cleanup failed: ${errorMessage(err)}`);
+                log(`warning: smoke: cleanup failed: ${errors_errorMessage(err)}`);
         }
     }
 }
@@ -64573,7 +64573,7 @@ function pullRequestHead(eventPath) {
 }
 const context_nonEmpty = (v) => (v ? v : undefined);
 /** Reads the context from `env` (pure apart from the event file; tests pass their own env). */
-function context_readRunContext(env = process.env) {
+function readRunContext(env = process.env) {
     const [owner, name, ...extra] = (env.GITHUB_REPOSITORY ?? '').split('/');
     const repo = owner && name && extra.length === 0 ? { owner, repo: name } : undefined;
     const sha = context_nonEmpty(env.GITHUB_SHA);
@@ -64604,7 +64604,7 @@ function context_readRunContext(env = process.env) {
 let context_cached;
 /** The process's run context, read once: the environment does not change during a step. */
 function runContext() {
-    context_cached ??= context_readRunContext();
+    context_cached ??= readRunContext();
     return context_cached;
 }
 
@@ -69731,7 +69731,7 @@ function details(summary, body) {
     return `<details><summary>${escapeHtml(summary)}</summary>\n\n${body}\n\n</details>`;
 }
 /** A fenced block whose fence is longer than any backtick run inside, so content cannot end it. */
-function summary_code(text, lang = '') {
+function code(text, lang = '') {
     const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((r) => r.length));
     const fence = '`'.repeat(longest + 1);
     return `${fence}${lang}\n${text.replace(/\n$/, '')}\n${fence}`;
@@ -69870,7 +69870,7 @@ function parseBakeRequest(read, workspace = process.cwd()) {
     let repository;
     if (imageRaw) {
         try {
-            repository = reference_parseReference(imageRaw);
+            repository = parseReference(imageRaw);
         }
         catch (err) {
             throw new errors_ConfigurationError(`Input "image": ${err.message}`, { cause: err });
@@ -69887,12 +69887,12 @@ function parseBakeRequest(read, workspace = process.cwd()) {
     if (output && !output.startsWith('oci-layout:')) {
         throw errors_invalidInput('output', output, 'must be oci-layout:DIR');
     }
-    const push = parse_parseBoolean('push', read('push'), true) && !output;
+    const push = parseBoolean('push', read('push'), true) && !output;
     if (push && !repository) {
         throw new errors_ConfigurationError('Input "image" is required to push (or set output: oci-layout:DIR, or push: false)');
     }
     const baseInput = read('base').trim() || 'scratch';
-    const base = baseInput === 'scratch' ? 'scratch' : location_parseLocation(baseInput, 'base');
+    const base = baseInput === 'scratch' ? 'scratch' : parseLocation(baseInput, 'base');
     if (base !== 'scratch' && base.kind === 'registry' && !base.ref.tag && !base.ref.digest) {
         throw errors_invalidInput('base', baseInput, 'name a tag or digest (e.g. alpine:3.20 or repo@sha256:…); the digest it resolves to is recorded');
     }
@@ -69945,7 +69945,7 @@ function parseBakeRequest(read, workspace = process.cwd()) {
         tags,
         platforms: platforms.length ? [...new Set(platforms)] : [hostPlatform()],
         push,
-        verifyReproducible: parse_parseBoolean('verify-reproducible', read('verify-reproducible'), false),
+        verifyReproducible: parseBoolean('verify-reproducible', read('verify-reproducible'), false),
     };
     if (repository)
         req.repository = repository;
@@ -70032,7 +70032,7 @@ const onRunnerWithCache = (env = process.env) => env.GITHUB_ACTIONS === 'true' &
  */
 async function withBaseCache(baseDigest, base, fn) {
     const dir = baseCacheDir();
-    const key = `kiln-base-${digest_digestHex(baseDigest)}`;
+    const key = `kiln-base-${digestHex(baseDigest)}`;
     let hit = false;
     const useActionsCache = onRunnerWithCache();
     if (useActionsCache) {
@@ -70044,7 +70044,7 @@ async function withBaseCache(baseDigest, base, fn) {
             log_warning(`base layer cache not restored: ${err.message}`);
         }
     }
-    const layout = new oci_layout_OciLayout(dir);
+    const layout = new OciLayout(dir);
     await layout.init();
     const store = new CachedStore(base, layout);
     const result = await fn(store);
@@ -70069,7 +70069,7 @@ async function withBaseCache(baseDigest, base, fn) {
 
 /** Resolves the base to the digest it names today; that digest is what gets recorded. */
 async function resolveBase(input, loc, registries) {
-    const store = location_openStore(loc, registries);
+    const store = openStore(loc, registries);
     let digest;
     try {
         digest = await resolveLocation(loc, store);
@@ -70077,7 +70077,7 @@ async function resolveBase(input, loc, registries) {
     catch (err) {
         if (err instanceof errors_ConfigurationError)
             throw errors_invalidInput('base', input, `could not be resolved: ${err.message}`);
-        if (err instanceof errors_RegistryError && [401, 403, 404].includes(err.status)) {
+        if (err instanceof RegistryError && [401, 403, 404].includes(err.status)) {
             throw errors_invalidInput('base', input, `could not be resolved: ${err.message}`);
         }
         throw new Error(`Input "base" (${input}) could not be resolved: ${err.message}`, {
@@ -70086,8 +70086,8 @@ async function resolveBase(input, loc, registries) {
     }
     const root = await store.getManifest(digest);
     const name = loc.kind === 'registry'
-        ? location_formatLocation({ ...loc, ref: { ...loc.ref, digest: undefined } })
-        : location_formatLocation(loc);
+        ? formatLocation({ ...loc, ref: { ...loc.ref, digest: undefined } })
+        : formatLocation(loc);
     return { name, digest, store, root };
 }
 const base_image_matches = (want, p) => {
@@ -70100,14 +70100,14 @@ async function basePlatformImage(base, platform) {
     if (base.root.kind === 'index') {
         const entry = base.root.index.manifests.find((m) => m.platform && base_image_matches(platform, m.platform));
         if (!entry) {
-            const have = base.root.index.manifests.map((m) => inspect_platformString(m.platform)).join(', ');
+            const have = base.root.index.manifests.map((m) => platformString(m.platform)).join(', ');
             throw errors_invalidInput('platform', platform, `base ${base.name} has no such platform (it has: ${have})`);
         }
         image = await base.store.getManifest(entry.digest);
     }
     if (image.kind !== 'image')
         throw new Error(`base ${base.name}: nested indexes are not supported`);
-    const config = image_config_parseImageConfigJson(await base.store.readBlob(image.manifest.config), `base ${base.name} config`);
+    const config = parseImageConfigJson(await base.store.readBlob(image.manifest.config), `base ${base.name} config`);
     if (base.root.kind === 'image' && config.os && config.architecture) {
         const own = {
             os: config.os,
@@ -70115,7 +70115,7 @@ async function basePlatformImage(base, platform) {
             ...(config.variant ? { variant: config.variant } : {}),
         };
         if (!base_image_matches(platform, own)) {
-            throw errors_invalidInput('platform', platform, `base ${base.name} is a single ${inspect_platformString(own)} image`);
+            throw errors_invalidInput('platform', platform, `base ${base.name} is a single ${platformString(own)} image`);
         }
     }
     return { manifest: image.manifest, config };
@@ -70271,7 +70271,7 @@ function layerOwner(user) {
 }
 /** Docker's layer media types hold the same bytes as OCI's; an OCI manifest names them the OCI way. */
 function ociLayer(d) {
-    const mediaType = d.mediaType === media_types_MediaType.DockerLayerGzip ? media_types_MediaType.OciLayerGzip : d.mediaType;
+    const mediaType = d.mediaType === MediaType.DockerLayerGzip ? MediaType.OciLayerGzip : d.mediaType;
     return { mediaType, digest: d.digest, size: d.size };
 }
 /**
@@ -70283,7 +70283,7 @@ async function composeImage(req, entries, work, provenance, base) {
     const tmp = (0,external_node_path_.join)(work.dir, 'app-layer.tar.gz');
     const layer = await writeLayer(entries, { sourceDateEpoch: provenance.sourceDateEpoch, ...layerOwner(req.user) }, tmp);
     const appLayer = {
-        mediaType: media_types_MediaType.OciLayerGzip,
+        mediaType: MediaType.OciLayerGzip,
         digest: layer.digest,
         size: layer.size,
         diffId: layer.diffId,
@@ -70301,14 +70301,14 @@ async function composeImage(req, entries, work, provenance, base) {
     for (const platform of req.platforms) {
         const fromBase = base ? await basePlatformImage(base, platform) : undefined;
         const config = buildImageConfig(fromBase?.config, req, platform, layer.diffId, provenance);
-        const configDesc = await work.putBuffer(Buffer.from(JSON.stringify(config)), media_types_MediaType.OciConfig);
+        const configDesc = await work.putBuffer(Buffer.from(JSON.stringify(config)), MediaType.OciConfig);
         const layers = [
             ...(fromBase?.manifest.layers ?? []).map(ociLayer),
             { mediaType: appLayer.mediaType, digest: appLayer.digest, size: appLayer.size },
         ];
-        const manifest = manifest_parseManifest(manifest_encodeManifest({
+        const manifest = parseManifest(encodeManifest({
             schemaVersion: 2,
-            mediaType: media_types_MediaType.OciManifest,
+            mediaType: MediaType.OciManifest,
             config: configDesc,
             layers,
             annotations,
@@ -70321,9 +70321,9 @@ async function composeImage(req, entries, work, provenance, base) {
         root = images[0].manifest;
     }
     else {
-        root = manifest_parseManifest(manifest_encodeManifest({
+        root = parseManifest(encodeManifest({
             schemaVersion: 2,
-            mediaType: media_types_MediaType.OciIndex,
+            mediaType: MediaType.OciIndex,
             manifests: images.map(({ platform, manifest }) => {
                 const [os, architecture, variant] = platform.split('/');
                 return {
@@ -70345,7 +70345,7 @@ async function composeImage(req, entries, work, provenance, base) {
 
 async function layer_diff_summarise(store, desc) {
     const out = new Map();
-    await layer_entries_forEachLayerEntry(store, desc, async (entry) => {
+    await forEachLayerEntry(store, desc, async (entry) => {
         const hash = (0,external_node_crypto_.createHash)('sha256');
         for await (const chunk of entry)
             hash.update(chunk);
@@ -70410,7 +70410,7 @@ function normaliseModes(entries) {
     }));
 }
 async function provenanceFor(req, base, env = process.env) {
-    const ctx = context_readRunContext(env);
+    const ctx = readRunContext(env);
     const p = {
         sourceDateEpoch: req.sourceDateEpoch ?? (await sourceDateEpoch('', req.context, env)),
     };
@@ -70461,7 +70461,7 @@ async function checkReproducible(first, firstStore, again) {
  */
 async function bake(req, registries, log = log_info) {
     const entries = normaliseModes(await resolveCopySpecs(req.copy, req.context));
-    const output = req.output ? location_parseLocation(req.output, 'output') : undefined;
+    const output = req.output ? parseLocation(req.output, 'output') : undefined;
     if (output && output.kind !== 'layout')
         throw new Error('unreachable: output is checked to be oci-layout');
     const base = req.base === 'scratch' ? undefined : await resolveBase(req.baseInput, req.base, registries);
@@ -70469,14 +70469,14 @@ async function bake(req, registries, log = log_info) {
         log(`base ${base.name}@${base.digest}`);
     const provenance = await provenanceFor(req, base);
     const run = async (baseStore) => withTempDir(async (dir) => {
-        const work = new oci_layout_OciLayout((0,external_node_path_.join)(dir, 'first'));
+        const work = new OciLayout((0,external_node_path_.join)(dir, 'first'));
         const composeInto = (layout) => composeImage(req, entries, layout, provenance, base && baseStore ? { ...base, store: baseStore } : undefined);
         const image = await composeInto(work);
         log(`app layer ${image.appLayer.digest} (${image.appLayer.size} bytes, ${entries.length} entries)`);
         let reproducible = 'unchecked';
         if (req.verifyReproducible) {
             await checkReproducible(image, work, async () => {
-                const layout = new oci_layout_OciLayout((0,external_node_path_.join)(dir, 'second'));
+                const layout = new OciLayout((0,external_node_path_.join)(dir, 'second'));
                 return { image: await composeInto(layout), store: layout };
             });
             reproducible = 'true';
@@ -70487,12 +70487,12 @@ async function bake(req, registries, log = log_info) {
         let target;
         let name = `oci-layout:${work.dir}`;
         if (output) {
-            target = new oci_layout_OciLayout(output.dir);
+            target = new OciLayout(output.dir);
             name = `oci-layout:${output.dir}`;
         }
         else if (req.push && req.repository) {
             target = registries.repository(req.repository.registry, req.repository.repository);
-            name = reference_repositoryName(req.repository);
+            name = repositoryName(req.repository);
         }
         const tags = [...req.tags, ...(output?.tag ? [output.tag] : [])];
         let copiedBytes = 0;
@@ -70569,9 +70569,9 @@ async function bakeWithDockerfile(opts) {
         ...(opts.platform ? ['--platform', opts.platform] : []),
     ];
     const env = { ...process.env, SOURCE_DATE_EPOCH: epoch };
-    const docker = new docker_cli_DockerCli({ dockerHost: opts.dockerHost, env });
+    const docker = new DockerCli({ dockerHost: opts.dockerHost, env });
     const run = async (cli, args) => {
-        log(log_redact(`$ ${formatCommand([cli.binary, ...args])}`));
+        log(redact(`$ ${formatCommand([cli.binary, ...args])}`));
         const out = await cli.run(args);
         return `${out.stdout}\n${out.stderr}`;
     };
@@ -70596,7 +70596,7 @@ async function bakeWithDockerfile(opts) {
     }
     else {
         // DOCKER_BUILDKIT=0: a client whose env asks for BuildKit without buildx refuses to build.
-        const classic = new docker_cli_DockerCli({
+        const classic = new DockerCli({
             dockerHost: opts.dockerHost,
             env: { ...env, DOCKER_BUILDKIT: '0' },
         });
@@ -70722,7 +70722,7 @@ async function bakeImage(req, registries, log = log_info) {
         throw new errors_ConfigurationError('Input "platform" may name one platform with "dockerfile"; the native baker builds several');
     }
     const epoch = req.sourceDateEpoch ?? (await sourceDateEpoch('', req.context));
-    const revision = context_readRunContext().commit ?? (await headRevision(req.context));
+    const revision = readRunContext().commit ?? (await headRevision(req.context));
     const labels = {
         ...provenanceLabels({ sourceDateEpoch: epoch, ...(revision ? { revision } : {}) }),
         ...req.labels,
@@ -70818,24 +70818,24 @@ function parseValidateRequest(read, workspace = process.cwd(), commit) {
     else if (location.digest)
         digest = location.digest;
     else
-        throw invalidInput('image', raw, 'an OCI layout must be pinned by digest too: oci-layout:DIR@sha256:…');
+        throw errors_invalidInput('image', raw, 'an OCI layout must be pinned by digest too: oci-layout:DIR@sha256:…');
     const policyInput = read('policy').trim();
     let policyFile;
     if (policyInput) {
-        policyFile = resolve(workspace, policyInput);
-        if (!existsSync(policyFile))
-            throw invalidInput('policy', policyInput, 'file does not exist');
+        policyFile = (0,external_node_path_.resolve)(workspace, policyInput);
+        if (!(0,external_node_fs_.existsSync)(policyFile))
+            throw errors_invalidInput('policy', policyInput, 'file does not exist');
     }
-    else if (existsSync(resolve(workspace, DEFAULT_POLICY_FILE))) {
-        policyFile = resolve(workspace, DEFAULT_POLICY_FILE);
+    else if ((0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(workspace, DEFAULT_POLICY_FILE))) {
+        policyFile = (0,external_node_path_.resolve)(workspace, DEFAULT_POLICY_FILE);
     }
     const healthCmd = read('health-cmd').trim();
     const healthUrl = read('health-url').trim();
     if (healthCmd && healthUrl) {
-        throw invalidInput('health-url', healthUrl, 'give health-cmd or health-url, not both');
+        throw errors_invalidInput('health-url', healthUrl, 'give health-cmd or health-url, not both');
     }
     if (healthUrl && !healthUrl.startsWith('/') && !/^https?:\/\/[^\s]+$/.test(healthUrl)) {
-        throw invalidInput('health-url', healthUrl, 'must be a path (/healthz) or an http(s) URL as seen from inside the container');
+        throw errors_invalidInput('health-url', healthUrl, 'must be a path (/healthz) or an http(s) URL as seen from inside the container');
     }
     const expectRevision = read('expect-revision').trim() || commit;
     const req = {
@@ -70847,7 +70847,7 @@ function parseValidateRequest(read, workspace = process.cwd(), commit) {
         checkName: read('check-name').trim() || DEFAULT_CHECK_NAME,
     };
     if (req.smokeTimeoutMs <= 0)
-        throw invalidInput('smoke-timeout', read('smoke-timeout'), 'must be longer than 0s');
+        throw errors_invalidInput('smoke-timeout', read('smoke-timeout'), 'must be longer than 0s');
     if (policyFile)
         req.policyFile = policyFile;
     if (expectRevision)
@@ -70862,6 +70862,10 @@ function parseValidateRequest(read, workspace = process.cwd(), commit) {
     return req;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/version.ts
+/** Kiln's version, recorded in evidence. Kept equal to package.json by a unit test. */
+const KILN_VERSION = '0.1.0';
+
 ;// CONCATENATED MODULE: ./packages/core/src/validate/evidence.ts
 
 
@@ -70873,14 +70877,14 @@ function parseValidateRequest(read, workspace = process.cwd(), commit) {
  * a registry, or as an extra manifest listed in a layout's index.json, so evidence travels
  * with the image either way.
  */
-async function evidence_storeArtifact(store, artifact) {
+async function storeArtifact(store, artifact) {
     if (store instanceof RegistryRepository)
         return pushArtifact(store, artifact);
     if (!(store instanceof OciLayout))
         throw new Error(`cannot store artifacts in ${store.label}`);
     const { manifest, blobs } = buildArtifact(artifact);
     for (const b of blobs)
-        await store.putBlob(b.desc, async () => Readable.from([b.data]));
+        await store.putBlob(b.desc, async () => external_node_stream_.Readable.from([b.data]));
     await store.putManifest(manifest, { root: true });
     return descriptorOf(manifest, { artifactType: artifact.artifactType });
 }
@@ -70906,7 +70910,7 @@ async function evidence_storeArtifact(store, artifact) {
  * and a report stored next to the image as an OCI artifact whose subject is the image.
  */
 async function validateImage(req, registries, opts = {}) {
-    const log = opts.log ?? info;
+    const log = opts.log ?? log_info;
     const policy = req.policyFile ? await loadPolicy(req.policyFile) : { ...DEFAULT_POLICY };
     const store = openStore(req.location, registries);
     const root = await store.getManifest(req.digest);
@@ -70949,10 +70953,10 @@ async function validateImage(req, registries, opts = {}) {
         createdAt: (opts.now ?? (() => new Date()))(),
     });
     const bytes = encodeReport(report);
-    const dir = opts.reportDir ?? process.env.RUNNER_TEMP ?? tmpdir();
-    await mkdir(dir, { recursive: true });
-    const reportPath = join(dir, `kiln-validation-${req.digest.slice(7, 19)}.json`);
-    await writeFile(reportPath, bytes);
+    const dir = opts.reportDir ?? process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)();
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    const reportPath = (0,external_node_path_.join)(dir, `kiln-validation-${req.digest.slice(7, 19)}.json`);
+    await (0,promises_namespaceObject.writeFile)(reportPath, bytes);
     const evidence = await storeArtifact(store, {
         artifactType: VALIDATION_ARTIFACT_TYPE,
         layers: [{ mediaType: 'application/json', data: bytes }],
@@ -70985,14 +70989,14 @@ function validationSummary(r) {
     }
     const parts = [
         `### validate-image: ${report.result === 'pass' ? '✅ pass' : '❌ fail'}`,
-        table(['', ''], [
+        summary_table(['', ''], [
             ['image', `\`${report.image.reference}\``],
             ['platform', report.image.platform],
             ['policy', report.policy ? `\`${report.policy.file}\`` : 'built-in defaults'],
             ['evidence', `\`${r.evidence}\``],
         ]),
         '',
-        table(['rule', 'result', 'detail'], rows),
+        summary_table(['rule', 'result', 'detail'], rows),
         '',
     ];
     if (report.smoke?.logTail?.length)
@@ -71148,8 +71152,8 @@ async function copy(argv) {
     });
     if (positionals.length !== 2)
         throw new errors_ConfigurationError(`usage: kiln ${copyUsage}`);
-    const src = location_parseLocation(positionals[0], 'SRC');
-    const dst = location_parseLocation(positionals[1], 'DST');
+    const src = parseLocation(positionals[0], 'SRC');
+    const dst = parseLocation(positionals[1], 'DST');
     if (dst.kind === 'registry' && dst.ref.digest) {
         throw new errors_ConfigurationError(`DST ${positionals[1]}: name a repository (optionally :tag), not a digest; the digest comes from SRC`);
     }
@@ -71159,8 +71163,8 @@ async function copy(argv) {
         ...(dst.kind === 'layout' && dst.tag ? [dst.tag] : []),
     ];
     const registries = new Registries(registryOptions(values));
-    const source = location_openStore(src, registries);
-    const target = location_openStore(dst, registries);
+    const source = openStore(src, registries);
+    const target = openStore(dst, registries);
     const started = Date.now();
     const digest = await resolveLocation(src, source);
     process.stderr.write(`copying ${digest} from ${source.label} to ${target.label}\n`);
@@ -71183,17 +71187,17 @@ async function inspect(argv) {
     const { values, positionals } = options_parse(argv, registryFlags);
     if (positionals.length !== 1)
         throw new errors_ConfigurationError(`usage: kiln ${inspectUsage}`);
-    const loc = location_parseLocation(positionals[0], 'REF');
-    const store = location_openStore(loc, new Registries(registryOptions(values)));
+    const loc = parseLocation(positionals[0], 'REF');
+    const store = openStore(loc, new Registries(registryOptions(values)));
     const digest = await resolveLocation(loc, store);
     const r = await inspectImage(store, digest);
     const lines = [
-        `image:      ${location_formatLocation(loc)}`,
+        `image:      ${formatLocation(loc)}`,
         `digest:     ${r.digest}`,
         `media type: ${r.mediaType}`,
         `size:       ${r.size} bytes`,
         ...r.images.flatMap((i) => [
-            `platform:   ${inspect_platformString(i.platform)}  ${i.digest}`,
+            `platform:   ${platformString(i.platform)}  ${i.digest}`,
             ...i.layers.map((l, n) => `  layer ${n + 1}: ${l.digest}  ${l.size} bytes  ${l.mediaType}`),
         ]),
     ];
@@ -71201,16 +71205,54 @@ async function inspect(argv) {
     return 0;
 }
 
+;// CONCATENATED MODULE: ./packages/cli/src/commands/validate.ts
+
+
+const validateUsage = 'validate --image REPO@sha256:… [--policy F]  policy + smoke test, evidence stored with the image';
+const names = [
+    'image',
+    'policy',
+    'expect-revision',
+    'smoke',
+    'health-cmd',
+    'health-url',
+    'smoke-timeout',
+    'platform',
+];
+async function validate_validate(argv) {
+    const options = {
+        ...registryFlags,
+        ...Object.fromEntries(names.map((k) => [k, { type: 'string' }])),
+    };
+    const { values, positionals } = options_parse(argv, options);
+    if (positionals.length)
+        throw new errors_ConfigurationError(`unexpected argument "${positionals[0]}"\nusage: kiln ${validateUsage}`);
+    const v = values;
+    const request = parseValidateRequest(fromRecord(Object.fromEntries(names.map((k) => [k, v[k]]))));
+    const result = await validateImage(request, new Registries(registryOptions(values)), {
+        log: (l) => process.stderr.write(l + '\n'),
+    });
+    print(values.json, { ...result, policy: undefined }, validationSummary(result));
+    return result.result === 'pass' ? 0 : 3;
+}
+
 ;// CONCATENATED MODULE: ./packages/cli/src/main.ts
 
 
 
 
-const COMMANDS = { inspect: inspect, copy: copy, bake: bake_bake };
+
+const COMMANDS = {
+    inspect: inspect,
+    copy: copy,
+    bake: bake_bake,
+    validate: validate_validate,
+};
 const USAGE = `usage: kiln <command> [options]
 
 commands:
   ${bakeUsage}
+  ${validateUsage}
   ${inspectUsage}
   ${copyUsage}
 
@@ -71229,7 +71271,7 @@ async function main(argv) {
     return run(rest);
 }
 main(process.argv.slice(2)).then((code) => process.exit(code), (err) => {
-    process.stderr.write(log_redact(`kiln: ${errors_errorMessage(err)}`) + '\n');
+    process.stderr.write(redact(`kiln: ${errors_errorMessage(err)}`) + '\n');
     process.exit(err instanceof errors_ConfigurationError ? 1 : 2);
 });
 

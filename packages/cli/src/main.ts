@@ -3,13 +3,20 @@ import { ConfigurationError, errorMessage, log } from '@kiln/core';
 import { bake, bakeUsage } from './commands/bake.js';
 import { copy, copyUsage } from './commands/copy.js';
 import { inspect, inspectUsage } from './commands/inspect.js';
+import { validate, validateUsage } from './commands/validate.js';
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { inspect, copy, bake };
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
+  inspect,
+  copy,
+  bake,
+  validate,
+};
 
 const USAGE = `usage: kiln <command> [options]
 
 commands:
   ${bakeUsage}
+  ${validateUsage}
   ${inspectUsage}
   ${copyUsage}
 

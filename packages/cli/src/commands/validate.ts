@@ -1,0 +1,46 @@
+import {
+  ConfigurationError,
+  fromRecord,
+  parseValidateRequest,
+  Registries,
+  validateImage,
+  validationSummary,
+} from '@kiln/core';
+import { parse, print, registryFlags, registryOptions } from '../options.js';
+
+export const validateUsage =
+  'validate --image REPO@sha256:… [--policy F]  policy + smoke test, evidence stored with the image';
+
+const names = [
+  'image',
+  'policy',
+  'expect-revision',
+  'smoke',
+  'health-cmd',
+  'health-url',
+  'smoke-timeout',
+  'platform',
+] as const;
+
+export async function validate(argv: string[]): Promise<number> {
+  const options = {
+    ...registryFlags,
+    ...Object.fromEntries(names.map((k) => [k, { type: 'string' as const }])),
+  };
+  const { values, positionals } = parse(argv, options);
+  if (positionals.length)
+    throw new ConfigurationError(
+      `unexpected argument "${positionals[0]}"\nusage: kiln ${validateUsage}`,
+    );
+  const v = values as Record<string, string | undefined>;
+  const request = parseValidateRequest(fromRecord(Object.fromEntries(names.map((k) => [k, v[k]]))));
+  const result = await validateImage(request, new Registries(registryOptions(values)), {
+    log: (l) => process.stderr.write(l + '\n'),
+  });
+  print(
+    values.json as boolean | undefined,
+    { ...result, policy: undefined },
+    validationSummary(result),
+  );
+  return result.result === 'pass' ? 0 : 3;
+}
