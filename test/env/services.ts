@@ -15,7 +15,7 @@ import bcrypt from 'bcryptjs';
 
 /** Where the environment keeps its state: an ignored folder of the repository. */
 export const ROOT = resolve(new URL('../..', import.meta.url).pathname);
-export const STATE = join(ROOT, '.kiln', 'env');
+export const STATE = process.env.KILN_ENV_DIR ?? join(ROOT, '.kiln', 'env');
 
 export async function freePort(): Promise<number> {
   return new Promise((res, rej) => {
