@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { bake, fromRecord, parseBakeRequest, Registries } from '@kiln/core';
 import { testEnvironment } from '../env/environment.js';
