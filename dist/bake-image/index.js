@@ -34772,7 +34772,7 @@ module.exports = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   X: () => (/* binding */ bakeImageAction)
 /* harmony export */ });
-/* harmony import */ var _kiln_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2619);
+/* harmony import */ var _kiln_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2160);
 /* harmony import */ var _run_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6797);
 
 
@@ -34816,7 +34816,7 @@ __webpack_async_result__();
 /* harmony export */   n: () => (/* binding */ setOutputs)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
-/* harmony import */ var _kiln_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2619);
+/* harmony import */ var _kiln_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2160);
 
 
 /**
@@ -34846,7 +34846,7 @@ function setOutputs(outputs) {
 
 /***/ }),
 
-/***/ 2619:
+/***/ 2160:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -50532,7 +50532,32 @@ class HashStream extends external_node_stream_.Transform {
     }
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/util/drained.ts
+/**
+ * Waits for a writable that returned false from write() to drain. Rejects if it closes first,
+ * so a writer never waits forever on an entry that was torn down.
+ */
+function drained_drained(sink, what = 'tar entry') {
+    return new Promise((resolve, reject) => {
+        const off = () => {
+            sink.off('drain', onDrain);
+            sink.off('close', onClose);
+        };
+        const onDrain = () => {
+            off();
+            resolve();
+        };
+        const onClose = () => {
+            off();
+            reject(new Error(`${what} closed before its data was written`));
+        };
+        sink.on('drain', onDrain);
+        sink.on('close', onClose);
+    });
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/bake/layer-writer.ts
+
 
 
 
@@ -50681,7 +50706,7 @@ async function addFile(pack, header, source) {
                 const stream = fh.createReadStream({ start: 0, end: stat.size - 1, autoClose: false });
                 for await (const chunk of stream) {
                     if (!sink.write(chunk))
-                        await drained(sink);
+                        await drained_drained(sink);
                 }
             }
             sink.end(null); // streamx's typings want an argument; null adds no data
@@ -50701,24 +50726,6 @@ function entryOf(pack, header) {
     // 'error' event would crash the process.
     sink.on('error', () => { });
     return { sink: sink, done };
-}
-function drained(sink) {
-    return new Promise((resolve, reject) => {
-        const onDrain = () => {
-            off();
-            resolve();
-        };
-        const onClose = () => {
-            off();
-            reject(new Error('tar entry closed before its data was written'));
-        };
-        const off = () => {
-            sink.off('drain', onDrain);
-            sink.off('close', onClose);
-        };
-        sink.on('drain', onDrain);
-        sink.on('close', onClose);
-    });
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/engine/docker-cli.ts
@@ -52049,6 +52056,7 @@ function report_encodeReport(report) {
 
 
 
+
 /**
  * A `docker load` archive streamed from any image store, so an image that is only in an OCI
  * layout (a fork PR's bake) can run on the engine without a registry. The classic
@@ -52146,7 +52154,7 @@ async function entry(pack, header, body) {
     const write = async () => {
         for await (const chunk of source) {
             if (!s.write(chunk))
-                await smoke_archive_drained(s);
+                await drained(s);
         }
         s.end(null); // streamx's typings want an argument; null adds no data
     };
@@ -52156,24 +52164,6 @@ async function entry(pack, header, body) {
     finally {
         source.destroy();
     }
-}
-function smoke_archive_drained(sink) {
-    return new Promise((resolve, reject) => {
-        const off = () => {
-            sink.off('drain', onDrain);
-            sink.off('close', onClose);
-        };
-        const onDrain = () => {
-            off();
-            resolve();
-        };
-        const onClose = () => {
-            off();
-            reject(new Error('tar entry closed before its data was written'));
-        };
-        sink.on('drain', onDrain);
-        sink.on('close', onClose);
-    });
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/validate/smoke-container.ts

@@ -62515,7 +62515,32 @@ class HashStream extends external_node_stream_.Transform {
     }
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/util/drained.ts
+/**
+ * Waits for a writable that returned false from write() to drain. Rejects if it closes first,
+ * so a writer never waits forever on an entry that was torn down.
+ */
+function drained(sink, what = 'tar entry') {
+    return new Promise((resolve, reject) => {
+        const off = () => {
+            sink.off('drain', onDrain);
+            sink.off('close', onClose);
+        };
+        const onDrain = () => {
+            off();
+            resolve();
+        };
+        const onClose = () => {
+            off();
+            reject(new Error(`${what} closed before its data was written`));
+        };
+        sink.on('drain', onDrain);
+        sink.on('close', onClose);
+    });
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/bake/layer-writer.ts
+
 
 
 
@@ -62684,24 +62709,6 @@ function entryOf(pack, header) {
     // 'error' event would crash the process.
     sink.on('error', () => { });
     return { sink: sink, done };
-}
-function drained(sink) {
-    return new Promise((resolve, reject) => {
-        const onDrain = () => {
-            off();
-            resolve();
-        };
-        const onClose = () => {
-            off();
-            reject(new Error('tar entry closed before its data was written'));
-        };
-        const off = () => {
-            sink.off('drain', onDrain);
-            sink.off('close', onClose);
-        };
-        sink.on('drain', onDrain);
-        sink.on('close', onClose);
-    });
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/engine/docker-cli.ts
@@ -64032,6 +64039,7 @@ function encodeReport(report) {
 
 
 
+
 /**
  * A `docker load` archive streamed from any image store, so an image that is only in an OCI
  * layout (a fork PR's bake) can run on the engine without a registry. The classic
@@ -64129,7 +64137,7 @@ async function entry(pack, header, body) {
     const write = async () => {
         for await (const chunk of source) {
             if (!s.write(chunk))
-                await smoke_archive_drained(s);
+                await drained(s);
         }
         s.end(null); // streamx's typings want an argument; null adds no data
     };
@@ -64139,24 +64147,6 @@ async function entry(pack, header, body) {
     finally {
         source.destroy();
     }
-}
-function smoke_archive_drained(sink) {
-    return new Promise((resolve, reject) => {
-        const off = () => {
-            sink.off('drain', onDrain);
-            sink.off('close', onClose);
-        };
-        const onDrain = () => {
-            off();
-            resolve();
-        };
-        const onClose = () => {
-            off();
-            reject(new Error('tar entry closed before its data was written'));
-        };
-        sink.on('drain', onDrain);
-        sink.on('close', onClose);
-    });
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/validate/smoke-container.ts

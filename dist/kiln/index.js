@@ -34772,7 +34772,7 @@ module.exports = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   X: () => (/* binding */ bakeImageAction)
 /* harmony export */ });
-/* harmony import */ var _kiln_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9855);
+/* harmony import */ var _kiln_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7651);
 /* harmony import */ var _run_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6797);
 
 
@@ -34798,7 +34798,7 @@ async function bakeImageAction() {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
-/* harmony import */ var _kiln_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9855);
+/* harmony import */ var _kiln_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7651);
 /* harmony import */ var _bake_image_action_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7875);
 /* harmony import */ var _validate_image_action_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2810);
 /* harmony import */ var _run_action_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6797);
@@ -34830,7 +34830,7 @@ __webpack_async_result__();
 /* harmony export */   n: () => (/* binding */ setOutputs)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
-/* harmony import */ var _kiln_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9855);
+/* harmony import */ var _kiln_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7651);
 
 
 /**
@@ -34867,7 +34867,7 @@ function setOutputs(outputs) {
 /* harmony export */   W: () => (/* binding */ validateImageAction)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
-/* harmony import */ var _kiln_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9855);
+/* harmony import */ var _kiln_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7651);
 /* harmony import */ var _run_action_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6797);
 
 
@@ -34905,7 +34905,7 @@ async function validateImageAction() {
 
 /***/ }),
 
-/***/ 9855:
+/***/ 7651:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -50602,7 +50602,32 @@ class HashStream extends external_node_stream_.Transform {
     }
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/util/drained.ts
+/**
+ * Waits for a writable that returned false from write() to drain. Rejects if it closes first,
+ * so a writer never waits forever on an entry that was torn down.
+ */
+function drained(sink, what = 'tar entry') {
+    return new Promise((resolve, reject) => {
+        const off = () => {
+            sink.off('drain', onDrain);
+            sink.off('close', onClose);
+        };
+        const onDrain = () => {
+            off();
+            resolve();
+        };
+        const onClose = () => {
+            off();
+            reject(new Error(`${what} closed before its data was written`));
+        };
+        sink.on('drain', onDrain);
+        sink.on('close', onClose);
+    });
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/bake/layer-writer.ts
+
 
 
 
@@ -50771,24 +50796,6 @@ function entryOf(pack, header) {
     // 'error' event would crash the process.
     sink.on('error', () => { });
     return { sink: sink, done };
-}
-function drained(sink) {
-    return new Promise((resolve, reject) => {
-        const onDrain = () => {
-            off();
-            resolve();
-        };
-        const onClose = () => {
-            off();
-            reject(new Error('tar entry closed before its data was written'));
-        };
-        const off = () => {
-            sink.off('drain', onDrain);
-            sink.off('close', onClose);
-        };
-        sink.on('drain', onDrain);
-        sink.on('close', onClose);
-    });
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/engine/docker-cli.ts
@@ -52119,6 +52126,7 @@ function encodeReport(report) {
 
 
 
+
 /**
  * A `docker load` archive streamed from any image store, so an image that is only in an OCI
  * layout (a fork PR's bake) can run on the engine without a registry. The classic
@@ -52216,7 +52224,7 @@ async function entry(pack, header, body) {
     const write = async () => {
         for await (const chunk of source) {
             if (!s.write(chunk))
-                await smoke_archive_drained(s);
+                await drained(s);
         }
         s.end(null); // streamx's typings want an argument; null adds no data
     };
@@ -52226,24 +52234,6 @@ async function entry(pack, header, body) {
     finally {
         source.destroy();
     }
-}
-function smoke_archive_drained(sink) {
-    return new Promise((resolve, reject) => {
-        const off = () => {
-            sink.off('drain', onDrain);
-            sink.off('close', onClose);
-        };
-        const onDrain = () => {
-            off();
-            resolve();
-        };
-        const onClose = () => {
-            off();
-            reject(new Error('tar entry closed before its data was written'));
-        };
-        sink.on('drain', onDrain);
-        sink.on('close', onClose);
-    });
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/validate/smoke-container.ts

@@ -32270,7 +32270,7 @@ module.exports = {
 /* harmony export */   n: () => (/* binding */ setOutputs)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
-/* harmony import */ var _kiln_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8684);
+/* harmony import */ var _kiln_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2799);
 
 
 /**
@@ -32307,7 +32307,7 @@ function setOutputs(outputs) {
 /* harmony export */   W: () => (/* binding */ validateImageAction)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
-/* harmony import */ var _kiln_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8684);
+/* harmony import */ var _kiln_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2799);
 /* harmony import */ var _run_action_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6797);
 
 
@@ -32360,7 +32360,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8684:
+/***/ 2799:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47117,6 +47117,7 @@ class hash_stream_HashStream extends (/* unused pure expression or super */ null
 
 
 
+
 /**
  * tar-stream writes mtime as a 32-bit signed number of seconds and ids as 6 octal digits;
  * larger values would be silently mangled, so they are refused.
@@ -47275,24 +47276,6 @@ function entryOf(pack, header) {
     // 'error' event would crash the process.
     sink.on('error', () => { });
     return { sink: sink, done };
-}
-function drained(sink) {
-    return new Promise((resolve, reject) => {
-        const onDrain = () => {
-            off();
-            resolve();
-        };
-        const onClose = () => {
-            off();
-            reject(new Error('tar entry closed before its data was written'));
-        };
-        const off = () => {
-            sink.off('drain', onDrain);
-            sink.off('close', onClose);
-        };
-        sink.on('drain', onDrain);
-        sink.on('close', onClose);
-    });
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/engine/docker-cli.ts
@@ -48619,7 +48602,32 @@ function encodeReport(report) {
     return Buffer.from(`${JSON.stringify(report, null, 2)}\n`);
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/util/drained.ts
+/**
+ * Waits for a writable that returned false from write() to drain. Rejects if it closes first,
+ * so a writer never waits forever on an entry that was torn down.
+ */
+function drained_drained(sink, what = 'tar entry') {
+    return new Promise((resolve, reject) => {
+        const off = () => {
+            sink.off('drain', onDrain);
+            sink.off('close', onClose);
+        };
+        const onDrain = () => {
+            off();
+            resolve();
+        };
+        const onClose = () => {
+            off();
+            reject(new Error(`${what} closed before its data was written`));
+        };
+        sink.on('drain', onDrain);
+        sink.on('close', onClose);
+    });
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/validate/smoke-archive.ts
+
 
 
 
@@ -48720,7 +48728,7 @@ async function entry(pack, header, body) {
     const write = async () => {
         for await (const chunk of source) {
             if (!s.write(chunk))
-                await smoke_archive_drained(s);
+                await drained_drained(s);
         }
         s.end(null); // streamx's typings want an argument; null adds no data
     };
@@ -48730,24 +48738,6 @@ async function entry(pack, header, body) {
     finally {
         source.destroy();
     }
-}
-function smoke_archive_drained(sink) {
-    return new Promise((resolve, reject) => {
-        const off = () => {
-            sink.off('drain', onDrain);
-            sink.off('close', onClose);
-        };
-        const onDrain = () => {
-            off();
-            resolve();
-        };
-        const onClose = () => {
-            off();
-            reject(new Error('tar entry closed before its data was written'));
-        };
-        sink.on('drain', onDrain);
-        sink.on('close', onClose);
-    });
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/validate/smoke-container.ts

@@ -9,6 +9,7 @@ import type { Digest } from '../oci/digest.js';
 import { DeterministicGzip } from './gzip-stream.js';
 import { HashStream } from './hash-stream.js';
 import { sortEntries, type LayerEntry } from './layer-entry.js';
+import { drained } from '../util/drained.js';
 
 export interface LayerOptions {
   /** Seconds since the epoch; the mtime of every entry. */
@@ -208,23 +209,4 @@ function entryOf(pack: Pack, header: HeaderArgument): { sink: Sink; done: Promis
   // 'error' event would crash the process.
   (sink as Sink).on('error', () => {});
   return { sink: sink as Sink, done };
-}
-
-function drained(sink: Sink): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onDrain = (): void => {
-      off();
-      resolve();
-    };
-    const onClose = (): void => {
-      off();
-      reject(new Error('tar entry closed before its data was written'));
-    };
-    const off = (): void => {
-      sink.off('drain', onDrain);
-      sink.off('close', onClose);
-    };
-    sink.on('drain', onDrain);
-    sink.on('close', onClose);
-  });
 }

@@ -4,6 +4,7 @@ import { type Digest, digestHex } from '../oci/digest.js';
 import type { Descriptor, ImageManifest, Platform } from '../oci/manifest.js';
 import { MediaType } from '../oci/media-types.js';
 import type { ImageStore } from '../oci/store.js';
+import { drained } from '../util/drained.js';
 
 /**
  * A `docker load` archive streamed from any image store, so an image that is only in an OCI
@@ -135,23 +136,4 @@ async function entry(
   } finally {
     source.destroy();
   }
-}
-
-function drained(sink: Sink): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const off = (): void => {
-      sink.off('drain', onDrain);
-      sink.off('close', onClose);
-    };
-    const onDrain = (): void => {
-      off();
-      resolve();
-    };
-    const onClose = (): void => {
-      off();
-      reject(new Error('tar entry closed before its data was written'));
-    };
-    sink.on('drain', onDrain);
-    sink.on('close', onClose);
-  });
 }
