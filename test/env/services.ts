@@ -31,6 +31,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** VXLAN data-path port for swarm: must lie in 1024-49151, so ask until one does. */
+async function freeDataPathPort(): Promise<number> {
+  for (let i = 0; i < 50; i++) {
+    const p = await freePort();
+    if (p >= 1024 && p <= 49151) return p;
+  }
+  return 4789;
+}
+
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 export async function waitFor(
@@ -181,7 +190,21 @@ export async function startEngine(insecureRegistries: string[]): Promise<EngineI
     throw new Error(`${err.message}\n${logTail('docker')}`);
   });
   const state = docker(dockerHost, ['info', '--format', '{{.Swarm.LocalNodeState}}']);
-  if (state !== 'active') docker(dockerHost, ['swarm', 'init', '--advertise-addr', '127.0.0.1']);
+  if (state !== 'active') {
+    // Free ports, not 2377/4789: another engine on this machine (a runner's, or a second
+    // checkout's environment) may hold the defaults.
+    const listen = `127.0.0.1:${await freePort()}`;
+    docker(dockerHost, [
+      'swarm',
+      'init',
+      '--advertise-addr',
+      listen,
+      '--listen-addr',
+      listen,
+      '--data-path-port',
+      String(await freeDataPathPort()),
+    ]);
+  }
   return { dockerHost };
 }
 
