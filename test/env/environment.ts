@@ -6,6 +6,7 @@ import {
   type RegistryInfo,
   STATE,
   startEngine,
+  useEngine,
   startRegistry,
   stopDaemon,
   stopEngine,
@@ -70,7 +71,10 @@ export async function up(
     startRegistry('authRegistry', { basicAuth: true }),
   ]);
   log('starting docker engine (swarm mode) ...');
-  const engine = await startEngine([registry.host, registry2.host, authRegistry.host]);
+  const external = process.env.KILN_DOCKER_HOST;
+  const engine = external
+    ? await useEngine(external)
+    : await startEngine([registry.host, registry2.host, authRegistry.host]);
   const env: KilnEnvironment = {
     registry,
     registry2,
@@ -84,7 +88,7 @@ export async function up(
 
 /** Stops everything by pid and leaves nothing running. */
 export async function down(): Promise<void> {
-  await stopEngine();
+  if (!readEnvironment()?.engine.external) await stopEngine();
   await Promise.all(REGISTRIES.map((r) => stopDaemon(join(STATE, r, 'pid'))));
   rmSync(ENV_FILE, { force: true });
 }

@@ -4,10 +4,18 @@ import { join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 
 export default async function globalSetup() {
-  const { up } = await tsImport('./environment.ts', import.meta.url);
+  const { up, down } = await tsImport('./environment.ts', import.meta.url);
   const { STATE } = await tsImport('./services.ts', import.meta.url);
-  const { env, started } = await up((l) => process.stderr.write(`[env] ${l}\n`));
-  // Only what this run started is stopped by the teardown.
-  writeFileSync(join(STATE, 'owner'), started ? String(process.pid) : '');
-  process.env.DOCKER_HOST = env.engine.dockerHost;
+  let started = false;
+  try {
+    const result = await up((l) => process.stderr.write(`[env] ${l}\n`));
+    started = result.started;
+    // Only what this run started is stopped by the teardown.
+    writeFileSync(join(STATE, 'owner'), started ? String(process.pid) : '');
+    process.env.DOCKER_HOST = result.env.engine.dockerHost;
+  } catch (err) {
+    // Jest runs no teardown after a failed setup: stop what was started here, then report.
+    await down().catch(() => {});
+    throw err;
+  }
 }

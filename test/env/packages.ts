@@ -12,8 +12,12 @@ export const DEBIAN_PACKAGES: Record<string, string> = {
   haproxy: '/usr/sbin/haproxy',
 };
 
-export function missingPackages(): string[] {
+/** With KILN_DOCKER_HOST the engine is the machine's own (a CI runner's docker-ce): not ours to install. */
+const ENGINE_PACKAGES = ['docker.io', 'runc'];
+
+export function missingPackages(env = process.env): string[] {
   return Object.entries(DEBIAN_PACKAGES)
+    .filter(([pkg]) => !(env.KILN_DOCKER_HOST && ENGINE_PACKAGES.includes(pkg)))
     .filter(([, bin]) => !existsSync(bin))
     .map(([pkg]) => pkg);
 }

@@ -151,6 +151,8 @@ function execRoot(): string {
 export interface EngineInfo {
   /** DOCKER_HOST value, unix://… */
   dockerHost: string;
+  /** An engine this environment did not start (KILN_DOCKER_HOST): it is never stopped. */
+  external?: boolean;
 }
 
 export function docker(dockerHost: string, args: string[], input?: string): string {
@@ -159,6 +161,32 @@ export function docker(dockerHost: string, args: string[], input?: string): stri
     input,
     stdio: ['pipe', 'pipe', 'pipe'],
   }).trim();
+}
+
+async function ensureSwarm(dockerHost: string): Promise<void> {
+  const state = docker(dockerHost, ['info', '--format', '{{.Swarm.LocalNodeState}}']);
+  if (state !== 'active') {
+    // Free ports, not 2377/4789: another engine on this machine (a runner's, or a second
+    // checkout's environment) may hold the defaults.
+    const listen = `127.0.0.1:${await freePort()}`;
+    docker(dockerHost, [
+      'swarm',
+      'init',
+      '--advertise-addr',
+      listen,
+      '--listen-addr',
+      listen,
+      '--data-path-port',
+      String(await freeDataPathPort()),
+    ]);
+  }
+}
+
+/** Uses an engine that already runs (a CI runner's own), in swarm mode. */
+export async function useEngine(dockerHost: string): Promise<EngineInfo> {
+  docker(dockerHost, ['version', '--format', '{{.Server.Version}}']);
+  await ensureSwarm(dockerHost);
+  return { dockerHost, external: true };
 }
 
 export async function startEngine(insecureRegistries: string[]): Promise<EngineInfo> {
@@ -189,22 +217,7 @@ export async function startEngine(insecureRegistries: string[]): Promise<EngineI
   ).catch((err: Error) => {
     throw new Error(`${err.message}\n${logTail('docker')}`);
   });
-  const state = docker(dockerHost, ['info', '--format', '{{.Swarm.LocalNodeState}}']);
-  if (state !== 'active') {
-    // Free ports, not 2377/4789: another engine on this machine (a runner's, or a second
-    // checkout's environment) may hold the defaults.
-    const listen = `127.0.0.1:${await freePort()}`;
-    docker(dockerHost, [
-      'swarm',
-      'init',
-      '--advertise-addr',
-      listen,
-      '--listen-addr',
-      listen,
-      '--data-path-port',
-      String(await freeDataPathPort()),
-    ]);
-  }
+  await ensureSwarm(dockerHost);
   return { dockerHost };
 }
 

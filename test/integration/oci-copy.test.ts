@@ -128,6 +128,31 @@ describe('copy by digest against real registries', () => {
     }
   });
 
+  it('copies a Docker schema 2 manifest byte for byte', async () => {
+    // skopeo writes the Docker media types; the client must keep those exact bytes.
+    const docker = `${env.registry.host}/copy/docker-v2-${run}:v2`;
+    execFileSync('skopeo', [
+      'copy',
+      '--quiet',
+      '--dest-tls-verify=false',
+      '--format',
+      'v2s2',
+      `oci:${layoutDir}:latest`,
+      `docker://${docker}`,
+    ]);
+    const raw = skopeoInspectRaw(docker);
+    expect(JSON.parse(raw).mediaType).toBe('application/vnd.docker.distribution.manifest.v2+json');
+    const src = registries.repository(env.registry.host, `copy/docker-v2-${run}`);
+    const dst = registries.repository(env.registry2.host, `copy/docker-v2-${run}`);
+    const digest = (await src.resolve('v2')) as Digest;
+    expect(digest).toBe(sha(raw));
+    const r = await copyImage(src, dst, digest, quiet);
+    expect(r.mediaType).toBe('application/vnd.docker.distribution.manifest.v2+json');
+    expect(sha(skopeoInspectRaw(`${env.registry2.host}/copy/docker-v2-${run}@${digest}`))).toBe(
+      digest,
+    );
+  });
+
   it('uploads large blobs in chunks', async () => {
     const chunked = new Registries({ upload: { chunkThreshold: 64 * 1024, chunkSize: 100_000 } });
     const src = registries.repository(env.registry.host, `copy/src-${run}`);
