@@ -6,12 +6,10 @@ import { tsImport } from 'tsx/esm/api';
 export default async function globalSetup() {
   const { up, down } = await tsImport('./environment.ts', import.meta.url);
   const { STATE } = await tsImport('./services.ts', import.meta.url);
-  let started = false;
   try {
     const result = await up((l) => process.stderr.write(`[env] ${l}\n`));
-    started = result.started;
     // Only what this run started is stopped by the teardown.
-    writeFileSync(join(STATE, 'owner'), started ? String(process.pid) : '');
+    writeFileSync(join(STATE, 'owner'), result.started ? String(process.pid) : '');
     process.env.DOCKER_HOST = result.env.engine.dockerHost;
   } catch (err) {
     // Jest runs no teardown after a failed setup: stop what was started here, then report.
