@@ -1,0 +1,459 @@
+// `npm run demo`: the first form of Kiln's main job, end to end on this machine. Bake the sample
+// app once, validate that exact digest, run it as a replicated swarm service by digest, and put
+// one URL in front of it. `npm run demo -- --down` stops it all again.
+import { execFile } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { promisify } from 'node:util';
+import {
+  bakeImage,
+  DockerCli,
+  fromRecord,
+  github,
+  parseBakeRequest,
+  parseValidateRequest,
+  Registries,
+  validateImage,
+} from '@kiln/core';
+import { down, type KilnEnvironment, readEnvironment, up } from '../../test/env/environment.js';
+import { ensurePackages } from '../../test/env/packages.js';
+import { ROOT, STATE } from '../../test/env/services.js';
+import { sampleAppInputs } from '../../test/support/sample-app.js';
+import { BASE_EPOCH, BASE_TAG, busyboxBaseInputs, withBusyboxBaseContext } from './busybox-base.js';
+import {
+  type Balancer,
+  serverStats,
+  startBalancer,
+  stopBalancer,
+  waitForBackendsUp,
+} from './haproxy.js';
+import {
+  APP_PORT,
+  type DeployAction,
+  deployService,
+  ensureNetwork,
+  removeNetwork,
+  removeService,
+  type TaskFacts,
+  waitForService,
+} from './swarm.js';
+
+const run = promisify(execFile);
+
+export const DEMO_NAME = 'kiln-demo';
+export const DEMO_REPLICAS = 3;
+export const POLICY_FILE = join(ROOT, 'examples', 'kiln-policy.yml');
+export const HEALTH_URL = `http://127.0.0.1:${APP_PORT}/`;
+export const STOP_COMMAND = 'npm run demo -- --down';
+/** The demo's own files (haproxy config, pid, runtime socket, demo.json) inside the environment's. */
+export const DEMO_DIR = join(STATE, 'demo');
+const DEMO_FILE = join(DEMO_DIR, 'demo.json');
+
+export type Log = (line: string) => void;
+
+/** Everything the demo printed, for a test or another script to check. */
+export interface DemoFacts {
+  environment: {
+    registry: string;
+    dockerHost: string;
+    swarm: { nodeId: string; address: string };
+    /** false when an environment that was already running was reused */
+    started: boolean;
+  };
+  revision: string;
+  base: string;
+  /** `repo@sha256:…` */
+  image: string;
+  digest: string;
+  reproducible: string;
+  validation: {
+    result: 'pass' | 'fail';
+    policy: string;
+    rules: Array<{ rule: string; status: string; message: string }>;
+    smoke?: { status: string; probe?: string; durationMs: number; reason?: string };
+    evidence: string;
+    report: string;
+  };
+  service: {
+    name: string;
+    network: string;
+    action: DeployAction;
+    tasks: TaskFacts[];
+  };
+  balancer: {
+    url: string;
+    pid: number;
+    config: string;
+    servers: Array<{ name: string; sessions: number }>;
+  };
+  /** The URL to open: `/` redirects to the revision page. */
+  url: string;
+  /** What the revision page said through the load balancer. */
+  page: string;
+  stop: string;
+  timingsMs: Record<string, number>;
+}
+
+export interface DemoOptions {
+  log?: Log;
+  /** Policy file for validate-image; default examples/kiln-policy.yml. */
+  policy?: string;
+}
+
+/** A failure the demo explains; the CLI prints the message without a stack. */
+export class DemoError extends Error {
+  override readonly name = 'DemoError';
+}
+
+interface DemoState {
+  port?: number;
+  image?: string;
+  url?: string;
+}
+
+function readState(): DemoState {
+  try {
+    return JSON.parse(readFileSync(DEMO_FILE, 'utf8')) as DemoState;
+  } catch {
+    return {};
+  }
+}
+
+/** The commit the demo bakes: the runner's on Actions, else git HEAD, else `demo` outside git. */
+async function demoRevision(): Promise<{ revision: string; inGit: boolean }> {
+  const ctx = github.readRunContext();
+  if (ctx.commit) return { revision: ctx.commit, inGit: true };
+  try {
+    const { stdout } = await run('git', ['rev-parse', 'HEAD'], { cwd: ROOT });
+    return { revision: stdout.trim(), inGit: true };
+  } catch {
+    return { revision: 'demo', inGit: false };
+  }
+}
+
+async function registryAnswers(env: KilnEnvironment | undefined): Promise<boolean> {
+  if (!env) return false;
+  try {
+    const res = await fetch(`http://${env.registry.host}/v2/`, {
+      signal: AbortSignal.timeout(3000),
+    });
+    return res.status === 200 || res.status === 401;
+  } catch {
+    return false;
+  }
+}
+
+/** Starts (or reuses) the registries and the swarm; cleans up after a start that failed half-way. */
+async function startEnvironment(log: Log): Promise<{ env: KilnEnvironment; started: boolean }> {
+  const reuse = await registryAnswers(readEnvironment());
+  try {
+    return await up(log);
+  } catch (err) {
+    if (!reuse) await down().catch(() => {});
+    throw new DemoError(`could not start the environment: ${(err as Error).message}`, {
+      cause: err,
+    });
+  }
+}
+
+/**
+ * Runs the demo: environment, bake (base + app, verify-reproducible), validate (policy +
+ * smoke, evidence), a 3-replica swarm service by digest, haproxy in front, checked by fetch.
+ * Safe to run again: the service is updated to the new digest and haproxy reloaded.
+ */
+export async function runDemo(opts: DemoOptions = {}): Promise<DemoFacts> {
+  const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
+  const timings: Record<string, number> = {};
+  const t0 = Date.now();
+  const step = async <T>(name: string, title: string, fn: () => Promise<T>): Promise<T> => {
+    log(`==> ${title}`);
+    const start = Date.now();
+    try {
+      return await fn();
+    } finally {
+      timings[name] = Date.now() - start;
+      log(`    (${((Date.now() - start) / 1000).toFixed(1)} s)`);
+    }
+  };
+  const sub: Log = (l) => log(`    ${l}`);
+
+  // 1. The embedded default: a local registry and a single-node swarm.
+  const { env, started, swarm } = await step(
+    'environment',
+    'environment: local registry + single-node swarm',
+    async () => {
+      try {
+        ensurePackages(sub);
+      } catch (err) {
+        throw new DemoError((err as Error).message, { cause: err });
+      }
+      const r = await startEnvironment(sub);
+      const docker = new DockerCli({ dockerHost: r.env.engine.dockerHost });
+      // The manager's address with its port (the environment picks a free one).
+      const [nodeId = '', state = '', address = ''] = (
+        await docker.output([
+          'info',
+          '--format',
+          '{{.Swarm.NodeID}} {{.Swarm.LocalNodeState}} {{range .Swarm.RemoteManagers}}{{.Addr}}{{end}}',
+        ])
+      ).split(' ');
+      if (state !== 'active')
+        throw new DemoError(
+          `the engine at ${r.env.engine.dockerHost} is not in swarm mode (state ${state})`,
+        );
+      sub(`${r.started ? 'started' : 'reusing'} the environment in ${STATE}`);
+      sub(`registry  http://${r.env.registry.host}`);
+      sub(
+        `engine    ${r.env.engine.dockerHost} (swarm manager ${nodeId.slice(0, 12)} on ${address})`,
+      );
+      return { ...r, swarm: { nodeId, address } };
+    },
+  );
+  const docker = new DockerCli({ dockerHost: env.engine.dockerHost });
+  const registries = new Registries();
+  mkdirSync(DEMO_DIR, { recursive: true });
+
+  // 2. Bake once: the busybox base, then the sample app on it.
+  const { revision, inGit } = await demoRevision();
+  const base = await step(
+    'bakeBase',
+    'bake the busybox base (examples/busybox-base, from /bin/busybox)',
+    () =>
+      withBusyboxBaseContext(async (ctx) => {
+        const repository = `${env.registry.host}/kiln/busybox-base`;
+        const req = parseBakeRequest(fromRecord(busyboxBaseInputs(repository, ctx)));
+        const r = await bakeImage(req, registries, sub);
+        sub(`base ${r.image} (tag ${BASE_TAG})`);
+        return { ...r, tagged: `${repository}:${BASE_TAG}` };
+      }),
+  );
+  const app = await step(
+    'bakeApp',
+    `bake the sample app (examples/shop) at revision ${revision}`,
+    async () => {
+      const inputs = sampleAppInputs(env.registry.host, base.tagged, {
+        image: `${env.registry.host}/kiln/shop`,
+        env: `APP_REVISION=${revision}`,
+        // The label the policy's revision rule reads: the same value the page shows.
+        labels: `org.opencontainers.image.revision=${revision}`,
+        tags: 'demo',
+        'verify-reproducible': 'true',
+        ...(inGit
+          ? {}
+          : { 'source-date-epoch': process.env.SOURCE_DATE_EPOCH ?? String(BASE_EPOCH) }),
+      });
+      const r = await bakeImage(parseBakeRequest(fromRecord(inputs), ROOT), registries, sub);
+      if (r.reproducible !== 'true')
+        throw new DemoError(`the bake was not proven reproducible (${r.reproducible})`);
+      sub(`image ${r.image}`);
+      return r;
+    },
+  );
+
+  // 3. Validate that exact digest: policy rules read from the image, a smoke run, evidence.
+  const policyFile = opts.policy ?? POLICY_FILE;
+  const policyRel = policyFile.startsWith(`${ROOT}/`) ? relative(ROOT, policyFile) : policyFile;
+  const validation = await step(
+    'validate',
+    `validate: policy ${policyRel} + smoke run`,
+    async () => {
+      const req = parseValidateRequest(
+        fromRecord({
+          image: app.image,
+          policy: policyFile,
+          'health-url': HEALTH_URL,
+          'smoke-timeout': '60s',
+        }),
+        ROOT,
+        revision,
+      );
+      const v = await validateImage(req, registries, {
+        log: sub,
+        dockerHost: env.engine.dockerHost,
+        reportDir: DEMO_DIR,
+      });
+      if (v.result !== 'pass') {
+        const failed = v.report.rules
+          .filter((r) => r.status === 'fail')
+          .map((r) => `${r.rule}: ${r.message}`);
+        if (v.report.smoke?.status === 'fail')
+          failed.push(`smoke: ${v.report.smoke.reason ?? 'failed'}`);
+        throw new DemoError(
+          `validation failed, so ${app.image} is not deployed (evidence ${v.evidence}, report ${v.reportPath}):\n  ${failed.join('\n  ')}`,
+        );
+      }
+      return v;
+    },
+  );
+
+  // 4. Run it by digest as a replicated swarm service, haproxy in front.
+  const target = { name: DEMO_NAME, image: app.image, replicas: DEMO_REPLICAS };
+  const { action, tasks } = await step(
+    'service',
+    `run ${DEMO_REPLICAS} replicas by digest as swarm service ${DEMO_NAME}`,
+    async () => {
+      const net = await ensureNetwork(docker, DEMO_NAME);
+      sub(`network ${DEMO_NAME} (swarm-scoped bridge) ${net.created ? 'created' : 'reused'}`);
+      const since = new Date();
+      const a = await deployService(docker, target);
+      sub(
+        {
+          created: 'service created',
+          updated: 'service updated (start-first, rollback on failure)',
+          unchanged: 'service already runs this digest',
+          recreated: 'service recreated on the demo network',
+        }[a],
+      );
+      const ts = await waitForService(docker, target, { since, timeoutMs: 180_000, log: sub });
+      for (const t of ts) sub(`task ${t.task.slice(0, 12)}  ${t.ip}:${APP_PORT}  ${t.health}`);
+      return { action: a, tasks: ts };
+    },
+  );
+
+  const previous = readState();
+  const { balancer, page, servers } = await step(
+    'balancer',
+    'load balancer: haproxy on the host in front of the tasks',
+    async () => {
+      const backends = tasks.map((t, i) => ({
+        name: `task${i + 1}`,
+        address: `${t.ip}:${APP_PORT}`,
+      }));
+      const b: Balancer = await startBalancer(DEMO_DIR, backends, previous.port);
+      writeFileSync(
+        DEMO_FILE,
+        JSON.stringify({ port: b.port, image: app.image, url: b.url } satisfies DemoState, null, 2),
+      );
+      sub(`haproxy pid ${b.pid}, config ${b.config}`);
+      await waitForBackendsUp(b, backends.length, 30_000);
+      sub(`health checks: ${backends.length}/${backends.length} backends UP`);
+      const pageUrl = `${b.url}cgi-bin/index.sh`;
+      let body = '';
+      const requests = backends.length * 2;
+      for (let i = 0; i < requests; i++) {
+        const res = await fetch(pageUrl, { signal: AbortSignal.timeout(5000) });
+        body = await res.text();
+        if (res.status !== 200 || !body.includes(`revision <code>${revision}</code>`)) {
+          throw new DemoError(
+            `GET ${pageUrl} answered ${res.status} without the revision ${revision}:\n${body.slice(0, 300)}`,
+          );
+        }
+      }
+      const stats = await serverStats(b.socket);
+      sub(
+        `GET ${pageUrl}: ${requests} × 200 with revision ${revision}; served by ${stats.filter((s) => s.sessions > 0).length} backends`,
+      );
+      return {
+        balancer: b,
+        page: body.trim(),
+        servers: stats.map((s) => ({ name: s.name, sessions: s.sessions })),
+      };
+    },
+  );
+
+  timings.total = Date.now() - t0;
+  return {
+    environment: {
+      registry: env.registry.host,
+      dockerHost: env.engine.dockerHost,
+      swarm,
+      started,
+    },
+    revision,
+    base: base.image,
+    image: app.image,
+    digest: app.digest,
+    reproducible: app.reproducible,
+    validation: {
+      result: validation.result,
+      policy: policyRel,
+      rules: validation.report.rules.map((r) => ({
+        rule: r.rule,
+        status: r.status,
+        message: r.message,
+      })),
+      ...(validation.report.smoke
+        ? {
+            smoke: {
+              status: validation.report.smoke.status,
+              durationMs: validation.report.smoke.durationMs,
+              ...(validation.report.smoke.probe ? { probe: validation.report.smoke.probe } : {}),
+              ...(validation.report.smoke.reason ? { reason: validation.report.smoke.reason } : {}),
+            },
+          }
+        : {}),
+      evidence: validation.evidence,
+      report: validation.reportPath,
+    },
+    service: { name: DEMO_NAME, network: DEMO_NAME, action, tasks },
+    balancer: { url: balancer.url, pid: balancer.pid, config: balancer.config, servers },
+    url: balancer.url,
+    page,
+    stop: STOP_COMMAND,
+    timingsMs: timings,
+  };
+}
+
+/** The closing block the CLI prints. */
+export function formatSummary(f: DemoFacts): string {
+  const width = Math.max(...f.validation.rules.map((r) => r.rule.length));
+  const smoke = f.validation.smoke;
+  return [
+    '',
+    `Kiln demo: ${f.service.name} runs ${f.service.tasks.length} replicas of one validated digest`,
+    '',
+    `  image     ${f.image}`,
+    `  revision  ${f.revision}   (reproducible: ${f.reproducible})`,
+    `  policy    ${f.validation.policy}: ${f.validation.result}`,
+    ...f.validation.rules.map(
+      (r) => `    ${r.status.padEnd(4)}  ${r.rule.padEnd(width)}  ${r.message}`,
+    ),
+    `  smoke     ${smoke ? `${smoke.status} (${smoke.probe ?? 'run'} ${HEALTH_URL}) ${smoke.reason ?? `healthy after ${smoke.durationMs} ms`}` : 'not run'}`,
+    `  evidence  ${f.validation.evidence}`,
+    `  service   ${f.service.name}: ${f.service.tasks.length}/${DEMO_REPLICAS} tasks healthy (${f.service.action}), network ${f.service.network}`,
+    '',
+    `  open      ${f.url}   (the revision page, via haproxy)`,
+    `  stop      ${f.stop}`,
+    '',
+    `  took ${(f.timingsMs.total ?? 0) / 1000} s`,
+    '',
+  ].join('\n');
+}
+
+export interface DownOptions {
+  log?: Log;
+  /** Stop the demo's service and load balancer but leave the registries and the engine running. */
+  keepEnvironment?: boolean;
+}
+
+/** `npm run demo -- --down`: the service, its network, haproxy, and the environment. */
+export async function stopDemo(opts: DownOptions = {}): Promise<void> {
+  const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
+  const env = readEnvironment();
+  if (env && existsSync(env.engine.dockerHost.replace(/^unix:\/\//, ''))) {
+    const docker = new DockerCli({ dockerHost: env.engine.dockerHost });
+    try {
+      log(
+        (await removeService(docker, DEMO_NAME))
+          ? `removed service ${DEMO_NAME}`
+          : `no service ${DEMO_NAME}`,
+      );
+      log(
+        (await removeNetwork(docker, DEMO_NAME))
+          ? `removed network ${DEMO_NAME}`
+          : `no network ${DEMO_NAME}`,
+      );
+    } catch (err) {
+      log(`could not remove the service: ${(err as Error).message}`);
+      if (opts.keepEnvironment) throw err;
+    }
+  } else {
+    log('no environment running');
+  }
+  log((await stopBalancer(DEMO_DIR)) ? 'stopped haproxy' : 'no haproxy running');
+  rmSync(DEMO_DIR, { recursive: true, force: true });
+  if (!opts.keepEnvironment) {
+    await down();
+    log(`stopped the registries and the engine (${STATE})`);
+  }
+}
