@@ -3,8 +3,10 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureDependencies } from './ensure-deps.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
+ensureDependencies(root);
 mkdirSync(join(root, '.kiln'), { recursive: true });
 const report = join(root, '.kiln', 'jest-report.json');
 const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
