@@ -58437,6 +58437,21 @@ function platformString(p) {
     return p ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : 'unknown';
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/util/temp-dir.ts
+
+
+
+/** Runs `fn` in a fresh temporary folder and removes it afterwards, whatever happens. */
+async function withTempDir(prefix, fn) {
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), prefix));
+    try {
+        return await fn(dir);
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+}
+
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
 var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
@@ -70388,7 +70403,6 @@ async function diffLayers(a, da, b, db) {
 
 
 
-
 class NotReproducibleError extends Error {
     name = 'NotReproducibleError';
 }
@@ -70417,15 +70431,6 @@ async function provenanceFor(req, base, env = process.env) {
         p.baseDigest = base.digest;
     }
     return p;
-}
-async function withTempDir(fn) {
-    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'kiln-bake-'));
-    try {
-        return await fn(dir);
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-    }
 }
 /** Bakes twice and names the layer and files that differ, if any. */
 async function checkReproducible(first, firstStore, again) {
@@ -70458,7 +70463,7 @@ async function bake(req, registries, log = log_info) {
     if (base)
         log(`base ${base.name}@${base.digest}`);
     const provenance = await provenanceFor(req, base);
-    const run = async (baseStore) => withTempDir(async (dir) => {
+    const run = async (baseStore) => withTempDir('kiln-bake-', async (dir) => {
         const work = new OciLayout((0,external_node_path_.join)(dir, 'first'));
         const composeInto = (layout) => composeImage(req, entries, layout, provenance, base && baseStore ? { ...base, store: baseStore } : undefined);
         const image = await composeInto(work);
@@ -71015,6 +71020,7 @@ function validationAnnotations(r, workspace) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
 
 
 

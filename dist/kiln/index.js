@@ -34772,7 +34772,7 @@ module.exports = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   X: () => (/* binding */ bakeImageAction)
 /* harmony export */ });
-/* harmony import */ var _kiln_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7651);
+/* harmony import */ var _kiln_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6054);
 /* harmony import */ var _run_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6797);
 
 
@@ -34798,7 +34798,7 @@ async function bakeImageAction() {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
-/* harmony import */ var _kiln_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7651);
+/* harmony import */ var _kiln_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6054);
 /* harmony import */ var _bake_image_action_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7875);
 /* harmony import */ var _validate_image_action_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2810);
 /* harmony import */ var _run_action_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6797);
@@ -34830,7 +34830,7 @@ __webpack_async_result__();
 /* harmony export */   n: () => (/* binding */ setOutputs)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
-/* harmony import */ var _kiln_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7651);
+/* harmony import */ var _kiln_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6054);
 
 
 /**
@@ -34867,7 +34867,7 @@ function setOutputs(outputs) {
 /* harmony export */   W: () => (/* binding */ validateImageAction)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
-/* harmony import */ var _kiln_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7651);
+/* harmony import */ var _kiln_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6054);
 /* harmony import */ var _run_action_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6797);
 
 
@@ -34905,7 +34905,7 @@ async function validateImageAction() {
 
 /***/ }),
 
-/***/ 7651:
+/***/ 6054:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34929,7 +34929,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   _f: () => (/* reexport */ validationSummary)
 });
 
-// UNUSED EXPORTS: DEFAULT_CHECK_NAME, DEFAULT_PLATFORM, DEFAULT_POLICY, DEFAULT_POLICY_FILE, DOCKER_HUB, DigestMismatchError, DockerCli, DockerCommandError, EMPTY_JSON, INDEX_TYPES, KILN_VERSION, LABEL_BASE_DIGEST, LABEL_BASE_NAME, LABEL_REVISION, LOG_TAIL_MAX_LINES, MANIFEST_TYPES, MediaType, NotReproducibleError, OciLayout, RULE_NAMES, RegistryError, RegistryRepository, VALIDATION_ARTIFACT_TYPE, apiHost, backoffMs, bake, bakeWithDockerfile, blobsOf, buildArtifact, buildReport, copyImage, descriptorOf, descriptorSchema, digestHex, digestProblem, encodeManifest, encodeReport, evaluatePolicy, fallbackTag, formatCommand, formatLocation, formatReference, fromRecord, gatherFacts, hostPlatform, imageManifestSchema, indexSchema, inspectImage, invalidInput, isIndexType, isMountable, listReferrers, loadPolicy, mapLimit, normaliseModes, openStore, parseBoolean, parseCommand, parseCopyLine, parseDigest, parseDuration, parseInteger, parseList, parseLocation, parseManifest, parseMap, parsePolicy, parseReference, pinned, platformSchema, platformString, pushArtifact, repositoryName, requireDigest, required, resolveCopySpecs, resolveLocation, retry, sha256, sleep, smokeRun, storeArtifact, writeLayer
+// UNUSED EXPORTS: DEFAULT_CHECK_NAME, DEFAULT_PLATFORM, DEFAULT_POLICY, DEFAULT_POLICY_FILE, DOCKER_HUB, DigestMismatchError, DockerCli, DockerCommandError, EMPTY_JSON, INDEX_TYPES, KILN_VERSION, LABEL_BASE_DIGEST, LABEL_BASE_NAME, LABEL_REVISION, LOG_TAIL_MAX_LINES, MANIFEST_TYPES, MediaType, NotReproducibleError, OciLayout, RULE_NAMES, RegistryError, RegistryRepository, VALIDATION_ARTIFACT_TYPE, apiHost, backoffMs, bake, bakeWithDockerfile, blobsOf, buildArtifact, buildReport, copyImage, descriptorOf, descriptorSchema, digestHex, digestProblem, encodeManifest, encodeReport, evaluatePolicy, fallbackTag, formatCommand, formatLocation, formatReference, fromRecord, gatherFacts, hostPlatform, imageManifestSchema, indexSchema, inspectImage, invalidInput, isIndexType, isMountable, listReferrers, loadPolicy, mapLimit, normaliseModes, openStore, parseBoolean, parseCommand, parseCopyLine, parseDigest, parseDuration, parseInteger, parseList, parseLocation, parseManifest, parseMap, parsePolicy, parseReference, pinned, platformSchema, platformString, pushArtifact, repositoryName, requireDigest, required, resolveCopySpecs, resolveLocation, retry, sha256, sleep, smokeRun, storeArtifact, withTempDir, writeLayer
 
 // NAMESPACE OBJECT: ./packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -46522,6 +46522,21 @@ async function inspectImage(store, digest) {
 }
 function platformString(p) {
     return p ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : 'unknown';
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/util/temp-dir.ts
+
+
+
+/** Runs `fn` in a fresh temporary folder and removes it afterwards, whatever happens. */
+async function withTempDir(prefix, fn) {
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), prefix));
+    try {
+        return await fn(dir);
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
 }
 
 // EXTERNAL MODULE: external "fs"
@@ -58475,7 +58490,6 @@ async function diffLayers(a, da, b, db) {
 
 
 
-
 class NotReproducibleError extends Error {
     name = 'NotReproducibleError';
 }
@@ -58504,15 +58518,6 @@ async function provenanceFor(req, base, env = process.env) {
         p.baseDigest = base.digest;
     }
     return p;
-}
-async function withTempDir(fn) {
-    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'kiln-bake-'));
-    try {
-        return await fn(dir);
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-    }
 }
 /** Bakes twice and names the layer and files that differ, if any. */
 async function checkReproducible(first, firstStore, again) {
@@ -58545,7 +58550,7 @@ async function bake(req, registries, log = info) {
     if (base)
         log(`base ${base.name}@${base.digest}`);
     const provenance = await provenanceFor(req, base);
-    const run = async (baseStore) => withTempDir(async (dir) => {
+    const run = async (baseStore) => withTempDir('kiln-bake-', async (dir) => {
         const work = new OciLayout((0,external_node_path_.join)(dir, 'first'));
         const composeInto = (layout) => composeImage(req, entries, layout, provenance, base && baseStore ? { ...base, store: baseStore } : undefined);
         const image = await composeInto(work);
@@ -59102,6 +59107,7 @@ function validationAnnotations(r, workspace) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
 
 
 

@@ -32270,7 +32270,7 @@ module.exports = {
 /* harmony export */   n: () => (/* binding */ setOutputs)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
-/* harmony import */ var _kiln_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2799);
+/* harmony import */ var _kiln_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1643);
 
 
 /**
@@ -32307,7 +32307,7 @@ function setOutputs(outputs) {
 /* harmony export */   W: () => (/* binding */ validateImageAction)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
-/* harmony import */ var _kiln_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2799);
+/* harmony import */ var _kiln_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1643);
 /* harmony import */ var _run_action_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6797);
 
 
@@ -32360,7 +32360,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2799:
+/***/ 1643:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32379,7 +32379,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   _f: () => (/* reexport */ validationSummary)
 });
 
-// UNUSED EXPORTS: ConfigurationError, DEFAULT_CHECK_NAME, DEFAULT_PLATFORM, DEFAULT_POLICY, DEFAULT_POLICY_FILE, DOCKER_HUB, DigestMismatchError, DockerCli, DockerCommandError, EMPTY_JSON, INDEX_TYPES, KILN_VERSION, LABEL_BASE_DIGEST, LABEL_BASE_NAME, LABEL_REVISION, LOG_TAIL_MAX_LINES, MANIFEST_TYPES, MediaType, NotReproducibleError, OciLayout, RULE_NAMES, RegistryError, RegistryRepository, VALIDATION_ARTIFACT_TYPE, apiHost, backoffMs, bake, bakeImage, bakeSummary, bakeWithDockerfile, blobsOf, buildArtifact, buildReport, copyImage, descriptorOf, descriptorSchema, digestHex, digestProblem, encodeManifest, encodeReport, evaluatePolicy, fallbackTag, formatCommand, formatLocation, formatReference, fromRecord, gatherFacts, hostPlatform, imageManifestSchema, indexSchema, inspectImage, invalidInput, isIndexType, isMountable, listReferrers, loadPolicy, mapLimit, normaliseModes, openStore, parseBakeRequest, parseBoolean, parseChoice, parseCommand, parseCopyLine, parseDigest, parseDuration, parseInteger, parseList, parseLocation, parseManifest, parseMap, parsePolicy, parseReference, pinned, platformSchema, platformString, pushArtifact, repositoryName, requireDigest, required, resolveCopySpecs, resolveLocation, retry, sha256, sleep, smokeRun, storeArtifact, writeLayer
+// UNUSED EXPORTS: ConfigurationError, DEFAULT_CHECK_NAME, DEFAULT_PLATFORM, DEFAULT_POLICY, DEFAULT_POLICY_FILE, DOCKER_HUB, DigestMismatchError, DockerCli, DockerCommandError, EMPTY_JSON, INDEX_TYPES, KILN_VERSION, LABEL_BASE_DIGEST, LABEL_BASE_NAME, LABEL_REVISION, LOG_TAIL_MAX_LINES, MANIFEST_TYPES, MediaType, NotReproducibleError, OciLayout, RULE_NAMES, RegistryError, RegistryRepository, VALIDATION_ARTIFACT_TYPE, apiHost, backoffMs, bake, bakeImage, bakeSummary, bakeWithDockerfile, blobsOf, buildArtifact, buildReport, copyImage, descriptorOf, descriptorSchema, digestHex, digestProblem, encodeManifest, encodeReport, evaluatePolicy, fallbackTag, formatCommand, formatLocation, formatReference, fromRecord, gatherFacts, hostPlatform, imageManifestSchema, indexSchema, inspectImage, invalidInput, isIndexType, isMountable, listReferrers, loadPolicy, mapLimit, normaliseModes, openStore, parseBakeRequest, parseBoolean, parseChoice, parseCommand, parseCopyLine, parseDigest, parseDuration, parseInteger, parseList, parseLocation, parseManifest, parseMap, parsePolicy, parseReference, pinned, platformSchema, platformString, pushArtifact, repositoryName, requireDigest, required, resolveCopySpecs, resolveLocation, retry, sha256, sleep, smokeRun, storeArtifact, withTempDir, writeLayer
 
 // NAMESPACE OBJECT: ./packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -43947,6 +43947,21 @@ function inspect_platformString(p) {
     return p ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : 'unknown';
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/util/temp-dir.ts
+
+
+
+/** Runs `fn` in a fresh temporary folder and removes it afterwards, whatever happens. */
+async function temp_dir_withTempDir(prefix, fn) {
+    const dir = await mkdtemp(join(tmpdir(), prefix));
+    try {
+        return await fn(dir);
+    }
+    finally {
+        await rm(dir, { recursive: true, force: true });
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/bake/build-context.ts
 
 
@@ -54939,7 +54954,6 @@ async function layer_diff_diffLayers(a, da, b, db) {
 
 
 
-
 class NotReproducibleError extends (/* unused pure expression or super */ null && (Error)) {
     name = 'NotReproducibleError';
 }
@@ -54968,15 +54982,6 @@ async function provenanceFor(req, base, env = process.env) {
         p.baseDigest = base.digest;
     }
     return p;
-}
-async function withTempDir(fn) {
-    const dir = await mkdtemp(join(tmpdir(), 'kiln-bake-'));
-    try {
-        return await fn(dir);
-    }
-    finally {
-        await rm(dir, { recursive: true, force: true });
-    }
 }
 /** Bakes twice and names the layer and files that differ, if any. */
 async function checkReproducible(first, firstStore, again) {
@@ -55009,7 +55014,7 @@ async function bake_bake(req, registries, log = info) {
     if (base)
         log(`base ${base.name}@${base.digest}`);
     const provenance = await provenanceFor(req, base);
-    const run = async (baseStore) => withTempDir(async (dir) => {
+    const run = async (baseStore) => withTempDir('kiln-bake-', async (dir) => {
         const work = new OciLayout(join(dir, 'first'));
         const composeInto = (layout) => composeImage(req, entries, layout, provenance, base && baseStore ? { ...base, store: baseStore } : undefined);
         const image = await composeInto(work);
@@ -55566,6 +55571,7 @@ function validationAnnotations(r, workspace) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
 
 
 

@@ -1,7 +1,8 @@
 // The busybox base of examples/busybox-base, shared by the demo and the tests (test/support/sample-app.ts).
-import { copyFile, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, symlink } from 'node:fs/promises';
+
 import { join } from 'node:path';
+import { withTempDir } from '@kiln/core';
 
 /** The static binary of the Debian package busybox-static (the dynamic one would not run in scratch). */
 export const BUSYBOX_BINARY = '/bin/busybox';
@@ -16,15 +17,12 @@ export const BASE_TAG = '1.35';
  * runs `fn` with it and removes it again.
  */
 export async function withBusyboxBaseContext<T>(fn: (context: string) => Promise<T>): Promise<T> {
-  const ctx = await mkdtemp(join(tmpdir(), 'kiln-busybox-base-'));
-  try {
+  return withTempDir('kiln-busybox-base-', async (ctx) => {
     await mkdir(join(ctx, 'bin'));
     await copyFile(BUSYBOX_BINARY, join(ctx, 'bin', 'busybox'));
     for (const applet of BUSYBOX_APPLETS) await symlink('busybox', join(ctx, 'bin', applet));
-    return await fn(ctx);
-  } finally {
-    await rm(ctx, { recursive: true, force: true });
-  }
+    return fn(ctx);
+  });
 }
 
 /** bake-image inputs for the base, as examples/busybox-base/README.md gives them. */

@@ -17,6 +17,7 @@ export { RegistryRepository } from './oci/registry/repository.js';
 export { RegistryError, DigestMismatchError } from './oci/registry/errors.js';
 export * from './util/retry.js';
 export * from './util/map-limit.js';
+export * from './util/temp-dir.js';
 export * from './bake/copy-spec.js';
 export * from './bake/layer-writer.js';
 export * from './engine/docker-cli.js';

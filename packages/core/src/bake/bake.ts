@@ -1,5 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readRunContext } from '../github/context.js';
 import { info } from '../log.js';
@@ -22,6 +20,7 @@ import type { BakeProvenance } from './image-config-builder.js';
 import type { LayerEntry } from './layer-entry.js';
 import { diffLayers } from './layer-diff.js';
 import { headRevision, sourceDateEpoch } from './source-date.js';
+import { withTempDir } from '../util/temp-dir.js';
 
 export interface BakeResult {
   digest: Digest;
@@ -75,15 +74,6 @@ async function provenanceFor(
   return p;
 }
 
-async function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(join(tmpdir(), 'kiln-bake-'));
-  try {
-    return await fn(dir);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
 /** Bakes twice and names the layer and files that differ, if any. */
 async function checkReproducible(
   first: ComposedImage,
@@ -132,7 +122,7 @@ export async function bake(
   const provenance = await provenanceFor(req, base);
 
   const run = async (baseStore?: ImageStore): Promise<BakeResult> =>
-    withTempDir(async (dir) => {
+    withTempDir('kiln-bake-', async (dir) => {
       const work = new OciLayout(join(dir, 'first'));
       const composeInto = (layout: OciLayout) =>
         composeImage(
