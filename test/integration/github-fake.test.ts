@@ -60,7 +60,7 @@ describe('publishCheckRun against the spec-checked fake', () => {
     const ctx = context(fake);
     captureOutput();
     const before = fake.requests.length;
-    const run = await publishCheckRun(githubClient(TOKEN, ctx), ctx, {
+    const run = await publishCheckRun(await githubClient(TOKEN, ctx), ctx, {
       ...input,
       text: 'details',
       annotations: annotations(120),
@@ -99,7 +99,7 @@ describe('publishCheckRun against the spec-checked fake', () => {
     const ctx = context(fake);
     captureOutput();
     const before = fake.requests.length;
-    const run = await publishCheckRun(githubClient(TOKEN, ctx), ctx, {
+    const run = await publishCheckRun(await githubClient(TOKEN, ctx), ctx, {
       ...input,
       conclusion: 'success',
       annotations: [],
@@ -116,7 +116,7 @@ describe('tokens without permission and failures', () => {
     try {
       const out = captureOutput();
       const ctx = context(fake);
-      const run = await publishCheckRun(githubClient(TOKEN, ctx), ctx, {
+      const run = await publishCheckRun(await githubClient(TOKEN, ctx), ctx, {
         ...input,
         annotations: annotations(3),
       });
@@ -136,7 +136,7 @@ describe('tokens without permission and failures', () => {
     try {
       const ctx = context(fake);
       await expect(
-        publishCheckRun(githubClient(TOKEN, ctx), ctx, { ...input, annotations: [] }),
+        publishCheckRun(await githubClient(TOKEN, ctx), ctx, { ...input, annotations: [] }),
       ).rejects.toMatchObject({ status: 500 });
       expect(fake.violations).toEqual([]);
     } finally {
@@ -205,7 +205,7 @@ describe('the fake holds requests and responses to the OpenAPI description', () 
 
   it('serves deployments and statuses with schema-valid answers', async () => {
     const ctx = context(fake);
-    const octokit = githubClient(TOKEN, ctx);
+    const octokit = await githubClient(TOKEN, ctx);
     const { data: d } = await octokit.rest.repos.createDeployment({
       owner: 'octo',
       repo: 'kiln',

@@ -27,7 +27,7 @@ export async function validateImageAction(): Promise<void> {
 
   const token = core.getInput('github-token');
   if (token && ctx.repo && ctx.commit) {
-    const published = await github.publishCheckRun(github.githubClient(token, ctx), ctx, {
+    const published = await github.publishCheckRun(await github.githubClient(token, ctx), ctx, {
       name: request.checkName,
       headSha: ctx.commit,
       conclusion: result.result === 'pass' ? 'success' : 'failure',

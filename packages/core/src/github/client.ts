@@ -1,4 +1,4 @@
-import { getOctokit } from '@actions/github';
+import type { getOctokit } from '@actions/github';
 import { setSecret } from '../log.js';
 import type { RunContext } from './context.js';
 
@@ -7,8 +7,10 @@ export type Octokit = ReturnType<typeof getOctokit>;
 /**
  * An authenticated REST client for the run's API (GITHUB_API_URL, so GHES and the test fake
  * work the same as github.com). The token is masked first: Octokit errors can echo headers.
+ * Octokit is loaded only when a step talks to GitHub, so every action starts fast.
  */
-export function githubClient(token: string, ctx: Pick<RunContext, 'apiUrl'>): Octokit {
+export async function githubClient(token: string, ctx: Pick<RunContext, 'apiUrl'>): Promise<Octokit> {
   setSecret(token);
-  return getOctokit(token, ctx.apiUrl ? { baseUrl: ctx.apiUrl } : {});
+  const { getOctokit: create } = await import('@actions/github');
+  return create(token, ctx.apiUrl ? { baseUrl: ctx.apiUrl } : {});
 }

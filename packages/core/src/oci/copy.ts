@@ -7,7 +7,7 @@ import { type ImageStore, isMountable } from './store.js';
 export interface CopyOptions {
   /** Tags to set at the target after the digest is in place. */
   tags?: string[];
-  /** Blobs in flight at once. */
+  /** Blobs in flight at once (default 8). */
   concurrency?: number;
   log?: (line: string) => void;
 }
@@ -70,7 +70,7 @@ export async function copyImage(
       ? source.repository
       : undefined;
 
-  await mapLimit([...blobs.values()], opts.concurrency ?? 4, async (blob) => {
+  await mapLimit([...blobs.values()], opts.concurrency ?? 8, async (blob) => {
     const short = blob.digest.slice(7, 19);
     if (await target.hasBlob(blob)) {
       result.skippedBlobs++;
