@@ -9,7 +9,10 @@ export type Octokit = ReturnType<typeof getOctokit>;
  * work the same as github.com). The token is masked first: Octokit errors can echo headers.
  * Octokit is loaded only when a step talks to GitHub, so every action starts fast.
  */
-export async function githubClient(token: string, ctx: Pick<RunContext, 'apiUrl'>): Promise<Octokit> {
+export async function githubClient(
+  token: string,
+  ctx: Pick<RunContext, 'apiUrl'>,
+): Promise<Octokit> {
   setSecret(token);
   const { getOctokit: create } = await import('@actions/github');
   return create(token, ctx.apiUrl ? { baseUrl: ctx.apiUrl } : {});
