@@ -45038,34 +45038,34 @@ class RegistryRepository {
         return (await this.getManifest(reference)).digest;
     }
     async putManifest(raw, opts = {}) {
-        for (const reference of [raw.digest, ...(opts.tag ? [opts.tag] : [])]) {
-            const res = await this.transport.request({
-                method: 'PUT',
-                path: this.path('manifests', reference),
-                scopes: this.push,
-                headers: { 'content-type': raw.mediaType },
-                body: raw.bytes,
-                expect: [201],
-            });
-            await discard(res);
-            const echoed = header(res, 'docker-content-digest');
-            if (echoed && echoed !== raw.digest) {
-                throw new DigestMismatchError(`${this.label}: registry stored manifest as ${echoed}, expected ${raw.digest}`);
-            }
-        }
+        await this.putManifestAt(raw, raw.digest);
+        if (opts.tag)
+            await this.putManifestAt(raw, opts.tag);
     }
-    /** Whether the registry answered the push of a manifest with a subject (OCI-Subject). */
+    /**
+     * Pushes by digest and says whether the registry acknowledged the manifest's subject
+     * (OCI-Subject header): if not, the client keeps the referrers fallback tag itself.
+     */
     async putManifestWithSubject(raw) {
+        const res = await this.putManifestAt(raw, raw.digest);
+        return { subjectHeader: header(res, 'oci-subject') !== undefined };
+    }
+    /** One PUT of the exact bytes, refusing a registry that stored them under another digest. */
+    async putManifestAt(raw, reference) {
         const res = await this.transport.request({
             method: 'PUT',
-            path: this.path('manifests', raw.digest),
+            path: this.path('manifests', reference),
             scopes: this.push,
             headers: { 'content-type': raw.mediaType },
             body: raw.bytes,
             expect: [201],
         });
         await discard(res);
-        return { subjectHeader: header(res, 'oci-subject') !== undefined };
+        const echoed = header(res, 'docker-content-digest');
+        if (echoed && echoed !== raw.digest) {
+            throw new DigestMismatchError(`${this.label}: registry stored manifest as ${echoed}, expected ${raw.digest}`);
+        }
+        return res;
     }
     /** Referrers API; undefined when the registry does not implement it. */
     async referrersApi(digest, artifactType) {

@@ -12,7 +12,7 @@ import { MANIFEST_TYPES } from '../media-types.js';
 import type { MountableStore } from '../store.js';
 import { VerifyStream, verifyBuffer } from '../verify.js';
 import { ConnectionLostError, DigestMismatchError, retryVerdict } from './errors.js';
-import { discard, header, readBody } from './http.js';
+import { discard, header, type HttpResponse, readBody } from './http.js';
 import type { RegistryTransport } from './transport.js';
 
 export interface UploadOptions {
@@ -230,37 +230,37 @@ export class RegistryRepository implements MountableStore {
   }
 
   async putManifest(raw: RawManifest, opts: { tag?: string } = {}): Promise<void> {
-    for (const reference of [raw.digest, ...(opts.tag ? [opts.tag] : [])]) {
-      const res = await this.transport.request({
-        method: 'PUT',
-        path: this.path('manifests', reference),
-        scopes: this.push,
-        headers: { 'content-type': raw.mediaType },
-        body: raw.bytes,
-        expect: [201],
-      });
-      await discard(res);
-      const echoed = header(res, 'docker-content-digest');
-      if (echoed && echoed !== raw.digest) {
-        throw new DigestMismatchError(
-          `${this.label}: registry stored manifest as ${echoed}, expected ${raw.digest}`,
-        );
-      }
-    }
+    await this.putManifestAt(raw, raw.digest);
+    if (opts.tag) await this.putManifestAt(raw, opts.tag);
   }
 
-  /** Whether the registry answered the push of a manifest with a subject (OCI-Subject). */
+  /**
+   * Pushes by digest and says whether the registry acknowledged the manifest's subject
+   * (OCI-Subject header): if not, the client keeps the referrers fallback tag itself.
+   */
   async putManifestWithSubject(raw: RawManifest): Promise<{ subjectHeader: boolean }> {
+    const res = await this.putManifestAt(raw, raw.digest);
+    return { subjectHeader: header(res, 'oci-subject') !== undefined };
+  }
+
+  /** One PUT of the exact bytes, refusing a registry that stored them under another digest. */
+  private async putManifestAt(raw: RawManifest, reference: string): Promise<HttpResponse> {
     const res = await this.transport.request({
       method: 'PUT',
-      path: this.path('manifests', raw.digest),
+      path: this.path('manifests', reference),
       scopes: this.push,
       headers: { 'content-type': raw.mediaType },
       body: raw.bytes,
       expect: [201],
     });
     await discard(res);
-    return { subjectHeader: header(res, 'oci-subject') !== undefined };
+    const echoed = header(res, 'docker-content-digest');
+    if (echoed && echoed !== raw.digest) {
+      throw new DigestMismatchError(
+        `${this.label}: registry stored manifest as ${echoed}, expected ${raw.digest}`,
+      );
+    }
+    return res;
   }
 
   /** Referrers API; undefined when the registry does not implement it. */
