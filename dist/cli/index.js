@@ -57320,11 +57320,13 @@ class Registries {
                 insecureRegistries: o.insecureRegistries,
                 attempts: o.attempts,
                 sleep: o.sleep,
-                credentials: () => resolveCredentials(registry, {
-                    username: o.username,
-                    password: o.password,
-                    configPath: o.dockerConfig,
-                }),
+                credentials: () => {
+                    const own = !o.credentialsRegistry || o.credentialsRegistry === registry;
+                    return resolveCredentials(registry, {
+                        ...(own ? { username: o.username, password: o.password } : {}),
+                        configPath: o.dockerConfig,
+                    });
+                },
             });
             this.transports.set(registry, t);
         }
@@ -57420,7 +57422,9 @@ async function copyImage(source, target, digest, opts = {}) {
             log(`  ${short} mounted from ${mountFrom}`);
             return;
         }
-        result.copiedBytes += await target.putBlob(blob, () => source.openBlob(blob));
+        // Await first: `x += await y` reads x before the wait and loses concurrent additions.
+        const bytes = await target.putBlob(blob, () => source.openBlob(blob));
+        result.copiedBytes += bytes;
         log(`  ${short} copied (${blob.size} bytes)`);
     });
     for (const m of images) {
@@ -63925,8 +63929,11 @@ async function writeSummary(markdown) {
 ;// CONCATENATED MODULE: ./packages/core/src/inputs/registry-inputs.ts
 
 
-/** The inputs every registry-touching action shares: credentials and insecure hosts. */
-function registryOptionsFrom(read) {
+/**
+ * The inputs every registry-touching action shares: credentials and insecure hosts. The
+ * credentials go to `target` (the registry the action writes to) only, when it is given.
+ */
+function registryOptionsFrom(read, target) {
     const username = read('registry-username').trim();
     const password = read('registry-password');
     log_setSecret(password);
@@ -63937,6 +63944,8 @@ function registryOptionsFrom(read) {
         o.username = username;
     if (password)
         o.password = password;
+    if (target)
+        o.credentialsRegistry = target;
     return o;
 }
 
@@ -64153,7 +64162,9 @@ class CachedStore {
     async ensure(desc) {
         if (await this.cache.hasBlob(desc))
             return;
-        this.downloaded += await this.cache.putBlob(desc, () => this.inner.openBlob(desc));
+        // Await first: `x += await y` reads x before the wait and loses concurrent additions.
+        const bytes = await this.cache.putBlob(desc, () => this.inner.openBlob(desc));
+        this.downloaded += bytes;
     }
     async hasBlob(desc) {
         return (await this.cache.hasBlob(desc)) || this.inner.hasBlob(desc);
@@ -65235,14 +65246,15 @@ function options_parse(argv, options) {
         throw new errors_ConfigurationError(err.message);
     }
 }
-function registryOptions(values) {
+/** `target`: the registry the command writes to, the only one given the explicit credentials. */
+function registryOptions(values, target) {
     const env = process.env;
     // A password on the command line lands in shell history; the environment variable is preferred.
     return registryOptionsFrom(fromRecord({
         'registry-username': values['registry-username'] ?? env.KILN_REGISTRY_USERNAME,
         'registry-password': values['registry-password'] ?? env.KILN_REGISTRY_PASSWORD,
         'insecure-registries': values['insecure-registries'] ?? env.KILN_INSECURE_REGISTRIES,
-    }));
+    }), target);
 }
 function print(json, value, text) {
     process.stdout.write(json ? JSON.stringify(value, null, 2) + '\n' : text);
@@ -65287,7 +65299,7 @@ async function bake_bake(argv) {
     inputs.tags = lines('tag');
     inputs.expose = lines('expose');
     const request = parseBakeRequest(fromRecord(inputs));
-    const result = await bakeImage(request, new Registries(registryOptions(values)), (l) => process.stderr.write(l + '\n'));
+    const result = await bakeImage(request, new Registries(registryOptions(values, request.repository?.registry)), (l) => process.stderr.write(l + '\n'));
     print(values.json, result, `${result.image}\n`);
     return 0;
 }
@@ -65314,7 +65326,7 @@ async function copy(argv) {
         ...(dst.kind === 'registry' && dst.ref.tag ? [dst.ref.tag] : []),
         ...(dst.kind === 'layout' && dst.tag ? [dst.tag] : []),
     ];
-    const registries = new Registries(registryOptions(values));
+    const registries = new Registries(registryOptions(values, dst.kind === 'registry' ? dst.ref.registry : undefined));
     const source = openStore(src, registries);
     const target = openStore(dst, registries);
     const started = Date.now();
@@ -65381,7 +65393,7 @@ async function validate_validate(argv) {
         throw new errors_ConfigurationError(`unexpected argument "${positionals[0]}"\nusage: kiln ${validateUsage}`);
     const v = values;
     const request = parseValidateRequest(fromRecord(Object.fromEntries(names.map((k) => [k, v[k]]))));
-    const result = await validateImage(request, new Registries(registryOptions(values)), {
+    const result = await validateImage(request, new Registries(registryOptions(values, request.location.kind === 'registry' ? request.location.ref.registry : undefined)), {
         log: (l) => process.stderr.write(l + '\n'),
     });
     print(values.json, { ...result, policy: undefined }, validationSummary(result));

@@ -33935,7 +33935,7 @@ module.exports = {
 
 async function bakeImageAction() {
     const request = (0,_kiln_core__WEBPACK_IMPORTED_MODULE_0__/* .parseBakeRequest */ .u1)(_kiln_core__WEBPACK_IMPORTED_MODULE_0__/* .actionInputs */ .eh, process.env.GITHUB_WORKSPACE);
-    const registries = new _kiln_core__WEBPACK_IMPORTED_MODULE_0__/* .Registries */ .Iy((0,_kiln_core__WEBPACK_IMPORTED_MODULE_0__/* .registryOptionsFrom */ .us)(_kiln_core__WEBPACK_IMPORTED_MODULE_0__/* .actionInputs */ .eh));
+    const registries = new _kiln_core__WEBPACK_IMPORTED_MODULE_0__/* .Registries */ .Iy((0,_kiln_core__WEBPACK_IMPORTED_MODULE_0__/* .registryOptionsFrom */ .us)(_kiln_core__WEBPACK_IMPORTED_MODULE_0__/* .actionInputs */ .eh, request.repository?.registry));
     const result = await (0,_kiln_core__WEBPACK_IMPORTED_MODULE_0__/* .bakeImage */ ["do"])(request, registries);
     (0,_run_action_js__WEBPACK_IMPORTED_MODULE_1__/* .setOutputs */ .n)({
         digest: result.digest,
@@ -34033,7 +34033,8 @@ async function validateImageAction() {
     const ctx = _kiln_core__WEBPACK_IMPORTED_MODULE_1__/* .github.readRunContext */ .M.readRunContext();
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const request = (0,_kiln_core__WEBPACK_IMPORTED_MODULE_1__/* .parseValidateRequest */ .dR)(_kiln_core__WEBPACK_IMPORTED_MODULE_1__/* .actionInputs */ .eh, workspace, ctx.commit);
-    const registries = new _kiln_core__WEBPACK_IMPORTED_MODULE_1__/* .Registries */ .Iy((0,_kiln_core__WEBPACK_IMPORTED_MODULE_1__/* .registryOptionsFrom */ .us)(_kiln_core__WEBPACK_IMPORTED_MODULE_1__/* .actionInputs */ .eh));
+    const target = request.location.kind === 'registry' ? request.location.ref.registry : undefined;
+    const registries = new _kiln_core__WEBPACK_IMPORTED_MODULE_1__/* .Registries */ .Iy((0,_kiln_core__WEBPACK_IMPORTED_MODULE_1__/* .registryOptionsFrom */ .us)(_kiln_core__WEBPACK_IMPORTED_MODULE_1__/* .actionInputs */ .eh, target));
     const result = await (0,_kiln_core__WEBPACK_IMPORTED_MODULE_1__/* .validateImage */ .m_)(request, registries);
     (0,_run_action_js__WEBPACK_IMPORTED_MODULE_2__/* .setOutputs */ .n)({ result: result.result, report: result.reportPath, evidence: result.evidence });
     const summary = (0,_kiln_core__WEBPACK_IMPORTED_MODULE_1__/* .validationSummary */ ._f)(result);
@@ -45407,11 +45408,13 @@ class Registries {
                 insecureRegistries: o.insecureRegistries,
                 attempts: o.attempts,
                 sleep: o.sleep,
-                credentials: () => resolveCredentials(registry, {
-                    username: o.username,
-                    password: o.password,
-                    configPath: o.dockerConfig,
-                }),
+                credentials: () => {
+                    const own = !o.credentialsRegistry || o.credentialsRegistry === registry;
+                    return resolveCredentials(registry, {
+                        ...(own ? { username: o.username, password: o.password } : {}),
+                        configPath: o.dockerConfig,
+                    });
+                },
             });
             this.transports.set(registry, t);
         }
@@ -45507,7 +45510,9 @@ async function copyImage(source, target, digest, opts = {}) {
             log(`  ${short} mounted from ${mountFrom}`);
             return;
         }
-        result.copiedBytes += await target.putBlob(blob, () => source.openBlob(blob));
+        // Await first: `x += await y` reads x before the wait and loses concurrent additions.
+        const bytes = await target.putBlob(blob, () => source.openBlob(blob));
+        result.copiedBytes += bytes;
         log(`  ${short} copied (${blob.size} bytes)`);
     });
     for (const m of images) {
@@ -52012,8 +52017,11 @@ async function writeSummary(markdown) {
 ;// CONCATENATED MODULE: ./packages/core/src/inputs/registry-inputs.ts
 
 
-/** The inputs every registry-touching action shares: credentials and insecure hosts. */
-function registryOptionsFrom(read) {
+/**
+ * The inputs every registry-touching action shares: credentials and insecure hosts. The
+ * credentials go to `target` (the registry the action writes to) only, when it is given.
+ */
+function registryOptionsFrom(read, target) {
     const username = read('registry-username').trim();
     const password = read('registry-password');
     setSecret(password);
@@ -52024,6 +52032,8 @@ function registryOptionsFrom(read) {
         o.username = username;
     if (password)
         o.password = password;
+    if (target)
+        o.credentialsRegistry = target;
     return o;
 }
 
@@ -52240,7 +52250,9 @@ class CachedStore {
     async ensure(desc) {
         if (await this.cache.hasBlob(desc))
             return;
-        this.downloaded += await this.cache.putBlob(desc, () => this.inner.openBlob(desc));
+        // Await first: `x += await y` reads x before the wait and loses concurrent additions.
+        const bytes = await this.cache.putBlob(desc, () => this.inner.openBlob(desc));
+        this.downloaded += bytes;
     }
     async hasBlob(desc) {
         return (await this.cache.hasBlob(desc)) || this.inner.hasBlob(desc);

@@ -25,7 +25,8 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(
   }
 }
 
-export function registryOptions(values: Record<string, unknown>): RegistryOptions {
+/** `target`: the registry the command writes to, the only one given the explicit credentials. */
+export function registryOptions(values: Record<string, unknown>, target?: string): RegistryOptions {
   const env = process.env;
   // A password on the command line lands in shell history; the environment variable is preferred.
   return registryOptionsFrom(
@@ -37,6 +38,7 @@ export function registryOptions(values: Record<string, unknown>): RegistryOption
       'insecure-registries':
         (values['insecure-registries'] as string | undefined) ?? env.KILN_INSECURE_REGISTRIES,
     }),
+    target,
   );
 }
 

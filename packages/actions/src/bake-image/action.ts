@@ -11,7 +11,9 @@ import { setOutputs } from '../run-action.js';
 
 export async function bakeImageAction(): Promise<void> {
   const request = parseBakeRequest(actionInputs, process.env.GITHUB_WORKSPACE);
-  const registries = new Registries(registryOptionsFrom(actionInputs));
+  const registries = new Registries(
+    registryOptionsFrom(actionInputs, request.repository?.registry),
+  );
   const result = await bakeImage(request, registries);
   setOutputs({
     digest: result.digest,

@@ -15,7 +15,8 @@ export async function validateImageAction(): Promise<void> {
   const ctx = github.readRunContext();
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const request = parseValidateRequest(actionInputs, workspace, ctx.commit);
-  const registries = new Registries(registryOptionsFrom(actionInputs));
+  const target = request.location.kind === 'registry' ? request.location.ref.registry : undefined;
+  const registries = new Registries(registryOptionsFrom(actionInputs, target));
   const result = await validateImage(request, registries);
   setOutputs({ result: result.result, report: result.reportPath, evidence: result.evidence });
 

@@ -51,8 +51,10 @@ export async function bake(argv: string[]): Promise<number> {
   inputs.tags = lines('tag');
   inputs.expose = lines('expose');
   const request = parseBakeRequest(fromRecord(inputs));
-  const result = await bakeImage(request, new Registries(registryOptions(values)), (l) =>
-    process.stderr.write(l + '\n'),
+  const result = await bakeImage(
+    request,
+    new Registries(registryOptions(values, request.repository?.registry)),
+    (l) => process.stderr.write(l + '\n'),
   );
   print(values.json as boolean | undefined, result, `${result.image}\n`);
   return 0;

@@ -30,7 +30,9 @@ export async function copy(argv: string[]): Promise<number> {
     ...(dst.kind === 'registry' && dst.ref.tag ? [dst.ref.tag] : []),
     ...(dst.kind === 'layout' && dst.tag ? [dst.tag] : []),
   ];
-  const registries = new Registries(registryOptions(values));
+  const registries = new Registries(
+    registryOptions(values, dst.kind === 'registry' ? dst.ref.registry : undefined),
+  );
   const source = openStore(src, registries);
   const target = openStore(dst, registries);
   const started = Date.now();

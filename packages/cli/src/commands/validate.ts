@@ -34,9 +34,18 @@ export async function validate(argv: string[]): Promise<number> {
     );
   const v = values as Record<string, string | undefined>;
   const request = parseValidateRequest(fromRecord(Object.fromEntries(names.map((k) => [k, v[k]]))));
-  const result = await validateImage(request, new Registries(registryOptions(values)), {
-    log: (l) => process.stderr.write(l + '\n'),
-  });
+  const result = await validateImage(
+    request,
+    new Registries(
+      registryOptions(
+        values,
+        request.location.kind === 'registry' ? request.location.ref.registry : undefined,
+      ),
+    ),
+    {
+      log: (l) => process.stderr.write(l + '\n'),
+    },
+  );
   print(
     values.json as boolean | undefined,
     { ...result, policy: undefined },

@@ -21,7 +21,9 @@ export class CachedStore implements ImageStore {
 
   private async ensure(desc: Descriptor): Promise<void> {
     if (await this.cache.hasBlob(desc)) return;
-    this.downloaded += await this.cache.putBlob(desc, () => this.inner.openBlob(desc));
+    // Await first: `x += await y` reads x before the wait and loses concurrent additions.
+    const bytes = await this.cache.putBlob(desc, () => this.inner.openBlob(desc));
+    this.downloaded += bytes;
   }
 
   async hasBlob(desc: Descriptor): Promise<boolean> {

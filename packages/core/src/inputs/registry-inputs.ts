@@ -3,8 +3,11 @@ import { setSecret } from '../log.js';
 import { parseList } from './parse.js';
 import type { InputReader } from './source.js';
 
-/** The inputs every registry-touching action shares: credentials and insecure hosts. */
-export function registryOptionsFrom(read: InputReader): RegistryOptions {
+/**
+ * The inputs every registry-touching action shares: credentials and insecure hosts. The
+ * credentials go to `target` (the registry the action writes to) only, when it is given.
+ */
+export function registryOptionsFrom(read: InputReader, target?: string): RegistryOptions {
   const username = read('registry-username').trim();
   const password = read('registry-password');
   setSecret(password);
@@ -13,5 +16,6 @@ export function registryOptionsFrom(read: InputReader): RegistryOptions {
   };
   if (username) o.username = username;
   if (password) o.password = password;
+  if (target) o.credentialsRegistry = target;
   return o;
 }

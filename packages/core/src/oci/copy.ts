@@ -82,7 +82,9 @@ export async function copyImage(
       log(`  ${short} mounted from ${mountFrom}`);
       return;
     }
-    result.copiedBytes += await target.putBlob(blob, () => source.openBlob(blob));
+    // Await first: `x += await y` reads x before the wait and loses concurrent additions.
+    const bytes = await target.putBlob(blob, () => source.openBlob(blob));
+    result.copiedBytes += bytes;
     log(`  ${short} copied (${blob.size} bytes)`);
   });
 

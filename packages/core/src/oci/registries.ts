@@ -9,6 +9,11 @@ export interface RegistryOptions {
   /** From `registry-username` / `registry-password`; otherwise docker's config.json is used. */
   username?: string;
   password?: string;
+  /**
+   * The registry the explicit credentials belong to (the action's target). Other registries,
+   * e.g. a public base image's, use docker's config.json instead of receiving them.
+   */
+  credentialsRegistry?: string;
   /** docker config.json path (default $DOCKER_CONFIG/config.json or ~/.docker/config.json). */
   dockerConfig?: string;
   attempts?: number;
@@ -30,12 +35,13 @@ export class Registries {
         insecureRegistries: o.insecureRegistries,
         attempts: o.attempts,
         sleep: o.sleep,
-        credentials: () =>
-          resolveCredentials(registry, {
-            username: o.username,
-            password: o.password,
+        credentials: () => {
+          const own = !o.credentialsRegistry || o.credentialsRegistry === registry;
+          return resolveCredentials(registry, {
+            ...(own ? { username: o.username, password: o.password } : {}),
             configPath: o.dockerConfig,
-          }),
+          });
+        },
       });
       this.transports.set(registry, t);
     }
