@@ -49454,7 +49454,10 @@ async function bakeImage(req, registries, log = info) {
     const store = registries.repository(req.repository.registry, req.repository.repository);
     const inspected = await inspectImage(store, built.digest);
     const layers = inspected.images[0]?.layers ?? [];
+    // The Dockerfile's last layer is the app's; a Dockerfile with no layer of its own has none.
     const last = layers[layers.length - 1];
+    if (!last)
+        throw new Error(`${built.image} has no layers`);
     const result = {
         digest: built.digest,
         image: built.image,
@@ -49462,7 +49465,7 @@ async function bakeImage(req, registries, log = info) {
         mediaType: inspected.mediaType,
         size: inspected.size,
         platforms: req.platforms,
-        appLayer: last ?? { mediaType: '', digest: built.digest, size: 0 },
+        appLayer: last,
         layers: layers.map((l) => ({ ...l, from: 'app' })),
         reproducible: 'unchecked',
         sourceDateEpoch: epoch,

@@ -6,16 +6,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import {
+  bakeImage,
+  bakeWithDockerfile,
   ConfigurationError,
   DockerCli,
   DockerCommandError,
+  type DockerfileBakeOptions,
+  fromRecord,
+  parseBakeRequest,
   parseReference,
   Registries,
 } from '@kiln/core';
-import {
-  bakeWithDockerfile,
-  type DockerfileBakeOptions,
-} from '../../packages/core/src/bake/dockerfile-baker.js';
 import { testEnvironment } from '../env/environment.js';
 
 // Builds with the real engine and pushes to the real registry; checks with skopeo, which
@@ -129,4 +130,30 @@ describe('bakeWithDockerfile', () => {
     expect(err).toBeInstanceOf(ConfigurationError);
     expect((err as Error).message).toMatch(message);
   });
+
+  it('runs behind bake-image when the dockerfile input is given', async () => {
+    const request = parseBakeRequest(
+      fromRecord({
+        image: `${repository.registry}/${repository.repository}`,
+        context,
+        dockerfile: join(context, 'Dockerfile'),
+        tags: 'via-action',
+        'source-date-epoch': '1700000000',
+      }),
+    );
+    const result = await bakeImage(request, registries, () => {});
+    const name = `${repository.registry}/${repository.repository}`;
+    expect(sha(await skopeo(['inspect', '--raw', `docker://${name}:via-action`]))).toBe(
+      result.digest,
+    );
+    expect(result.image).toBe(`${name}@${result.digest}`);
+    expect(result.layers).toHaveLength(1);
+    expect(result.appLayer.digest).toBe(result.layers[0]?.digest);
+    const config = JSON.parse(
+      (await skopeo(['inspect', '--config', `docker://${name}:via-action`])).toString(),
+    ) as {
+      config: { Labels: Record<string, string> };
+    };
+    expect(config.config.Labels['org.opencontainers.image.created']).toBe('2023-11-14T22:13:20Z');
+  }, 120_000);
 });

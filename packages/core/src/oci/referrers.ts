@@ -1,4 +1,5 @@
-import type { Digest } from './digest.js';
+import { Readable } from 'node:stream';
+import { type Digest, sha256 } from './digest.js';
 import {
   type Descriptor,
   descriptorOf,
@@ -10,8 +11,6 @@ import {
 import { EMPTY_JSON, MediaType } from './media-types.js';
 import type { RegistryRepository } from './registry/repository.js';
 import { RegistryError } from './registry/errors.js';
-import { sha256 } from './digest.js';
-import { Readable } from 'node:stream';
 
 /** Tag-schema fallback (OCI distribution spec 1.1): `sha256-<hex>` holds an index of referrers. */
 export function fallbackTag(digest: Digest): string {
