@@ -33929,7 +33929,7 @@ module.exports = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   X: () => (/* binding */ bakeImageAction)
 /* harmony export */ });
-/* harmony import */ var _kiln_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7074);
+/* harmony import */ var _kiln_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8864);
 /* harmony import */ var _run_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6797);
 
 
@@ -33973,7 +33973,7 @@ __webpack_async_result__();
 /* harmony export */   n: () => (/* binding */ setOutputs)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
-/* harmony import */ var _kiln_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7074);
+/* harmony import */ var _kiln_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8864);
 
 
 /**
@@ -34003,7 +34003,7 @@ function setOutputs(outputs) {
 
 /***/ }),
 
-/***/ 7074:
+/***/ 8864:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44015,6 +44015,31 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: ./packages/core/src/oci/hash-stream.ts
+
+
+/** Pass-through that computes the sha256 and byte count of what flows through it. */
+class HashStream extends external_node_stream_.Transform {
+    hash = (0,external_node_crypto_.createHash)('sha256');
+    count = 0;
+    digest;
+    _transform(chunk, _enc, done) {
+        this.hash.update(chunk);
+        this.count += chunk.length;
+        done(null, chunk);
+    }
+    _flush(done) {
+        this.digest = `sha256:${this.hash.digest('hex')}`;
+        done();
+    }
+    /** Digest and size of everything that went through; only once the stream has ended. */
+    result() {
+        if (this.digest === undefined)
+            throw new Error('HashStream: result() before the end');
+        return { digest: this.digest, size: this.count };
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/oci/registry/errors.ts
 /** A registry answered with an unexpected status. Shows the request and the registry's error codes. */
 class errors_RegistryError extends Error {
@@ -44084,11 +44109,9 @@ function retryVerdict(err) {
  * Passes bytes through while hashing them; fails the stream at its end unless size and
  * digest match the descriptor. Every downloaded byte goes through one of these.
  */
-class VerifyStream extends external_node_stream_.Transform {
+class VerifyStream extends HashStream {
     expected;
     where;
-    hash = (0,external_node_crypto_.createHash)('sha256');
-    bytes = 0;
     constructor(expected, where) {
         super();
         this.expected = expected;
@@ -44097,30 +44120,31 @@ class VerifyStream extends external_node_stream_.Transform {
             throw new Error(`${where}: only sha256 content can be verified, got ${expected.digest}`);
         }
     }
-    _transform(chunk, _enc, cb) {
-        this.bytes += chunk.length;
-        if (this.bytes > this.expected.size) {
+    _transform(chunk, enc, cb) {
+        // Stop at the first byte too many rather than hashing a stream that never ends.
+        if (this.count + chunk.length > this.expected.size) {
             cb(new DigestMismatchError(`${this.where}: more than the expected ${this.expected.size} bytes for ${this.expected.digest}`));
             return;
         }
-        this.hash.update(chunk);
-        cb(null, chunk);
+        super._transform(chunk, enc, cb);
     }
     _flush(cb) {
-        if (this.bytes !== this.expected.size) {
-            cb(new DigestMismatchError(`${this.where}: got ${this.bytes} of ${this.expected.size} bytes for ${this.expected.digest}`));
-            return;
-        }
-        const actual = `sha256:${this.hash.digest('hex')}`;
-        if (actual !== this.expected.digest) {
-            cb(new DigestMismatchError(`${this.where}: content digest ${actual} does not match ${this.expected.digest}`));
-            return;
-        }
-        cb();
+        super._flush((err) => {
+            if (err)
+                return cb(err);
+            const { digest, size } = this.result();
+            if (size !== this.expected.size) {
+                return cb(new DigestMismatchError(`${this.where}: got ${size} of ${this.expected.size} bytes for ${this.expected.digest}`));
+            }
+            if (digest !== this.expected.digest) {
+                return cb(new DigestMismatchError(`${this.where}: content digest ${digest} does not match ${this.expected.digest}`));
+            }
+            cb();
+        });
     }
 }
 function verifyBuffer(data, expected, where) {
-    const actual = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')}`;
+    const actual = digest_sha256(data);
     if (data.length !== expected.size || actual !== expected.digest) {
         throw new DigestMismatchError(`${where}: content digest ${actual} (${data.length} bytes) does not match ${expected.digest} (${expected.size} bytes)`);
     }
@@ -49681,31 +49705,6 @@ function fixGzipHeader(first) {
         }
     }
     first.set(GZIP_HEADER.slice(4), 4);
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/bake/hash-stream.ts
-
-
-/** Pass-through that computes the sha256 and byte count of what flows through it. */
-class HashStream extends external_node_stream_.Transform {
-    hash = (0,external_node_crypto_.createHash)('sha256');
-    count = 0;
-    digest;
-    _transform(chunk, _enc, done) {
-        this.hash.update(chunk);
-        this.count += chunk.length;
-        done(null, chunk);
-    }
-    _flush(done) {
-        this.digest = `sha256:${this.hash.digest('hex')}`;
-        done();
-    }
-    /** Digest and size of everything that went through; only once the stream has ended. */
-    result() {
-        if (this.digest === undefined)
-            throw new Error('HashStream: result() before the end');
-        return { digest: this.digest, size: this.count };
-    }
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/util/drained.ts

@@ -12,6 +12,7 @@ import {
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import bcrypt from 'bcryptjs';
+import { sleep } from '../../packages/core/src/util/retry.js';
 
 /** Where the environment keeps its state: an ignored folder of the repository. */
 export const ROOT = resolve(new URL('../..', import.meta.url).pathname);
@@ -40,7 +41,8 @@ async function freeDataPathPort(): Promise<number> {
   return 4789;
 }
 
-export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+// One sleep for the project; the environment's waits use it too.
+export { sleep };
 
 export async function waitFor(
   what: string,

@@ -7,7 +7,7 @@ import { pack as tarPack, type Header, type Pack } from 'tar-stream';
 import { invalidInput } from '../errors.js';
 import type { Digest } from '../oci/digest.js';
 import { DeterministicGzip } from './gzip-stream.js';
-import { HashStream } from './hash-stream.js';
+import { HashStream } from '../oci/hash-stream.js';
 import { sortEntries, type LayerEntry } from './layer-entry.js';
 import { drained } from '../util/drained.js';
 

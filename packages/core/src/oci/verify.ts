@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
-import { Transform, type TransformCallback } from 'node:stream';
+import type { TransformCallback } from 'node:stream';
+import { sha256 } from './digest.js';
+import { HashStream } from './hash-stream.js';
 import type { Descriptor } from './manifest.js';
 import { DigestMismatchError } from './registry/errors.js';
 
@@ -7,10 +8,7 @@ import { DigestMismatchError } from './registry/errors.js';
  * Passes bytes through while hashing them; fails the stream at its end unless size and
  * digest match the descriptor. Every downloaded byte goes through one of these.
  */
-export class VerifyStream extends Transform {
-  private readonly hash = createHash('sha256');
-  private bytes = 0;
-
+export class VerifyStream extends HashStream {
   constructor(
     private readonly expected: Pick<Descriptor, 'digest' | 'size'>,
     private readonly where: string,
@@ -21,9 +19,9 @@ export class VerifyStream extends Transform {
     }
   }
 
-  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
-    this.bytes += chunk.length;
-    if (this.bytes > this.expected.size) {
+  override _transform(chunk: Buffer, enc: BufferEncoding, cb: TransformCallback): void {
+    // Stop at the first byte too many rather than hashing a stream that never ends.
+    if (this.count + chunk.length > this.expected.size) {
       cb(
         new DigestMismatchError(
           `${this.where}: more than the expected ${this.expected.size} bytes for ${this.expected.digest}`,
@@ -31,29 +29,29 @@ export class VerifyStream extends Transform {
       );
       return;
     }
-    this.hash.update(chunk);
-    cb(null, chunk);
+    super._transform(chunk, enc, cb);
   }
 
   override _flush(cb: TransformCallback): void {
-    if (this.bytes !== this.expected.size) {
-      cb(
-        new DigestMismatchError(
-          `${this.where}: got ${this.bytes} of ${this.expected.size} bytes for ${this.expected.digest}`,
-        ),
-      );
-      return;
-    }
-    const actual = `sha256:${this.hash.digest('hex')}`;
-    if (actual !== this.expected.digest) {
-      cb(
-        new DigestMismatchError(
-          `${this.where}: content digest ${actual} does not match ${this.expected.digest}`,
-        ),
-      );
-      return;
-    }
-    cb();
+    super._flush((err) => {
+      if (err) return cb(err);
+      const { digest, size } = this.result();
+      if (size !== this.expected.size) {
+        return cb(
+          new DigestMismatchError(
+            `${this.where}: got ${size} of ${this.expected.size} bytes for ${this.expected.digest}`,
+          ),
+        );
+      }
+      if (digest !== this.expected.digest) {
+        return cb(
+          new DigestMismatchError(
+            `${this.where}: content digest ${digest} does not match ${this.expected.digest}`,
+          ),
+        );
+      }
+      cb();
+    });
   }
 }
 
@@ -62,7 +60,7 @@ export function verifyBuffer(
   expected: Pick<Descriptor, 'digest' | 'size'>,
   where: string,
 ): Buffer {
-  const actual = `sha256:${createHash('sha256').update(data).digest('hex')}`;
+  const actual = sha256(data);
   if (data.length !== expected.size || actual !== expected.digest) {
     throw new DigestMismatchError(
       `${where}: content digest ${actual} (${data.length} bytes) does not match ${expected.digest} (${expected.size} bytes)`,

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
-import type { Digest } from '../oci/digest.js';
+import type { Digest } from './digest.js';
 
 /** Pass-through that computes the sha256 and byte count of what flows through it. */
 export class HashStream extends Transform {
   private readonly hash = createHash('sha256');
-  private count = 0;
+  protected count = 0;
   private digest: Digest | undefined;
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
