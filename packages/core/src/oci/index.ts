@@ -1,0 +1,14 @@
+// The OCI domain: references, registries, image stores, copy, referrers, inspection.
+export * from './digest.js';
+export * from './reference.js';
+export * from './media-types.js';
+export * from './manifest.js';
+export * from './store.js';
+export * from './location.js';
+export * from './registries.js';
+export * from './copy.js';
+export * from './referrers.js';
+export * from './inspect.js';
+export { OciLayout } from './layout/oci-layout.js';
+export { RegistryRepository } from './registry/repository.js';
+export { RegistryError, DigestMismatchError } from './registry/errors.js';
