@@ -1,3 +1,5 @@
+import { ManifestError } from '../manifest.js';
+
 /** A registry answered with an unexpected status. Shows the request and the registry's error codes. */
 export class RegistryError extends Error {
   override readonly name = 'RegistryError';
@@ -52,6 +54,8 @@ export function retryVerdict(err: unknown): boolean | number {
     return err.retryAfterMs ?? true;
   }
   if (err instanceof DigestMismatchError) return true;
+  // A refused manifest is refused again: its text must not match the patterns below.
+  if (err instanceof ManifestError) return false;
   const e = err as { code?: string; message?: string };
   if (e.code && RETRY_CODES.has(e.code)) return true;
   return /socket hang up|aborted|premature close|ended before|timed out/i.test(e.message ?? '');
