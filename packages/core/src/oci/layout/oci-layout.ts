@@ -1,10 +1,7 @@
-import { createReadStream, createWriteStream, existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { randomBytes } from 'node:crypto';
-import { type Digest, digestHex, sha256 } from '../digest.js';
+import { type Digest, digestHex, digestProblem, sha256 } from '../digest.js';
 import {
   type Descriptor,
   descriptorOf,
@@ -17,11 +14,22 @@ import {
 import { MediaType } from '../media-types.js';
 import type { ImageStore } from '../store.js';
 import { VerifyStream, verifyBuffer } from '../verify.js';
+import {
+  layoutDirs,
+  layoutEntry,
+  openLayoutFile,
+  readLayoutFile,
+  writeLayoutFile,
+} from './layout-files.js';
 
 export const REF_NAME = 'org.opencontainers.image.ref.name';
 const LAYOUT_FILE = JSON.stringify({ imageLayoutVersion: '1.0.0' });
 
-/** An OCI image layout folder (`oci-layout`, `index.json`, `blobs/sha256/`) as an image store. */
+/**
+ * An OCI image layout folder (`oci-layout`, `index.json`, `blobs/sha256/`) as an image store.
+ * Every file is read and written through layout-files.ts, which refuses symbolic links inside
+ * the folder: a layout from an untrusted checkout cannot lead Kiln outside it.
+ */
 export class OciLayout implements ImageStore {
   readonly label: string;
 
@@ -30,83 +38,94 @@ export class OciLayout implements ImageStore {
   }
 
   blobPath(digest: Digest): string {
-    return join(this.dir, 'blobs', digest.slice(0, digest.indexOf(':')), digestHex(digest));
+    return join(this.dir, ...this.blobParts(digest));
+  }
+
+  /** The blob's path below the layout; a malformed digest could name a path outside it. */
+  private blobParts(digest: Digest): string[] {
+    const problem = digestProblem(digest);
+    if (problem) throw new Error(`${this.label}: digest ${JSON.stringify(digest)} ${problem}`);
+    return ['blobs', digest.slice(0, digest.indexOf(':')), digestHex(digest)];
   }
 
   async init(): Promise<void> {
-    await mkdir(join(this.dir, 'blobs', 'sha256'), { recursive: true });
-    if (!existsSync(join(this.dir, 'oci-layout')))
-      await writeFile(join(this.dir, 'oci-layout'), LAYOUT_FILE);
-    if (!existsSync(join(this.dir, 'index.json'))) {
+    await layoutDirs(this.dir, ['blobs', 'sha256'], this.label);
+    if (!(await layoutEntry(this.dir, ['oci-layout'], this.label)))
+      await writeLayoutFile(this.dir, ['oci-layout'], Buffer.from(LAYOUT_FILE), this.label);
+    if (!(await layoutEntry(this.dir, ['index.json'], this.label))) {
       await this.writeIndex({ schemaVersion: 2, mediaType: MediaType.OciIndex, manifests: [] });
     }
   }
 
-  exists(): boolean {
-    return existsSync(join(this.dir, 'oci-layout')) && existsSync(join(this.dir, 'index.json'));
+  /** Whether the folder holds `oci-layout` and `index.json` (a link at either is refused). */
+  async exists(): Promise<boolean> {
+    return Boolean(
+      (await layoutEntry(this.dir, ['oci-layout'], this.label)) &&
+      (await layoutEntry(this.dir, ['index.json'], this.label)),
+    );
   }
 
   async readIndex(): Promise<ImageIndex> {
-    if (!this.exists())
+    if (!(await this.exists()))
       throw new Error(`${this.label} is not an OCI image layout (no oci-layout or index.json)`);
-    const json: unknown = JSON.parse(await readFile(join(this.dir, 'index.json'), 'utf8'));
+    const bytes = await readLayoutFile(this.dir, ['index.json'], this.label);
+    const json: unknown = JSON.parse(bytes.toString('utf8'));
     const r = indexSchema.safeParse(json);
     if (!r.success) throw new Error(`${this.label}/index.json is not a valid image index`);
     return r.data;
   }
 
   private async writeIndex(index: ImageIndex): Promise<void> {
-    await atomicWrite(join(this.dir, 'index.json'), Buffer.from(JSON.stringify(index)));
+    await writeLayoutFile(this.dir, ['index.json'], Buffer.from(JSON.stringify(index)), this.label);
+  }
+
+  /** Whether the blob file is there; a link in its place is refused, not counted as absent. */
+  private async blobStored(digest: Digest): Promise<{ size: number } | undefined> {
+    const stats = await layoutEntry(this.dir, this.blobParts(digest), this.label);
+    return stats?.isFile() ? { size: stats.size } : undefined;
   }
 
   async hasBlob(desc: Descriptor): Promise<boolean> {
-    try {
-      return (await stat(this.blobPath(desc.digest))).size === desc.size;
-    } catch {
-      return false;
-    }
+    return (await this.blobStored(desc.digest))?.size === desc.size;
   }
 
   async openBlob(desc: Descriptor): Promise<Readable> {
-    const path = this.blobPath(desc.digest);
-    if (!existsSync(path)) throw new Error(`${this.label}: blob ${desc.digest} is missing`);
-    return createReadStream(path).pipe(new VerifyStream(desc, `${this.label} blob`));
+    if (!(await this.blobStored(desc.digest)))
+      throw new Error(`${this.label}: blob ${desc.digest} is missing`);
+    const file = await openLayoutFile(this.dir, this.blobParts(desc.digest), this.label);
+    return file.pipe(new VerifyStream(desc, `${this.label} blob`));
   }
 
   async readBlob(desc: Descriptor): Promise<Buffer> {
-    return verifyBuffer(await readFile(this.blobPath(desc.digest)), desc, `${this.label} blob`);
+    const bytes = await readLayoutFile(this.dir, this.blobParts(desc.digest), this.label);
+    return verifyBuffer(bytes, desc, `${this.label} blob`);
   }
 
   /** Verified while written to a temporary file, renamed into place only when complete. */
   async putBlob(desc: Descriptor, open: () => Promise<Readable>): Promise<number> {
     if (await this.hasBlob(desc)) return 0;
     await this.init();
-    const final = this.blobPath(desc.digest);
-    const tmp = `${final}.${randomBytes(4).toString('hex')}.tmp`;
-    try {
-      await pipeline(
-        await open(),
-        new VerifyStream(desc, `${this.label} blob`),
-        createWriteStream(tmp),
-      );
-      await rename(tmp, final);
-    } finally {
-      await rm(tmp, { force: true });
-    }
+    await writeLayoutFile(
+      this.dir,
+      this.blobParts(desc.digest),
+      async (sink) => pipeline(await open(), new VerifyStream(desc, `${this.label} blob`), sink),
+      this.label,
+    );
     return desc.size;
   }
 
   async putBuffer(data: Buffer, mediaType: string): Promise<Descriptor> {
     const raw: Descriptor = { mediaType, digest: sha256(data), size: data.length };
     await this.init();
-    if (!(await this.hasBlob(raw))) await atomicWrite(this.blobPath(raw.digest), data);
+    if (!(await this.hasBlob(raw)))
+      await writeLayoutFile(this.dir, this.blobParts(raw.digest), data, this.label);
     return raw;
   }
 
   async getManifest(reference: string): Promise<ParsedManifest> {
     const digest = await this.resolve(reference);
     if (!digest) throw new Error(`${this.label} has no manifest ${reference}`);
-    const bytes = await readFile(this.blobPath(digest));
+    const bytes = await readLayoutFile(this.dir, this.blobParts(digest), this.label);
     const parsed = parseManifest(bytes, undefined, `${this.label}@${digest}`);
     if (parsed.digest !== digest)
       throw new Error(`${this.label}: manifest blob ${digest} is corrupt`);
@@ -114,10 +133,11 @@ export class OciLayout implements ImageStore {
   }
 
   async resolve(reference: string): Promise<Digest | undefined> {
-    if (!this.exists()) return undefined;
+    if (!(await this.exists())) return undefined;
     const index = await this.readIndex();
     if (reference.includes(':')) {
-      return existsSync(this.blobPath(reference as Digest)) ? (reference as Digest) : undefined;
+      if (digestProblem(reference)) return undefined;
+      return (await this.blobStored(reference as Digest)) ? (reference as Digest) : undefined;
     }
     const byName = index.manifests.filter((m) => m.annotations?.[REF_NAME] === reference);
     if (byName.length) return byName[byName.length - 1]?.digest;
@@ -135,8 +155,8 @@ export class OciLayout implements ImageStore {
 
   async putManifest(raw: RawManifest, opts: { tag?: string; root?: boolean } = {}): Promise<void> {
     await this.init();
-    if (!existsSync(this.blobPath(raw.digest)))
-      await atomicWrite(this.blobPath(raw.digest), raw.bytes);
+    if (!(await this.blobStored(raw.digest)))
+      await writeLayoutFile(this.dir, this.blobParts(raw.digest), raw.bytes, this.label);
     if (!opts.root && !opts.tag) return;
     const index = await this.readIndex();
     const desc = descriptorOf(raw, opts.tag ? { annotations: { [REF_NAME]: opts.tag } } : {});
@@ -147,10 +167,4 @@ export class OciLayout implements ImageStore {
     );
     await this.writeIndex({ ...index, manifests: [...kept, desc] });
   }
-}
-
-async function atomicWrite(path: string, data: Buffer): Promise<void> {
-  const tmp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
-  await writeFile(tmp, data);
-  await rename(tmp, path);
 }
