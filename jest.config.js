@@ -2,7 +2,6 @@
 const shared = {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {
-    '^@kiln/core$': '<rootDir>/packages/core/src/index.ts',
     '^@kiln/core/(errors|log|version)$': '<rootDir>/packages/core/src/$1.ts',
     '^@kiln/core/engine$': '<rootDir>/packages/core/src/engine/docker-cli.ts',
     '^@kiln/core/(inputs|util|oci|bake|validate|github)$': '<rootDir>/packages/core/src/$1/index.ts',

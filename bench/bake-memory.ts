@@ -5,7 +5,9 @@
 import { mkdir, mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bake, fromRecord, parseBakeRequest, Registries } from '@kiln/core';
+import { bake, parseBakeRequest } from '@kiln/core/bake';
+import { fromRecord } from '@kiln/core/inputs';
+import { Registries } from '@kiln/core/oci';
 
 const SIZE_MIB = Number(process.env.BENCH_SIZE_MIB ?? 1024);
 const COMMAND = 'npm run bench:bake-memory  (= tsx bench/bake-memory.ts)';

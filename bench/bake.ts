@@ -7,8 +7,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DockerCli } from '@kiln/core/engine';
 import {
-  DockerCli,
   encodeManifest,
   MediaType,
   OciLayout,
@@ -16,10 +16,9 @@ import {
   type Digest,
   copyImage,
   Registries,
-  resolveCopySpecs,
-  writeLayer,
-} from '@kiln/core';
-import { up } from '../test/env/environment.js';
+} from '@kiln/core/oci';
+import { resolveCopySpecs, writeLayer } from '@kiln/core/bake';
+import { up } from '@kiln/local';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SMALL_FILES = 200;

@@ -6,11 +6,9 @@ import { promisify } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { copyImage, OciLayout, Registries } from '@kiln/core';
-import { up } from '../test/env/environment.js';
-import { ROOT } from '../test/env/services.js';
-import { startFaultProxy } from '../test/support/fault-proxy.js';
+import { copyImage, OciLayout, Registries } from '@kiln/core/oci';
 import { benchImage } from './fixtures.js';
+import { up, ROOT, startFaultProxy } from '@kiln/local';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const LAYERS = Number(process.env.BENCH_LAYERS ?? 4);

@@ -9,7 +9,7 @@ import {
   OciLayout,
   parseManifest,
   sha256,
-} from '@kiln/core';
+} from '@kiln/core/oci';
 
 async function gzipTar(files: Record<string, Buffer>): Promise<Buffer> {
   const p = pack();

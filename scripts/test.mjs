@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // Runs jest in ESM mode and ends with the plain line `tests: N passed, N failed` that CI reads.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDependencies } from './ensure-deps.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 ensureDependencies(root);
 mkdirSync(join(root, '.kiln'), { recursive: true });
-const report = join(root, '.kiln', 'jest-report.json');
+// One report per run, so runs side by side do not read each other's counts.
+const report = join(root, '.kiln', `jest-report-${process.pid}.json`);
 const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
 const args = [jest, '--json', `--outputFile=${report}`, ...process.argv.slice(2)];
 const env = {
@@ -25,6 +26,7 @@ if (existsSync(report)) {
   passed = r.numPassedTests;
   failed = r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0);
   skipped = r.numPendingTests + r.numTodoTests;
+  rmSync(report, { force: true });
 }
 process.stdout.write(
   `\ntests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`,

@@ -5,28 +5,12 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
-import {
-  bakeImage,
-  DockerCli,
-  fromRecord,
-  github,
-  parseBakeRequest,
-  parseValidateRequest,
-  Registries,
-  validateImage,
-} from '@kiln/core';
-import { down, type KilnEnvironment, readEnvironment, up } from '../../test/env/environment.js';
-import { ensurePackages } from '../../test/env/packages.js';
-import { ROOT, STATE } from '../../test/env/services.js';
-import { sampleAppInputs } from '../../test/support/sample-app.js';
-import { BASE_EPOCH, BASE_TAG, busyboxBaseInputs, withBusyboxBaseContext } from './busybox-base.js';
-import {
-  type Balancer,
-  serverStats,
-  startBalancer,
-  stopBalancer,
-  waitForBackendsUp,
-} from './haproxy.js';
+import { bakeImage, parseBakeRequest } from '@kiln/core/bake';
+import { DockerCli } from '@kiln/core/engine';
+import { fromRecord } from '@kiln/core/inputs';
+import * as github from '@kiln/core/github';
+import { parseValidateRequest, validateImage } from '@kiln/core/validate';
+import { Registries } from '@kiln/core/oci';
 import {
   APP_PORT,
   type DeployAction,
@@ -37,6 +21,25 @@ import {
   type TaskFacts,
   waitForService,
 } from './swarm.js';
+import {
+  down,
+  type KilnEnvironment,
+  readEnvironment,
+  up,
+  BALANCER_DIR,
+  ensurePackages,
+  ROOT,
+  STATE,
+  sampleAppInputs,
+  BASE_EPOCH,
+  BASE_TAG,
+  busyboxBaseInputs,
+  withBusyboxBaseContext,
+  type Balancer,
+  serverStats,
+  startBalancer,
+  waitForBackendsUp,
+} from '@kiln/local';
 
 const run = promisify(execFile);
 
@@ -45,7 +48,7 @@ export const DEMO_REPLICAS = 3;
 export const POLICY_FILE = join(ROOT, 'examples', 'kiln-policy.yml');
 export const HEALTH_URL = `http://127.0.0.1:${APP_PORT}/`;
 export const STOP_COMMAND = 'npm run demo -- --down';
-/** The demo's own files (haproxy config, pid, runtime socket, demo.json) inside the environment's. */
+/** The demo's own state (demo.json) inside the environment's. */
 export const DEMO_DIR = join(STATE, 'demo');
 const DEMO_FILE = join(DEMO_DIR, 'demo.json');
 
@@ -319,7 +322,11 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoFacts> {
         name: `task${i + 1}`,
         address: `${t.ip}:${APP_PORT}`,
       }));
-      const b: Balancer = await startBalancer(DEMO_DIR, backends, previous.port);
+      const b: Balancer = await startBalancer(
+        BALANCER_DIR,
+        backends,
+        previous.port ?? env.balancer.port,
+      );
       writeFileSync(
         DEMO_FILE,
         JSON.stringify({ port: b.port, image: app.image, url: b.url } satisfies DemoState, null, 2),
@@ -450,7 +457,11 @@ export async function stopDemo(opts: DownOptions = {}): Promise<void> {
   } else {
     log('no environment running');
   }
-  log((await stopBalancer(DEMO_DIR)) ? 'stopped haproxy' : 'no haproxy running');
+  if (opts.keepEnvironment && env?.balancer) {
+    // The environment's balancer stays, with no servers behind it.
+    await startBalancer(BALANCER_DIR, [], env.balancer.port);
+    log('load balancer emptied');
+  }
   rmSync(DEMO_DIR, { recursive: true, force: true });
   if (!opts.keepEnvironment) {
     await down();

@@ -1,5 +1,5 @@
-import { DockerCli, DockerCommandError } from '@kiln/core';
-import { sleep } from '../../test/env/services.js';
+import { DockerCli, DockerCommandError } from '@kiln/core/engine';
+import { sleep } from '@kiln/local';
 
 /** The sample app's health check, the same command the image declares. */
 export const HEALTH_CMD = 'wget -q -O /dev/null http://127.0.0.1:8080/ || exit 1';

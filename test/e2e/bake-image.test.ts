@@ -4,8 +4,8 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { testEnvironment } from '../env/environment.js';
 import { runAction } from '../support/run-action.js';
+import { testEnvironment } from '@kiln/local';
 
 // The committed dist/ bundles, run as a runner runs them.
 const env = testEnvironment();

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { bake, fromRecord, parseBakeRequest, Registries } from '@kiln/core';
-import { testEnvironment } from '../env/environment.js';
-import { ROOT } from '../env/services.js';
+import { bake, parseBakeRequest } from '@kiln/core/bake';
+import { fromRecord } from '@kiln/core/inputs';
+import { Registries } from '@kiln/core/oci';
 import { type FakeGitHub, startFakeGitHub } from '../support/fake-github.js';
 import { runAction } from '../support/run-action.js';
-import { bakeBusyboxBase, sampleAppInputs } from '../support/sample-app.js';
+import { testEnvironment, ROOT, bakeBusyboxBase, sampleAppInputs } from '@kiln/local';
 
 // validate-image's committed bundle, run as a runner does, reporting to a spec-checked fake GitHub.
 const env = testEnvironment();

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 
 export default async function globalSetup() {
-  const { up, down } = await tsImport('./environment.ts', import.meta.url);
-  const { STATE } = await tsImport('./services.ts', import.meta.url);
+  const { up, down } = await tsImport('../../packages/local/src/environment.ts', import.meta.url);
+  const { STATE } = await tsImport('../../packages/local/src/services.ts', import.meta.url);
   try {
     const result = await up((l) => process.stderr.write(`[env] ${l}\n`));
     // Only what this run started is stopped by the teardown.

@@ -2,10 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bake, fromRecord, parseBakeRequest, Registries } from '@kiln/core';
-import { testEnvironment } from '../env/environment.js';
-import { type FaultProxy, startFaultProxy } from '../support/fault-proxy.js';
-import { bakeBusyboxBase, sampleAppInputs } from '../support/sample-app.js';
+import { bake, parseBakeRequest } from '@kiln/core/bake';
+import { fromRecord } from '@kiln/core/inputs';
+import { Registries } from '@kiln/core/oci';
+import {
+  testEnvironment,
+  type FaultProxy,
+  startFaultProxy,
+  bakeBusyboxBase,
+  sampleAppInputs,
+} from '@kiln/local';
 
 // Base layers are downloaded once per machine: a second bake reads them from the local cache.
 const env = testEnvironment();

@@ -2,10 +2,18 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bake, ConfigurationError, fromRecord, parseBakeRequest, Registries } from '@kiln/core';
-import { testEnvironment } from '../env/environment.js';
-import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
-import { bakeBusyboxBase, sampleAppInputs, SHOP_CONTEXT } from '../support/sample-app.js';
+import { bake, parseBakeRequest } from '@kiln/core/bake';
+import { ConfigurationError } from '@kiln/core/errors';
+import { fromRecord } from '@kiln/core/inputs';
+import { Registries } from '@kiln/core/oci';
+import {
+  testEnvironment,
+  startFaultProxy,
+  type FaultProxy,
+  bakeBusyboxBase,
+  sampleAppInputs,
+  SHOP_CONTEXT,
+} from '@kiln/local';
 
 // Bad inputs must fail before any push. The base is read through one counting proxy and the
 // image pushed through another, so "no request reached the target" is measured, not assumed.

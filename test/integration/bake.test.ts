@@ -5,27 +5,22 @@ import { cp, mkdtemp, readdir, rm, stat, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import {
-  bake,
-  type BakeResult,
-  ConfigurationError,
-  copyImage,
-  fromRecord,
-  MediaType,
-  OciLayout,
-  parseBakeRequest,
-  Registries,
-} from '@kiln/core';
-import { testEnvironment } from '../env/environment.js';
-import { freePort, sleep, waitFor } from '../env/services.js';
+import { bake, type BakeResult, parseBakeRequest } from '@kiln/core/bake';
+import { ConfigurationError } from '@kiln/core/errors';
+import { copyImage, MediaType, OciLayout, Registries } from '@kiln/core/oci';
+import { fromRecord } from '@kiln/core/inputs';
 import { buildBusyboxLayout } from '../support/busybox-image.js';
 import { makeTwoPlatformIndex } from '../support/multi-platform.js';
 import {
+  testEnvironment,
+  freePort,
+  sleep,
+  waitFor,
   type BakedBase,
   bakeBusyboxBase,
   sampleAppInputs,
   SHOP_CONTEXT,
-} from '../support/sample-app.js';
+} from '@kiln/local';
 
 // Bakes examples/shop with the native baker against the real registry and engine, and checks
 // the result with tools that share no code with Kiln: skopeo, umoci and the Docker engine.

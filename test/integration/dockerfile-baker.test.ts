@@ -8,16 +8,14 @@ import { promisify } from 'node:util';
 import {
   bakeImage,
   bakeWithDockerfile,
-  ConfigurationError,
-  DockerCli,
-  DockerCommandError,
   type DockerfileBakeOptions,
-  fromRecord,
   parseBakeRequest,
-  parseReference,
-  Registries,
-} from '@kiln/core';
-import { testEnvironment } from '../env/environment.js';
+} from '@kiln/core/bake';
+import { ConfigurationError } from '@kiln/core/errors';
+import { DockerCli, DockerCommandError } from '@kiln/core/engine';
+import { fromRecord } from '@kiln/core/inputs';
+import { parseReference, Registries } from '@kiln/core/oci';
+import { testEnvironment } from '@kiln/local';
 
 // Builds with the real engine and pushes to the real registry; checks with skopeo, which
 // shares no code with Kiln, that the reported digest is the one the registry serves.

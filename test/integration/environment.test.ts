@@ -2,9 +2,8 @@ import { describe, expect, it, afterAll } from '@jest/globals';
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createHash } from 'node:crypto';
-import { testEnvironment } from '../env/environment.js';
-import { docker, freePort, waitFor } from '../env/services.js';
 import { buildBusyboxLayout, pushLayout, skopeoInspectRaw } from '../support/busybox-image.js';
+import { testEnvironment, docker, freePort, waitFor } from '@kiln/local';
 
 // The environment is real: an image built with umoci, pushed with skopeo into the local
 // registry, runs as a swarm service that answers an HTTP health probe.

@@ -1,7 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { publishCheckRun, type CheckAnnotation } from '../../packages/core/src/github/check-run.js';
-import { githubClient } from '../../packages/core/src/github/client.js';
-import type { RunContext } from '../../packages/core/src/github/context.js';
+import {
+  publishCheckRun,
+  type CheckAnnotation,
+  githubClient,
+  type RunContext,
+} from '@kiln/core/github';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 
 const TOKEN = 'ghs_fakeTokenForTests0000000000000000';

@@ -3,11 +3,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { copyImage, type Digest, OciLayout, Registries } from '@kiln/core';
-import { testEnvironment } from '../env/environment.js';
-import { ROOT } from '../env/services.js';
+import { copyImage, type Digest, OciLayout, Registries } from '@kiln/core/oci';
 import { buildBusyboxLayout } from '../support/busybox-image.js';
 import { startTokenRegistry, type TokenRegistry } from '../support/token-server.js';
+import { testEnvironment, ROOT } from '@kiln/local';
 
 const env = testEnvironment();
 const run = `${process.pid}-${Date.now()}`;

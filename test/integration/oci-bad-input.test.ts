@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ConfigurationError, parseLocation, parseReference, requireDigest } from '@kiln/core';
-import { testEnvironment } from '../env/environment.js';
-import { ROOT } from '../env/services.js';
-import { type FaultProxy, startFaultProxy } from '../support/fault-proxy.js';
+import { ConfigurationError } from '@kiln/core/errors';
+import { parseLocation, parseReference, requireDigest } from '@kiln/core/oci';
+import { testEnvironment, ROOT, type FaultProxy, startFaultProxy } from '@kiln/local';
 
 // Bad references fail before any request: the proxy in front of the registry sees nothing.
 const env = testEnvironment();

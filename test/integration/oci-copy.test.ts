@@ -13,11 +13,10 @@ import {
   parseLocation,
   Registries,
   resolveLocation,
-} from '@kiln/core';
-import { testEnvironment } from '../env/environment.js';
+} from '@kiln/core/oci';
 import { buildBusyboxLayout, skopeoInspectRaw } from '../support/busybox-image.js';
-import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
 import { makeTwoPlatformIndex } from '../support/multi-platform.js';
+import { testEnvironment, startFaultProxy, type FaultProxy } from '@kiln/local';
 
 const env = testEnvironment();
 const quiet = { log: () => {} };

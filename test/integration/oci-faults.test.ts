@@ -1,10 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { copyImage, type Digest, OciLayout, Registries } from '@kiln/core';
-import { testEnvironment } from '../env/environment.js';
+import { copyImage, type Digest, OciLayout, Registries } from '@kiln/core/oci';
 import { buildBusyboxLayout } from '../support/busybox-image.js';
-import { type Fault, type FaultProxy, startFaultProxy } from '../support/fault-proxy.js';
+import { testEnvironment, type Fault, type FaultProxy, startFaultProxy } from '@kiln/local';
 
 // Each copy through a faulty network either ends with the identical digest at the target or
 // fails with a clear error and leaves no manifest there.

@@ -11,9 +11,9 @@ import {
   OciLayout,
   pushArtifact,
   Registries,
-} from '@kiln/core';
-import { testEnvironment } from '../env/environment.js';
+} from '@kiln/core/oci';
 import { buildBusyboxLayout, skopeoInspectRaw } from '../support/busybox-image.js';
+import { testEnvironment } from '@kiln/local';
 
 const env = testEnvironment();
 const run = `${process.pid}-${Date.now()}`;

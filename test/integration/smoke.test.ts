@@ -2,20 +2,19 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { ConfigurationError } from '@kiln/core/errors';
 import {
-  ConfigurationError,
   type Descriptor,
   type Digest,
   encodeManifest,
   MediaType,
   OciLayout,
   Registries,
-} from '@kiln/core';
-import { DockerCli, DockerCommandError } from '../../packages/core/src/engine/docker-cli.js';
-import { smokeRun, type SmokeOptions } from '../../packages/core/src/validate/smoke.js';
-import { urlProbe } from '../../packages/core/src/validate/smoke-probe.js';
-import { testEnvironment } from '../env/environment.js';
+} from '@kiln/core/oci';
+import { DockerCli, DockerCommandError } from '@kiln/core/engine';
+import { smokeRun, type SmokeOptions, urlProbe } from '@kiln/core/validate';
 import { buildBusyboxLayout, pushLayout } from '../support/busybox-image.js';
+import { testEnvironment } from '@kiln/local';
 
 const env = testEnvironment();
 const dockerHost = env.engine.dockerHost;

@@ -4,10 +4,9 @@ import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { promisify } from 'node:util';
-import { testEnvironment } from '../env/environment.js';
 import { buildBusyboxLayout } from '../support/busybox-image.js';
-import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
 import { startTokenRegistry, type TokenRegistry } from '../support/token-server.js';
+import { testEnvironment, startFaultProxy, type FaultProxy } from '@kiln/local';
 
 // The proxy and the token server run in this process: a synchronous child (execFileSync,
 // pushLayout) would block the event loop they answer on and hang. Run skopeo asynchronously.

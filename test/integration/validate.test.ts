@@ -2,23 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { bake, parseBakeRequest } from '@kiln/core/bake';
+import { ConfigurationError } from '@kiln/core/errors';
+import { type Digest, listReferrers, OciLayout, parseReference, Registries } from '@kiln/core/oci';
+import { fromRecord } from '@kiln/core/inputs';
+import { parseValidateRequest, VALIDATION_ARTIFACT_TYPE, validateImage } from '@kiln/core/validate';
 import {
-  bake,
-  ConfigurationError,
-  type Digest,
-  fromRecord,
-  listReferrers,
-  OciLayout,
-  parseBakeRequest,
-  parseReference,
-  parseValidateRequest,
-  Registries,
-  VALIDATION_ARTIFACT_TYPE,
-  validateImage,
-} from '@kiln/core';
-import { testEnvironment } from '../env/environment.js';
-import { type FaultProxy, startFaultProxy } from '../support/fault-proxy.js';
-import { bakeBusyboxBase, sampleAppInputs } from '../support/sample-app.js';
+  testEnvironment,
+  type FaultProxy,
+  startFaultProxy,
+  bakeBusyboxBase,
+  sampleAppInputs,
+} from '@kiln/local';
 
 const env = testEnvironment();
 const run = `${process.pid}-${Date.now()}`;

@@ -6,7 +6,7 @@ import {
   OciLayout,
   parseManifest,
   type ParsedManifest,
-} from '@kiln/core';
+} from '@kiln/core/oci';
 
 /**
  * Turns the single-platform image in `layout` into a two-platform index (linux/amd64 and

@@ -12,7 +12,7 @@ import {
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, waitFor } from '../env/services.js';
+import { freePort, waitFor } from '@kiln/local';
 
 /**
  * A real `docker-registry` (distribution 2.8) behind Bearer token auth, with a small token

@@ -16,7 +16,7 @@ jest.unstable_mockModule('@actions/core', () => ({
 }));
 
 const { runAction, setOutputs } = await import('./run-action.js');
-const { ConfigurationError } = await import('@kiln/core');
+const { ConfigurationError } = await import('@kiln/core/errors');
 
 describe('runAction', () => {
   afterEach(() => {

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
-import { errorMessage, isConfigurationError, log } from '@kiln/core';
+import { errorMessage, isConfigurationError } from '@kiln/core/errors';
+import * as log from '@kiln/core/log';
 
 /**
  * Every action's outer shell: a configuration error is the user's to fix and gets one line;

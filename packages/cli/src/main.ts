@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { ConfigurationError, errorMessage, log } from '@kiln/core';
+import { ConfigurationError, errorMessage } from '@kiln/core/errors';
+import * as log from '@kiln/core/log';
 import { bake, bakeUsage } from './commands/bake.js';
 import { copy, copyUsage } from './commands/copy.js';
 import { inspect, inspectUsage } from './commands/inspect.js';

@@ -1,10 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import {
-  ConfigurationError,
-  fromRecord,
-  type RegistryOptions,
-  registryOptionsFrom,
-} from '@kiln/core';
+import { ConfigurationError } from '@kiln/core/errors';
+import { fromRecord, registryOptionsFrom } from '@kiln/core/inputs';
+import { type RegistryOptions } from '@kiln/core/oci';
 
 /** Flags every command that talks to a registry accepts, mirroring the actions' common inputs. */
 export const registryFlags = {

@@ -1,15 +1,15 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { freePort, sleep, stopDaemon } from '../../test/env/services.js';
+import { freePort, sleep, stopDaemon } from './services.js';
 
 const run = promisify(execFile);
 
 /**
- * The demo's load balancer: the Debian haproxy on the host, one frontend on a loopback port,
- * the service's tasks as backends with HTTP health checks. Its files live in `dir`.
+ * The embedded load balancer: the Debian haproxy on the host, one frontend on a loopback port,
+ * the tasks of what is deployed behind it as servers with HTTP health checks. Its files live in `dir`.
  */
 export interface Balancer {
   port: number;
@@ -46,7 +46,7 @@ export function runningPid(dir: string): number | undefined {
 
 export function haproxyConfig(port: number, backends: Backend[], socket: string): string {
   return [
-    '# Written by npm run demo; rewritten on every run. Stop with: npm run demo -- --down',
+    '# Written by the embedded environment; rewritten when the servers change. Stop with: npm run env down',
     'global',
     '  maxconn 512',
     `  stats socket ${socket} mode 600 level admin`,
@@ -59,11 +59,11 @@ export function haproxyConfig(port: number, backends: Backend[], socket: string)
     '  retries 2',
     '  option redispatch',
     '',
-    'frontend shop',
+    'frontend app',
     `  bind 127.0.0.1:${port}`,
-    '  default_backend shop_tasks',
+    '  default_backend app_tasks',
     '',
-    'backend shop_tasks',
+    'backend app_tasks',
     '  balance roundrobin',
     '  option httpchk GET /',
     '  http-check expect status 200',
@@ -84,6 +84,7 @@ export async function startBalancer(
   preferredPort?: number,
 ): Promise<Balancer> {
   const f = files(dir);
+  mkdirSync(dir, { recursive: true });
   const old = runningPid(dir);
   const port =
     preferredPort && (old !== undefined || (await portFree(preferredPort)))
@@ -132,7 +133,7 @@ export interface ServerStat {
 }
 
 /** `show stat` over the runtime API: one row per backend server. */
-export async function serverStats(socket: string, backend = 'shop_tasks'): Promise<ServerStat[]> {
+export async function serverStats(socket: string, backend = 'app_tasks'): Promise<ServerStat[]> {
   const text = await new Promise<string>((resolve, reject) => {
     const c = createConnection(socket);
     let out = '';

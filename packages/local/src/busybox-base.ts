@@ -2,7 +2,7 @@
 import { copyFile, mkdir, symlink } from 'node:fs/promises';
 
 import { join } from 'node:path';
-import { withTempDir } from '@kiln/core';
+import { withTempDir } from '@kiln/core/util';
 
 /** The static binary of the Debian package busybox-static (the dynamic one would not run in scratch). */
 export const BUSYBOX_BINARY = '/bin/busybox';

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { type Balancer, runningPid, startBalancer, stopBalancer } from './balancer.js';
 import { ensurePackages } from './packages.js';
 import {
   type EngineInfo,
@@ -13,8 +14,8 @@ import {
 } from './services.js';
 
 /**
- * The embedded default: real registries and a real single-node swarm on loopback.
- * Written once, used by jest's global setup, the demo and the benchmarks.
+ * The embedded default: real registries, a real single-node swarm and haproxy on loopback.
+ * Written once, used by `npm run env`, jest's global setup, the demo and the benchmarks.
  */
 export interface KilnEnvironment {
   /** plain registry */
@@ -24,8 +25,13 @@ export interface KilnEnvironment {
   /** registry behind htpasswd Basic auth */
   authRegistry: RegistryInfo;
   engine: EngineInfo;
+  /** haproxy with its runtime API; it has no servers until something deploys behind it */
+  balancer: Balancer;
   startedAt: string;
 }
+
+/** Where the load balancer keeps its config, pid and runtime socket. */
+export const BALANCER_DIR = join(STATE, 'balancer');
 
 const ENV_FILE = join(STATE, 'env.json');
 const REGISTRIES = ['registry', 'registry2', 'authRegistry'] as const;
@@ -60,7 +66,17 @@ export async function up(
   log: (l: string) => void = () => {},
 ): Promise<{ env: KilnEnvironment; started: boolean }> {
   const existing = readEnvironment();
-  if (existing && (await healthy(existing))) return { env: existing, started: false };
+  if (existing && (await healthy(existing))) {
+    if (existing.balancer && runningPid(BALANCER_DIR) === existing.balancer.pid)
+      return { env: existing, started: false };
+    // The registries and the engine are up; only the balancer has to come back.
+    const env = {
+      ...existing,
+      balancer: await startBalancer(BALANCER_DIR, [], existing.balancer?.port),
+    };
+    writeFileSync(ENV_FILE, JSON.stringify(env, null, 2));
+    return { env, started: false };
+  }
   if (existing) await down();
   ensurePackages(log);
   mkdirSync(STATE, { recursive: true });
@@ -75,11 +91,14 @@ export async function up(
   const engine = external
     ? await useEngine(external)
     : await startEngine([registry.host, registry2.host, authRegistry.host]);
+  log('starting load balancer (haproxy) ...');
+  const balancer = await startBalancer(BALANCER_DIR, []);
   const env: KilnEnvironment = {
     registry,
     registry2,
     authRegistry,
     engine,
+    balancer,
     startedAt: new Date().toISOString(),
   };
   writeFileSync(ENV_FILE, JSON.stringify(env, null, 2));
@@ -88,6 +107,7 @@ export async function up(
 
 /** Stops everything by pid and leaves nothing running. */
 export async function down(): Promise<void> {
+  await stopBalancer(BALANCER_DIR);
   if (!readEnvironment()?.engine.external) await stopEngine();
   await Promise.all(REGISTRIES.map((r) => stopDaemon(join(STATE, r, 'pid'))));
   rmSync(ENV_FILE, { force: true });

@@ -1,13 +1,9 @@
 import { join } from 'node:path';
-import { bake, fromRecord, parseBakeRequest, Registries } from '@kiln/core';
-import {
-  BASE_TAG,
-  busyboxBaseInputs,
-  withBusyboxBaseContext,
-} from '../../scripts/demo/busybox-base.js';
-import { ROOT } from '../env/services.js';
-
-export { BASE_EPOCH } from '../../scripts/demo/busybox-base.js';
+import { bake, parseBakeRequest } from '@kiln/core/bake';
+import { fromRecord } from '@kiln/core/inputs';
+import { Registries } from '@kiln/core/oci';
+import { BASE_TAG, busyboxBaseInputs, withBusyboxBaseContext } from './busybox-base.js';
+import { ROOT } from './services.js';
 
 /** examples/shop, the sample app: busybox httpd serving a page that prints APP_REVISION. */
 export const SHOP_CONTEXT = join(ROOT, 'examples', 'shop');

@@ -12,10 +12,10 @@ import {
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import bcrypt from 'bcryptjs';
-import { sleep } from '../../packages/core/src/util/retry.js';
+import { sleep } from '@kiln/core/util';
 
 /** Where the environment keeps its state: an ignored folder of the repository. */
-export const ROOT = resolve(new URL('../..', import.meta.url).pathname);
+export const ROOT = resolve(new URL('../../..', import.meta.url).pathname);
 export const STATE = process.env.KILN_ENV_DIR ?? join(ROOT, '.kiln', 'env');
 
 export async function freePort(): Promise<number> {

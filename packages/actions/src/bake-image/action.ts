@@ -1,12 +1,7 @@
-import {
-  actionInputs,
-  bakeImage,
-  bakeSummary,
-  github,
-  parseBakeRequest,
-  Registries,
-  registryOptionsFrom,
-} from '@kiln/core';
+import { actionInputs, registryOptionsFrom } from '@kiln/core/inputs';
+import { bakeImage, bakeSummary, parseBakeRequest } from '@kiln/core/bake';
+import * as github from '@kiln/core/github';
+import { Registries } from '@kiln/core/oci';
 import { setOutputs } from '../run-action.js';
 
 export async function bakeImageAction(): Promise<void> {

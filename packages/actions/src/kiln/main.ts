@@ -1,6 +1,7 @@
 // The suite entry (root action.yml): `command:` picks the action; each runs exactly as its own.
 import * as core from '@actions/core';
-import { ConfigurationError, parseChoice } from '@kiln/core';
+import { ConfigurationError } from '@kiln/core/errors';
+import { parseChoice } from '@kiln/core/inputs';
 import { bakeImageAction } from '../bake-image/action.js';
 import { validateImageAction } from '../validate-image/action.js';
 import { runAction } from '../run-action.js';

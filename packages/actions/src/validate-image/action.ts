@@ -1,14 +1,13 @@
 import * as core from '@actions/core';
+import { actionInputs, registryOptionsFrom } from '@kiln/core/inputs';
+import * as github from '@kiln/core/github';
 import {
-  actionInputs,
-  github,
   parseValidateRequest,
-  Registries,
-  registryOptionsFrom,
   validateImage,
   validationAnnotations,
   validationSummary,
-} from '@kiln/core';
+} from '@kiln/core/validate';
+import { Registries } from '@kiln/core/oci';
 import { setOutputs } from '../run-action.js';
 
 export async function validateImageAction(): Promise<void> {

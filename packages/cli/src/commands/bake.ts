@@ -1,10 +1,7 @@
-import {
-  bakeImage,
-  ConfigurationError,
-  fromRecord,
-  parseBakeRequest,
-  Registries,
-} from '@kiln/core';
+import { bakeImage, parseBakeRequest } from '@kiln/core/bake';
+import { ConfigurationError } from '@kiln/core/errors';
+import { fromRecord } from '@kiln/core/inputs';
+import { Registries } from '@kiln/core/oci';
 import { parse, print, registryFlags, registryOptions } from '../options.js';
 
 export const bakeUsage =

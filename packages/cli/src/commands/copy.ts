@@ -1,11 +1,5 @@
-import {
-  ConfigurationError,
-  copyImage,
-  openStore,
-  parseLocation,
-  Registries,
-  resolveLocation,
-} from '@kiln/core';
+import { ConfigurationError } from '@kiln/core/errors';
+import { copyImage, openStore, parseLocation, Registries, resolveLocation } from '@kiln/core/oci';
 import { parse, print, registryFlags, registryOptions } from '../options.js';
 
 export const copyUsage =

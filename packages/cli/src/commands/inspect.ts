@@ -1,5 +1,5 @@
+import { ConfigurationError } from '@kiln/core/errors';
 import {
-  ConfigurationError,
   formatLocation,
   inspectImage,
   openStore,
@@ -7,7 +7,7 @@ import {
   platformString,
   Registries,
   resolveLocation,
-} from '@kiln/core';
+} from '@kiln/core/oci';
 import { parse, print, registryFlags, registryOptions } from '../options.js';
 
 export const inspectUsage =

@@ -1,11 +1,7 @@
-import {
-  ConfigurationError,
-  fromRecord,
-  parseValidateRequest,
-  Registries,
-  validateImage,
-  validationSummary,
-} from '@kiln/core';
+import { ConfigurationError } from '@kiln/core/errors';
+import { fromRecord } from '@kiln/core/inputs';
+import { parseValidateRequest, validateImage, validationSummary } from '@kiln/core/validate';
+import { Registries } from '@kiln/core/oci';
 import { parse, print, registryFlags, registryOptions } from '../options.js';
 
 export const validateUsage =

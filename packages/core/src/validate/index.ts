@@ -8,3 +8,4 @@ export * from './validate-request.js';
 export * from './validate-image.js';
 export * from './validate-summary.js';
 export * from './evidence.js';
+export { urlProbe } from './smoke-probe.js';
