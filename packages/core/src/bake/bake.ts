@@ -5,7 +5,8 @@ import { copyImage } from '../oci/copy.js';
 import type { Digest } from '../oci/digest.js';
 import { inspectImage } from '../oci/inspect.js';
 import { OciLayout } from '../oci/layout/oci-layout.js';
-import { parseLocation } from '../oci/location.js';
+import { undoLayoutWriteOnFailure } from '../oci/layout/layout-undo.js';
+import { checkLayoutOutput, parseLocation } from '../oci/location.js';
 import type { Descriptor } from '../oci/manifest.js';
 import { repositoryName } from '../oci/reference.js';
 import type { Registries } from '../oci/registries.js';
@@ -115,6 +116,7 @@ export async function bake(
   const output = req.output ? parseLocation(req.output, 'output') : undefined;
   if (output && output.kind !== 'layout')
     throw new Error('unreachable: output is checked to be oci-layout');
+  if (output) await checkLayoutOutput(output.dir, req.output as string, 'output');
 
   const base =
     req.base === 'scratch' ? undefined : await resolveBase(req.baseInput, req.base, registries);
@@ -158,12 +160,18 @@ export async function bake(
         name = repositoryName(req.repository);
       }
       const tags = [...req.tags, ...(output?.tag ? [output.tag] : [])];
+      // Inspected before the copy: once the copy succeeds, nothing is left that can fail.
+      const inspected = await inspectImage(source, digest);
       let copiedBytes = 0;
       if (target) {
-        const copied = await copyImage(source, target, digest, { tags, log });
+        const to = target;
+        const copy = (): ReturnType<typeof copyImage> =>
+          copyImage(source, to, digest, { tags, log });
+        const copied = output
+          ? await undoLayoutWriteOnFailure(output.dir, name, copy)
+          : await copy();
         copiedBytes = copied.copiedBytes;
       }
-      const inspected = await inspectImage(source, digest);
       const firstImage = image.images[0] as ComposedImage['images'][number];
       const result: BakeResult = {
         digest,

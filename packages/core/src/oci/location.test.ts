@@ -1,6 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { resolve } from 'node:path';
-import { formatLocation, parseLocation } from './location.js';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ConfigurationError } from '../errors.js';
+import { checkLayoutOutput, formatLocation, parseLocation } from './location.js';
 
 const D = 'sha256:' + 'b'.repeat(64);
 
@@ -41,5 +44,35 @@ describe('parseLocation', () => {
   ])('rejects %j naming the input', (value, message) => {
     expect(() => parseLocation(value, 'to-image')).toThrow(message);
     expect(() => parseLocation(value, 'to-image')).toThrow(/Input "to-image"/);
+  });
+});
+
+describe('checkLayoutOutput', () => {
+  it('accepts a new folder, an empty one and a layout; refuses anything else by name', async () => {
+    const top = await mkdtemp(join(tmpdir(), 'kiln-output-'));
+    try {
+      await checkLayoutOutput(join(top, 'new'), 'oci-layout:new');
+      await mkdir(join(top, 'empty'));
+      await checkLayoutOutput(join(top, 'empty'), 'oci-layout:empty');
+      await mkdir(join(top, 'layout'));
+      await writeFile(join(top, 'layout', 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
+      await writeFile(join(top, 'layout', 'index.json'), '{}');
+      await checkLayoutOutput(join(top, 'layout'), 'oci-layout:layout');
+
+      const src = join(top, 'src');
+      await mkdir(src);
+      await writeFile(join(src, 'main.c'), 'int main;');
+      const refused = checkLayoutOutput(src, 'oci-layout:src:v1');
+      await expect(refused).rejects.toThrow(ConfigurationError);
+      await expect(checkLayoutOutput(src, 'oci-layout:src:v1')).rejects.toThrow(
+        `Input "output" has value "oci-layout:src:v1": ${src} is a folder that is not empty and not an OCI image layout (it has no oci-layout file); name a new or empty folder, or an existing layout`,
+      );
+      await writeFile(join(top, 'file'), 'x');
+      await expect(checkLayoutOutput(join(top, 'file'), 'oci-layout:file')).rejects.toThrow(
+        `Input "output" has value "oci-layout:file": ${join(top, 'file')} exists and is not a folder`,
+      );
+    } finally {
+      await rm(top, { recursive: true, force: true });
+    }
   });
 });

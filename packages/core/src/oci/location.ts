@@ -1,5 +1,6 @@
-import { resolve } from 'node:path';
-import { ConfigurationError } from '../errors.js';
+import { lstat, readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { ConfigurationError, invalidInput } from '../errors.js';
 import { type Digest, digestProblem } from './digest.js';
 import { OciLayout } from './layout/oci-layout.js';
 import { formatReference, type ImageReference, parseReference } from './reference.js';
@@ -94,4 +95,32 @@ export async function resolveLocation(loc: ImageLocation, store: ImageStore): Pr
       `${formatLocation(loc)}: ${reference} not found in ${store.label}`,
     );
   return digest;
+}
+
+/**
+ * Refuses an output folder that is neither new, nor empty, nor an OCI layout (a regular
+ * `oci-layout` file): writing blobs into someone's source tree or home folder is never what the
+ * user meant. Checked before any request, so a wrong folder costs nothing.
+ */
+export async function checkLayoutOutput(
+  dir: string,
+  value: string,
+  input = 'output',
+): Promise<void> {
+  let folder;
+  try {
+    folder = await stat(dir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw err;
+  }
+  if (!folder.isDirectory()) throw invalidInput(input, value, `${dir} exists and is not a folder`);
+  if ((await readdir(dir)).length === 0) return;
+  const marker = await lstat(join(dir, 'oci-layout')).catch(() => undefined);
+  if (marker?.isFile()) return;
+  throw invalidInput(
+    input,
+    value,
+    `${dir} is a folder that is not empty and not an OCI image layout (it has no oci-layout file); name a new or empty folder, or an existing layout`,
+  );
 }

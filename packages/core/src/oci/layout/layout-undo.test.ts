@@ -22,9 +22,15 @@ async function tree(dir: string): Promise<string[]> {
 /** Writes a blob and a tagged manifest, as a copy does, then fails like a dropped connection. */
 const failingWrite = (layout: OciLayout) => async (): Promise<never> => {
   await layout.putBuffer(Buffer.from('new layer'), MediaType.OciLayer);
-  const bytes = Buffer.from('{"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[]}');
+  const bytes = Buffer.from(
+    '{"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[]}',
+  );
   await layout.putManifest(
-    { bytes, digest: (await layout.putBuffer(bytes, MediaType.OciIndex)).digest, mediaType: MediaType.OciIndex },
+    {
+      bytes,
+      digest: (await layout.putBuffer(bytes, MediaType.OciIndex)).digest,
+      mediaType: MediaType.OciIndex,
+    },
     { tag: 'new' },
   );
   throw new Error('connection lost');
@@ -56,7 +62,10 @@ describe('undoLayoutWriteOnFailure', () => {
     await layout.putBuffer(Buffer.from('old layer'), MediaType.OciLayer);
     const bytes = Buffer.from('{"schemaVersion":2,"manifests":[]}');
     const old = await layout.putBuffer(bytes, MediaType.OciIndex);
-    await layout.putManifest({ bytes, digest: old.digest, mediaType: MediaType.OciIndex }, { tag: 'old' });
+    await layout.putManifest(
+      { bytes, digest: old.digest, mediaType: MediaType.OciIndex },
+      { tag: 'old' },
+    );
     const files = await tree(dir);
     const index = await readFile(join(dir, 'index.json'));
 
