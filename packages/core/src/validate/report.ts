@@ -1,5 +1,6 @@
 import type { Digest } from '../oci/digest.js';
 import { redact } from '../log.js';
+import { writePrivateFile } from '../util/temp-dir.js';
 import type { ImageFacts } from './image-facts.js';
 import type { Policy } from './policy-file.js';
 import type { RuleResult } from './rule-result.js';
@@ -112,4 +113,21 @@ function smokeOf(smoke: SmokeSummary): SmokeSummary {
 /** The artifact's bytes: stable key order as built, two-space indent, final newline. */
 export function encodeReport(report: ValidationReport): Buffer {
   return Buffer.from(`${JSON.stringify(report, null, 2)}\n`);
+}
+
+/**
+ * Writes the report for later steps (the `report` output) into a fresh private folder under
+ * `parent` (default RUNNER_TEMP, else the system temp folder), never at a predictable name.
+ */
+export function writeReportFile(
+  bytes: Buffer,
+  digest: Digest,
+  parent: string | undefined = process.env.RUNNER_TEMP || undefined,
+): Promise<string> {
+  return writePrivateFile(
+    'kiln-report-',
+    `kiln-validation-${digest.slice(7, 19)}.json`,
+    bytes,
+    parent,
+  );
 }

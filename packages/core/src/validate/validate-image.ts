@@ -1,6 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { readRunContext } from '../github/context.js';
 import { info } from '../log.js';
 import type { Digest } from '../oci/digest.js';
@@ -15,6 +12,7 @@ import { DEFAULT_POLICY, loadPolicy, type Policy } from './policy-file.js';
 import {
   encodeReport,
   buildReport,
+  writeReportFile,
   VALIDATION_ARTIFACT_TYPE,
   type ValidationReport,
   type SmokeSummary,
@@ -35,7 +33,7 @@ export interface ValidateResult {
 
 export interface ValidateOptions {
   log?: (line: string) => void;
-  /** Where the report file goes; default RUNNER_TEMP or the system temp folder. */
+  /** Under which folder the report's private folder goes; default RUNNER_TEMP or the system temp folder. */
   reportDir?: string;
   dockerHost?: string;
   now?: () => Date;
@@ -105,10 +103,7 @@ export async function validateImage(
     createdAt: (opts.now ?? (() => new Date()))(),
   });
   const bytes = encodeReport(report);
-  const dir = opts.reportDir ?? process.env.RUNNER_TEMP ?? tmpdir();
-  await mkdir(dir, { recursive: true });
-  const reportPath = join(dir, `kiln-validation-${req.digest.slice(7, 19)}.json`);
-  await writeFile(reportPath, bytes);
+  const reportPath = await writeReportFile(bytes, req.digest, opts.reportDir);
 
   const evidence = await storeArtifact(store, {
     artifactType: VALIDATION_ARTIFACT_TYPE,
