@@ -1,8 +1,14 @@
 import { info } from '../log.js';
 import { mapLimit } from '../util/map-limit.js';
 import type { Digest } from './digest.js';
-import { blobsOf, type Descriptor, type ParsedManifest } from './manifest.js';
+import { blobsOf, type Descriptor } from './manifest.js';
+import { readManifestTree } from './manifest-tree.js';
 import { type ImageStore, isMountable } from './store.js';
+
+/** The target does not hold what was copied after the copy: never reported as success. */
+export class CopyVerificationError extends Error {
+  override readonly name = 'CopyVerificationError';
+}
 
 export interface CopyOptions {
   /** Tags to set at the target after the digest is in place. */
@@ -15,7 +21,7 @@ export interface CopyOptions {
 export interface CopyResult {
   digest: Digest;
   mediaType: string;
-  /** Manifests written (1 for an image, 1 + N for an index of N images). */
+  /** Manifests written (1 for an image, 1 + N for an index of N images; nested indexes count). */
   manifests: number;
   blobs: number;
   /** Bytes of blobs streamed to the target. */
@@ -25,10 +31,11 @@ export interface CopyResult {
 }
 
 /**
- * Copies one image or a whole index (every platform) by digest. Blobs go first (skip what the
- * target has, mount within one registry), manifests last and children before their index, so
- * a failed copy never leaves a manifest whose blobs are missing. Ends by reading the target
- * digest back and failing unless it equals the source.
+ * Copies one image or a whole index (every platform, nested indexes included) by digest. Blobs
+ * go first (skip what the target has, mount within one registry), manifests last and children
+ * before their index at every level, so a failed copy never leaves a manifest whose blobs or
+ * children are missing. Ends by reading every manifest back and failing unless the target holds
+ * each digest.
  */
 export async function copyImage(
   source: ImageStore,
@@ -46,20 +53,14 @@ export async function copyImage(
     mountedBlobs: 0,
     skippedBlobs: 0,
   };
-  const root = await source.getManifest(digest);
+  const tree = await readManifestTree(source, digest);
+  const root = tree.root;
   result.mediaType = root.mediaType;
-
-  const images: ParsedManifest[] = [];
-  if (root.kind === 'index') {
-    for (const child of root.index.manifests) images.push(await source.getManifest(child.digest));
-  } else {
-    images.push(root);
-  }
 
   // Platform images often share blobs; copy each once.
   const blobs = new Map<string, Descriptor>();
-  for (const m of images) {
-    if (m.kind === 'image') for (const b of blobsOf(m.manifest)) blobs.set(b.digest, b);
+  for (const { manifest } of tree.images) {
+    for (const b of blobsOf(manifest.manifest)) blobs.set(b.digest, b);
   }
   result.blobs = blobs.size;
   const mountFrom =
@@ -88,21 +89,23 @@ export async function copyImage(
     log(`  ${short} copied (${blob.size} bytes)`);
   });
 
-  for (const m of images) {
-    if (m !== root) {
-      await target.putManifest(m);
-      result.manifests++;
-    }
+  // tree.manifests lists children before their index and the root last: at every level a
+  // registry sees an index only after everything it lists is in place.
+  for (const m of tree.manifests) {
+    await target.putManifest(m, m === root ? { root: true } : {});
+    result.manifests++;
   }
-  await target.putManifest(root, { root: true });
-  result.manifests++;
   for (const tag of opts.tags ?? []) await target.putManifest(root, { tag });
 
-  const readBack = await target.resolve(digest);
-  if (readBack !== digest) {
-    throw new Error(
-      `copy to ${target.label} did not verify: target holds ${readBack ?? 'nothing'} for ${digest}`,
-    );
+  // A store may accept an index whose children it does not hold (a layout, a lax registry).
+  for (const m of tree.manifests) {
+    const readBack = await target.resolve(m.digest);
+    if (readBack !== m.digest) {
+      const what = m === root ? '' : ` (listed by ${digest})`;
+      throw new CopyVerificationError(
+        `copy to ${target.label} did not verify: target holds ${readBack ?? 'nothing'} for ${m.digest}${what}`,
+      );
+    }
   }
   return result;
 }

@@ -3,6 +3,7 @@ export * from './digest.js';
 export * from './reference.js';
 export * from './media-types.js';
 export * from './manifest.js';
+export * from './manifest-tree.js';
 export * from './store.js';
 export * from './location.js';
 export * from './registries.js';

@@ -1,5 +1,6 @@
 import type { Digest } from './digest.js';
 import type { Descriptor, ImageManifest, ParsedManifest, Platform } from './manifest.js';
+import { readManifestTree } from './manifest-tree.js';
 import type { ImageStore } from './store.js';
 import { z } from 'zod';
 
@@ -44,15 +45,16 @@ function summarise(m: ParsedManifest & { kind: 'image' }, platform?: Platform): 
   return s;
 }
 
-/** What `kiln inspect` and job summaries show: digest, media type, size, platforms, layers. */
+/**
+ * What `kiln inspect` and job summaries show: digest, media type, size, platforms, layers. The
+ * images of nested indexes are listed with the others.
+ */
 export async function inspectImage(store: ImageStore, digest: Digest): Promise<InspectResult> {
-  const root = await store.getManifest(digest);
+  const tree = await readManifestTree(store, digest);
+  const root = tree.root;
   const images: ImageSummary[] = [];
   if (root.kind === 'index') {
-    for (const d of root.index.manifests) {
-      const child = await store.getManifest(d.digest);
-      if (child.kind === 'image') images.push(summarise(child, d.platform));
-    }
+    for (const { manifest, platform } of tree.images) images.push(summarise(manifest, platform));
   } else {
     let platform: Platform | undefined;
     const config = root.manifest.config;
@@ -64,9 +66,9 @@ export async function inspectImage(store: ImageStore, digest: Digest): Promise<I
     }
     images.push(summarise(root, platform));
   }
-  const seen = new Map<string, number>([[root.digest, root.bytes.length]]);
+  // Every distinct manifest (nested indexes too) and blob, counted once.
+  const seen = new Map<string, number>(tree.manifests.map((m) => [m.digest, m.bytes.length]));
   for (const i of images) {
-    seen.set(i.digest, i.size - i.config.size - i.layers.reduce((n, l) => n + l.size, 0));
     for (const b of [i.config, ...i.layers]) seen.set(b.digest, b.size);
   }
   return {

@@ -170,6 +170,33 @@ export function parseManifest(
   return { kind: 'image', manifest: r.data, bytes, digest, mediaType };
 }
 
+/**
+ * Refuses an index entry whose manifest is not what the entry says: a child read as another
+ * type than its descriptor names is one document with two meanings (the CVE-2021-41190 class
+ * again, one level down). `parent` names the index that lists it.
+ */
+export function checkListed(parent: string, listed: Descriptor, child: ParsedManifest): void {
+  const problem =
+    child.mediaType !== listed.mediaType
+      ? `lists ${listed.digest} as ${quoted(listed.mediaType)} but it is ${quoted(child.mediaType)} (ambiguous; refused)`
+      : child.bytes.length !== listed.size
+        ? `lists ${listed.digest} with size ${listed.size} but it is ${child.bytes.length} bytes (refused)`
+        : child.digest !== listed.digest
+          ? `lists ${listed.digest} but the store returned ${child.digest} (refused)`
+          : undefined;
+  if (problem) throw new ManifestError(parent, problem);
+}
+
+/** Refuses an index entry of a media type Kiln does not know, before anything is fetched. */
+export function checkListedType(parent: string, listed: Descriptor): void {
+  if (!manifestKind(listed.mediaType)) {
+    throw new ManifestError(
+      parent,
+      `lists ${listed.digest} with unknown media type ${quoted(listed.mediaType)} (refused)`,
+    );
+  }
+}
+
 /** Serialise a manifest we create. Our own JSON is canonical enough: we keep the bytes after. */
 export function encodeManifest(value: ImageManifest | ImageIndex): Buffer {
   return Buffer.from(JSON.stringify(value));
