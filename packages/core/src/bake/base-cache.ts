@@ -1,16 +1,22 @@
+import { rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { type Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { errorMessage } from '../errors.js';
 import { debug, warning } from '../log.js';
 import { type Digest, digestHex } from '../oci/digest.js';
 import { OciLayout } from '../oci/layout/oci-layout.js';
 import type { Descriptor, ParsedManifest, RawManifest } from '../oci/manifest.js';
+import { DigestMismatchError } from '../oci/registry/errors.js';
 import type { ImageStore } from '../oci/store.js';
 
 /** Reads base blobs through a local layout, so each base layer is downloaded once per machine. */
 export class CachedStore implements ImageStore {
   readonly label: string;
   downloaded = 0;
+  /** Blobs proven intact in the cache by this process, or being made so. */
+  private readonly ready = new Map<Digest, Promise<void>>();
 
   constructor(
     private readonly inner: ImageStore,
@@ -19,11 +25,44 @@ export class CachedStore implements ImageStore {
     this.label = inner.label;
   }
 
-  private async ensure(desc: Descriptor): Promise<void> {
-    if (await this.cache.hasBlob(desc)) return;
+  /** Once per blob: the cached copy proven by its digest, else (re)downloaded into the cache. */
+  private ensure(desc: Descriptor): Promise<void> {
+    let done = this.ready.get(desc.digest);
+    if (!done) {
+      done = this.fill(desc);
+      this.ready.set(desc.digest, done);
+      // A failed fill is not remembered: a later read tries again.
+      done.catch(() => this.ready.delete(desc.digest));
+    }
+    return done;
+  }
+
+  private async fill(desc: Descriptor): Promise<void> {
+    if (await this.cache.hasBlob(desc)) {
+      // A cached blob can rot on disk or arrive corrupt with a restored Actions cache; left in
+      // place it would fail every later bake, so it is dropped and fetched again.
+      const problem = await this.corruption(desc);
+      if (!problem) return;
+      warning(
+        `base layer cache: ${desc.digest} failed its digest check (${problem}); dropped, downloading it again`,
+      );
+      await rm(this.cache.blobPath(desc.digest), { force: true });
+    }
     // Await first: `x += await y` reads x before the wait and loses concurrent additions.
     const bytes = await this.cache.putBlob(desc, () => this.inner.openBlob(desc));
     this.downloaded += bytes;
+  }
+
+  /** Why the cached copy does not match its digest, or undefined when it does. */
+  private async corruption(desc: Descriptor): Promise<string | undefined> {
+    const discard = new Writable({ write: (_chunk, _enc, cb) => cb() });
+    try {
+      await pipeline(await this.cache.openBlob(desc), discard);
+      return undefined;
+    } catch (err) {
+      if (err instanceof DigestMismatchError) return errorMessage(err);
+      throw err;
+    }
   }
 
   async hasBlob(desc: Descriptor): Promise<boolean> {
