@@ -1,0 +1,154 @@
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { runnerCommands } from '../../../test/support/runner-commands.js';
+import * as log from './log.js';
+
+/** Text an image or a registry could put in a label, USER, a file name or an error body. */
+const HOSTILE = [
+  '::set-output name=image::evil',
+  'ok\n::error::injected',
+  'ok\r::error::injected by a lone CR',
+  'ok\r\n::add-mask::x',
+  '   ::warning::indented',
+  '\u2028::error::after a line separator',
+  '\u0085::error::after NEL',
+  '\u00a0\u3000::error::after unicode spaces',
+  'label ##[set-output name=image]evil',
+  '##[group]fake group',
+  '::0123456789abcdef0123456789abcdef::\n::error::after a guessed fence token',
+];
+
+/** Captures what is written to process.stdout and process.stderr. */
+function capture(): { out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  jest.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown) => {
+    out += String(chunk);
+    return true;
+  });
+  jest.spyOn(process.stderr, 'write').mockImplementation((chunk: unknown) => {
+    err += String(chunk);
+    return true;
+  });
+  return { out: () => out, err: () => err };
+}
+
+describe('printable', () => {
+  it('shows hidden characters as escapes and keeps tabs and newlines', () => {
+    expect(log.printable('a\tb\nc')).toBe('a\tb\nc');
+    expect(log.printable('red \u001b[31mX\u001b[0m')).toBe('red \\u001b[31mX\\u001b[0m');
+    expect(log.printable('a\rb')).toBe('a\\u000db');
+    expect(log.printable('a\r\nb')).toBe('a\nb');
+    expect(log.printable('a\u2028b\u2029c\u0085d\u007f')).toBe('a\\u2028b\\u2029c\\u0085d\\u007f');
+    expect(log.printable('sha256:\u202edcba')).toBe('sha256:\\u202edcba');
+    expect(log.printable('caf\u00e9 \u{1f525}')).toBe('caf\u00e9 \u{1f525}');
+  });
+});
+
+describe('commandSafe', () => {
+  it('leaves ordinary text as it is', () => {
+    const text = 'pass  required-labels: org.opencontainers.image.revision = 1a2b:3c\n  done';
+    expect(log.commandSafe(text)).toBe(text);
+  });
+
+  it.each(HOSTILE)('never lets %j run as a workflow command, and shows it', (text) => {
+    expect(runnerCommands(text).length).toBeGreaterThan(0); // the hostile text alone would run
+    const safe = log.commandSafe(text);
+    expect(runnerCommands(safe)).toEqual([]);
+    const fence = /^::stop-commands::([0-9a-f]{32})\n([^]*)\n::\1::$/.exec(safe);
+    expect(fence?.[2] ?? safe).toBe(log.printable(text));
+  });
+
+  it('fences text whose lines would be commands, and only that', () => {
+    expect(log.commandSafe('a\n  ::error::x')).toMatch(
+      /^::stop-commands::[0-9a-f]{32}\na\n {2}::error::x\n::[0-9a-f]{32}::$/,
+    );
+    expect(log.commandSafe('x ##[error]y')).toMatch(/^::stop-commands::/);
+    // Hidden line breaks are escaped, so what follows them is no longer at a line's start.
+    expect(log.commandSafe('ok\r::error::x')).toBe('ok\\u000d::error::x');
+    expect(log.commandSafe('\u2028::error::x')).toBe('\\u2028::error::x');
+    expect(log.commandSafe('a :: b')).toBe('a :: b');
+  });
+
+  it('uses a fresh random token each time', () => {
+    const a = log.commandSafe('::error::x').split('\n')[0];
+    const b = log.commandSafe('::error::x').split('\n')[0];
+    expect(a).not.toBe(b);
+  });
+});
+
+describe('the logger on a runner', () => {
+  const saved = process.env.GITHUB_ACTIONS;
+  beforeEach(() => {
+    process.env.GITHUB_ACTIONS = 'true';
+  });
+  afterEach(() => {
+    jest.restoreAllMocks();
+    if (saved === undefined) delete process.env.GITHUB_ACTIONS;
+    else process.env.GITHUB_ACTIONS = saved;
+  });
+
+  it('info: hostile text inside a message runs no command', () => {
+    const io = capture();
+    for (const text of HOSTILE) log.info(`label org.example=${text}`);
+    log.info('plain line');
+    expect(runnerCommands(io.out())).toEqual([]);
+    expect(io.out()).toContain('label org.example=ok\n::error::injected\n');
+    expect(io.out().endsWith('\nplain line\n')).toBe(true);
+  });
+
+  it('warning and debug: one command each, whose data is the printable message', () => {
+    const io = capture();
+    log.warning('base cache: 500 <html>\n::error::x\r%0A::error::y');
+    log.debug('body ##[add-mask]z\n::set-output name=a::b');
+    expect(runnerCommands(io.out())).toEqual([
+      { command: 'warning', data: 'base cache: 500 <html>\n::error::x\\u000d%0A::error::y' },
+      { command: 'debug', data: 'body ##[add-mask]z\n::set-output name=a::b' },
+    ]);
+  });
+
+  it('group: the title is command data, not a new line', async () => {
+    const io = capture();
+    await log.group('layer a\n::error::x', async () => undefined);
+    expect(runnerCommands(io.out()).map((c) => c.command)).toEqual(['group', 'endgroup']);
+  });
+
+  it('write: the CLI streams get the same treatment', () => {
+    const io = capture();
+    log.write(process.stderr, 'kiln: GET /v2/ failed: 500: \n::error::x');
+    expect(runnerCommands(io.err())).toEqual([]);
+    expect(io.err()).toContain('\nkiln: GET /v2/ failed: 500: \n::error::x\n::');
+  });
+});
+
+describe('the logger off a runner', () => {
+  const saved = process.env.GITHUB_ACTIONS;
+  beforeEach(() => {
+    delete process.env.GITHUB_ACTIONS;
+  });
+  afterEach(() => {
+    jest.restoreAllMocks();
+    if (saved !== undefined) process.env.GITHUB_ACTIONS = saved;
+  });
+
+  it('writes plain lines, hidden characters escaped, secrets redacted, no fence', () => {
+    const io = capture();
+    log.setSecret('s3cr3t-value');
+    log.info('::error::x \u001b]52;c;cGF5bG9hZA==\u0007 s3cr3t-value');
+    log.warning('w\u202e');
+    expect(io.out()).toBe('::error::x \\u001b]52;c;cGF5bG9hZA==\\u0007 ***\n');
+    expect(io.err()).toBe('warning: w\\u202e\n');
+  });
+});
+
+describe('jsonText', () => {
+  it('is the same data to a parser and runs no command in a runner log', () => {
+    const value = {
+      labels: { a: '::error::x', b: 'y ##[set-output name=image]evil', c: 'l\u2028::error::z' },
+      list: ['::add-mask::q', '\u001b[2K'],
+    };
+    const text = log.jsonText(value);
+    expect(JSON.parse(text)).toEqual(value);
+    expect(runnerCommands(text)).toEqual([]);
+    expect(text).toContain('"y ##\\u005bset-output name=image]evil"');
+  });
+});
