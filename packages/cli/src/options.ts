@@ -8,6 +8,8 @@ export const registryFlags = {
   'registry-username': { type: 'string' },
   'registry-password': { type: 'string' },
   'insecure-registries': { type: 'string' },
+  /** time all registry traffic may take (e.g. 30m); KILN_TIMEOUT; default 30m, 0 = none */
+  timeout: { type: 'string' },
   json: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -34,6 +36,7 @@ export function registryOptions(values: Record<string, unknown>, target?: string
         (values['registry-password'] as string | undefined) ?? env.KILN_REGISTRY_PASSWORD,
       'insecure-registries':
         (values['insecure-registries'] as string | undefined) ?? env.KILN_INSECURE_REGISTRIES,
+      timeout: (values.timeout as string | undefined) ?? env.KILN_TIMEOUT,
     }),
     target,
   );

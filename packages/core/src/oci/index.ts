@@ -12,4 +12,11 @@ export * from './referrers.js';
 export * from './inspect.js';
 export { OciLayout } from './layout/oci-layout.js';
 export { RegistryRepository } from './registry/repository.js';
-export { RegistryError, DigestMismatchError } from './registry/errors.js';
+export {
+  RegistryError,
+  RegistryRequestError,
+  TransferError,
+  ResponseTooLargeError,
+  InsecureRealmError,
+  DigestMismatchError,
+} from './registry/errors.js';

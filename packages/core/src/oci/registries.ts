@@ -1,6 +1,7 @@
 import { resolveCredentials } from './auth/credentials.js';
 import { apiHost } from './reference.js';
 import { type UploadOptions, RegistryRepository } from './registry/repository.js';
+import type { Deadline, TransferLimits } from './registry/http.js';
 import { RegistryTransport } from './registry/transport.js';
 
 export interface RegistryOptions {
@@ -19,13 +20,25 @@ export interface RegistryOptions {
   attempts?: number;
   sleep?: (ms: number) => Promise<void>;
   upload?: UploadOptions;
+  /**
+   * The time all registry traffic of this action may take (the `timeout` input), counted from
+   * when the Registries is made; 0 or absent: no deadline.
+   */
+  timeoutMs?: number;
+  /** Connect timeout and stall floor; the defaults suit real registries (see http.ts). */
+  transfer?: Omit<TransferLimits, 'deadline'>;
 }
 
 /** One transport per registry host, so auth tokens and connections are shared by every repository. */
 export class Registries {
   private readonly transports = new Map<string, RegistryTransport>();
+  /** When the action's time for registry traffic ends. */
+  readonly deadline: Deadline | undefined;
 
-  constructor(readonly options: RegistryOptions = {}) {}
+  constructor(readonly options: RegistryOptions = {}) {
+    const ms = options.timeoutMs;
+    this.deadline = ms ? { at: Date.now() + ms, ms } : undefined;
+  }
 
   transport(registry: string): RegistryTransport {
     let t = this.transports.get(registry);
@@ -35,6 +48,7 @@ export class Registries {
         insecureRegistries: o.insecureRegistries,
         attempts: o.attempts,
         sleep: o.sleep,
+        limits: { ...o.transfer, deadline: this.deadline },
         credentials: () => {
           const own = !o.credentialsRegistry || o.credentialsRegistry === registry;
           return resolveCredentials(registry, {

@@ -2,3 +2,4 @@
 export * from './retry.js';
 export * from './map-limit.js';
 export * from './temp-dir.js';
+export * from './activity.js';

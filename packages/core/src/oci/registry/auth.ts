@@ -2,8 +2,25 @@ import { z } from 'zod';
 import { setSecret } from '../../log.js';
 import type { Credentials } from '../auth/credentials.js';
 import { type Challenge } from './challenge.js';
-import { discard, readBody, send } from './http.js';
-import { RegistryError } from './errors.js';
+import { discard, readBody, send, type TransferLimits } from './http.js';
+import { InsecureRealmError, RegistryError } from './errors.js';
+
+/** The largest token response read. */
+const TOKEN_RESPONSE_LIMIT = 1024 * 1024;
+
+/** `Basic …` for these credentials; the base64 form is masked like the password itself. */
+export function basicAuthorization(username: string, password: string): string {
+  const encoded = Buffer.from(`${username}:${password}`).toString('base64');
+  setSecret(encoded);
+  return `Basic ${encoded}`;
+}
+
+/** How the Authenticator reaches its token realm. */
+export interface AuthenticatorOptions {
+  /** the registry's own scheme: an https registry's credentials never travel over http */
+  scheme?: 'http' | 'https';
+  limits?: TransferLimits;
+}
 
 const tokenResponse = z.object({
   token: z.string().optional(),
@@ -35,6 +52,7 @@ export class Authenticator {
     private readonly registry: string,
     private readonly loadCredentials: () => Promise<Credentials | undefined>,
     private readonly now: () => number = Date.now,
+    private readonly options: AuthenticatorOptions = {},
   ) {}
 
   private async creds(): Promise<Credentials | undefined> {
@@ -51,7 +69,7 @@ export class Authenticator {
     if (this.challenge.scheme === 'basic') {
       const c = await this.creds();
       if (!c?.username || c.password === undefined) return undefined;
-      return `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`;
+      return basicAuthorization(c.username, c.password);
     }
     const key = scopeKey(scopes);
     const pending = this.tokens.get(key);
@@ -91,6 +109,12 @@ export class Authenticator {
     const c = await this.creds();
     if (c?.registryToken) return { value: c.registryToken, expiresAt: Number.MAX_SAFE_INTEGER };
     const url = new URL(params.realm);
+    // A realm over http would carry the credentials, or hand out a token, in clear text.
+    if (url.protocol !== 'https:' && (this.options.scheme ?? 'https') === 'https') {
+      throw new InsecureRealmError(
+        `${this.registry} is https but names the token realm ${url.origin}${url.pathname} over plain ${url.protocol.replace(':', '')}: refusing to send credentials or take a token there`,
+      );
+    }
     const headers: Record<string, string> = {};
     let method = 'GET';
     let body: Buffer | undefined;
@@ -110,10 +134,10 @@ export class Authenticator {
       if (params.service) url.searchParams.set('service', params.service);
       for (const s of scopes) url.searchParams.append('scope', s);
       if (c?.username && c.password !== undefined) {
-        headers.authorization = `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`;
+        headers.authorization = basicAuthorization(c.username, c.password);
       }
     }
-    const res = await send({ method, url, headers, body, timeoutMs: 30_000 });
+    const res = await send({ method, url, headers, body, limits: this.options.limits });
     if (res.status !== 200) {
       const text = (await readBody(res).catch(() => Buffer.alloc(0)))
         .toString('utf8')
@@ -127,7 +151,11 @@ export class Authenticator {
       );
     }
     const parsed = tokenResponse.safeParse(
-      JSON.parse((await readBody(res, 1024 * 1024)).toString('utf8')),
+      JSON.parse(
+        (await readBody(res, TOKEN_RESPONSE_LIMIT, `token response from ${url.origin}`)).toString(
+          'utf8',
+        ),
+      ),
     );
     const value = parsed.success ? (parsed.data.token ?? parsed.data.access_token) : undefined;
     if (!value) {

@@ -1,6 +1,5 @@
 import type { Readable } from 'node:stream';
-import { info } from '../../log.js';
-import { retry } from '../../util/retry.js';
+import { activity } from '../../util/activity.js';
 import type { Digest } from '../digest.js';
 import {
   type Descriptor,
@@ -11,7 +10,7 @@ import {
 import { MANIFEST_TYPES } from '../media-types.js';
 import type { MountableStore } from '../store.js';
 import { VerifyStream, verifyBuffer } from '../verify.js';
-import { ConnectionLostError, DigestMismatchError, retryVerdict } from './errors.js';
+import { ConnectionLostError, DigestMismatchError } from './errors.js';
 import { discard, header, type HttpResponse, readBody } from './http.js';
 import type { RegistryTransport } from './transport.js';
 
@@ -22,6 +21,13 @@ export interface UploadOptions {
 }
 
 const ACCEPT = [...MANIFEST_TYPES].join(', ');
+/** The largest manifest (or referrers index) read. */
+const MANIFEST_LIMIT = 4 * 1024 * 1024;
+/** The largest tag list read. */
+const TAG_LIST_LIMIT = 16 * 1024 * 1024;
+/** Default size above which a blob goes up in chunks, and the chunk size. */
+const CHUNK_THRESHOLD = 256 * 1024 * 1024;
+const CHUNK_SIZE = 32 * 1024 * 1024;
 const DIGEST_REF = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
 
 /** One repository in a registry, speaking the OCI distribution API. */
@@ -79,17 +85,20 @@ export class RegistryRepository implements MountableStore {
   }
 
   async readBlob(desc: Descriptor): Promise<Buffer> {
-    return retry(
-      async () => {
-        const res = await this.transport.request({
-          method: 'GET',
-          path: this.path('blobs', desc.digest),
-          scopes: this.pull,
-          expect: [200],
-        });
-        return verifyBuffer(await readBody(res), desc, `${this.label} blob`);
+    // Reading and verifying are part of each attempt: the transport's loop is the only one.
+    return this.transport.request(
+      {
+        method: 'GET',
+        path: this.path('blobs', desc.digest),
+        scopes: this.pull,
+        expect: [200],
       },
-      { attempts: this.transport.attempts, sleep: this.transport.sleep, retryable: retryVerdict },
+      async (res) =>
+        verifyBuffer(
+          await readBody(res, undefined, `blob ${desc.digest} of ${this.label}`),
+          desc,
+          `${this.label} blob`,
+        ),
     );
   }
 
@@ -115,15 +124,11 @@ export class RegistryRepository implements MountableStore {
   }
 
   async putBlob(desc: Descriptor, open: () => Promise<Readable>): Promise<number> {
-    return retry(() => this.uploadOnce(desc, open), {
-      attempts: this.transport.attempts,
-      sleep: this.transport.sleep,
-      retryable: retryVerdict,
-      onRetry: (err, attempt, wait) =>
-        info(
-          `  retrying upload of ${desc.digest.slice(0, 19)} to ${this.label} in ${wait} ms (${attempt}): ${(err as Error).message}`,
-        ),
-    });
+    // A streamed body cannot be replayed by the transport: the whole upload is the unit retried.
+    const what = `upload of ${desc.digest.slice(0, 19)} to ${this.label}`;
+    return activity(`uploading blob ${desc.digest} to ${this.label}`, () =>
+      this.transport.operation(what, () => this.uploadOnce(desc, open)),
+    );
   }
 
   private async startUpload(): Promise<string> {
@@ -141,7 +146,7 @@ export class RegistryRepository implements MountableStore {
 
   private async uploadOnce(desc: Descriptor, open: () => Promise<Readable>): Promise<number> {
     let location = await this.startUpload();
-    const threshold = this.upload.chunkThreshold ?? 256 * 1024 * 1024;
+    const threshold = this.upload.chunkThreshold ?? CHUNK_THRESHOLD;
     const source = await open();
     if (desc.size <= threshold) {
       const res = await this.transport.request({
@@ -158,7 +163,7 @@ export class RegistryRepository implements MountableStore {
       await discard(res);
       return desc.size;
     }
-    const chunkSize = this.upload.chunkSize ?? 32 * 1024 * 1024;
+    const chunkSize = this.upload.chunkSize ?? CHUNK_SIZE;
     let offset = 0;
     for await (const chunk of chunks(source, chunkSize)) {
       const res = await this.transport.request({
@@ -188,21 +193,18 @@ export class RegistryRepository implements MountableStore {
   }
 
   async getManifest(reference: string): Promise<ParsedManifest> {
-    return retry(
-      async () => {
-        const res = await this.transport.request({
-          method: 'GET',
-          path: this.path('manifests', reference),
-          scopes: this.pull,
-          headers: { accept: ACCEPT },
-          expect: [200],
-        });
-        const bytes = await readBody(res, 4 * 1024 * 1024);
-        const parsed = parseManifest(
-          bytes,
-          header(res, 'content-type'),
-          `${this.label}@${reference}`,
-        );
+    const name = `${this.label}@${reference}`;
+    return this.transport.request(
+      {
+        method: 'GET',
+        path: this.path('manifests', reference),
+        scopes: this.pull,
+        headers: { accept: ACCEPT },
+        expect: [200],
+      },
+      async (res) => {
+        const bytes = await readBody(res, MANIFEST_LIMIT, `manifest ${name}`);
+        const parsed = parseManifest(bytes, header(res, 'content-type'), name);
         if (DIGEST_REF.test(reference) && parsed.digest !== reference) {
           throw new DigestMismatchError(
             `${this.label}: manifest ${reference} came back with digest ${parsed.digest}`,
@@ -210,7 +212,6 @@ export class RegistryRepository implements MountableStore {
         }
         return parsed;
       },
-      { attempts: this.transport.attempts, sleep: this.transport.sleep, retryable: retryVerdict },
     );
   }
 
@@ -273,7 +274,7 @@ export class RegistryRepository implements MountableStore {
       headers: { accept: 'application/vnd.oci.image.index.v1+json' },
       expect: [200, 404],
     });
-    const bytes = await readBody(res, 4 * 1024 * 1024);
+    const bytes = await readBody(res, MANIFEST_LIMIT, `referrers of ${this.label}@${digest}`);
     if (res.status === 404) return undefined;
     const contentType = header(res, 'content-type') ?? '';
     if (!contentType.includes('application/vnd.oci.image.index.v1+json')) return undefined;
@@ -287,7 +288,7 @@ export class RegistryRepository implements MountableStore {
       scopes: this.pull,
       expect: [200, 404],
     });
-    const body = await readBody(res, 16 * 1024 * 1024);
+    const body = await readBody(res, TAG_LIST_LIMIT, `tag list of ${this.label}`);
     if (res.status === 404) return [];
     return ((JSON.parse(body.toString('utf8')) as { tags?: string[] | null }).tags ?? []).sort();
   }

@@ -1,19 +1,43 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Readable } from 'node:stream';
-import { debug } from '../../log.js';
-import { retry } from '../../util/retry.js';
+import { debug, info } from '../../log.js';
+import { currentActivity } from '../../util/activity.js';
+import { errorMessage } from '../../errors.js';
+import { retry, sleep as realSleep } from '../../util/retry.js';
 import type { Credentials } from '../auth/credentials.js';
 import { Authenticator } from './auth.js';
 import { parseChallenge } from './challenge.js';
-import { RegistryError, retryAfterMs, retryVerdict } from './errors.js';
-import { discard, header, type HttpResponse, readBody, send } from './http.js';
+import {
+  ConnectionLostError,
+  DigestMismatchError,
+  formatMs,
+  RegistryError,
+  RegistryRequestError,
+  retryAfterMs,
+  retryVerdict,
+  TransferError,
+} from './errors.js';
+import {
+  discard,
+  header,
+  type HttpResponse,
+  readBody,
+  redactUrl,
+  send,
+  type TransferLimits,
+} from './http.js';
+
+export { redactUrl } from './http.js';
 
 export interface TransportOptions {
   /** host[:port] values allowed over plain HTTP besides loopback (`insecure-registries`). */
   insecureRegistries?: string[];
   credentials?: () => Promise<Credentials | undefined>;
+  /** Tries per request or operation, the first included (default 5). */
   attempts?: number;
   sleep?: (ms: number) => Promise<void>;
-  timeoutMs?: number;
+  /** Connect timeout, stall floor and the action's deadline. */
+  limits?: TransferLimits;
 }
 
 export interface RegistryRequest {
@@ -29,6 +53,14 @@ export interface RegistryRequest {
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/;
 
+/** Redirects followed for one GET or HEAD, as browsers and Go's client bound them. */
+export const MAX_REDIRECTS = 5;
+const REDIRECT = new Set([301, 302, 303, 307, 308]);
+
+// Set while an operation (several requests retried as one, e.g. a streamed upload) runs: the
+// requests inside try once and the operation owns the attempts, so retries never multiply.
+const inOperation = new AsyncLocalStorage<true>();
+
 export function isLoopback(registry: string): boolean {
   return LOOPBACK.test(registry);
 }
@@ -38,6 +70,13 @@ export function schemeFor(registry: string, insecure: string[] = []): 'http' | '
   return isLoopback(registry) || insecure.includes(registry) ? 'http' : 'https';
 }
 
+const replayableBody = (body: RegistryRequest['body']): boolean => !body || Buffer.isBuffer(body);
+
+/**
+ * Requests to one registry host, with auth, redirects and the one retry layer. Credentials
+ * go to this registry's origin only: never to a redirect target or an upload Location on
+ * another origin.
+ */
 export class RegistryTransport {
   readonly base: URL;
   private readonly auth: Authenticator;
@@ -46,50 +85,156 @@ export class RegistryTransport {
     readonly registry: string,
     private readonly opts: TransportOptions = {},
   ) {
-    this.base = new URL(`${schemeFor(registry, opts.insecureRegistries)}://${registry}`);
-    this.auth = new Authenticator(registry, opts.credentials ?? (async () => undefined));
+    const scheme = schemeFor(registry, opts.insecureRegistries);
+    this.base = new URL(`${scheme}://${registry}`);
+    this.auth = new Authenticator(registry, opts.credentials ?? (async () => undefined), Date.now, {
+      scheme,
+      limits: opts.limits,
+    });
   }
 
   get attempts(): number {
     return this.opts.attempts ?? 5;
   }
 
-  get sleep(): ((ms: number) => Promise<void>) | undefined {
-    return this.opts.sleep;
-  }
-
   url(path: string): URL {
     return new URL(path, this.base);
   }
 
-  /** One request with auth; retried with backoff when its body can be replayed. */
-  async request(req: RegistryRequest): Promise<HttpResponse> {
-    const replayable = !req.body || Buffer.isBuffer(req.body);
-    return retry(() => this.once(req), {
-      attempts: replayable ? this.attempts : 1,
-      sleep: this.opts.sleep,
-      retryable: retryVerdict,
-      onRetry: (err, attempt, wait) =>
-        debug(
-          `${req.method} ${this.url(req.path).pathname}: ${(err as Error).message}; retry ${attempt} in ${wait} ms`,
-        ),
-    });
+  /**
+   * One request with auth; retried with backoff when its body can be replayed. With `read`,
+   * reading the body is part of each attempt, so a body cut mid-way or failing its digest is
+   * tried again by the same loop.
+   */
+  request(req: RegistryRequest): Promise<HttpResponse>;
+  request<T>(req: RegistryRequest, read: (res: HttpResponse) => Promise<T>): Promise<T>;
+  async request<T>(
+    req: RegistryRequest,
+    read?: (res: HttpResponse) => Promise<T>,
+  ): Promise<T | HttpResponse> {
+    const attempt = async (): Promise<T | HttpResponse> => {
+      const res = await this.once(req);
+      return read ? read(res) : res;
+    };
+    const where = `${req.method} ${redactUrl(this.url(req.path))}`;
+    return this.retrying(attempt, replayableBody(req.body) ? this.attempts : 1, (err, n, wait) =>
+      debug(`${where}: ${errorMessage(err)}; retry ${n} in ${wait} ms`),
+    );
+  }
+
+  /**
+   * Several requests retried as a whole (a streamed upload: start, send, finish). The requests
+   * inside try once each; a steady failure costs `attempts` tries in all.
+   */
+  async operation<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    return this.retrying(
+      () => inOperation.run(true, fn),
+      this.attempts,
+      (err, n, wait) => info(`  retrying ${what} in ${wait} ms (${n}): ${errorMessage(err)}`),
+    );
+  }
+
+  /** The retry loop: only the outermost one retries and says, when it gives up, how it went. */
+  private async retrying<T>(
+    fn: () => Promise<T>,
+    attempts: number,
+    onRetry: (err: unknown, attempt: number, waitMs: number) => void,
+  ): Promise<T> {
+    if (inOperation.getStore()) return fn();
+    const started = Date.now();
+    const doing = currentActivity();
+    const deadline = this.opts.limits?.deadline;
+    let tries = 0;
+    let last: unknown;
+    try {
+      return await retry(
+        async () => {
+          tries++;
+          return await fn();
+        },
+        {
+          attempts,
+          retryable: retryVerdict,
+          onRetry: (err, n, wait) => {
+            last = err;
+            onRetry(err, n, wait);
+          },
+          // A wait that would end past the deadline is not taken: the action has no time left.
+          sleep: async (ms) => {
+            if (deadline && Date.now() + ms >= deadline.at && last instanceof RegistryRequestError)
+              throw new TransferError(
+                last.method,
+                last.url,
+                'deadline',
+                `the ${formatMs(deadline.ms)} timeout leaves no time for another try after: ${last.message}`,
+                { cause: last },
+              );
+            await (this.opts.sleep ?? realSleep)(ms);
+          },
+        },
+      );
+    } catch (err) {
+      if (err instanceof RegistryRequestError)
+        err.annotate({ activity: doing, attempts: tries, elapsedMs: Date.now() - started });
+      throw err;
+    }
   }
 
   private async once(req: RegistryRequest): Promise<HttpResponse> {
-    const url = this.url(req.path);
-    for (let authTry = 0; ; authTry++) {
+    let url = this.url(req.path);
+    const follow = req.method === 'GET' || req.method === 'HEAD';
+    for (let hops = 0, authTry = 0; ;) {
+      // Credentials belong to the origin that challenged for them, and to no other.
+      const own = url.origin === this.base.origin;
       const headers = { ...req.headers };
-      const authorization = await this.auth.authorization(req.scopes);
+      const authorization = own ? await this.auth.authorization(req.scopes) : undefined;
       if (authorization) headers.authorization = authorization;
-      const res = await send({
-        method: req.method,
-        url,
-        headers,
-        body: req.body,
-        timeoutMs: this.opts.timeoutMs,
-      });
-      if (res.status === 401 && authTry === 0 && replayableBody(req.body)) {
+      let res: HttpResponse;
+      try {
+        res = await send({
+          method: req.method,
+          url,
+          headers,
+          body: req.body,
+          limits: this.opts.limits,
+        });
+      } catch (err) {
+        // A failing upload source (another registry's stream) keeps its own error.
+        if (
+          err instanceof RegistryRequestError ||
+          err instanceof DigestMismatchError ||
+          err instanceof ConnectionLostError
+        )
+          throw err;
+        throw new TransferError(req.method, redactUrl(url), 'network', errorMessage(err), {
+          cause: err,
+        });
+      }
+      if (follow && REDIRECT.has(res.status)) {
+        await discard(res);
+        const location = header(res, 'location');
+        if (!location || ++hops > MAX_REDIRECTS) {
+          throw new RegistryError(
+            req.method,
+            redactUrl(url),
+            res.status,
+            [],
+            location ? `more than ${MAX_REDIRECTS} redirects` : 'redirect without a Location',
+          );
+        }
+        url = new URL(location, url);
+        if (url.protocol !== 'https:' && url.protocol !== 'http:')
+          throw new RegistryError(
+            req.method,
+            redactUrl(url),
+            res.status,
+            [],
+            'redirect to a non-HTTP URL',
+          );
+        continue;
+      }
+      if (res.status === 401 && own && authTry === 0 && replayableBody(req.body)) {
+        authTry++;
         await discard(res);
         const challenge = parseChallenge(header(res, 'www-authenticate'));
         if (await this.auth.challenged(challenge, req.scopes, authorization)) continue;
@@ -107,14 +252,8 @@ export class RegistryTransport {
   }
 }
 
-function replayableBody(body: RegistryRequest['body']): boolean {
-  return !body || Buffer.isBuffer(body);
-}
-
-/** Upload locations carry session state in the query; keep the log short and free of it. */
-export function redactUrl(url: URL): string {
-  return `${url.origin}${url.pathname}`;
-}
+/** The most of an error response read for its message. */
+const ERROR_BODY_LIMIT = 64 * 1024;
 
 const errorBody = (text: string): { codes: string[]; detail: string } => {
   try {
@@ -142,7 +281,7 @@ export async function errorFrom(
   const text =
     method === 'HEAD'
       ? ''
-      : (await readBody(res, 64 * 1024).catch(() => Buffer.alloc(0))).toString('utf8');
+      : (await readBody(res, ERROR_BODY_LIMIT).catch(() => Buffer.alloc(0))).toString('utf8');
   if (method === 'HEAD') await discard(res).catch(() => {});
   const { codes, detail } = errorBody(text);
   return new RegistryError(
