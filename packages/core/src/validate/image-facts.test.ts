@@ -180,10 +180,20 @@ describe('gatherFacts: image metadata', () => {
         healthcheck: { test: ['CMD', 'true'], intervalNs: 5e9 },
       },
     });
-    expect([...facts.users]).toEqual([
-      ['root', 0],
-      ['app', 1000],
-    ]);
+    expect(facts.user).toEqual({
+      user: 'app',
+      runtime: {
+        resolved: true,
+        uid: 1000,
+        gid: 1000,
+        source: 'passwd',
+        passwdLine: 2,
+        passwdName: 'app',
+      },
+      passwd: { path: '/etc/passwd', state: 'read', layer: 0, bytes: 56, lines: 2 },
+      group: { path: '/etc/group', state: 'absent', why: 'the image has no /etc/group' },
+    });
+    expect(facts.base.proof).toBeUndefined(); // no registries given: nothing fetched
   });
 
   it('picks linux/amd64 from an index, or the platform asked for', async () => {

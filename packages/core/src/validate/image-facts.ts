@@ -1,17 +1,21 @@
 import { ConfigurationError } from '../errors.js';
 import type { Digest } from '../oci/digest.js';
 import { platformString } from '../oci/inspect.js';
-import type { Descriptor, ImageManifest, ParsedManifest, Platform } from '../oci/manifest.js';
+import type { Descriptor, ImageManifest, ParsedManifest } from '../oci/manifest.js';
+import type { Registries } from '../oci/registries.js';
 import type { ImageStore } from '../oci/store.js';
+import { type BaseProof, proveBase } from './base-proof.js';
 import { type ConfigFacts, parseImageConfig } from './image-config.js';
+import { ImageTree } from './image-path.js';
+import { gatherUser, type UserFacts } from './image-user.js';
 import { type FileFact, walkLayers } from './layer-walk.js';
+import { platformMatches } from './platform-match.js';
 
 export const LABEL_BASE_NAME = 'org.opencontainers.image.base.name';
 export const LABEL_BASE_DIGEST = 'org.opencontainers.image.base.digest';
 export const LABEL_REVISION = 'org.opencontainers.image.revision';
 
 export const DEFAULT_PLATFORM = 'linux/amd64';
-const PASSWD = 'etc/passwd';
 
 /** Everything the policy rules look at, read once from the store. Rules stay pure functions. */
 export interface ImageFacts {
@@ -31,18 +35,29 @@ export interface ImageFacts {
   size: { total: number; config: number; layers: number[] };
   layerCount: number;
   /** The base image as recorded at bake time; both absent for a `FROM scratch` image. */
-  base: { name?: string; digest?: string; source: 'label' | 'annotation' | 'none' };
+  base: {
+    name?: string;
+    digest?: string;
+    source: 'label' | 'annotation' | 'none';
+    /** The recorded base fetched and compared layer by layer; absent when not asked for. */
+    proof?: BaseProof;
+  };
   /** The merged filesystem, sorted by path. */
   files: FileFact[];
   /** Files with a secret signal that a later layer hid, but whose bytes still ship. */
   shadowedSecrets: FileFact[];
-  /** User name → uid from the image's `/etc/passwd`, to see through `USER toor` with uid 0. */
-  users: ReadonlyMap<string, number>;
+  /** Who the runtime would run the image as, resolved through the image's own files. */
+  user: UserFacts;
 }
 
 export interface GatherOptions {
   /** Platform to check in an index, e.g. `linux/arm64`. Default linux/amd64, else the first. */
   platform?: string;
+  /**
+   * Where to fetch the recorded base from, so `allowed-bases` can compare its layers with the
+   * image's. Without it no base is fetched and `allowed-bases` cannot pass a recorded base.
+   */
+  baseRegistries?: Registries;
 }
 
 export async function gatherFacts(
@@ -58,7 +73,8 @@ export async function gatherFacts(
     throw new Error(`${where}: config blob of ${manifest.config.size} bytes is too large`);
   }
   const config = parseImageConfig(await store.readBlob(manifest.config), `${where} config`);
-  const walk = await walkLayers(store, manifest.layers, { capture: [PASSWD] });
+  const walk = await walkLayers(store, manifest.layers);
+  const user = await gatherUser(store, manifest.layers, new ImageTree(walk.files), config.user);
   const annotations = { ...indexAnnotations, ...manifest.annotations };
   const layers = manifest.layers.map((l) => l.size);
   const configPlatform = platformString(
@@ -66,10 +82,20 @@ export async function gatherFacts(
       ? { os: config.os, architecture: config.architecture, variant: config.variant }
       : undefined,
   );
+  const base = baseOf(config.labels, annotations);
+  const chosenPlatform = platform ?? configPlatform;
+  if (opts.baseRegistries && base.name) {
+    base.proof = await proveBase(
+      opts.baseRegistries,
+      base.digest ? { name: base.name, digest: base.digest } : { name: base.name },
+      chosenPlatform,
+      manifest.layers,
+    );
+  }
   return {
     digest: root.digest,
     manifestDigest: image.digest,
-    platform: platform ?? configPlatform,
+    platform: chosenPlatform,
     platforms: platforms ?? [configPlatform],
     manifest,
     annotations,
@@ -80,10 +106,10 @@ export async function gatherFacts(
       layers,
     },
     layerCount: manifest.layers.length,
-    base: baseOf(config.labels, annotations),
+    base,
     files: walk.files,
     shadowedSecrets: walk.shadowedSecrets,
-    users: parsePasswd(walk.files.find((f) => f.path === PASSWD)?.text),
+    user,
   };
 }
 
@@ -109,7 +135,7 @@ async function pickImage(
   const platforms = images.map((d) => platformString(d.platform));
   const wanted = opts.platform ?? DEFAULT_PLATFORM;
   const chosen: Descriptor | undefined =
-    images.find((d) => matches(d.platform, wanted)) ??
+    images.find((d) => platformMatches(d.platform, wanted)) ??
     (opts.platform === undefined ? images[0] : undefined);
   if (!chosen) {
     throw new ConfigurationError(
@@ -128,13 +154,6 @@ async function pickImage(
   return root.index.annotations ? { ...picked, indexAnnotations: root.index.annotations } : picked;
 }
 
-/** `linux/arm64` matches linux/arm64 of any variant; `linux/arm/v7` needs that variant. */
-function matches(p: Platform | undefined, wanted: string): boolean {
-  if (!p) return false;
-  const [os, architecture, variant] = wanted.split('/');
-  return p.os === os && p.architecture === architecture && (!variant || p.variant === variant);
-}
-
 function baseOf(
   labels: Record<string, string>,
   annotations: Record<string, string>,
@@ -149,15 +168,4 @@ function baseOf(
   if (name) base.name = name;
   if (digest) base.digest = digest;
   return base;
-}
-
-/** A Map, not an object: user names such as `constructor` must not meet Object.prototype. */
-function parsePasswd(text: string | undefined): Map<string, number> {
-  const users = new Map<string, number>();
-  for (const line of (text ?? '').split('\n')) {
-    const [name, , uid] = line.split(':');
-    // The first entry wins, as getpwnam returns it.
-    if (name && uid && /^\d+$/.test(uid) && !users.has(name)) users.set(name, Number(uid));
-  }
-  return users;
 }

@@ -28,10 +28,22 @@ export interface FileFact {
   gid: number;
   /** Index of the layer the entry comes from, 0 = bottom. */
   layer: number;
+  /** Position of the entry in its layer's tar, so its bytes can be read again. */
+  entry: number;
   linkTarget?: string;
+  /** For a hard link: the file it shares, as it was when the link was extracted. */
+  linked?: LinkedFile;
   secret?: SecretSignal;
-  /** Contents, only for the few small files asked for (e.g. `etc/passwd`). */
-  text?: string;
+}
+
+/** The entry a hard link shares its bytes with (links to links are followed to it). */
+export interface LinkedFile {
+  layer: number;
+  entry: number;
+  type: Exclude<FileType, 'hardlink'>;
+  size: number;
+  /** The target of a linked symlink. */
+  linkTarget?: string;
 }
 
 export interface LayerWalk {
@@ -41,12 +53,6 @@ export interface LayerWalk {
   shadowedSecrets: FileFact[];
 }
 
-export interface WalkOptions {
-  /** Paths whose text is kept when small, e.g. `etc/passwd` to resolve the user's uid. */
-  capture?: readonly string[];
-}
-
-const CAPTURE_MAX = 64 * 1024;
 const WHITEOUT = '.wh.';
 const OPAQUE = '.wh..wh..opq';
 
@@ -58,18 +64,18 @@ const OPAQUE = '.wh..wh..opq';
 export async function walkLayers(
   store: ImageStore,
   layers: readonly Descriptor[],
-  opts: WalkOptions = {},
 ): Promise<LayerWalk> {
-  const capture = new Set(opts.capture ?? []);
   const merged = new Map<string, FileFact>();
   const shadowedSecrets: FileFact[] = [];
   for (const [index, desc] of layers.entries()) {
     const upper = new Map<string, FileFact>();
     const whiteouts = new Set<string>();
     const opaque = new Set<string>();
+    let ordinal = -1;
     await forEachLayerEntry(store, desc, async (entry) => {
+      ordinal++;
       const path = cleanPath(entry.header.name);
-      const body = await readHead(entry, wanted(entry.header, path, capture));
+      const body = await readHead(entry, wanted(entry.header));
       if (path === '') return; // the root directory itself
       const dir = posix.dirname(path) === '.' ? '' : posix.dirname(path);
       const name = posix.basename(path);
@@ -79,7 +85,11 @@ export async function walkLayers(
         if (!name.startsWith(WHITEOUT + WHITEOUT)) {
           whiteouts.add(posix.join(dir, name.slice(WHITEOUT.length)));
         }
-      } else upper.set(path, factOf(entry.header, path, index, body, upper, merged, capture));
+      } else
+        upper.set(
+          path,
+          factOf(entry.header, path, { layer: index, entry: ordinal }, body, upper, merged),
+        );
     });
     for (const [path, fact] of merged) {
       if (hiddenBy(path, upper, whiteouts, opaque)) {
@@ -119,11 +129,10 @@ function hiddenBy(
 function factOf(
   h: Header,
   path: string,
-  layer: number,
+  at: { layer: number; entry: number },
   head: Buffer | undefined,
   upper: ReadonlyMap<string, FileFact>,
   merged: ReadonlyMap<string, FileFact>,
-  capture: ReadonlySet<string>,
 ): FileFact {
   const type = typeOf(h.type);
   const fact: FileFact = {
@@ -133,23 +142,38 @@ function factOf(
     mode: (h.mode ?? 0) & 0o7777,
     uid: h.uid ?? 0,
     gid: h.gid ?? 0,
-    layer,
+    ...at,
   };
   if (type === 'symlink' && h.linkname) fact.linkTarget = h.linkname;
   if (type === 'hardlink' && h.linkname) {
     // A hard link is the same bytes under another name: it inherits what its target revealed.
     fact.linkTarget = cleanPath(h.linkname);
     const target = upper.get(fact.linkTarget) ?? merged.get(fact.linkTarget);
-    if (target) fact.size = target.size;
+    if (target) {
+      fact.size = target.size;
+      const linked = linkedOf(target);
+      if (linked) fact.linked = linked;
+    }
     if (target?.secret?.reason === 'private-key') fact.secret = target.secret;
   }
   const key = head && privateKeyHeader(head.subarray(0, SNIFF_BYTES));
   const secret = key ? { reason: 'private-key' as const, detail: key } : undefined;
   const kind = type === 'file' || type === 'hardlink' ? 'file' : type === 'dir' ? 'dir' : 'other';
   fact.secret ??= secret ?? secretByPath(path, kind);
-  // Only a whole file: a cut-off /etc/passwd could yield a wrong uid.
-  if (head && capture.has(path) && head.length === fact.size) fact.text = head.toString('utf8');
   return fact;
+}
+
+/** The entry a link to `target` shares; a link to a link shares what that one shares. */
+function linkedOf(target: FileFact): LinkedFile | undefined {
+  if (target.type === 'hardlink') return target.linked;
+  const linked: LinkedFile = {
+    layer: target.layer,
+    entry: target.entry,
+    type: target.type,
+    size: target.size,
+  };
+  if (target.linkTarget !== undefined) linked.linkTarget = target.linkTarget;
+  return linked;
 }
 
 function typeOf(t: Header['type']): FileType {
@@ -170,11 +194,10 @@ function typeOf(t: Header['type']): FileType {
   }
 }
 
-/** How many leading bytes of an entry to keep: enough to sniff a key or capture a small file. */
-function wanted(h: Header, path: string, capture: ReadonlySet<string>): number {
+/** How many leading bytes of an entry to keep: enough to sniff a private key. */
+function wanted(h: Header): number {
   const size = h.size ?? 0;
   if (typeOf(h.type) !== 'file' || size === 0) return 0;
-  if (capture.has(path) && size <= CAPTURE_MAX) return size;
   return size < SNIFF_MAX_FILE_SIZE ? SNIFF_BYTES : 0;
 }
 
@@ -190,4 +213,25 @@ async function readHead(entry: Entry, limit: number): Promise<Buffer | undefined
     }
   }
   return limit > 0 ? Buffer.concat(kept) : undefined;
+}
+
+/**
+ * Reads chosen entries of one layer again, each through its consumer, in one pass. The whole
+ * blob is read and its digest checked before this resolves: what a consumer saw counts only
+ * once the bytes are proven to be the layer's (a registry could serve other bytes this time).
+ */
+export async function readLayerEntries(
+  store: ImageStore,
+  desc: Descriptor,
+  /** By entry position; each reads its body to the end. */
+  consumers: ReadonlyMap<number, (body: AsyncIterable<Buffer>) => Promise<void>>,
+): Promise<void> {
+  let ordinal = -1;
+  await forEachLayerEntry(store, desc, async (entry) => {
+    ordinal++;
+    const consume = consumers.get(ordinal);
+    // Every entry is read to its end (consumers do so too), or the tar cannot move on.
+    if (consume) await consume(entry as AsyncIterable<Buffer>);
+    else await readHead(entry, 0);
+  });
 }

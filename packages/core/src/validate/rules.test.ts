@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
+import type { Digest } from '../oci/digest.js';
 import type { OciLayout } from '../oci/layout/oci-layout.js';
-import { gatherFacts } from './image-facts.js';
+import type { Descriptor } from '../oci/manifest.js';
+import { Registries } from '../oci/registries.js';
+import { gatherFacts, type GatherOptions } from './image-facts.js';
 import { parsePolicy, RULE_NAMES, type RuleName } from './policy-file.js';
 import { evaluatePolicy, type EvaluateOptions, type RuleResult } from './rules.js';
 import { putImage, tempLayout, type TestImage, type Tree } from './test-image.js';
@@ -20,11 +23,12 @@ async function check(
   policy: string,
   image: Partial<TestImage>,
   opts: EvaluateOptions = { expectRevision: SHA },
+  gather: GatherOptions = {},
 ): Promise<RuleResult> {
   const digest = await putImage(layout, { layers: [APP], ...image });
   const results = evaluatePolicy(
     parsePolicy(policy, 'policy.yml'),
-    await gatherFacts(layout, digest),
+    await gatherFacts(layout, digest, gather),
     opts,
   );
   const r = results.find((x) => x.rule === rule);
@@ -192,26 +196,69 @@ describe('non-root', () => {
   const as = (User: string): Partial<TestImage> => ({ layers: [passwd], config: { User } });
 
   it.each([
-    ['app', 1000, 'etc/passwd'],
-    ['1000:0', 1000, 'numeric'],
-    ['nobody', null, 'unresolved'],
-  ])('passes for USER %s', async (user, uid, source) => {
+    ['app', 1000, 'passwd', 'runs as uid 1000: USER "app" (/etc/passwd line 3)'],
+    ['1000:0', 1000, 'passwd', 'runs as uid 1000: USER "1000:0" (/etc/passwd line 3)'],
+    ['2000', 2000, 'number', 'runs as uid 2000: USER "2000" (a number)'],
+  ])('passes for USER %s', async (user, uid, source, message) => {
     expect(await check('non-root', 'non-root: true', as(user))).toMatchObject({
       status: 'pass',
+      message,
       evidence: { user, uid, source },
     });
   });
 
   it.each([
     ['', 'no USER is set, so containers run as root'],
-    ['root', 'runs as root: USER root'],
-    ['0', 'runs as root: USER 0'],
-    ['0:0', 'runs as root: USER 0:0'],
-    ['toor', 'runs as root: USER toor (uid 0 in /etc/passwd)'],
+    ['root', 'runs as root: USER "root" is uid 0 (/etc/passwd line 1)'],
+    ['0', 'runs as root: USER "0" is uid 0 (/etc/passwd line 1)'],
+    ['+0:0', 'runs as root: USER "+0:0" is uid 0 (/etc/passwd line 1)'],
+    ['toor', 'runs as root: USER "toor" is uid 0 (/etc/passwd line 2)'],
+    [':1000', 'runs as root: USER ":1000" is uid 0 (no user part, so the default)'],
   ])('fails for USER "%s"', async (user, message) => {
     expect(await check('non-root', 'non-root: true', as(user))).toMatchObject({
       status: 'fail',
       message,
+    });
+  });
+
+  it('fails, with the reason, when the runtime could not resolve the user', async () => {
+    expect(await check('non-root', 'non-root: true', as('nobody'))).toMatchObject({
+      status: 'fail',
+      message:
+        'cannot tell who USER "nobody" runs as: user "nobody" is not in /etc/passwd, so the runtime cannot resolve it',
+      evidence: { user: 'nobody', uid: null },
+    });
+    expect(await check('non-root', 'non-root: true', { config: { User: 'app' } })).toMatchObject({
+      status: 'fail',
+      message:
+        'cannot tell who USER "app" runs as: user "app" cannot be resolved: the image has no /etc/passwd',
+    });
+    expect(await check('non-root', 'non-root: true', as('-1'))).toMatchObject({
+      status: 'fail',
+      message:
+        'cannot tell who USER "-1" runs as: uid -1 is outside 0-2147483647, so the runtime refuses it',
+    });
+  });
+
+  it('reads /etc/passwd through a symlink into another layer', async () => {
+    const r = await check('non-root', 'non-root: true', {
+      layers: [
+        { 'opt/users/passwd': 'nobody:x:0:0::/:/bin/sh\n' },
+        [{ path: 'etc/passwd', type: 'symlink', linkname: '../opt/users/passwd' }],
+      ],
+      config: { User: 'nobody' },
+    });
+    expect(r).toMatchObject({
+      status: 'fail',
+      message: 'runs as root: USER "nobody" is uid 0 (/etc/passwd line 1)',
+      evidence: {
+        passwd: {
+          path: '/etc/passwd',
+          resolved: '/opt/users/passwd',
+          symlinks: ['/etc/passwd -> ../opt/users/passwd'],
+          layer: 0,
+        },
+      },
     });
   });
 });
@@ -224,14 +271,16 @@ describe('allowed-bases', () => {
     return { config: { Labels: labels } };
   };
   const policy = 'allowed-bases: [ghcr.io/acme/, docker.io/library/alpine]';
+  const unproven = (name: string, entry: string): string =>
+    `base ${name} (allowed by ${entry}) is only a label: the base was not fetched, so its layers were not compared`;
 
-  it('passes a base under an allowed prefix, also in canonical form', async () => {
+  it('matches a base under an allowed prefix, also in canonical form; a name alone does not pass', async () => {
     expect(await check('allowed-bases', policy, based('ghcr.io/acme/base:1'))).toMatchObject({
-      status: 'pass',
+      status: 'fail',
+      message: unproven('ghcr.io/acme/base:1', 'ghcr.io/acme/'),
       evidence: { base: 'ghcr.io/acme/base:1', matched: 'ghcr.io/acme/', source: 'label' },
     });
     expect(await check('allowed-bases', policy, based('alpine:3.20'))).toMatchObject({
-      status: 'pass',
       evidence: { matched: 'docker.io/library/alpine' },
     });
   });
@@ -253,8 +302,7 @@ describe('allowed-bases', () => {
   it('reads the base from the manifest annotation too', async () => {
     const image = { annotations: { 'org.opencontainers.image.base.name': 'ghcr.io/acme/b:2' } };
     expect(await check('allowed-bases', policy, image)).toMatchObject({
-      status: 'pass',
-      evidence: { source: 'annotation' },
+      evidence: { source: 'annotation', matched: 'ghcr.io/acme/' },
     });
   });
 
@@ -262,14 +310,11 @@ describe('allowed-bases', () => {
     const d = `sha256:${'c'.repeat(64)}`;
     const pinned = `allowed-bases: [ghcr.io/acme/base@${d}]`;
     expect(await check('allowed-bases', pinned, based('ghcr.io/acme/base:1', d))).toMatchObject({
-      status: 'pass',
-      evidence: { baseDigest: d },
+      evidence: { baseDigest: d, matched: `ghcr.io/acme/base@${d}` },
     });
     const other = `sha256:${'e'.repeat(64)}`;
     expect(await check('allowed-bases', pinned, based('ghcr.io/acme/base:1', other))).toMatchObject(
-      {
-        status: 'fail',
-      },
+      { status: 'fail', evidence: { matched: null } },
     );
   });
 
@@ -282,6 +327,82 @@ describe('allowed-bases', () => {
     });
     expect(await check('allowed-bases', 'allowed-bases: [scratch]', based())).toMatchObject({
       status: 'pass',
+    });
+  });
+
+  describe('proof by layers', () => {
+    const registries = new Registries();
+    const withProof: GatherOptions = { baseRegistries: registries };
+    const BASE_LAYER = { 'bin/busybox': 'the real base\n' };
+
+    /** A base in the layout, named as bake-image records a layout base. */
+    async function putBase(): Promise<{ name: string; digest: Digest; layers: Descriptor[] }> {
+      const digest = await putImage(layout, { layers: [BASE_LAYER] });
+      const m = await layout.getManifest(digest);
+      if (m.kind !== 'image') throw new Error('expected an image');
+      return { name: `oci-layout:${layout.dir}`, digest, layers: m.manifest.layers };
+    }
+    const layoutPolicy = 'allowed-bases: ["oci-layout:"]';
+
+    it('passes when the base manifest layers are the image first layers', async () => {
+      const base = await putBase();
+      const r = await check(
+        'allowed-bases',
+        layoutPolicy,
+        { bottomLayers: base.layers, ...based(base.name, base.digest) },
+        undefined,
+        withProof,
+      );
+      expect(r).toMatchObject({
+        status: 'pass',
+        message: `base ${base.name}, allowed by oci-layout:; its 1 layers are the image's first 1`,
+        evidence: {
+          proof: {
+            reference: `${base.name}@${base.digest}`,
+            manifestDigest: base.digest,
+            proven: true,
+            expectedLayers: [base.layers[0]?.digest],
+            actualLayers: [base.layers[0]?.digest],
+          },
+        },
+      });
+    });
+
+    it('fails an image whose label claims the base but whose layers differ', async () => {
+      const base = await putBase();
+      const r = await check(
+        'allowed-bases',
+        layoutPolicy,
+        { layers: [{ 'bin/busybox': 'a lookalike\n' }, APP], ...based(base.name, base.digest) },
+        undefined,
+        withProof,
+      );
+      const expected = base.layers[0]?.digest as string;
+      expect(r.status).toBe('fail');
+      expect(r.message).toMatch(
+        new RegExp(
+          `^base ${base.name} \\(allowed by oci-layout:\\) is not proven: the image's layers do not start with the base's 1 \\(layer 1: expected ${expected}, found sha256:[0-9a-f]{64}\\)$`,
+        ),
+      );
+      const proof = r.evidence.proof as { expectedLayers: string[]; actualLayers: string[] };
+      expect(proof.expectedLayers).toEqual([expected]);
+      expect(proof.actualLayers).toHaveLength(1);
+      expect(proof.actualLayers[0]).not.toBe(expected);
+    });
+
+    it('fails with the reason when the recorded base cannot be read', async () => {
+      const missing = `sha256:${'d'.repeat(64)}`;
+      const r = await check(
+        'allowed-bases',
+        layoutPolicy,
+        based(`oci-layout:${layout.dir}`, missing),
+        undefined,
+        withProof,
+      );
+      expect(r.status).toBe('fail');
+      expect(r.message).toContain(
+        `cannot be proven: could not read base oci-layout:${layout.dir}@${missing}: `,
+      );
     });
   });
 });

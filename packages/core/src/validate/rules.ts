@@ -1,9 +1,10 @@
 import { baseAllowed, SCRATCH } from './base-match.js';
 import { formatByteSize } from './byte-size.js';
 import { type ImageFacts, LABEL_BASE_NAME, LABEL_REVISION } from './image-facts.js';
+import type { UserFileFacts } from './image-user.js';
 import { checkForbiddenPaths, checkSecrets } from './path-rules.js';
 import { type Policy, RULE_NAMES, type RuleName } from './policy-file.js';
-import { clip, notInPolicy, own, result, type RuleResult } from './rule-result.js';
+import { capped, clip, notInPolicy, own, result, type RuleResult } from './rule-result.js';
 
 export type { RuleResult, RuleStatus } from './rule-result.js';
 
@@ -122,40 +123,66 @@ function checkRevision(policy: Policy, facts: ImageFacts, opts: EvaluateOptions)
 }
 
 /**
- * `USER` must name someone other than root. A name is looked up in the image's /etc/passwd,
- * since any name can carry uid 0; only the user part counts (`1000:0` runs as uid 1000).
+ * `USER` must make the runtime run the process as a uid other than 0. The uid is decided as
+ * Docker decides it, through the image's own /etc/passwd and /etc/group (see runtime-user.ts),
+ * so `USER toor` with uid 0, `USER +0` and `USER 4294967296`-style wraps are root. A USER the
+ * runtime could not resolve fails too: nothing passes without knowing the uid.
  */
 function checkNonRoot(policy: Policy, facts: ImageFacts): RuleResult {
   if (!policy.nonRoot) return notInPolicy('non-root');
-  const user = facts.config.user.trim();
-  const name = user.split(':')[0] ?? '';
-  const numeric = /^\d+$/.test(name);
-  const uid = numeric ? Number(name) : name === 'root' ? 0 : facts.users.get(name);
-  const source = numeric
-    ? 'numeric'
-    : name === 'root'
-      ? 'name'
-      : uid === undefined
-        ? 'unresolved'
-        : 'etc/passwd';
-  const evidence = { user, uid: uid ?? null, source };
-  if (name === '') {
+  const { user, runtime, passwd, group } = facts.user;
+  const shown = `USER ${JSON.stringify(clip(user, 60))}`;
+  const evidence: Record<string, unknown> = { user: clip(user) };
+  if (runtime.resolved) {
+    Object.assign(evidence, { uid: runtime.uid, gid: runtime.gid, source: runtime.source });
+    if (runtime.passwdLine !== undefined) {
+      evidence.passwdLine = runtime.passwdLine;
+      evidence.passwdName = clip(runtime.passwdName ?? '');
+    }
+  } else Object.assign(evidence, { uid: null, reason: clip(runtime.reason, 300) });
+  if (passwd) evidence.passwd = fileEvidence(passwd);
+  if (group) evidence.group = fileEvidence(group);
+  if (user === '') {
     return result('non-root', 'fail', 'no USER is set, so containers run as root', evidence);
   }
-  if (uid === 0) {
-    const why = source === 'etc/passwd' ? ` (uid 0 in /etc/passwd)` : '';
-    return result('non-root', 'fail', `runs as root: USER ${user}${why}`, evidence);
+  if (!runtime.resolved) {
+    return result(
+      'non-root',
+      'fail',
+      `cannot tell who ${shown} runs as: ${clip(runtime.reason, 200)}`,
+      evidence,
+    );
   }
-  const note =
-    uid === undefined ? ' (not in /etc/passwd; the runtime must resolve it)' : ` (uid ${uid})`;
-  return result('non-root', 'pass', `runs as ${user}${note}`, evidence);
+  const how =
+    runtime.source === 'passwd'
+      ? `/etc/passwd line ${runtime.passwdLine}`
+      : runtime.source === 'number'
+        ? 'a number'
+        : 'no user part, so the default';
+  if (runtime.uid === 0) {
+    return result('non-root', 'fail', `runs as root: ${shown} is uid 0 (${how})`, evidence);
+  }
+  return result('non-root', 'pass', `runs as uid ${runtime.uid}: ${shown} (${how})`, evidence);
 }
 
+function fileEvidence(f: UserFileFacts): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...f };
+  if (f.symlinks) out.symlinks = capped(f.symlinks.map((l) => clip(l))).items;
+  if (f.resolved) out.resolved = clip(f.resolved);
+  return out;
+}
+
+/**
+ * The recorded base must be allowed by name and proven by content: the base manifest, fetched
+ * by the recorded reference, must have exactly the image's first layers. A label that names an
+ * allowed base is a claim; the layer digests are the proof.
+ */
 function checkAllowedBases(policy: Policy, facts: ImageFacts): RuleResult {
   const allowed = policy.allowedBases;
   if (!allowed) return notInPolicy('allowed-bases');
   const base = facts.base.name ?? SCRATCH;
   const matched = allowed.find((entry) => baseAllowed(entry, base, facts.base.digest));
+  const proof = facts.base.proof;
   const evidence: Record<string, unknown> = {
     base,
     baseDigest: facts.base.digest ?? null,
@@ -163,10 +190,59 @@ function checkAllowedBases(policy: Policy, facts: ImageFacts): RuleResult {
     allowed,
     matched: matched ?? null,
   };
-  const what = facts.base.name ? `base ${base}` : `no ${LABEL_BASE_NAME} recorded: a scratch image`;
-  return matched
-    ? result('allowed-bases', 'pass', `${what}, allowed by ${matched}`, evidence)
-    : result('allowed-bases', 'fail', `${what}, not in allowed-bases`, evidence);
+  if (proof) {
+    evidence.proof = {
+      reference: proof.reference,
+      manifestDigest: proof.manifestDigest ?? null,
+      proven: proof.proven,
+      expectedLayers: capped(proof.expected).items,
+      actualLayers: capped(proof.actual).items,
+      ...(proof.error ? { error: clip(proof.error, 300) } : {}),
+    };
+  }
+  const what = facts.base.name
+    ? `base ${clip(base, 120)}`
+    : `no ${LABEL_BASE_NAME} recorded: a scratch image`;
+  if (!matched) return result('allowed-bases', 'fail', `${what}, not in allowed-bases`, evidence);
+  // Nothing to fetch for scratch: the image claims no base, and scratch allows any content.
+  if (!facts.base.name) {
+    return result('allowed-bases', 'pass', `${what}, allowed by ${matched}`, evidence);
+  }
+  const claimed = `${what} (allowed by ${matched})`;
+  if (!proof) {
+    return result(
+      'allowed-bases',
+      'fail',
+      `${claimed} is only a label: the base was not fetched, so its layers were not compared`,
+      evidence,
+    );
+  }
+  if (proof.error) {
+    return result(
+      'allowed-bases',
+      'fail',
+      `${claimed} cannot be proven: ${clip(proof.error, 200)}`,
+      evidence,
+    );
+  }
+  const n = proof.expected.length;
+  if (!proof.proven) {
+    const at = proof.expected.findIndex((d, i) => d !== proof.actual[i]);
+    const found = proof.actual[at] ?? 'no layer';
+    return result(
+      'allowed-bases',
+      'fail',
+      `${claimed} is not proven: the image's layers do not start with the base's ${n} ` +
+        `(layer ${at + 1}: expected ${proof.expected[at]}, found ${found})`,
+      evidence,
+    );
+  }
+  return result(
+    'allowed-bases',
+    'pass',
+    `${what}, allowed by ${matched}; its ${n} layers are the image's first ${n}`,
+    evidence,
+  );
 }
 
 function checkHealthcheck(policy: Policy, facts: ImageFacts): RuleResult {

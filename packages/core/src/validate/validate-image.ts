@@ -53,11 +53,11 @@ export async function validateImage(
   const store = openStore(req.location, registries);
   const root = await store.getManifest(req.digest);
 
-  const facts = await gatherFacts(
-    store,
-    req.digest,
-    req.platform ? { platform: req.platform } : {},
-  );
+  const facts = await gatherFacts(store, req.digest, {
+    ...(req.platform ? { platform: req.platform } : {}),
+    // allowed-bases proves the recorded base by fetching it; no request when it is not asked.
+    ...(policy.allowedBases ? { baseRegistries: registries } : {}),
+  });
   const rules = evaluatePolicy(
     policy,
     facts,
