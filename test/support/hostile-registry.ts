@@ -53,6 +53,11 @@ export interface Rule {
   times?: number;
   /** leave the request body unread (a registry that stops reading an upload) */
   raw?: boolean;
+  /**
+   * Apply only to requests that pass the fake's `auth`; others get its challenge first (a
+   * registry that challenges, then misbehaves for the authenticated client).
+   */
+  authenticated?: boolean;
   respond: Responder;
 }
 
@@ -258,19 +263,28 @@ export async function startHostileRegistry(
   const files = new Map<string, { bytes: Buffer; contentType: string }>();
   const uploads = new Map<string, Buffer[]>();
 
-  const authorized = (req: RecordedRequest, res: ServerResponse): boolean => {
+  const passes = (req: RecordedRequest): boolean => {
     const auth = options.auth;
     if (!auth) return true;
     if ('basic' in auth) {
-      const expected = `Basic ${Buffer.from(`${auth.basic.username}:${auth.basic.password}`).toString('base64')}`;
-      if (req.authorization === expected) return true;
+      const { username, password } = auth.basic;
+      return (
+        req.authorization === `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`
+      );
+    }
+    return req.authorization === `Bearer ${auth.bearer.token}`;
+  };
+
+  const authorized = (req: RecordedRequest, res: ServerResponse): boolean => {
+    const auth = options.auth;
+    if (!auth || passes(req)) return true;
+    if ('basic' in auth) {
       registryError(res, 401, 'UNAUTHORIZED', 'authentication required', {
         'www-authenticate': 'Basic realm="hostile"',
       });
       return false;
     }
     const b = auth.bearer;
-    if (req.authorization === `Bearer ${b.token}`) return true;
     const realm = b.realm ?? `${self.origin}/token`;
     registryError(res, 401, 'UNAUTHORIZED', 'authentication required', {
       'www-authenticate': `Bearer realm="${realm}",service="${b.service ?? 'hostile'}"`,
@@ -429,8 +443,6 @@ export async function startHostileRegistry(
       const method = (incoming.method ?? 'GET').toUpperCase();
       const path = incoming.url ?? '/';
       const pathname = path.split('?')[0] as string;
-      const rule = rules.find((r) => fits(r, method, path, pathname));
-      if (rule?.times !== undefined) rule.times -= 1;
       const record: RecordedRequest = {
         method,
         path,
@@ -441,6 +453,10 @@ export async function startHostileRegistry(
         body: Buffer.alloc(0),
       };
       requests.push(record);
+      const rule = rules.find(
+        (r) => fits(r, method, path, pathname) && (!r.authenticated || passes(record)),
+      );
+      if (rule?.times !== undefined) rule.times -= 1;
       if (!rule?.raw) record.body = await readAll(incoming);
       const req: HostileRequest = { ...record, incoming, registry: self };
       try {
