@@ -72,7 +72,9 @@ beforeEach(async () => {
     return write(chunk);
   });
 });
-afterEach(() => jest.restoreAllMocks());
+afterEach(() => {
+  jest.restoreAllMocks();
+});
 
 const bakeTo = (dir: string, overrides: Record<string, string> = {}): Promise<BakeResult> =>
   bake(
