@@ -54,6 +54,8 @@ export function redactUrl(url: URL): string {
   return `${url.origin}${url.pathname}`;
 }
 
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 const socketBytes = (s: Socket): number => s.bytesRead + s.bytesWritten;
 
 /**
@@ -101,7 +103,8 @@ export function send(req: HttpRequest): Promise<HttpResponse> {
     if (deadline) {
       const t = setTimeout(
         () => abort(failure('deadline', `the ${formatMs(deadline.ms)} timeout ran out`)),
-        deadline.at - Date.now(),
+        // setTimeout fires at once past 2^31-1 ms (24.8 days); no request needs longer.
+        Math.min(deadline.at - Date.now(), MAX_TIMER_MS),
       );
       timers.push(t.unref());
     }
