@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { OciLayout } from '../oci/layout/oci-layout.js';
 import type { Descriptor } from '../oci/manifest.js';
 import { MediaType } from '../oci/media-types.js';
-import { CachedStore } from './base-cache.js';
+import { CachedStore, withBaseCache } from './base-cache.js';
 
 let top = '';
 let base: OciLayout;
@@ -95,5 +95,40 @@ describe('CachedStore', () => {
     await Promise.all([store.readBlob(desc), store.readBlob(desc), store.readBlob(desc)]);
     expect(opened).toEqual([desc.digest]);
     expect(store.downloaded).toBe(layer.length);
+  });
+
+  it('drops a link planted in place of a cached blob, leaving its target alone', async () => {
+    const desc = await base.putBuffer(layer, MediaType.OciLayer);
+    await writeFile(join(top, 'outside'), layer);
+    await symlink(join(top, 'outside'), cache.blobPath(desc.digest));
+    const store = new CachedStore(base, cache);
+    expect((await store.readBlob(desc)).equals(layer)).toBe(true);
+    expect(opened).toEqual([desc.digest]);
+    expect((await readFile(join(top, 'outside'))).equals(layer)).toBe(true);
+    expect(stderr.join('')).toContain(
+      `warning: base layer cache: oci-layout:${cache.dir}: blobs/sha256/${desc.digest.slice(7)} is a symbolic link`,
+    );
+  });
+});
+
+describe('withBaseCache', () => {
+  it('does not use a cache folder with a link in it, and the bake still runs', async () => {
+    const saved = process.env.KILN_CACHE_DIR;
+    process.env.KILN_CACHE_DIR = join(top, 'kiln-cache');
+    await mkdir(join(top, 'kiln-cache', 'base'), { recursive: true });
+    await mkdir(join(top, 'elsewhere'));
+    await symlink(join(top, 'elsewhere'), join(top, 'kiln-cache', 'base', 'blobs'));
+    try {
+      const desc = await base.putBuffer(layer, MediaType.OciLayer);
+      const read = await withBaseCache(desc.digest, base, (store) => store.readBlob(desc));
+      expect(read.equals(layer)).toBe(true);
+      expect(await readdir(join(top, 'elsewhere'))).toEqual([]);
+      expect(stderr.join('')).toContain(
+        `warning: base layer cache ${join(top, 'kiln-cache', 'base')} not used: oci-layout:${join(top, 'kiln-cache', 'base')}: blobs is a symbolic link`,
+      );
+    } finally {
+      if (saved === undefined) delete process.env.KILN_CACHE_DIR;
+      else process.env.KILN_CACHE_DIR = saved;
+    }
   });
 });

@@ -3,13 +3,14 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { type Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { errorMessage } from '../errors.js';
+import { errorMessage, isConfigurationError } from '../errors.js';
 import { debug, warning } from '../log.js';
 import { type Digest, digestHex } from '../oci/digest.js';
 import { OciLayout } from '../oci/layout/oci-layout.js';
 import type { Descriptor, ParsedManifest, RawManifest } from '../oci/manifest.js';
 import { DigestMismatchError } from '../oci/registry/errors.js';
 import type { ImageStore } from '../oci/store.js';
+import { withTempDir } from '../util/temp-dir.js';
 
 /** Reads base blobs through a local layout, so each base layer is downloaded once per machine. */
 export class CachedStore implements ImageStore {
@@ -38,7 +39,7 @@ export class CachedStore implements ImageStore {
   }
 
   private async fill(desc: Descriptor): Promise<void> {
-    if (await this.cache.hasBlob(desc)) {
+    if (await this.cachedPlainFile(desc)) {
       // A cached blob can rot on disk or arrive corrupt with a restored Actions cache; left in
       // place it would fail every later bake, so it is dropped and fetched again.
       const problem = await this.corruption(desc);
@@ -51,6 +52,21 @@ export class CachedStore implements ImageStore {
     // Await first: `x += await y` reads x before the wait and loses concurrent additions.
     const bytes = await this.cache.putBlob(desc, () => this.inner.openBlob(desc));
     this.downloaded += bytes;
+  }
+
+  /**
+   * Whether the cache holds the blob; a link in its place (a restored cache keeps links) is
+   * dropped with a warning. The cache's folders were checked by init(), so only the link goes.
+   */
+  private async cachedPlainFile(desc: Descriptor): Promise<boolean> {
+    try {
+      return await this.cache.hasBlob(desc);
+    } catch (err) {
+      if (!isConfigurationError(err)) throw err;
+      warning(`base layer cache: ${errorMessage(err)}; dropped, downloading it again`);
+      await rm(this.cache.blobPath(desc.digest), { force: true });
+      return false;
+    }
   }
 
   /** Why the cached copy does not match its digest, or undefined when it does. */
@@ -127,7 +143,17 @@ export async function withBaseCache<T>(
     }
   }
   const layout = new OciLayout(dir);
-  await layout.init();
+  try {
+    await layout.init();
+  } catch (err) {
+    // A cache folder with links in it (or not a folder at all) is not used, never followed.
+    warning(`base layer cache ${dir} not used: ${errorMessage(err)}`);
+    return withTempDir('kiln-base-cache-', async (tmp) => {
+      const fresh = new OciLayout(tmp);
+      await fresh.init();
+      return fn(new CachedStore(base, fresh));
+    });
+  }
   const store = new CachedStore(base, layout);
   const result = await fn(store);
   debug(`base cache ${dir}: ${store.downloaded} bytes downloaded${hit ? ' (restored)' : ''}`);
