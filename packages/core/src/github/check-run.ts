@@ -1,5 +1,5 @@
 import { ConfigurationError, errorMessage } from '../errors.js';
-import { info, warning } from '../log.js';
+import { info, printable, warning } from '../log.js';
 import type { Octokit } from './client.js';
 import type { RunContext } from './context.js';
 
@@ -17,10 +17,13 @@ export interface CheckRunInput {
   name: string;
   headSha: string;
   conclusion: 'success' | 'failure' | 'neutral';
+  /** plain text */
   title: string;
-  /** markdown */
+  /** Markdown from a summary builder (github/summary.ts), which escapes the text it is given. */
   summary: string;
+  /** Markdown, as summary. */
   text?: string;
+  /** Messages and titles are plain text. */
   annotations: CheckAnnotation[];
 }
 
@@ -59,6 +62,14 @@ const PERMISSION_HINT =
   'the token needs `checks: write` (add `permissions: { checks: write }` to the job; ' +
   'GITHUB_TOKEN on pull requests from forks is read-only)';
 
+function plainAnnotation(a: CheckAnnotation): CheckAnnotation {
+  return {
+    ...a,
+    message: printable(a.message),
+    ...(a.title !== undefined ? { title: printable(a.title) } : {}),
+  };
+}
+
 /**
  * Creates a completed check run on `headSha` so a validation can be a required status check.
  * Returns undefined, after a warning, when the token lacks permission: the step's own result
@@ -79,11 +90,13 @@ export async function publishCheckRun(
   for (let i = 0; i < input.annotations.length; i += ANNOTATIONS_PER_REQUEST) {
     batches.push(input.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
   }
+  // GitHub shows titles and annotations as plain text, so markdown escapes would show as
+  // backslashes; hidden characters (terminal escapes, bidi overrides) are made visible.
   const output = (annotations: CheckAnnotation[] | undefined) => ({
-    title: input.title,
+    title: printable(input.title),
     summary: clip(input.summary),
     ...(input.text !== undefined ? { text: clip(input.text) } : {}),
-    ...(annotations?.length ? { annotations } : {}),
+    ...(annotations?.length ? { annotations: annotations.map(plainAnnotation) } : {}),
   });
 
   let created: PublishedCheckRun | undefined;

@@ -26,8 +26,9 @@ describe('summary markdown', () => {
   it('fences code with more backticks than it contains', () => {
     expect(code('echo hi\n', 'sh')).toBe('```sh\necho hi\n```');
     expect(code('a ```` b')).toBe('`````\na ```` b\n`````');
-    expect(inlineCode('sha256:ab')).toBe('`sha256:ab`');
-    expect(inlineCode('a`b')).toBe('`` a`b ``');
+    expect(inlineCode('sha256:ab').source).toBe('`sha256:ab`');
+    expect(inlineCode('a`b').source).toBe('`` a`b ``');
+    expect(inlineCode('a\nb').source).toBe('`a b`');
     expect(heading('Gates', 2)).toBe('## Gates');
   });
 });

@@ -1,14 +1,18 @@
 import { relative } from 'node:path';
 import type { CheckAnnotation } from '../github/check-run.js';
-import { code, table } from '../github/summary.js';
+import { type Cell, code, inlineCode, table } from '../github/summary.js';
 import type { ValidateResult } from './validate-image.js';
 
 const ICON = { pass: '✅ pass', fail: '❌ fail', skip: '➖ skip' } as const;
 
-/** Job summary and check-run text: every rule with its verdict, the smoke run, the evidence. */
+/**
+ * Job summary and check-run text: every rule with its verdict, the smoke run, the evidence.
+ * Rule messages quote the image (labels, USER, paths) and the smoke reason its output: they
+ * are text, escaped by table(); the container log is a fenced block.
+ */
 export function validationSummary(r: ValidateResult): string {
   const { report } = r;
-  const rows = report.rules.map((x) => [x.rule, ICON[x.status], x.message]);
+  const rows: Cell[][] = report.rules.map((x) => [x.rule, ICON[x.status], x.message]);
   if (report.smoke) {
     const s = report.smoke;
     rows.push([
@@ -23,10 +27,10 @@ export function validationSummary(r: ValidateResult): string {
     table(
       ['', ''],
       [
-        ['image', `\`${report.image.reference}\``],
+        ['image', inlineCode(report.image.reference)],
         ['platform', report.image.platform],
-        ['policy', report.policy ? `\`${report.policy.file}\`` : 'built-in defaults'],
-        ['evidence', `\`${r.evidence}\``],
+        ['policy', report.policy ? inlineCode(report.policy.file) : 'built-in defaults'],
+        ['evidence', inlineCode(r.evidence)],
       ],
     ),
     '',
