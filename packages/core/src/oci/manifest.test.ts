@@ -34,8 +34,10 @@ describe('parseManifest', () => {
   });
   it('rejects invalid JSON and bad digests with the place named', () => {
     expect(() => parseManifest(Buffer.from('{'), undefined, 'r/a@x')).toThrow(
-      /^r\/a@x: manifest is not valid JSON \(/,
+      /^r\/a@x: manifest is not valid JSON \(.*; refused\)$/,
     );
+    const hostile = parseManifest.bind(undefined, Buffer.from('{"a":\n::error::x'), undefined, 'r');
+    expect(hostile).toThrow(/^r: manifest is not valid JSON \([^\n]*; refused\)$/);
     const bad = Buffer.from(
       JSON.stringify({
         schemaVersion: 2,

@@ -116,7 +116,9 @@ export function parseManifest(
   try {
     json = JSON.parse(bytes.toString('utf8'));
   } catch (err) {
-    throw new ManifestError(where, `manifest is not valid JSON (${errorMessage(err)})`);
+    // The parser's message quotes the input: keep it on one line and short (log.ts escapes).
+    const detail = errorMessage(err).replace(/\s+/g, ' ');
+    throw refuse(`manifest is not valid JSON (${detail.slice(0, QUOTED_MAX)}; refused)`);
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw refuse(`manifest is not a JSON object (got ${jsonKind(json)}; refused)`);
