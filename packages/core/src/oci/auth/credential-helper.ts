@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { z } from 'zod';
 import { ConfigurationError } from '../../errors.js';
 import { redact } from '../../log.js';
-import type { Credentials } from './credentials.js';
+import type { Credentials } from './types.js';
 
 /**
  * The `get` half of the credential helper protocol

@@ -8,15 +8,9 @@ import {
   readDockerConfig,
 } from './docker-config.js';
 import { helperServerURL, registryHost } from './registry-host.js';
+import type { Credentials } from './types.js';
 
-export interface Credentials {
-  username?: string;
-  password?: string;
-  /** OAuth2 refresh/identity token from docker login */
-  identityToken?: string;
-  /** registry token used directly as Bearer */
-  registryToken?: string;
-}
+export type { Credentials } from './types.js';
 
 export interface CredentialOptions {
   username?: string;

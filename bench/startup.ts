@@ -1,0 +1,131 @@
+// Start-up of every committed bundle, as whole processes, side by side in one run with an ncc
+// bundle that holds only @actions/core (the baseline library's own cost) and with `node -e 0`
+// (the floor). Each is timed from spawn to its first line on stdout or stderr, in a clean
+// environment (no NODE_OPTIONS, no NODE_EXTRA_CA_CERTS), interleaved, median of BENCH_RUNS.
+// Run: npm run bench:startup
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '@kiln/local';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const DIST = join(ROOT, 'dist');
+
+interface Subject {
+  name: string;
+  argv: string[];
+  /** what the process is given to do: the quickest path to its first log line */
+  env?: Record<string, string>;
+  bytes?: { entry: number; chunks: number };
+}
+
+/** Only what node needs to run: a user's runner adds its own variables, we measure without them. */
+function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
+  return { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/', ...extra };
+}
+
+/** An ncc bundle of a one-line action that only logs through @actions/core. */
+function baselineBundle(): string {
+  const dir = join(ROOT, '.kiln', 'bench', 'core-only');
+  const out = join(dir, 'out', 'index.js');
+  if (!existsSync(out)) {
+    mkdirSync(dir, { recursive: true });
+    const entry = join(dir, 'main.mjs');
+    writeFileSync(entry, "import * as core from '@actions/core';\ncore.info('ready');\n");
+    execFileSync(
+      join(ROOT, 'node_modules', '.bin', 'ncc'),
+      ['build', entry, '-o', join(dir, 'out'), '--quiet', '--target', 'es2022'],
+      { cwd: ROOT, stdio: 'inherit' },
+    );
+    // ncc names an .mjs entry's bundle index.mjs
+    if (!existsSync(out)) writeFileSync(out, "import './index.mjs';\n");
+  }
+  return out;
+}
+
+/** Bytes of the entry file and of the chunks it may load later with import(). */
+function bundleBytes(dir: string): { entry: number; chunks: number } {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.js') || f.endsWith('.mjs'));
+  const size = (f: string): number => statSync(join(dir, f)).size;
+  const entry = files.filter((f) => /^index\.m?js$/.test(f)).reduce((n, f) => n + size(f), 0);
+  return { entry, chunks: files.reduce((n, f) => n + size(f), 0) - entry };
+}
+
+function subjects(): Subject[] {
+  const list: Subject[] = [{ name: 'node -e 0 (floor)', argv: ['-e', '0'] }];
+  const base = baselineBundle();
+  list.push({
+    name: '@actions/core only (baseline)',
+    argv: [base],
+    bytes: bundleBytes(join(base, '..')),
+  });
+  for (const name of readdirSync(DIST).sort()) {
+    const entry = join(DIST, name, 'index.js');
+    if (!existsSync(entry)) continue;
+    // Actions run with no inputs (their first line is the one-line input error, after every
+    // module they load at start-up is evaluated); the CLI prints its usage.
+    list.push({
+      name: `dist/${name}`,
+      argv: name === 'cli' ? [entry, '--help'] : [entry],
+      env: name === 'cli' ? {} : { GITHUB_ACTIONS: 'true' },
+      bytes: bundleBytes(join(DIST, name)),
+    });
+  }
+  return list;
+}
+
+/** Milliseconds from spawn to the first output byte (or exit, for a silent process). */
+function timeToFirstLine(s: Subject): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    let done = false;
+    const finish = (): void => {
+      if (done) return;
+      done = true;
+      resolve(Number(process.hrtime.bigint() - start) / 1e6);
+    };
+    const child = spawn(process.execPath, s.argv, {
+      env: cleanEnv(s.env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.once('data', finish);
+    child.stderr.once('data', finish);
+    child.on('error', reject);
+    child.on('close', finish);
+  });
+}
+
+const median = (xs: number[]): number =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+async function main(): Promise<void> {
+  const list = subjects();
+  const times = new Map<string, number[]>(list.map((s) => [s.name, []]));
+  // Interleaved rounds, so a busy moment of the machine touches every subject alike.
+  for (let round = 0; round < RUNS + 1; round++) {
+    for (const s of round % 2 ? [...list].reverse() : list) {
+      const ms = await timeToFirstLine(s);
+      if (round > 0) times.get(s.name)?.push(ms); // round 0 warms the page cache
+    }
+  }
+  const baseline = median(times.get('@actions/core only (baseline)') ?? [1]);
+  const floor = median(times.get('node -e 0 (floor)') ?? [1]);
+  const rows = list.map((s) => {
+    const m = median(times.get(s.name) ?? []);
+    const kib = (n: number): string => `${(n / 1024).toFixed(0)} KiB`;
+    const size = s.bytes ? `${kib(s.bytes.entry)} + ${kib(s.bytes.chunks)}` : '-';
+    return `| ${s.name} | ${size} | ${m.toFixed(0)} ms | ${(m / baseline).toFixed(2)}x | ${(m / floor).toFixed(2)}x |`;
+  });
+  process.stdout.write(
+    [
+      `start-up to first log line, median of ${RUNS} interleaved runs, clean environment`,
+      '',
+      '| bundle | entry + lazy chunks | to first line | vs @actions/core only | vs node -e 0 |',
+      '|---|---|---|---|---|',
+      ...rows,
+      '',
+    ].join('\n'),
+  );
+}
+
+await main();
