@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigurationError } from '@kiln/core/errors';
+import * as log from '@kiln/core/log';
 import { fromRecord, registryOptionsFrom } from '@kiln/core/inputs';
 import { type RegistryOptions } from '@kiln/core/oci';
 
@@ -42,6 +43,14 @@ export function registryOptions(values: Record<string, unknown>, target?: string
   );
 }
 
+/**
+ * A command's result on stdout: JSON, or text through the logger's writer. Both are safe to
+ * print on a runner whatever an image or a registry put in them (see log.ts).
+ */
 export function print(json: boolean | undefined, value: unknown, text: string): void {
-  process.stdout.write(json ? JSON.stringify(value, null, 2) + '\n' : text);
+  if (json) process.stdout.write(log.jsonText(value) + '\n');
+  else log.write(process.stdout, text.replace(/\n$/, ''));
 }
+
+/** Progress lines go to stderr, so stdout holds only the result. */
+export const progress = (line: string): void => log.write(process.stderr, line);

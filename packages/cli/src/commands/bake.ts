@@ -2,7 +2,7 @@ import { bakeImage, parseBakeRequest } from '@kiln/core/bake';
 import { ConfigurationError } from '@kiln/core/errors';
 import { fromRecord } from '@kiln/core/inputs';
 import { Registries } from '@kiln/core/oci';
-import { parse, print, registryFlags, registryOptions } from '../options.js';
+import { parse, print, progress, registryFlags, registryOptions } from '../options.js';
 
 export const bakeUsage =
   'bake --image REPO --copy SRC:DEST ...  bake a reproducible image (flags = bake-image inputs)';
@@ -51,7 +51,7 @@ export async function bake(argv: string[]): Promise<number> {
   const result = await bakeImage(
     request,
     new Registries(registryOptions(values, request.repository?.registry)),
-    (l) => process.stderr.write(l + '\n'),
+    progress,
   );
   print(values.json as boolean | undefined, result, `${result.image}\n`);
   return 0;

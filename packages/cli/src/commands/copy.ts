@@ -1,6 +1,6 @@
 import { ConfigurationError } from '@kiln/core/errors';
 import { copyImage, openStore, parseLocation, Registries, resolveLocation } from '@kiln/core/oci';
-import { parse, print, registryFlags, registryOptions } from '../options.js';
+import { parse, print, progress, registryFlags, registryOptions } from '../options.js';
 
 export const copyUsage =
   'copy SRC DST [--tag T]  copy an image or index by digest (all platforms), verifying the digest';
@@ -31,12 +31,12 @@ export async function copy(argv: string[]): Promise<number> {
   const target = openStore(dst, registries);
   const started = Date.now();
   const digest = await resolveLocation(src, source);
-  process.stderr.write(`copying ${digest} from ${source.label} to ${target.label}\n`);
+  progress(`copying ${digest} from ${source.label} to ${target.label}`);
   const concurrency = values.concurrency ? Number(values.concurrency) : undefined;
   const r = await copyImage(source, target, digest, {
     tags,
     ...(concurrency ? { concurrency } : {}),
-    log: (l) => process.stderr.write(l + '\n'),
+    log: progress,
   });
   const ms = Date.now() - started;
   print(

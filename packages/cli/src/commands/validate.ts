@@ -2,7 +2,7 @@ import { ConfigurationError } from '@kiln/core/errors';
 import { fromRecord } from '@kiln/core/inputs';
 import { parseValidateRequest, validateImage, validationSummary } from '@kiln/core/validate';
 import { Registries } from '@kiln/core/oci';
-import { parse, print, registryFlags, registryOptions } from '../options.js';
+import { parse, print, progress, registryFlags, registryOptions } from '../options.js';
 
 export const validateUsage =
   'validate --image REPO@sha256:… [--policy F]  policy + smoke test, evidence stored with the image';
@@ -39,7 +39,7 @@ export async function validate(argv: string[]): Promise<number> {
       ),
     ),
     {
-      log: (l) => process.stderr.write(l + '\n'),
+      log: progress,
     },
   );
   print(
