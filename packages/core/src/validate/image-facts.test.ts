@@ -10,7 +10,7 @@ import { encodeManifest, parseManifest } from '../oci/manifest.js';
 import { MediaType } from '../oci/media-types.js';
 import { gzipSync } from 'node:zlib';
 import { gatherFacts } from './image-facts.js';
-import { putImage, putIndex, tarOf, tempLayout } from './test-image.js';
+import { putImage, putIndex, tarOf, tempLayout, type TestImage } from './test-image.js';
 
 let layout: OciLayout;
 let cleanup: () => Promise<void>;
@@ -269,4 +269,125 @@ describe('gatherFacts: image metadata', () => {
     await layout.putManifest(raw, { root: true });
     await expect(gatherFacts(layout, raw.digest)).rejects.toThrow(/zstd-compressed/);
   });
+});
+
+describe('gatherFacts: the runtime user from the final filesystem', () => {
+  const ROOT_NOBODY = 'root:x:0:0::/root:/bin/sh\nnobody:x:0:0::/:/bin/sh\n';
+  const SAFE_NOBODY = 'root:x:0:0::/root:/bin/sh\nnobody:x:65534:65534::/:/bin/sh\n';
+  const userOf = async (
+    layers: TestImage['layers'],
+    User = 'nobody',
+  ): Promise<Awaited<ReturnType<typeof gatherFacts>>['user']> =>
+    (await gatherFacts(layout, await putImage(layout, { layers, config: { User } }))).user;
+
+  it('follows an absolute symlink into a file of a lower layer', async () => {
+    const user = await userOf([
+      { 'srv/users': ROOT_NOBODY, 'etc/passwd': SAFE_NOBODY },
+      [{ path: 'etc/passwd', type: 'symlink', linkname: '/srv/users' }],
+    ]);
+    expect(user.runtime).toMatchObject({ resolved: true, uid: 0, passwdLine: 2 });
+    expect(user.passwd).toEqual({
+      path: '/etc/passwd',
+      resolved: '/srv/users',
+      symlinks: ['/etc/passwd -> /srv/users'],
+      state: 'read',
+      layer: 0,
+      bytes: ROOT_NOBODY.length,
+      lines: 2,
+    });
+  });
+
+  it('keeps a relative symlink that climbs past the root inside the image', async () => {
+    const user = await userOf([
+      { 'srv/users': ROOT_NOBODY },
+      [{ path: 'etc/passwd', type: 'symlink', linkname: '../../../../srv/./users' }],
+    ]);
+    expect(user.passwd?.resolved).toBe('/srv/users');
+    expect(user.runtime).toMatchObject({ uid: 0 });
+  });
+
+  it('follows a symlinked directory and chains of links', async () => {
+    const user = await userOf([
+      [
+        { path: 'private/etc/passwd.real', content: ROOT_NOBODY },
+        { path: 'private/etc/passwd', type: 'symlink', linkname: 'passwd.real' },
+        { path: 'etc', type: 'symlink', linkname: 'private/etc' },
+      ],
+    ]);
+    expect(user.passwd).toMatchObject({
+      resolved: '/private/etc/passwd.real',
+      symlinks: ['/etc -> private/etc', '/private/etc/passwd -> passwd.real'],
+    });
+    expect(user.runtime).toMatchObject({ uid: 0 });
+  });
+
+  it('fails on a symlink loop rather than guessing', async () => {
+    const user = await userOf([
+      [
+        { path: 'etc/passwd', type: 'symlink', linkname: 'a' },
+        { path: 'etc/a', type: 'symlink', linkname: 'b' },
+        { path: 'etc/b', type: 'symlink', linkname: '/etc/a' },
+      ],
+    ]);
+    expect(user.runtime).toEqual({
+      resolved: false,
+      reason: 'looking up /etc/passwd: too many symlinks resolving /etc/passwd',
+    });
+  });
+
+  // Docker's overlay2 store refuses a link into a lower layer; engines that apply layers over
+  // their parents (containerd's snapshotters) accept it, and then it shares those bytes.
+  it('reads a hard link as the bytes it shared when it was extracted', async () => {
+    const user = await userOf([
+      { 'opt/real': ROOT_NOBODY },
+      [{ path: 'etc/passwd', type: 'link', linkname: 'opt/real' }],
+      // Replacing the original later does not change the linked bytes.
+      { 'opt/real': SAFE_NOBODY },
+    ]);
+    expect(user.runtime).toMatchObject({ resolved: true, uid: 0 });
+    expect(user.passwd).toMatchObject({ state: 'read', layer: 0 });
+  });
+
+  it('reads one file linked as both /etc/passwd and /etc/group in one pass', async () => {
+    const both = 'nobody:x:0:0::/:/bin/sh\nnogroup:x:4000:\n';
+    const user = await userOf(
+      [
+        [
+          { path: 'etc/shared', content: both },
+          { path: 'etc/passwd', type: 'link', linkname: 'etc/shared' },
+          { path: 'etc/group', type: 'link', linkname: 'etc/passwd' },
+        ],
+      ],
+      'nobody:nogroup',
+    );
+    expect(user.runtime).toMatchObject({ resolved: true, uid: 0, gid: 4000 });
+    expect(user.group).toMatchObject({ state: 'read', bytes: both.length, lines: 2 });
+  });
+
+  it('sees /etc/passwd deleted by a whiteout, a directory or a file parent as no file', async () => {
+    const gone = await userOf([{ 'etc/passwd': SAFE_NOBODY }, { 'etc/.wh.passwd': '' }]);
+    expect(gone.runtime).toEqual({
+      resolved: false,
+      reason: 'user "nobody" cannot be resolved: the image has no /etc/passwd',
+    });
+    const dir = await userOf([{ 'etc/passwd/': null }]);
+    expect(dir.runtime).toMatchObject({
+      reason: 'user "nobody" cannot be resolved: /etc/passwd is not a regular file (dir)',
+    });
+    const file = await userOf([{ etc: 'not a directory' }], '1000');
+    expect(file.runtime).toEqual({
+      resolved: false,
+      reason: 'looking up /etc/passwd: /etc is not a directory',
+    });
+  });
+
+  it('reads a passwd of any size whole, streamed', async () => {
+    // 12 MiB of other users, then the line that matters: no prefix of the file is enough.
+    const filler = Array.from({ length: 400_000 }, (_, i) => `user${i}:x:${10_000 + i}:100::/:/x`);
+    const big = `${filler.join('\n')}\n${'#'.repeat(40)}\nnobody:x:0:0::/:/bin/sh\n`;
+    expect(big.length).toBeGreaterThan(10 * 1024 * 1024);
+    const user = await userOf([{ 'etc/passwd': big }]);
+    expect(user.runtime).toMatchObject({ resolved: true, uid: 0, passwdLine: 400_002 });
+    expect(user.passwd).toMatchObject({ bytes: big.length, lines: 400_002 });
+  }, 60_000);
 });

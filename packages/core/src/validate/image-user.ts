@@ -58,10 +58,6 @@ export async function gatherUser(
 ): Promise<UserFacts> {
   const spec = parseUserSpec(user);
   if ('error' in spec) return { user, runtime: { resolved: false, reason: spec.error } };
-  // No user part: the runtime keeps uid 0 whatever the files say.
-  if (!spec.user) {
-    return { user, runtime: { resolved: true, uid: 0, gid: 0, source: 'default' } };
-  }
   const passwd = locate(tree, 'passwd');
   const group = locate(tree, 'group');
   const scans = await readBoth(store, layers, spec, passwd, group);

@@ -123,7 +123,8 @@ export function decideUser(
   if (entry) {
     uid = entry.uid;
     gid = entry.gid;
-    source = 'passwd';
+    // With no user part the entry is only the one for uid 0: the uid is still the default.
+    if (spec.user) source = 'passwd';
   } else if (spec.user) {
     if (spec.user.id === undefined) {
       const name = JSON.stringify(displayName(spec.user.name));
