@@ -127,6 +127,21 @@ describe('kiln through a pipe', () => {
     expect(r.code).toBe(0);
   }, 60_000);
 
+  it('validate: a policy file with an alias bomb is a configuration error naming it, exit 1', async () => {
+    const policy = join(dir, 'bomb.yml');
+    const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (const [prev, name] of ['ab', 'bc', 'cd', 'de', 'ef', 'fg', 'gh', 'hi'])
+      lines.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
+    writeFileSync(policy, lines.join('\n') + '\n');
+    const image = `oci-layout:${join(dir, 'layout')}@${digest}`;
+    const r = await kiln(['validate', '--image', image, '--policy', policy, '--smoke', 'false']);
+    expect(r.stderr).toBe(
+      `kiln: ${policy}:2:8: YAML aliases expand beyond the limit of 100 (an alias bomb); a policy needs no aliases\n`,
+    );
+    expect(r.stdout).toBe('');
+    expect(r.code).toBe(1);
+  }, 60_000);
+
   it('a configuration error: one line on stderr, exit 1', async () => {
     const bad = await kiln(['inspect']);
     expect(bad.stderr).toBe(

@@ -1,5 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+} from 'yaml';
 import { z } from 'zod';
 import { ConfigurationError } from '../errors.js';
 import { sha256 } from '../oci/digest.js';
@@ -171,7 +180,7 @@ export function parsePolicy(text: string, file: string): Policy {
     offset === undefined ? { line: 1, col: 1 } : lineCounter.linePos(offset);
   const problems: Problem[] = doc.errors.map((e) => ({ ...at(e.pos[0]), message: e.message }));
   if (problems.length === 0) {
-    const value: unknown = doc.toJS() ?? {};
+    const value = toJS(doc, file, at);
     if (doc.contents !== null && !isMap(doc.contents)) {
       problems.push({
         ...at(doc.contents.range?.[0]),
@@ -202,6 +211,38 @@ export function parsePolicy(text: string, file: string): Policy {
   throw new ConfigurationError(
     problems.map((p) => `${file}:${p.line}:${p.col}: ${p.message}`).join('\n'),
   );
+}
+
+/**
+ * How far aliases (`*a`) may expand, as yaml counts it: a policy needs few or none, and a
+ * "billion laughs" file of nested aliases would otherwise take the runner's memory.
+ */
+export const MAX_YAML_ALIAS_COUNT = 100;
+
+/** The document as plain data; an alias bomb or a missing anchor is the user's to fix. */
+function toJS(
+  doc: Document,
+  file: string,
+  at: (offset: number | undefined) => Pick<Problem, 'line' | 'col'>,
+): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_YAML_ALIAS_COUNT }) ?? {};
+  } catch (err) {
+    if (!(err instanceof ReferenceError)) throw err;
+    let first: number | undefined;
+    visit(doc, {
+      Alias(_, node) {
+        first = node.range?.[0];
+        return visit.BREAK;
+      },
+    });
+    const { line, col } = at(first);
+    // yaml throws ReferenceError for both; only the message tells a bomb from a missing anchor.
+    const why = /excessive alias count/i.test(err.message)
+      ? `YAML aliases expand beyond the limit of ${MAX_YAML_ALIAS_COUNT} (an alias bomb); a policy needs no aliases`
+      : err.message;
+    throw new ConfigurationError(`${file}:${line}:${col}: ${why}`, { cause: err });
+  }
 }
 
 function unknownKeyMessage(key: string): string {
