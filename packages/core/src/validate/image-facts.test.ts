@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { LayerEntry } from '../bake/layer-entry.js';
 import { writeLayer } from '../bake/layer-writer.js';
 import type { OciLayout } from '../oci/layout/oci-layout.js';
-import { encodeManifest, parseManifest } from '../oci/manifest.js';
+import { type Descriptor, encodeManifest, parseManifest } from '../oci/manifest.js';
+import type { ImageStore } from '../oci/store.js';
 import { MediaType } from '../oci/media-types.js';
 import { gzipSync } from 'node:zlib';
 import { gatherFacts } from './image-facts.js';
@@ -390,4 +391,53 @@ describe('gatherFacts: the runtime user from the final filesystem', () => {
     expect(user.runtime).toMatchObject({ resolved: true, uid: 0, passwdLine: 400_002 });
     expect(user.passwd).toMatchObject({ bytes: big.length, lines: 400_002 });
   }, 60_000);
+});
+
+describe('gatherFacts: reading /etc/passwd costs no second read in the usual case', () => {
+  /** The layout, counting how often each blob is opened. */
+  const counting = (): { store: ImageStore; opened: Map<string, number> } => {
+    const opened = new Map<string, number>();
+    const store = new Proxy(layout, {
+      get(target, key, receiver) {
+        if (key === 'openBlob') {
+          return (desc: Descriptor) => {
+            opened.set(desc.digest, (opened.get(desc.digest) ?? 0) + 1);
+            return target.openBlob(desc);
+          };
+        }
+        const v: unknown = Reflect.get(target, key, receiver);
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+    });
+    return { store, opened };
+  };
+
+  it('reads each layer once when /etc/passwd and /etc/group are plain files', async () => {
+    const digest = await putImage(layout, {
+      layers: [
+        { 'etc/passwd': 'app:x:1000:1000::/:/bin/sh\n', 'etc/group': 'apps:x:1000:\n' },
+        { 'etc/passwd': 'app:x:1001:1001::/:/bin/sh\n' },
+      ],
+      config: { User: 'app:apps' },
+    });
+    const { store, opened } = counting();
+    const facts = await gatherFacts(store, digest);
+    expect(facts.user.runtime).toMatchObject({ uid: 1001, gid: 1000 });
+    expect([...opened.values()]).toEqual([1, 1]);
+  });
+
+  it('reads the layer a symlink leads to once more', async () => {
+    const digest = await putImage(layout, {
+      layers: [
+        { 'srv/passwd': 'app:x:1000:1000::/:/bin/sh\n' },
+        [{ path: 'etc/passwd', type: 'symlink', linkname: '/srv/passwd' }],
+      ],
+      config: { User: 'app' },
+    });
+    const m = await layout.getManifest(digest);
+    if (m.kind !== 'image') throw new Error('expected an image');
+    const { store, opened } = counting();
+    expect((await gatherFacts(store, digest)).user.runtime).toMatchObject({ uid: 1000 });
+    expect(m.manifest.layers.map((l) => opened.get(l.digest))).toEqual([2, 1]);
+  });
 });

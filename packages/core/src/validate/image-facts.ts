@@ -7,7 +7,7 @@ import type { ImageStore } from '../oci/store.js';
 import { type BaseProof, proveBase } from './base-proof.js';
 import { type ConfigFacts, parseImageConfig } from './image-config.js';
 import { ImageTree } from './image-path.js';
-import { gatherUser, type UserFacts } from './image-user.js';
+import { ImageUserReader, type UserFacts } from './image-user.js';
 import { type FileFact, walkLayers } from './layer-walk.js';
 import { platformMatches } from './platform-match.js';
 
@@ -73,8 +73,9 @@ export async function gatherFacts(
     throw new Error(`${where}: config blob of ${manifest.config.size} bytes is too large`);
   }
   const config = parseImageConfig(await store.readBlob(manifest.config), `${where} config`);
-  const walk = await walkLayers(store, manifest.layers);
-  const user = await gatherUser(store, manifest.layers, new ImageTree(walk.files), config.user);
+  const users = new ImageUserReader(config.user);
+  const walk = await walkLayers(store, manifest.layers, { tap: users.tap });
+  const user = await users.gather(store, manifest.layers, new ImageTree(walk.files));
   const annotations = { ...indexAnnotations, ...manifest.annotations };
   const layers = manifest.layers.map((l) => l.size);
   const configPlatform = platformString(

@@ -48,25 +48,52 @@ type Located =
 
 /**
  * Resolves `USER` against the final filesystem: /etc/passwd and /etc/group are found through
- * symlinks and hard links and streamed from the layer that holds their bytes, whole.
+ * symlinks and hard links and streamed, whole, from the layer entry that holds their bytes.
+ * Give `tap` to walkLayers: entries at the usual paths are then scanned during the walk, and
+ * only a file reached through a link to somewhere else costs another read of its layer.
  */
-export async function gatherUser(
-  store: ImageStore,
-  layers: readonly Descriptor[],
-  tree: ImageTree,
-  user: string,
-): Promise<UserFacts> {
-  const spec = parseUserSpec(user);
-  if ('error' in spec) return { user, runtime: { resolved: false, reason: spec.error } };
-  const passwd = locate(tree, 'passwd');
-  const group = locate(tree, 'group');
-  const scans = await readBoth(store, layers, spec, passwd, group);
-  return {
-    user,
-    runtime: decideUser(spec, readOf(passwd, scans.passwd), readOf(group, scans.group)),
-    passwd: passwd.facts,
-    group: group.facts,
+export class ImageUserReader {
+  private readonly spec: UserSpec | { error: string };
+  /** Scanners fed during the walk, by `kind:layer:entry`. */
+  private readonly early = new Map<string, PasswdScanner | GroupScanner>();
+
+  constructor(readonly user: string) {
+    this.spec = parseUserSpec(user);
+  }
+
+  readonly tap = (
+    path: string,
+    layer: number,
+    entry: number,
+  ): ((c: Buffer) => void) | undefined => {
+    const spec = this.spec;
+    if ('error' in spec || (path !== 'etc/passwd' && path !== 'etc/group')) return undefined;
+    const scanner =
+      path === 'etc/passwd'
+        ? new UserFileScanner('passwd', passwdMatcher(spec))
+        : new UserFileScanner('group', groupMatcher(spec));
+    this.early.set(`${path.slice(4)}:${layer}:${entry}`, scanner);
+    return (chunk) => scanner.push(chunk);
   };
+
+  /** After the walk (whose digest checks make what `tap` saw count): who the runtime runs. */
+  async gather(
+    store: ImageStore,
+    layers: readonly Descriptor[],
+    tree: ImageTree,
+  ): Promise<UserFacts> {
+    const { user, spec } = this;
+    if ('error' in spec) return { user, runtime: { resolved: false, reason: spec.error } };
+    const passwd = locate(tree, 'passwd');
+    const group = locate(tree, 'group');
+    const scans = await readBoth(store, layers, spec, passwd, group, this.early);
+    return {
+      user,
+      runtime: decideUser(spec, readOf(passwd, scans.passwd), readOf(group, scans.group)),
+      passwd: passwd.facts,
+      group: group.facts,
+    };
+  }
 }
 
 function locate(tree: ImageTree, kind: UserFileKind): Located {
@@ -109,6 +136,7 @@ async function readBoth(
   spec: UserSpec,
   passwd: Located,
   group: Located,
+  early: ReadonlyMap<string, PasswdScanner | GroupScanner>,
 ): Promise<Scans> {
   const byLayer = new Map<number, Map<number, Array<PasswdScanner | GroupScanner>>>();
   const want = (at: Located, scanner: PasswdScanner | GroupScanner): void => {
@@ -117,11 +145,31 @@ async function readBoth(
     entries.set(at.entry, [...(entries.get(at.entry) ?? []), scanner]);
     byLayer.set(at.layer, entries);
   };
-  const passwdScanner = new UserFileScanner('passwd', passwdMatcher(spec));
-  const groupScanner = new UserFileScanner('group', groupMatcher(spec));
-  want(passwd, passwdScanner);
-  want(group, groupScanner);
   const fed = new Set<PasswdScanner | GroupScanner>();
+  const scannerFor = <T extends PasswdScanner | GroupScanner>(
+    kind: UserFileKind,
+    at: Located,
+    make: () => T,
+  ): T => {
+    const seen = at.state === 'read' ? early.get(`${kind}:${at.layer}:${at.entry}`) : undefined;
+    if (seen) {
+      fed.add(seen);
+      return seen as T;
+    }
+    const scanner = make();
+    want(at, scanner);
+    return scanner;
+  };
+  const passwdScanner = scannerFor(
+    'passwd',
+    passwd,
+    () => new UserFileScanner('passwd', passwdMatcher(spec)),
+  );
+  const groupScanner = scannerFor(
+    'group',
+    group,
+    () => new UserFileScanner('group', groupMatcher(spec)),
+  );
   for (const [layer, entries] of byLayer) {
     const desc = layers[layer];
     if (!desc) continue;

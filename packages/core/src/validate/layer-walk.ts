@@ -53,6 +53,15 @@ export interface LayerWalk {
   shadowedSecrets: FileFact[];
 }
 
+export interface WalkOptions {
+  /**
+   * Called for each regular file; a returned sink sees the file's bytes as they stream by, so
+   * a caller can read a file during the walk instead of fetching the layer again. What it saw
+   * counts once the walk resolves: only then is every layer's digest checked.
+   */
+  tap?: (path: string, layer: number, entry: number) => ((chunk: Buffer) => void) | undefined;
+}
+
 const WHITEOUT = '.wh.';
 const OPAQUE = '.wh..wh..opq';
 
@@ -64,6 +73,7 @@ const OPAQUE = '.wh..wh..opq';
 export async function walkLayers(
   store: ImageStore,
   layers: readonly Descriptor[],
+  opts: WalkOptions = {},
 ): Promise<LayerWalk> {
   const merged = new Map<string, FileFact>();
   const shadowedSecrets: FileFact[] = [];
@@ -75,7 +85,9 @@ export async function walkLayers(
     await forEachLayerEntry(store, desc, async (entry) => {
       ordinal++;
       const path = cleanPath(entry.header.name);
-      const body = await readHead(entry, wanted(entry.header));
+      const sink =
+        typeOf(entry.header.type) === 'file' ? opts.tap?.(path, index, ordinal) : undefined;
+      const body = await readHead(entry, wanted(entry.header), sink);
       if (path === '') return; // the root directory itself
       const dir = posix.dirname(path) === '.' ? '' : posix.dirname(path);
       const name = posix.basename(path);
@@ -202,10 +214,15 @@ function wanted(h: Header): number {
 }
 
 /** Consumes the whole entry (tar-stream needs that to move on), keeping at most `limit` bytes. */
-async function readHead(entry: Entry, limit: number): Promise<Buffer | undefined> {
+async function readHead(
+  entry: Entry,
+  limit: number,
+  sink?: (chunk: Buffer) => void,
+): Promise<Buffer | undefined> {
   const kept: Buffer[] = [];
   let got = 0;
   for await (const chunk of entry as AsyncIterable<Buffer>) {
+    sink?.(chunk);
     if (got < limit) {
       const part = chunk.subarray(0, limit - got);
       kept.push(part);
