@@ -3,7 +3,7 @@ import { mapLimit } from '../util/map-limit.js';
 import type { Digest } from './digest.js';
 import { blobsOf, type Descriptor } from './manifest.js';
 import { readManifestTree } from './manifest-tree.js';
-import { type ImageStore, isMountable } from './store.js';
+import { type ArtifactStore, type ImageStore, isArtifactStore, isMountable } from './store.js';
 
 /** The target does not hold what was copied after the copy: never reported as success. */
 export class CopyVerificationError extends Error {
@@ -16,7 +16,22 @@ export interface CopyOptions {
   /** Blobs in flight at once (default 8). */
   concurrency?: number;
   log?: (line: string) => void;
+  /**
+   * Also copy every referrer of the digest (evidence, signatures, attestations, SBOMs), and
+   * their referrers in turn, after the image, as `regctl image copy --referrers` does.
+   */
+  referrers?: boolean;
 }
+
+/** One referrer copied with an image: listed at the target as a referrer of `subject`. */
+export interface CopiedReferrer {
+  subject: Digest;
+  digest: Digest;
+  artifactType?: string;
+}
+
+/** Most referrers copied with one image: bounds what a hostile source can make us fetch. */
+export const MAX_COPIED_REFERRERS = 1024;
 
 export interface CopyResult {
   digest: Digest;
@@ -28,6 +43,8 @@ export interface CopyResult {
   copiedBytes: number;
   mountedBlobs: number;
   skippedBlobs: number;
+  /** With `referrers`: each referrer copied, in the order copied (subjects first). */
+  referrers?: CopiedReferrer[];
 }
 
 /**
@@ -107,5 +124,57 @@ export async function copyImage(
       );
     }
   }
+  if (opts.referrers) {
+    result.referrers = await copyReferrers(source, target, digest, { ...opts, log });
+  }
   return result;
+}
+
+/**
+ * Copies the referrers of `digest` breadth-first (referrers of referrers too), each one as an
+ * image of its own and then listed at the target as a referrer of its subject.
+ */
+async function copyReferrers(
+  source: ImageStore,
+  target: ImageStore,
+  digest: Digest,
+  opts: CopyOptions & { log: (line: string) => void },
+): Promise<CopiedReferrer[]> {
+  const stores = artifactStores(source, target);
+  const copied: CopiedReferrer[] = [];
+  const seen = new Set<string>([digest]);
+  const subjects: Digest[] = [digest];
+  for (let subject = subjects.shift(); subject; subject = subjects.shift()) {
+    for (const listed of await stores.source.listReferrers(subject)) {
+      if (seen.has(listed.digest)) continue;
+      seen.add(listed.digest);
+      if (copied.length >= MAX_COPIED_REFERRERS)
+        throw new Error(
+          `${source.label}@${digest} has more than ${MAX_COPIED_REFERRERS} referrers (refused)`,
+        );
+      await copyImage(source, target, listed.digest, {
+        ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
+        log: opts.log,
+      });
+      await stores.target.indexReferrer(subject, listed);
+      copied.push({
+        subject,
+        digest: listed.digest,
+        ...(listed.artifactType ? { artifactType: listed.artifactType } : {}),
+      });
+      opts.log(`  referrer ${listed.digest.slice(7, 19)} ${listed.artifactType ?? ''} copied`);
+      subjects.push(listed.digest);
+    }
+  }
+  return copied;
+}
+
+function artifactStores(
+  source: ImageStore,
+  target: ImageStore,
+): { source: ArtifactStore; target: ArtifactStore } {
+  for (const s of [source, target]) {
+    if (!isArtifactStore(s)) throw new Error(`${s.label} cannot list or store referrers`);
+  }
+  return { source: source as ArtifactStore, target: target as ArtifactStore };
 }

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { sleep } from '../util/retry.js';
 import { type Digest, sha256 } from './digest.js';
 import {
   type Descriptor,
@@ -9,12 +10,50 @@ import {
   type RawManifest,
 } from './manifest.js';
 import { EMPTY_JSON, MediaType } from './media-types.js';
-import type { RegistryRepository } from './registry/repository.js';
-import { RegistryError } from './registry/errors.js';
+import type { Artifact, ArtifactStore, ImageStore } from './store.js';
+
+export type { Artifact } from './store.js';
+
+/** Artifact types Kiln writes; readers outside validate/ and ledger/ match on these. */
+export const KilnArtifactType = {
+  /** validate-image's report; its subject is the validated image. */
+  Validation: 'application/vnd.kiln.validation.v1+json',
+  /** One ledger entry; its subject is the image the entry is about. */
+  LedgerEntry: 'application/vnd.kiln.ledger.entry.v1+json',
+} as const;
+
+/** Annotation on validation evidence: `pass` or `fail`, so a listing answers without a read. */
+export const VALIDATION_RESULT_ANNOTATION = 'dev.kiln.validation.result';
 
 /** Tag-schema fallback (OCI distribution spec 1.1): `sha256-<hex>` holds an index of referrers. */
 export function fallbackTag(digest: Digest): string {
   return digest.replace(':', '-');
+}
+
+/** Rounds of re-read-and-merge before a fallback-index update gives up loudly. */
+export const FALLBACK_ATTEMPTS = 8;
+/**
+ * How long a writer waits after its write before re-reading the fallback index. A registry has
+ * no conditional write: another writer that read the index before our write can still write
+ * after it, and only a re-read after that moment sees our descriptor gone.
+ */
+export const FALLBACK_SETTLE_MS = 50;
+
+export interface FallbackOptions {
+  attempts?: number;
+  settleMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** The fallback index could not be made to hold a descriptor: other writers kept replacing it. */
+export class ReferrersConflictError extends Error {
+  override readonly name = 'ReferrersConflictError';
+  constructor(
+    message: string,
+    readonly data: { store: string; subject: Digest; referrer: Digest; attempts: number },
+  ) {
+    super(message);
+  }
 }
 
 const emptyIndex = (): ImageIndex => ({
@@ -23,40 +62,35 @@ const emptyIndex = (): ImageIndex => ({
   manifests: [],
 });
 
-async function readFallback(repo: RegistryRepository, subject: Digest): Promise<ImageIndex> {
+/** The fallback index of `subject`, empty when the tag is absent (or holds no index). */
+export async function readFallbackIndex(store: ImageStore, subject: Digest): Promise<ImageIndex> {
+  const tag = fallbackTag(subject);
   try {
-    const m = await repo.getManifest(fallbackTag(subject));
+    const m = await store.getManifest(tag);
     return m.kind === 'index' ? m.index : emptyIndex();
   } catch (err) {
-    if (err instanceof RegistryError && err.status === 404) return emptyIndex();
+    // Absent reads differ by store (404, "no manifest"): ask the store whether the tag exists.
+    if ((await store.resolve(tag)) === undefined) return emptyIndex();
     throw err;
   }
 }
 
-/** Lists referrers of `subject`, through the referrers API or the fallback tag. */
-export async function listReferrers(
-  repo: RegistryRepository,
+/** Referrers listed in the fallback index, optionally filtered by artifactType. */
+export async function listFallbackReferrers(
+  store: ImageStore,
   subject: Digest,
   artifactType?: string,
 ): Promise<Descriptor[]> {
-  const api = await repo.referrersApi(subject, artifactType);
-  const manifests =
-    api?.kind === 'index' ? api.index.manifests : (await readFallback(repo, subject)).manifests;
+  const { manifests } = await readFallbackIndex(store, subject);
   return artifactType ? manifests.filter((d) => d.artifactType === artifactType) : manifests;
-}
-
-export interface Artifact {
-  artifactType: string;
-  /** One layer per entry: the payload blobs. */
-  layers: Array<{ mediaType: string; data: Buffer; annotations?: Record<string, string> }>;
-  annotations?: Record<string, string>;
-  subject?: Descriptor;
 }
 
 /** Builds an OCI artifact manifest (empty config, artifactType) without pushing it. */
 export function buildArtifact(a: Artifact): {
   manifest: RawManifest;
   blobs: Array<{ desc: Descriptor; data: Buffer }>;
+  /** The descriptor a referrers listing gives for it. */
+  descriptor: Descriptor;
 } {
   const config: Descriptor = {
     mediaType: MediaType.OciEmpty,
@@ -90,32 +124,75 @@ export function buildArtifact(a: Artifact): {
     ...(a.annotations ? { annotations: a.annotations } : {}),
   });
   const manifest = parseManifest(bytes);
-  return { manifest, blobs: [{ desc: config, data: EMPTY_JSON }, ...layers] };
-}
-
-/**
- * Pushes an artifact whose subject is an image. When the registry did not acknowledge the
- * subject (no OCI-Subject header), the client maintains the fallback tag index itself.
- */
-export async function pushArtifact(repo: RegistryRepository, a: Artifact): Promise<Descriptor> {
-  const { manifest, blobs } = buildArtifact(a);
-  for (const b of blobs) {
-    if (!(await repo.hasBlob(b.desc)))
-      await repo.putBlob(b.desc, async () => Readable.from([b.data]));
-  }
-  const { subjectHeader } = await repo.putManifestWithSubject(manifest);
-  const desc = descriptorOf(manifest, {
+  const descriptor = descriptorOf(manifest, {
     artifactType: a.artifactType,
     ...(a.annotations ? { annotations: a.annotations } : {}),
   });
-  if (a.subject && !subjectHeader) {
-    const index = await readFallback(repo, a.subject.digest);
-    if (!index.manifests.some((m) => m.digest === desc.digest)) {
-      const next = parseManifest(
-        encodeManifest({ ...index, manifests: [...index.manifests, desc] }),
-      );
-      await repo.putManifest(next, { tag: fallbackTag(a.subject.digest) });
-    }
+  return { manifest, blobs: [{ desc: config, data: EMPTY_JSON }, ...layers], descriptor };
+}
+
+/** Writes an artifact's blobs (those missing) and then its manifest by digest, nothing else. */
+export async function writeArtifact(
+  store: ImageStore,
+  a: Artifact,
+  opts: { root?: boolean } = {},
+): Promise<{ manifest: RawManifest; descriptor: Descriptor }> {
+  const { manifest, blobs, descriptor } = buildArtifact(a);
+  for (const b of blobs) {
+    if (!(await store.hasBlob(b.desc)))
+      await store.putBlob(b.desc, async () => Readable.from([b.data]));
   }
-  return desc;
+  await store.putManifest(manifest, opts.root ? { root: true } : {});
+  return { manifest, descriptor };
+}
+
+const lists = (index: ImageIndex, d: Digest): boolean =>
+  index.manifests.some((m) => m.digest === d);
+
+/**
+ * Adds `referrer` to the fallback index of `subject`: read, merge, write, then re-read after a
+ * settle window and merge again while another writer's index replaced ours. Every writer merges
+ * what it read, so a referrer written by anyone stays listed; one that cannot be kept listed
+ * after `attempts` rounds fails loudly instead of being dropped.
+ */
+export async function addFallbackReferrer(
+  store: ImageStore,
+  subject: Digest,
+  referrer: Descriptor,
+  opts: FallbackOptions = {},
+): Promise<void> {
+  const attempts = opts.attempts ?? FALLBACK_ATTEMPTS;
+  const settleMs = opts.settleMs ?? FALLBACK_SETTLE_MS;
+  const wait = opts.sleep ?? sleep;
+  const tag = fallbackTag(subject);
+  let index = await readFallbackIndex(store, subject);
+  if (lists(index, referrer.digest)) return;
+  for (let round = 1; round <= attempts; round++) {
+    const next = parseManifest(
+      encodeManifest({ ...index, manifests: [...index.manifests, referrer] }),
+    );
+    await store.putManifest(next, { tag });
+    // Jitter keeps writers that collided from colliding again in lockstep.
+    await wait(settleMs + Math.floor(Math.random() * (settleMs + 1)));
+    index = await readFallbackIndex(store, subject);
+    if (lists(index, referrer.digest)) return;
+  }
+  throw new ReferrersConflictError(
+    `${store.label}: referrer ${referrer.digest} of ${subject} was replaced in the fallback index ${tag} by other writers ${attempts} times; it is pushed but not listed`,
+    { store: store.label, subject, referrer: referrer.digest, attempts },
+  );
+}
+
+/** Lists referrers of `subject` in any artifact store (the store's capability). */
+export function listReferrers(
+  store: ArtifactStore,
+  subject: Digest,
+  artifactType?: string,
+): Promise<Descriptor[]> {
+  return store.listReferrers(subject, artifactType);
+}
+
+/** Pushes an artifact next to its subject in any artifact store (the store's capability). */
+export function pushArtifact(store: ArtifactStore, a: Artifact): Promise<Descriptor> {
+  return store.pushArtifact(a);
 }

@@ -2,6 +2,15 @@ import type { Readable } from 'node:stream';
 import type { Digest } from './digest.js';
 import type { Descriptor, ParsedManifest, RawManifest } from './manifest.js';
 
+/** An OCI artifact to push: an empty config, `artifactType`, payload layers and an optional subject. */
+export interface Artifact {
+  artifactType: string;
+  /** One layer per entry: the payload blobs. */
+  layers: Array<{ mediaType: string; data: Buffer; annotations?: Record<string, string> }>;
+  annotations?: Record<string, string>;
+  subject?: Descriptor;
+}
+
 /**
  * Where images live: a registry repository or an OCI image layout folder. Copy, bake and
  * validate work against this, so every source can be every target.
@@ -33,4 +42,33 @@ export interface MountableStore extends ImageStore {
 
 export function isMountable(store: ImageStore): store is MountableStore {
   return typeof (store as MountableStore).mountBlob === 'function';
+}
+
+/**
+ * A store that keeps artifacts next to their subject (evidence, ledger entries, signatures):
+ * registries and OCI layouts alike, with the same annotations and the same referrers index.
+ */
+export interface ArtifactStore extends ImageStore {
+  /** Referrers of `subject` (descriptors carry artifactType and annotations), optionally filtered. */
+  listReferrers(subject: Digest, artifactType?: string): Promise<Descriptor[]>;
+  /**
+   * Pushes blobs, then the artifact manifest by digest; keeps the referrers fallback index
+   * (`sha256-<hex>` tag) with re-read-and-merge on races. Returns the artifact's descriptor.
+   */
+  pushArtifact(artifact: Artifact): Promise<Descriptor>;
+  /**
+   * Lists a manifest already in the store (its `subject` = `subject`) as a referrer, e.g. one
+   * copied from another store; a no-op where the registry's referrers API lists it by itself.
+   */
+  indexReferrer(subject: Digest, referrer: Descriptor): Promise<void>;
+}
+
+/** Whether the store can list and push referrers (the capability, not the class, decides). */
+export function isArtifactStore(store: ImageStore): store is ArtifactStore {
+  const s = store as Partial<ArtifactStore>;
+  return (
+    typeof s.listReferrers === 'function' &&
+    typeof s.pushArtifact === 'function' &&
+    typeof s.indexReferrer === 'function'
+  );
 }

@@ -12,7 +12,8 @@ import {
   type RawManifest,
 } from '../manifest.js';
 import { MediaType } from '../media-types.js';
-import type { ImageStore } from '../store.js';
+import { addFallbackReferrer, listFallbackReferrers, writeArtifact } from '../referrers.js';
+import type { Artifact, ArtifactStore } from '../store.js';
 import { VerifyStream, verifyBuffer } from '../verify.js';
 import {
   layoutDirs,
@@ -30,7 +31,7 @@ const LAYOUT_FILE = JSON.stringify({ imageLayoutVersion: '1.0.0' });
  * Every file is read and written through layout-files.ts, which refuses symbolic links inside
  * the folder: a layout from an untrusted checkout cannot lead Kiln outside it.
  */
-export class OciLayout implements ImageStore {
+export class OciLayout implements ArtifactStore {
   readonly label: string;
 
   constructor(readonly dir: string) {
@@ -166,5 +167,24 @@ export class OciLayout implements ImageStore {
         : !(m.digest === raw.digest && !m.annotations?.[REF_NAME]),
     );
     await this.writeIndex({ ...index, manifests: [...kept, desc] });
+  }
+
+  /** Referrers of `subject`, from the same `sha256-<hex>` fallback index a registry keeps. */
+  listReferrers(subject: Digest, artifactType?: string): Promise<Descriptor[]> {
+    return listFallbackReferrers(this, subject, artifactType);
+  }
+
+  /**
+   * Writes an artifact as a root manifest of index.json (tools that walk the layout see it) and
+   * lists it in its subject's fallback index, exactly as in a registry without the referrers API.
+   */
+  async pushArtifact(artifact: Artifact): Promise<Descriptor> {
+    const { descriptor } = await writeArtifact(this, artifact, { root: true });
+    if (artifact.subject) await addFallbackReferrer(this, artifact.subject.digest, descriptor);
+    return descriptor;
+  }
+
+  indexReferrer(subject: Digest, referrer: Descriptor): Promise<void> {
+    return addFallbackReferrer(this, subject, referrer);
   }
 }

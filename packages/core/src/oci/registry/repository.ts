@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { activity } from '../../util/activity.js';
 import type { Digest } from '../digest.js';
 import {
@@ -8,7 +8,8 @@ import {
   type RawManifest,
 } from '../manifest.js';
 import { MANIFEST_TYPES } from '../media-types.js';
-import type { MountableStore } from '../store.js';
+import { addFallbackReferrer, buildArtifact, listFallbackReferrers } from '../referrers.js';
+import type { Artifact, ArtifactStore, MountableStore } from '../store.js';
 import { VerifyStream, verifyBuffer } from '../verify.js';
 import { ConnectionLostError, DigestMismatchError } from './errors.js';
 import { discard, header, type HttpResponse, readBody } from './http.js';
@@ -31,7 +32,7 @@ const CHUNK_SIZE = 32 * 1024 * 1024;
 const DIGEST_REF = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
 
 /** One repository in a registry, speaking the OCI distribution API. */
-export class RegistryRepository implements MountableStore {
+export class RegistryRepository implements MountableStore, ArtifactStore {
   readonly label: string;
   readonly registry: string;
 
@@ -279,6 +280,36 @@ export class RegistryRepository implements MountableStore {
     const contentType = header(res, 'content-type') ?? '';
     if (!contentType.includes('application/vnd.oci.image.index.v1+json')) return undefined;
     return parseManifest(bytes, contentType, `${this.label} referrers of ${digest}`);
+  }
+
+  /** Referrers of `subject`: the referrers API when the registry has one, else the fallback tag. */
+  async listReferrers(subject: Digest, artifactType?: string): Promise<Descriptor[]> {
+    const api = await this.referrersApi(subject, artifactType);
+    if (api?.kind !== 'index') return listFallbackReferrers(this, subject, artifactType);
+    // A registry may ignore the filter (it says so in OCI-Filters-Applied): filter again.
+    const listed = api.index.manifests;
+    return artifactType ? listed.filter((d) => d.artifactType === artifactType) : listed;
+  }
+
+  /**
+   * Pushes an artifact by digest. When the registry did not acknowledge its subject (no
+   * OCI-Subject header), the client keeps the fallback tag index itself, merging on races.
+   */
+  async pushArtifact(artifact: Artifact): Promise<Descriptor> {
+    const { manifest, blobs, descriptor } = buildArtifact(artifact);
+    for (const b of blobs) {
+      if (!(await this.hasBlob(b.desc)))
+        await this.putBlob(b.desc, async () => Readable.from([b.data]));
+    }
+    const { subjectHeader } = await this.putManifestWithSubject(manifest);
+    if (artifact.subject && !subjectHeader)
+      await addFallbackReferrer(this, artifact.subject.digest, descriptor);
+    return descriptor;
+  }
+
+  async indexReferrer(subject: Digest, referrer: Descriptor): Promise<void> {
+    if ((await this.referrersApi(subject))?.kind === 'index') return;
+    await addFallbackReferrer(this, subject, referrer);
   }
 
   async tags(): Promise<string[]> {

@@ -1,0 +1,160 @@
+import type { Digest } from '../oci/digest.js';
+import type { Descriptor } from '../oci/manifest.js';
+import {
+  type EntryRecord,
+  KNOWN_GOOD_KEPT,
+  type KnownGood,
+  LedgerAnnotation,
+  type StoredEntry,
+} from './entry.js';
+
+/** What an entry did to the environment: the digest running after it, since when, and if healthy. */
+export interface EntryEffect {
+  current: Digest | null;
+  since: string | null;
+  /** The entry ran its digest healthy (a deploy or rollback that deployed or found it running). */
+  good: boolean;
+}
+
+/** A deploy or rollback that ended deployed/unchanged runs its digest; anything else leaves `previous`. */
+export function effectOf(r: EntryRecord): EntryEffect {
+  const good =
+    (r.action === 'deploy' || r.action === 'rollback') &&
+    (r.outcome === 'deployed' || r.outcome === 'unchanged');
+  const current = good ? r.digest : r.previous;
+  const since = current === r.previous ? r.previous_since : r.at;
+  return { current, since, good };
+}
+
+/** The fields an entry after `head` takes from it: link, seq and the carried summary. */
+export type Carried = Pick<
+  EntryRecord,
+  'prev' | 'seq' | 'previous' | 'previous_since' | 'known_good'
+>;
+
+/** What the next entry after `head` (undefined: the first entry) must carry. */
+export function carryFrom(head: StoredEntry | undefined): Carried {
+  if (!head) return { prev: null, seq: 1, previous: null, previous_since: null, known_good: [] };
+  const r = head.entry;
+  const e = effectOf(r);
+  const mine: KnownGood[] = e.good
+    ? [{ digest: r.digest, seq: r.seq, at: r.at, entry: head.digest }]
+    : [];
+  return {
+    prev: head.digest,
+    seq: r.seq + 1,
+    previous: e.current,
+    previous_since: e.since,
+    known_good: [...mine, ...r.known_good].slice(0, KNOWN_GOOD_KEPT),
+  };
+}
+
+/** Known-good digests as of after `head`, newest first (the head's own first when it is good). */
+export function knownGoodAfter(head: StoredEntry): KnownGood[] {
+  return carryFrom(head).known_good;
+}
+
+/**
+ * The newest known-good digest other than `before`, older than the newest time `before` itself
+ * was good: "what ran healthy before this digest". undefined when the list has none.
+ */
+export function pickKnownGood(list: KnownGood[], before: Digest | null): KnownGood | undefined {
+  const at = before ? list.findIndex((k) => k.digest === before) : -1;
+  return list.slice(at + 1).find((k) => k.digest !== before);
+}
+
+/** One link of a chain as the store read it, oldest first. */
+export type ChainLink =
+  | { digest: Digest; stored: StoredEntry }
+  /** The store has no manifest at this digest (named by the next entry or the head tag). */
+  | { digest: Digest; missing: true }
+  /** The store holds something at this digest that is not a well-formed entry. */
+  | { digest: Digest; problem: string };
+
+export type VerifyResult =
+  { ok: true; entries: number } | { ok: false; entries: number; brokenAt: number; reason: string };
+
+interface Break {
+  seq: number;
+  reason: string;
+}
+
+const short = (d: Digest): string => d.slice(0, 19);
+
+/** Each field an entry carries, checked against what the entry before it implies. */
+function carriedProblem(r: EntryRecord, want: Carried): string | undefined {
+  if (r.previous !== want.previous)
+    return `entry edited: previous is ${r.previous ?? 'null'} but ${want.previous ?? 'nothing'} ran before it`;
+  if (r.previous_since !== want.previous_since)
+    return `entry edited: previous_since is ${r.previous_since ?? 'null'}, the history says ${want.previous_since ?? 'null'}`;
+  if (JSON.stringify(r.known_good) !== JSON.stringify(want.known_good))
+    return 'entry edited: its known-good list does not match the history before it';
+  return undefined;
+}
+
+/**
+ * Walks a chain (oldest first, as read by following `prev` from the head) and names the first
+ * broken link: an entry missing, edited (content not an entry or not matching its digest,
+ * annotations or history), a wrong prev, a seq gap, another environment's entry. `listed` are
+ * this environment's entries listed as referrers of their images: one that is not in the chain
+ * (and not recorded as abandoned by a retried append) was removed or replaced behind the
+ * ledger's back.
+ */
+export function verifyChain(
+  env: string,
+  links: readonly ChainLink[],
+  listed: readonly Descriptor[] = [],
+): VerifyResult {
+  const breaks: Break[] = [];
+  let before: StoredEntry | undefined;
+  const inChain = new Set<string>();
+  const abandoned = new Set<string>();
+  for (const [i, link] of links.entries()) {
+    // The walk stops at a missing or broken entry, so only the oldest link can be one: its seq
+    // is the one before the entry that named it.
+    const next = links[i + 1];
+    const seq = before
+      ? before.entry.seq + 1
+      : next && 'stored' in next
+        ? Math.max(1, next.stored.entry.seq - 1)
+        : 1;
+    inChain.add(link.digest);
+    if ('missing' in link) {
+      breaks.push({ seq, reason: `entry missing: ${link.digest} is not in the store` });
+      break;
+    }
+    if ('problem' in link) {
+      breaks.push({ seq, reason: `entry edited: ${link.digest} ${link.problem}` });
+      break;
+    }
+    const r = link.stored.entry;
+    const want = carryFrom(before);
+    const reason =
+      r.env !== env
+        ? `env mismatch: entry ${short(link.digest)} is of environment ${JSON.stringify(r.env)}`
+        : r.seq !== want.seq
+          ? `seq gap: entry ${short(link.digest)} has seq ${r.seq} where seq ${want.seq} belongs`
+          : r.prev !== want.prev
+            ? `wrong prev: entry ${short(link.digest)} names ${r.prev ?? 'no entry'} as previous, not ${want.prev ?? 'no entry'}`
+            : carriedProblem(r, want);
+    if (reason) {
+      breaks.push({ seq: want.seq, reason });
+      break;
+    }
+    for (const d of r.abandoned ?? []) abandoned.add(d);
+    before = link.stored;
+  }
+  for (const d of listed) {
+    if (d.annotations?.[LedgerAnnotation.Env] !== env) continue;
+    if (inChain.has(d.digest) || abandoned.has(d.digest)) continue;
+    const seq = Number(d.annotations?.[LedgerAnnotation.Seq] ?? 0);
+    breaks.push({
+      seq: Number.isInteger(seq) && seq > 0 ? seq : 1,
+      reason: `entry removed: ${d.digest} (seq ${d.annotations?.[LedgerAnnotation.Seq] ?? '?'}) is listed as a referrer of its image but is not in the chain`,
+    });
+  }
+  const first = breaks.sort((a, b) => a.seq - b.seq)[0];
+  const entries = links.filter((l) => 'stored' in l).length;
+  if (!first) return { ok: true, entries };
+  return { ok: false, entries, brokenAt: first.seq, reason: first.reason };
+}
