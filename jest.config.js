@@ -4,7 +4,7 @@ const shared = {
   moduleNameMapper: {
     '^@kiln/core/(errors|log|version)$': '<rootDir>/packages/core/src/$1.ts',
     '^@kiln/core/engine$': '<rootDir>/packages/core/src/engine/docker-cli.ts',
-    '^@kiln/core/(inputs|util|oci|ledger|bake|validate|github|config)$':
+    '^@kiln/core/(inputs|util|oci|ledger|bake|validate|github|fleet|config)$':
       '<rootDir>/packages/core/src/$1/index.ts',
     '^@kiln/local$': '<rootDir>/packages/local/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',

@@ -1,0 +1,78 @@
+import { digestProblem } from '../oci/digest.js';
+import type { ConvergenceProof, FleetTask, ProofRow } from './provider.js';
+
+/** A fleet that neither reached the requested digest nor got back to the previous one. */
+export class ConvergenceError extends Error {
+  override readonly name = 'ConvergenceError';
+  constructor(
+    message: string,
+    readonly proof: ConvergenceProof,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** The digest an image reference pins (`repo@sha256:…`), or undefined for a tag or junk. */
+export function digestOf(image: string): string | undefined {
+  const at = image.lastIndexOf('@');
+  if (at < 0) return undefined;
+  const digest = image.slice(at + 1);
+  return digestProblem(digest) ? undefined : digest;
+}
+
+/** Short form for log lines; the proof's `digest` field keeps the full one. */
+export function shortDigest(digest: string): string {
+  return digest.replace(/^(sha256:[0-9a-f]{12})[0-9a-f]+$/, '$1…');
+}
+
+/**
+ * The N/N proof, the same for every provider: every instance the engine wants running runs
+ * `digest` (by the digest its image reference pins, never a tag) and is healthy, and there are
+ * exactly `replicas` of them. Extra instances (an old one still draining) keep it from converging.
+ */
+export function proveConvergence(
+  tasks: readonly FleetTask[],
+  digest: string,
+  replicas: number,
+): ConvergenceProof {
+  const rows: ProofRow[] = tasks.map((t) => {
+    const runs = digestOf(t.image);
+    const why =
+      runs === undefined
+        ? `its image ${t.image} is not pinned by digest`
+        : runs !== digest
+          ? `it runs ${shortDigest(runs)}`
+          : t.state !== 'running'
+            ? `it is ${t.state}${t.error ? ` (${t.error})` : ''}`
+            : t.health !== 'healthy'
+              ? t.health === 'none'
+                ? 'it has no health check'
+                : `its health is ${t.health}`
+              : undefined;
+    return {
+      task: t.id,
+      node: t.node,
+      image: t.image,
+      ...(runs ? { digest: runs } : {}),
+      state: t.state,
+      health: t.health,
+      ok: why === undefined,
+      ...(why ? { why } : {}),
+    };
+  });
+  const healthy = rows.filter((r) => r.ok).length;
+  const problems = rows.filter((r) => !r.ok).map((r) => `task ${r.task.slice(0, 12)}: ${r.why}`);
+  if (rows.length < replicas)
+    problems.push(`${rows.length} of ${replicas} instances are wanted running`);
+  return {
+    converged: healthy === replicas && rows.length === replicas,
+    digest,
+    replicas,
+    healthy,
+    running: rows.length,
+    tasks: rows,
+    summary: `${healthy}/${replicas} healthy on ${digest}${rows.length > replicas ? ` (${rows.length - healthy} other instances still running)` : ''}`,
+    problems,
+  };
+}

@@ -1,0 +1,271 @@
+import { ConfigurationError, errorMessage } from '../../errors.js';
+import { ConvergenceError, digestOf, proveConvergence } from '../converged.js';
+import type { Colour, DeployRequest, DeployResult, TrafficRouter } from '../provider.js';
+import type { SwarmContext } from './context.js';
+import {
+  colourService,
+  createArgs,
+  LABEL,
+  otherColour,
+  type ServiceInspect,
+  serviceImage,
+  serviceLabel,
+  serviceReplicas,
+  updateArgs,
+} from './spec.js';
+
+/** The two colour services of a target and which one takes traffic. */
+export interface Colours {
+  live?: Colour;
+  services: Record<Colour, ServiceInspect | undefined>;
+}
+
+/**
+ * Blue-green: the new digest runs as the idle colour's service at full size, proven N/N
+ * healthy by the engine and by the router's own checks, optionally previewed, then traffic
+ * moves in one switch. The old colour stays warm for keepWarmMs (rollback = one switch back).
+ */
+export async function blueGreenDeploy(ctx: SwarmContext, r: DeployRequest): Promise<DeployResult> {
+  const started = ctx.now();
+  const router = requireRouter(ctx);
+  const digest = digestOf(r.image) as string;
+  const plain = await ctx.inspect(ctx.target);
+  if (plain)
+    throw new ConfigurationError(
+      `service ${ctx.target} runs as a rolling fleet; deploy it with strategy rolling (blue-green runs ${colourService(ctx.target, 'blue')} and ${colourService(ctx.target, 'green')})`,
+    );
+  const fleet = await readColours(ctx);
+  await retireExpired(ctx, fleet);
+  const live = fleet.live;
+  const liveSvc = live ? fleet.services[live] : undefined;
+  const previous = liveSvc ? serviceImage(liveSvc) : undefined;
+  const replicas = r.replicas ?? (liveSvc ? serviceReplicas(liveSvc) : 0);
+  if (!replicas)
+    throw new ConfigurationError(
+      `fleet ${ctx.target} does not exist yet: the first deploy needs replicas`,
+    );
+
+  if (live && liveSvc && digestOf(previous ?? '') === digest) {
+    const name = colourService(ctx.target, live);
+    const tasks = await ctx.tasks(name, liveSvc);
+    const proof = proveConvergence(tasks, digest, replicas);
+    if (proof.converged) {
+      // The balancer may have lost its state (restarted); putting it back restarts nothing.
+      await ctx.route(live, tasks);
+      if ((await router.live()) !== live) await router.switchTo(live);
+      ctx.log(`${name} already runs ${proof.summary} and takes the traffic: unchanged`);
+      return {
+        outcome: 'unchanged',
+        strategy: 'blue-green',
+        requested: r.image,
+        image: r.image,
+        proof,
+        durationMs: ctx.now() - started,
+      };
+    }
+  }
+
+  const idle = live ? otherColour(live) : 'blue';
+  const idleName = colourService(ctx.target, idle);
+  const idleSvc = fleet.services[idle];
+  if (!idleSvc) {
+    if (r.network) await ctx.ensureNetwork(r.network);
+    const first = liveSvc ? inherit(r, liveSvc) : r;
+    await ctx.run(
+      createArgs(idleName, first, {
+        target: ctx.target,
+        strategy: 'blue-green',
+        replicas,
+        colour: idle,
+      }),
+      `create service ${idleName}`,
+      idleName,
+    );
+  } else {
+    await ctx.run(updateArgs(idleName, r, replicas), `update service ${idleName}`, idleName);
+    if (serviceLabel(idleSvc, LABEL.warmUntil)) await ctx.label(idleName, {}, [LABEL.warmUntil]);
+  }
+  ctx.log(`${idle} (${idleName}): ${replicas} × ${r.image} starting, no traffic yet`);
+
+  const refuse = async (reason: string): Promise<DeployResult> => {
+    ctx.log(`${idleName}: ${reason}; traffic stays on ${live ?? 'nothing'}`);
+    if (r.autoRollback) {
+      await ctx.scale(idleName, 0);
+      await router.setEndpoints(idle, []);
+    }
+    if (!live || !previous)
+      throw new ConvergenceError(
+        `fleet ${ctx.target} did not come up on ${r.image}: ${reason}; there is no earlier digest to return to`,
+        proveConvergence(await ctx.tasks(idleName), digest, replicas),
+      );
+    const back = proveConvergence(
+      await ctx.tasks(colourService(ctx.target, live)),
+      digestOf(previous) as string,
+      replicas,
+    );
+    if (!back.converged)
+      throw new ConvergenceError(
+        `fleet ${ctx.target} did not come up on ${r.image} (${reason}), and ${live} is not N/N on ${previous} either: ${back.summary}`,
+        back,
+      );
+    return {
+      outcome: 'rolled-back',
+      strategy: 'blue-green',
+      requested: r.image,
+      image: previous,
+      previous,
+      reason: r.autoRollback
+        ? reason
+        : `${reason} (the new colour is left running: auto-rollback is off)`,
+      proof: back,
+      durationMs: ctx.now() - started,
+    };
+  };
+
+  const deadline = ctx.now() + r.healthTimeoutMs;
+  const end = await ctx.waitFor(idleName, digest, replicas, deadline);
+  if (end.kind !== 'converged') return refuse(await ctx.explain(idleName, end));
+  const tasks = await ctx.tasks(idleName, end.service);
+  await ctx.route(idle, tasks);
+  try {
+    await router.waitReady(idle, replicas, Math.max(0, deadline - ctx.now()));
+    if (r.preview) {
+      if (!router.previewUrl) throw new Error('the router has no preview address');
+      await r.preview(router.previewUrl);
+      ctx.log(`preview ${router.previewUrl}: passed`);
+    }
+  } catch (err) {
+    return refuse(errorMessage(err));
+  }
+
+  await router.switchTo(idle);
+  ctx.log(`traffic switched to ${idle} (${end.proof.summary})`);
+  let warmUntil: string | undefined;
+  if (live && liveSvc) {
+    const liveName = colourService(ctx.target, live);
+    if (r.keepWarmMs > 0) {
+      warmUntil = new Date(ctx.now() + r.keepWarmMs).toISOString();
+      await ctx.label(liveName, { [LABEL.warmUntil]: warmUntil });
+      ctx.log(`${live} (${liveName}) kept warm until ${warmUntil}: rollback is one switch back`);
+    } else {
+      await retire(ctx, live);
+    }
+  }
+  return {
+    outcome: 'deployed',
+    strategy: 'blue-green',
+    requested: r.image,
+    image: r.image,
+    ...(previous ? { previous } : {}),
+    proof: end.proof,
+    durationMs: ctx.now() - started,
+    ...(router.previewUrl ? { previewUrl: router.previewUrl } : {}),
+    ...(warmUntil ? { warmUntil } : {}),
+  };
+}
+
+/** Switch back to the other colour: at once while it is warm, after scaling it up when retired. */
+export async function blueGreenRollback(
+  ctx: SwarmContext,
+  healthTimeoutMs: number,
+): Promise<DeployResult> {
+  const started = ctx.now();
+  const router = requireRouter(ctx);
+  const fleet = await readColours(ctx);
+  const live = fleet.live;
+  const liveSvc = live ? fleet.services[live] : undefined;
+  if (!live || !liveSvc) throw new ConfigurationError(`fleet ${ctx.target} takes no traffic`);
+  const back = otherColour(live);
+  const backName = colourService(ctx.target, back);
+  const backSvc = fleet.services[back];
+  if (!backSvc)
+    throw new ConfigurationError(`fleet ${ctx.target} has no ${back} colour to roll back to`);
+  const image = serviceImage(backSvc);
+  const replicas = serviceReplicas(liveSvc);
+  if (serviceReplicas(backSvc) !== replicas) {
+    ctx.log(`${back} (${backName}) was retired: scaling it back to ${replicas}`);
+    await ctx.scale(backName, replicas);
+  }
+  const deadline = ctx.now() + healthTimeoutMs;
+  const end = await ctx.waitFor(backName, digestOf(image) as string, replicas, deadline);
+  if (end.kind !== 'converged')
+    throw new ConvergenceError(
+      `${backName} did not come back N/N on ${image}, so traffic stays on ${live}: ${await ctx.explain(backName, end)}`,
+      end.proof,
+    );
+  await ctx.route(back, await ctx.tasks(backName, end.service));
+  await router.waitReady(back, replicas, Math.max(0, deadline - ctx.now()));
+  await router.switchTo(back);
+  ctx.log(`traffic switched back to ${back} (${end.proof.summary})`);
+  if (serviceLabel(backSvc, LABEL.warmUntil)) await ctx.label(backName, {}, [LABEL.warmUntil]);
+  // The colour rolled back from is the bad one: retired now, its spec kept.
+  await retire(ctx, live);
+  return {
+    outcome: 'rolled-back',
+    strategy: 'blue-green',
+    requested: image,
+    image,
+    previous: serviceImage(liveSvc),
+    reason: 'rollback requested',
+    proof: end.proof,
+    durationMs: ctx.now() - started,
+  };
+}
+
+/** Both colour services and the live one: the router's word, else the only colour that runs. */
+export async function readColours(ctx: SwarmContext): Promise<Colours> {
+  const [blue, green] = await Promise.all([
+    ctx.inspect(colourService(ctx.target, 'blue')),
+    ctx.inspect(colourService(ctx.target, 'green')),
+  ]);
+  const services = { blue, green };
+  const routed = await ctx.router?.live();
+  if (routed && services[routed]) return { live: routed, services };
+  // No route (a fresh or restarted balancer): the colour that runs and is not merely kept warm.
+  const running = (['blue', 'green'] as const).filter((c) => {
+    const s = services[c];
+    return s && serviceReplicas(s) > 0 && !serviceLabel(s, LABEL.warmUntil);
+  });
+  return running.length === 1 ? { live: running[0], services } : { services };
+}
+
+/** Scales warm colours whose keep-warm window has passed to 0 (their spec stays for a switch back). */
+export async function retireExpired(ctx: SwarmContext, fleet: Colours): Promise<void> {
+  for (const c of ['blue', 'green'] as const) {
+    const s = fleet.services[c];
+    const until = s && serviceLabel(s, LABEL.warmUntil);
+    if (!s || c === fleet.live || !until || serviceReplicas(s) === 0) continue;
+    if (Date.parse(until) <= ctx.now()) {
+      ctx.log(`${c} was kept warm until ${until}: retiring it`);
+      await ctx.label(colourService(ctx.target, c), {}, [LABEL.warmUntil]);
+      await retire(ctx, c, false);
+    }
+  }
+}
+
+/** Takes a colour out of the router and scales it to 0, after a drain for requests in flight. */
+async function retire(ctx: SwarmContext, colour: Colour, drain = true): Promise<void> {
+  if (drain) await ctx.sleep(ctx.drainMs);
+  await ctx.router?.setEndpoints(colour, []);
+  await ctx.scale(colourService(ctx.target, colour), 0);
+  ctx.log(`${colour} (${colourService(ctx.target, colour)}) retired: scaled to 0`);
+}
+
+function requireRouter(ctx: SwarmContext): TrafficRouter {
+  if (!ctx.router)
+    throw new ConfigurationError(
+      `blue-green for ${ctx.target} needs a traffic router (the load balancer in front of the fleet)`,
+    );
+  return ctx.router;
+}
+
+/** The second colour's first spec takes the port and network of the first, unless given. */
+function inherit(r: DeployRequest, live: ServiceInspect): DeployRequest {
+  const port = Number(serviceLabel(live, LABEL.port)) || undefined;
+  const network = serviceLabel(live, LABEL.network);
+  return {
+    ...r,
+    ...(r.port === undefined && port !== undefined ? { port } : {}),
+    ...(!r.network && network ? { network } : {}),
+  };
+}

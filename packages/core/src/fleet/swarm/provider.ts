@@ -1,0 +1,203 @@
+import { DockerCli } from '../../engine/docker-cli.js';
+import { ConfigurationError } from '../../errors.js';
+import { parseReference, requireDigest } from '../../oci/reference.js';
+import { sleep } from '../../util/retry.js';
+import { digestOf, proveConvergence } from '../converged.js';
+import type {
+  ConvergenceProof,
+  DeployRequest,
+  DeployResult,
+  FleetProvider,
+  FleetState,
+  FleetTask,
+  TrafficRouter,
+} from '../provider.js';
+import { blueGreenDeploy, blueGreenRollback, readColours } from './blue-green.js';
+import { SwarmContext, type SwarmSettings } from './context.js';
+import { isNotFound, swarmError } from './errors.js';
+import { rollingDeploy, rollingRollback } from './rolling.js';
+import { colourService, LABEL, otherColour, serviceImage, serviceReplicas } from './spec.js';
+
+/** Settings of the swarm provider; the engine client defaults to the docker CLI on DOCKER_HOST. */
+export interface SwarmProviderSettings extends Omit<SwarmSettings, 'docker'> {
+  docker?: SwarmSettings['docker'];
+  /** DOCKER_HOST for the default client (unix, tcp with TLS, ssh: whatever the CLI speaks). */
+  dockerHost?: string;
+  /** rollback() has no request: how long the fleet may take to be back N/N. */
+  rollbackTimeoutMs?: number;
+}
+
+const DEFAULT_ROLLBACK_TIMEOUT_MS = 120_000;
+/** Swarm service names: the engine's own rule (letters, digits, dashes; 63 at most). */
+const SERVICE_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,56}$/;
+
+/** A fleet on Docker swarm: a rolling service or a pair of colour services behind a router. */
+export class SwarmProvider implements FleetProvider {
+  readonly kind = 'swarm';
+  readonly target: string;
+  private readonly ctx: SwarmContext;
+  private readonly rollbackTimeoutMs: number;
+
+  constructor(settings: SwarmProviderSettings) {
+    if (!SERVICE_NAME.test(settings.target))
+      throw new ConfigurationError(
+        `Fleet target ${JSON.stringify(settings.target)} is not a valid swarm service name: letters, digits, "_", "." and "-", starting with a letter or digit, at most 57 characters (the colour suffix needs the rest)`,
+      );
+    this.target = settings.target;
+    this.rollbackTimeoutMs = settings.rollbackTimeoutMs ?? DEFAULT_ROLLBACK_TIMEOUT_MS;
+    this.ctx = new SwarmContext({
+      ...settings,
+      docker: settings.docker ?? new DockerCli({ dockerHost: settings.dockerHost }),
+    });
+  }
+
+  /** The load balancer in front of the fleet (present only when one was given). */
+  get router(): TrafficRouter | undefined {
+    return this.ctx.router;
+  }
+
+  async current(): Promise<FleetState> {
+    const plain = await this.ctx.inspect(this.target);
+    if (plain) {
+      const tasks = await this.ctx.tasks(this.target, plain);
+      const previous = plain.PreviousSpec?.TaskTemplate.ContainerSpec.Image;
+      return {
+        target: this.target,
+        exists: true,
+        strategy: 'rolling',
+        image: serviceImage(plain),
+        ...(previous ? { previous } : {}),
+        replicas: serviceReplicas(plain),
+        digests: digests(tasks),
+        tasks,
+      };
+    }
+    const fleet = await readColours(this.ctx);
+    const liveSvc = fleet.live ? fleet.services[fleet.live] : undefined;
+    if (!fleet.live || !liveSvc)
+      return { target: this.target, exists: false, replicas: 0, digests: [], tasks: [] };
+    const tasks = await this.ctx.tasks(colourService(this.target, fleet.live), liveSvc);
+    const other = otherColour(fleet.live);
+    const otherSvc = fleet.services[other];
+    const warm =
+      otherSvc && serviceReplicas(otherSvc) > 0
+        ? {
+            colour: other,
+            image: serviceImage(otherSvc),
+            ...(otherSvc.Spec.Labels?.[LABEL.warmUntil]
+              ? { until: otherSvc.Spec.Labels[LABEL.warmUntil] }
+              : {}),
+          }
+        : undefined;
+    return {
+      target: this.target,
+      exists: true,
+      strategy: 'blue-green',
+      image: serviceImage(liveSvc),
+      ...(otherSvc ? { previous: serviceImage(otherSvc) } : {}),
+      replicas: serviceReplicas(liveSvc),
+      digests: digests(tasks),
+      tasks,
+      live: fleet.live,
+      ...(warm ? { warm } : {}),
+    };
+  }
+
+  async deploy(request: DeployRequest): Promise<DeployResult> {
+    checkRequest(request);
+    return request.strategy === 'blue-green'
+      ? blueGreenDeploy(this.ctx, request)
+      : rollingDeploy(this.ctx, request);
+  }
+
+  async rollback(): Promise<DeployResult> {
+    const plain = await this.ctx.inspect(this.target);
+    if (plain) return rollingRollback(this.ctx, plain, this.rollbackTimeoutMs);
+    return blueGreenRollback(this.ctx, this.rollbackTimeoutMs);
+  }
+
+  async converged(digest: string, replicas: number): Promise<ConvergenceProof> {
+    const state = await this.current();
+    const name =
+      state.strategy === 'blue-green' && state.live
+        ? colourService(this.target, state.live)
+        : this.target;
+    return proveConvergence(state.exists ? await this.ctx.tasks(name) : [], digest, replicas);
+  }
+
+  /**
+   * Removes the fleet's services (and the network when Kiln created it), waiting for their
+   * containers to go. Not part of the provider interface: a teardown for demos and tests.
+   */
+  async remove(network?: string): Promise<string[]> {
+    const removed: string[] = [];
+    for (const name of [
+      this.target,
+      colourService(this.target, 'blue'),
+      colourService(this.target, 'green'),
+    ]) {
+      try {
+        await this.ctx.run(['service', 'rm', name], `remove service ${name}`, name);
+        removed.push(name);
+      } catch (err) {
+        if (!isNotFound(err)) throw err;
+      }
+    }
+    for (const name of removed) await this.containersGone(name);
+    if (network) await this.removeNetwork(network);
+    await this.ctx.router?.setEndpoints('blue', []);
+    await this.ctx.router?.setEndpoints('green', []);
+    return removed;
+  }
+
+  private async containersGone(name: string, timeoutMs = 60_000): Promise<void> {
+    const end = this.ctx.now() + timeoutMs;
+    while (this.ctx.now() < end) {
+      const left = await this.ctx.run(
+        ['ps', '--all', '--quiet', '--filter', `label=com.docker.swarm.service.name=${name}`],
+        `list the containers of ${name}`,
+      );
+      if (left === '') return;
+      await sleep(250);
+    }
+    throw swarmError(
+      new Error(`containers of ${name} were still there ${timeoutMs / 1000} s after service rm`),
+      `remove service ${name}`,
+      name,
+    );
+  }
+
+  /** Removes the network if Kiln made it; the engine may need a moment after its last task left. */
+  private async removeNetwork(network: string): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const owner = await this.ctx.run(
+          ['network', 'inspect', network, '--format', `{{index .Labels "${LABEL.target}"}}`],
+          `inspect network ${network}`,
+        );
+        if (owner !== this.target) return;
+        await this.ctx.run(['network', 'rm', network], `remove network ${network}`);
+        return;
+      } catch (err) {
+        if (isNotFound(err)) return;
+        if (attempt >= 20) throw err;
+        await sleep(500);
+      }
+    }
+  }
+}
+
+/** Invariants the request parser guarantees; checked again so no call reaches the engine without them. */
+function checkRequest(r: DeployRequest): void {
+  requireDigest(parseReference(r.image), 'image');
+  if (!Number.isInteger(r.batchSize) || r.batchSize < 1)
+    throw new ConfigurationError(`batch size ${r.batchSize} must be a whole number of at least 1`);
+  if (r.replicas !== undefined && (!Number.isInteger(r.replicas) || r.replicas < 1))
+    throw new ConfigurationError(`replicas ${r.replicas} must be a whole number of at least 1`);
+  if (!(r.healthTimeoutMs > 0))
+    throw new ConfigurationError(`health timeout ${r.healthTimeoutMs} ms must be positive`);
+}
+
+function digests(tasks: FleetTask[]): string[] {
+  return [...new Set(tasks.map((t) => digestOf(t.image) ?? t.image))].sort();
+}
