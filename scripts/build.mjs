@@ -52,6 +52,12 @@ function listFiles(dir, base = dir) {
 }
 
 if (!check) {
+  // The suite entry's table of inputs per command is generated from the action.yml files; the
+  // check mode leaves sources alone (a unit test fails while the table is stale).
+  execFileSync(join(root, 'node_modules', '.bin', 'tsx'), ['scripts/command-inputs.ts'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   mkdirSync(join(root, 'dist'), { recursive: true });
   const tmp = mkdtempSync(join(tmpdir(), 'kiln-dist-'));
   build(tmp);

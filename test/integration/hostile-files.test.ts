@@ -24,6 +24,7 @@ import {
   startFaultProxy,
   testEnvironment,
 } from '@kiln/local';
+import { runKiln } from '../support/run-cli.js';
 
 // Issue 9, files: what Kiln writes to disk cannot be steered outside the folder it was given,
 // a wrong output folder is refused before any request, a failed write leaves nothing behind,
@@ -130,6 +131,20 @@ describe('output: oci-layout:DIR', () => {
     expect(proxy.stats().requests).toEqual([]);
     expect(await snapshot(dir)).toEqual(before);
   });
+
+  it('kiln copy refuses the same folder as DST, exit 1, before any request', async () => {
+    const dir = join(work, `copy-not-a-layout-${cacheN}`);
+    await mkdir(dir);
+    await writeFile(join(dir, 'notes.txt'), 'mine');
+    const before = await snapshot(dir);
+    const r = await runKiln(['copy', baseRef, `oci-layout:${dir}`]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe(
+      `kiln: Input "DST" has value "oci-layout:${dir}": ${dir} is a folder that is not empty and not an OCI image layout (it has no oci-layout file); name a new or empty folder, or an existing layout`,
+    );
+    expect(proxy.stats().requests).toEqual([]);
+    expect(await snapshot(dir)).toEqual(before);
+  }, 30_000);
 
   it.each([
     ['blobs', (dir: string) => symlink(outside, join(dir, 'blobs'))],

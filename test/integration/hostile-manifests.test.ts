@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,37 +10,17 @@ import {
   MediaType,
   Registries,
 } from '@kiln/core/oci';
-import { ROOT } from '@kiln/local';
 import {
   digestOf,
   type HostileRegistry,
   startHostileRegistry,
 } from '../support/hostile-registry.js';
+import { runKiln } from '../support/run-cli.js';
 
 // Manifests built to be read two ways (CVE-2021-41190 and relatives) are refused where they are
 // parsed, before anything is written anywhere, with the reference named, exit 2, and no retry.
 
-interface Exit {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** `kiln …` from source. Asynchronous: the fake answers on this process's event loop. */
-const kiln = (args: string[]): Promise<Exit> =>
-  new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [
-        join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
-        join(ROOT, 'packages/cli/src/main.ts'),
-        ...args,
-      ],
-      { encoding: 'utf8', env: { ...process.env, KILN_DEBUG: '' } },
-      (err, stdout, stderr) =>
-        resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
+const kiln = runKiln;
 
 const json = (value: unknown): string => JSON.stringify(value);
 

@@ -1,18 +1,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFile } from 'node:child_process';
 import { Readable } from 'node:stream';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { redact } from '@kiln/core/log';
 import { type Descriptor, type Digest, Registries, type RegistryOptions } from '@kiln/core/oci';
 import { activity } from '@kiln/core/util';
-import { ROOT } from '@kiln/local';
 import {
   digestOf,
   type HostileRegistry,
   respond,
   startHostileRegistry,
 } from '../support/hostile-registry.js';
+import { runKiln } from '../support/run-cli.js';
 
 // A registry built to misbehave: redirects, foreign upload hosts, hangs, trickles, steady 503s.
 // Each case asserts the exact error, and what each fake saw: which Authorization reached
@@ -302,19 +299,7 @@ describe('hostile registry: deadlines and retries', () => {
 
   it('fails the CLI with exit code 2 within --timeout against a hung registry', async () => {
     reg.on({ path: /\/manifests\//, respond: respond.hang() });
-    const run = promisify(execFile)(
-      process.execPath,
-      [
-        join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
-        join(ROOT, 'packages/cli/src/main.ts'),
-        'inspect',
-        `${reg.host}/app:v1`,
-        '--timeout',
-        '1s',
-      ],
-      { encoding: 'utf8' },
-    );
-    const err = (await run.catch((e: unknown) => e)) as { code: number; stderr: string };
+    const err = await runKiln(['inspect', `${reg.host}/app:v1`, '--timeout', '1s']);
     expect(err.code).toBe(2);
     expect(err.stderr.trim()).toMatch(
       exactly(`kiln: HEAD ${reg.origin}/v2/app/manifests/v1 failed: the 1 s timeout ran out`, 1),

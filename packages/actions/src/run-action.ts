@@ -10,13 +10,14 @@ export async function runAction(name: string, body: () => Promise<void>): Promis
   try {
     await body();
   } catch (err) {
+    // Messages may quote a registry or an image: hidden characters are shown, never emitted.
     if (isConfigurationError(err)) {
-      core.setFailed(log.redact(errorMessage(err)));
+      core.setFailed(log.printable(log.redact(errorMessage(err))));
       process.exitCode = 1;
       return;
     }
     core.debug(log.redact((err as Error).stack ?? String(err)));
-    core.setFailed(log.redact(`${name} failed: ${errorMessage(err)}`));
+    core.setFailed(log.printable(log.redact(`${name} failed: ${errorMessage(err)}`)));
     process.exitCode = 2;
   }
 }

@@ -1,27 +1,26 @@
 #!/usr/bin/env node
 import { ConfigurationError, errorMessage } from '@kiln/core/errors';
 import * as log from '@kiln/core/log';
-import { bake, bakeUsage } from './commands/bake.js';
-import { copy, copyUsage } from './commands/copy.js';
-import { inspect, inspectUsage } from './commands/inspect.js';
-import { validate, validateUsage } from './commands/validate.js';
+import { type CommandName, USAGE as COMMAND_USAGE } from './usage.js';
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
-  inspect,
-  copy,
-  bake,
-  validate,
+type Command = (argv: string[]) => Promise<number>;
+
+/** Each command loads with import() when it runs, so a command pays only for its own domain. */
+const COMMANDS: Record<CommandName, () => Promise<Command>> = {
+  bake: async () => (await import('./commands/bake.js')).bake,
+  validate: async () => (await import('./commands/validate.js')).validate,
+  inspect: async () => (await import('./commands/inspect.js')).inspect,
+  copy: async () => (await import('./commands/copy.js')).copy,
 };
 
 const USAGE = `usage: kiln <command> [options]
 
 commands:
-  ${bakeUsage}
-  ${validateUsage}
-  ${inspectUsage}
-  ${copyUsage}
+${Object.values(COMMAND_USAGE)
+  .map((u) => `  ${u}`)
+  .join('\n')}
 
-registry options: --registry-username U, --insecure-registries H1,H2, --json
+registry options: --registry-username U, --insecure-registries H1,H2, --timeout 30m, --json
   (password from KILN_REGISTRY_PASSWORD, else docker's config.json and credential helpers)
 references: host/repository[:tag][@sha256:…] or oci-layout:DIR[:tag][@sha256:…]`;
 
@@ -31,8 +30,9 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE + '\n');
     return 0;
   }
-  const run = COMMANDS[command];
-  if (!run) throw new ConfigurationError(`unknown command "${command}"\n${USAGE}`);
+  if (!Object.hasOwn(COMMANDS, command))
+    throw new ConfigurationError(`unknown command "${command}"\n${USAGE}`);
+  const run = await COMMANDS[command as CommandName]();
   return run(rest);
 }
 

@@ -3,9 +3,9 @@ import { ConfigurationError } from '@kiln/core/errors';
 import { fromRecord } from '@kiln/core/inputs';
 import { Registries } from '@kiln/core/oci';
 import { parse, print, progress, registryFlags, registryOptions } from '../options.js';
+import { USAGE } from '../usage.js';
 
-export const bakeUsage =
-  'bake --image REPO --copy SRC:DEST ...  bake a reproducible image (flags = bake-image inputs)';
+const bakeUsage = USAGE.bake;
 
 const single = [
   'image',

@@ -1,9 +1,17 @@
 import { ConfigurationError } from '@kiln/core/errors';
-import { copyImage, openStore, parseLocation, Registries, resolveLocation } from '@kiln/core/oci';
+import {
+  checkLayoutOutput,
+  copyImage,
+  openStore,
+  parseLocation,
+  Registries,
+  resolveLocation,
+  undoLayoutWriteOnFailure,
+} from '@kiln/core/oci';
 import { parse, print, progress, registryFlags, registryOptions } from '../options.js';
+import { USAGE } from '../usage.js';
 
-export const copyUsage =
-  'copy SRC DST [--tag T]  copy an image or index by digest (all platforms), verifying the digest';
+const copyUsage = USAGE.copy;
 
 export async function copy(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, {
@@ -24,6 +32,8 @@ export async function copy(argv: string[]): Promise<number> {
     ...(dst.kind === 'registry' && dst.ref.tag ? [dst.ref.tag] : []),
     ...(dst.kind === 'layout' && dst.tag ? [dst.tag] : []),
   ];
+  // A folder that is not a layout is refused before any request; a failed copy leaves no debris.
+  if (dst.kind === 'layout') await checkLayoutOutput(dst.dir, positionals[1] as string, 'DST');
   const registries = new Registries(
     registryOptions(values, dst.kind === 'registry' ? dst.ref.registry : undefined),
   );
@@ -33,11 +43,16 @@ export async function copy(argv: string[]): Promise<number> {
   const digest = await resolveLocation(src, source);
   progress(`copying ${digest} from ${source.label} to ${target.label}`);
   const concurrency = values.concurrency ? Number(values.concurrency) : undefined;
-  const r = await copyImage(source, target, digest, {
-    tags,
-    ...(concurrency ? { concurrency } : {}),
-    log: progress,
-  });
+  const write = (): ReturnType<typeof copyImage> =>
+    copyImage(source, target, digest, {
+      tags,
+      ...(concurrency ? { concurrency } : {}),
+      log: progress,
+    });
+  const r =
+    dst.kind === 'layout'
+      ? await undoLayoutWriteOnFailure(dst.dir, target.label, write)
+      : await write();
   const ms = Date.now() - started;
   print(
     values.json,

@@ -9,9 +9,9 @@ import {
   resolveLocation,
 } from '@kiln/core/oci';
 import { parse, print, registryFlags, registryOptions } from '../options.js';
+import { USAGE } from '../usage.js';
 
-export const inspectUsage =
-  'inspect REF            digest, media type, size, platforms and layers of an image';
+const inspectUsage = USAGE.inspect;
 
 export async function inspect(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, registryFlags);

@@ -3,9 +3,9 @@ import { fromRecord } from '@kiln/core/inputs';
 import { parseValidateRequest, validateImage, validationSummary } from '@kiln/core/validate';
 import { Registries } from '@kiln/core/oci';
 import { parse, print, progress, registryFlags, registryOptions } from '../options.js';
+import { USAGE } from '../usage.js';
 
-export const validateUsage =
-  'validate --image REPO@sha256:… [--policy F]  policy + smoke test, evidence stored with the image';
+const validateUsage = USAGE.validate;
 
 const names = [
   'image',

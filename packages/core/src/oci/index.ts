@@ -20,3 +20,4 @@ export {
   InsecureRealmError,
   DigestMismatchError,
 } from './registry/errors.js';
+export { undoLayoutWriteOnFailure } from './layout/layout-undo.js';

@@ -1,0 +1,10 @@
+// One line per command, kept apart from the commands so `kiln --help` loads none of them.
+export const USAGE = {
+  bake: 'bake --image REPO --copy SRC:DEST ...  bake a reproducible image (flags = bake-image inputs)',
+  validate:
+    'validate --image REPO@sha256:… [--policy F]  policy + smoke test, evidence stored with the image',
+  inspect: 'inspect REF            digest, media type, size, platforms and layers of an image',
+  copy: 'copy SRC DST [--tag T]  copy an image or index by digest (all platforms), verifying the digest',
+} as const;
+
+export type CommandName = keyof typeof USAGE;
