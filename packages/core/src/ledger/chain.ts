@@ -144,10 +144,13 @@ export function verifyChain(
     for (const d of r.abandoned ?? []) abandoned.add(d);
     before = link.stored;
   }
+  // A walk cut short by a break says nothing about entries older than it.
+  const oldest = links[0] && 'stored' in links[0] ? 1 : (breaks[0]?.seq ?? 1);
   for (const d of listed) {
     if (d.annotations?.[LedgerAnnotation.Env] !== env) continue;
     if (inChain.has(d.digest) || abandoned.has(d.digest)) continue;
     const seq = Number(d.annotations?.[LedgerAnnotation.Seq] ?? 0);
+    if (seq < oldest) continue;
     breaks.push({
       seq: Number.isInteger(seq) && seq > 0 ? seq : 1,
       reason: `entry removed: ${d.digest} (seq ${d.annotations?.[LedgerAnnotation.Seq] ?? '?'}) is listed as a referrer of its image but is not in the chain`,

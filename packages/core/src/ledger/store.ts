@@ -234,6 +234,9 @@ export class Ledger {
         return { digest, problem: `cannot be read as a manifest: ${errorMessage(err)}` };
       }
     }
+    // A registry client checks this already; a lax store might not.
+    if (m.digest !== digest)
+      return { digest, problem: `content does not match its digest (it hashes to ${m.digest})` };
     if (m.kind !== 'image' || m.manifest.artifactType !== LEDGER_ENTRY_TYPE)
       return { digest, problem: `is not a ledger entry (${m.mediaType})` };
     const layer = m.manifest.layers[0];
