@@ -22,6 +22,7 @@ import type { LayerEntry } from './layer-entry.js';
 import { diffLayers } from './layer-diff.js';
 import { headRevision, sourceDateEpoch } from './source-date.js';
 import { withTempDir } from '../util/temp-dir.js';
+import { activity } from '../util/activity.js';
 
 export interface BakeResult {
   digest: Digest;
@@ -118,8 +119,13 @@ export async function bake(
     throw new Error('unreachable: output is checked to be oci-layout');
   if (output) await checkLayoutOutput(output.dir, req.output as string, 'output');
 
+  const from = req.base;
   const base =
-    req.base === 'scratch' ? undefined : await resolveBase(req.baseInput, req.base, registries);
+    from === 'scratch'
+      ? undefined
+      : await activity(`reading base image ${req.baseInput}`, () =>
+          resolveBase(req.baseInput, from, registries),
+        );
   if (base) log(`base ${base.name}@${base.digest}`);
   const provenance = await provenanceFor(req, base);
 

@@ -11,6 +11,7 @@ import type { Descriptor, ParsedManifest, RawManifest } from '../oci/manifest.js
 import { DigestMismatchError } from '../oci/registry/errors.js';
 import type { ImageStore } from '../oci/store.js';
 import { withTempDir } from '../util/temp-dir.js';
+import { activity } from '../util/activity.js';
 
 /** Reads base blobs through a local layout, so each base layer is downloaded once per machine. */
 export class CachedStore implements ImageStore {
@@ -50,7 +51,9 @@ export class CachedStore implements ImageStore {
       await rm(this.cache.blobPath(desc.digest), { force: true });
     }
     // Await first: `x += await y` reads x before the wait and loses concurrent additions.
-    const bytes = await this.cache.putBlob(desc, () => this.inner.openBlob(desc));
+    const bytes = await activity(`reading layer ${desc.digest} of base ${this.inner.label}`, () =>
+      this.cache.putBlob(desc, () => this.inner.openBlob(desc)),
+    );
     this.downloaded += bytes;
   }
 

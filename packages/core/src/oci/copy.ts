@@ -4,6 +4,7 @@ import type { Digest } from './digest.js';
 import { blobsOf, type Descriptor } from './manifest.js';
 import { readManifestTree } from './manifest-tree.js';
 import { type ArtifactStore, type ImageStore, isArtifactStore, isMountable } from './store.js';
+import { activity } from '../util/activity.js';
 
 /** The target does not hold what was copied after the copy: never reported as success. */
 export class CopyVerificationError extends Error {
@@ -101,7 +102,9 @@ export async function copyImage(
       return;
     }
     // Await first: `x += await y` reads x before the wait and loses concurrent additions.
-    const bytes = await target.putBlob(blob, () => source.openBlob(blob));
+    const bytes = await activity(`copying blob ${blob.digest} to ${target.label}`, () =>
+      target.putBlob(blob, () => source.openBlob(blob)),
+    );
     result.copiedBytes += bytes;
     log(`  ${short} copied (${blob.size} bytes)`);
   });

@@ -20,6 +20,7 @@ import {
 import { evaluatePolicy } from './rules.js';
 import { smokeRun } from './smoke.js';
 import type { ValidateRequest } from './validate-request.js';
+import { activity } from '../util/activity.js';
 
 export interface ValidateResult {
   result: 'pass' | 'fail';
@@ -51,13 +52,17 @@ export async function validateImage(
   const log = opts.log ?? info;
   const policy = req.policyFile ? await loadPolicy(req.policyFile) : { ...DEFAULT_POLICY };
   const store = openStore(req.location, registries);
-  const root = await store.getManifest(req.digest);
+  const root = await activity(`reading image ${store.label}@${req.digest}`, () =>
+    store.getManifest(req.digest),
+  );
 
-  const facts = await gatherFacts(store, req.digest, {
-    ...(req.platform ? { platform: req.platform } : {}),
-    // allowed-bases proves the recorded base by fetching it; no request when it is not asked.
-    ...(policy.allowedBases ? { baseRegistries: registries } : {}),
-  });
+  const facts = await activity(`reading the layers of ${store.label}@${req.digest}`, () =>
+    gatherFacts(store, req.digest, {
+      ...(req.platform ? { platform: req.platform } : {}),
+      // allowed-bases proves the recorded base by fetching it; no request when it is not asked.
+      ...(policy.allowedBases ? { baseRegistries: registries } : {}),
+    }),
+  );
   const rules = evaluatePolicy(
     policy,
     facts,
@@ -105,15 +110,17 @@ export async function validateImage(
   const bytes = encodeReport(report);
   const reportPath = await writeReportFile(bytes, req.digest, opts.reportDir);
 
-  const evidence = await storeArtifact(store, {
-    artifactType: VALIDATION_ARTIFACT_TYPE,
-    layers: [{ mediaType: 'application/json', data: bytes }],
-    subject: descriptorOf(root),
-    annotations: {
-      'org.opencontainers.image.created': report.createdAt,
-      'dev.kiln.validation.result': report.result,
-    },
-  });
+  const evidence = await activity(`storing validation evidence with ${store.label}`, () =>
+    storeArtifact(store, {
+      artifactType: VALIDATION_ARTIFACT_TYPE,
+      layers: [{ mediaType: 'application/json', data: bytes }],
+      subject: descriptorOf(root),
+      annotations: {
+        'org.opencontainers.image.created': report.createdAt,
+        'dev.kiln.validation.result': report.result,
+      },
+    }),
+  );
   log(`evidence ${evidence.digest} stored with ${store.label}`);
   return { result: report.result, report, reportPath, evidence: evidence.digest, policy };
 }
