@@ -127,6 +127,22 @@ describe('parseConfig', () => {
     });
   });
 
+  it('reads the README example, and reports its misspellings as the README shows', async () => {
+    const readme = await readFile('README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('## Configuration: .github/kiln.yml'));
+    const [, example = ''] = /```yaml\n(.*?)```/s.exec(section) ?? [];
+    const c = await parseConfig(example, '.github/kiln.yml');
+    expect([...c.environments.keys()]).toEqual(['staging', 'production', 'edge']);
+    const shown = [...section.matchAll(/^(\.github\/kiln\.yml:.*?)(?:…)?$/gm)].map((m) => m[1]);
+    expect(shown).toHaveLength(2);
+    expect(await problem(example.replace('health-timeout: 60s', 'healt-timeout: 60s'))).toContain(
+      shown[0],
+    );
+    expect(await problem(example.replace('requires: staging ', 'requires: stagin  '))).toBe(
+      shown[1],
+    );
+  });
+
   it('takes an image in place of the file’s, checked by the same rule', async () => {
     const text = `${ENV}  staging: { provider: swarm, target: shop }\n`;
     const c = await parseConfig(text, 'k.yml', { image: '127.0.0.1:41234/kiln/shop' });
