@@ -11,6 +11,11 @@ import {
 } from 'yaml';
 import { z } from 'zod';
 import { ConfigurationError } from '../errors.js';
+import {
+  editDistance,
+  MAX_YAML_ALIASES,
+  nodeOffset as yamlNodeOffset,
+} from '../config/yaml-source.js';
 import { sha256 } from '../oci/digest.js';
 import { parseByteSize } from './byte-size.js';
 import { globToRegExp } from './glob.js';
@@ -215,9 +220,10 @@ export function parsePolicy(text: string, file: string): Policy {
 
 /**
  * How far aliases (`*a`) may expand, as yaml counts it: a policy needs few or none, and a
- * "billion laughs" file of nested aliases would otherwise take the runner's memory.
+ * "billion laughs" file of nested aliases would otherwise take the runner's memory. The same
+ * limit as every YAML file Kiln reads.
  */
-export const MAX_YAML_ALIAS_COUNT = 100;
+export const MAX_YAML_ALIAS_COUNT = MAX_YAML_ALIASES;
 
 /** The document as plain data; an alias bomb or a missing anchor is the user's to fix. */
 function toJS(
@@ -288,50 +294,7 @@ function toPolicy(
   return policy;
 }
 
-/**
- * Offset of the YAML node at `path` (its key when `key`), or of the deepest node that exists
- * on the way, so a problem inside a value still points near it.
- */
+/** Offset of the YAML node at `path` (its key when `key`), or of the deepest one on the way. */
 function nodeOffset(doc: Document, path: readonly PropertyKey[], key: boolean): number | undefined {
-  let node: unknown = doc.contents;
-  let offset = isScalar(node) || isMap(node) || isSeq(node) ? node.range?.[0] : undefined;
-  for (const [i, segment] of path.entries()) {
-    const last = i === path.length - 1;
-    if (isMap(node)) {
-      const pair = node.items.find(
-        (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment),
-      );
-      if (!pair) break;
-      const keyNode = isScalar(pair.key) ? pair.key : undefined;
-      const value = pair.value;
-      const valueRange =
-        isScalar(value) || isMap(value) || isSeq(value) ? value.range?.[0] : undefined;
-      offset = last && key ? keyNode?.range?.[0] : (valueRange ?? keyNode?.range?.[0]);
-      node = value;
-    } else if (isSeq(node) && typeof segment === 'number') {
-      const item: unknown = node.items[segment];
-      if (!(isScalar(item) || isMap(item) || isSeq(item))) break;
-      offset = item.range?.[0];
-      node = item;
-    } else break;
-  }
-  return offset;
-}
-
-/** Levenshtein distance, for "did you mean" on misspelt keys. */
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min(
-        (prev[j] as number) + 1,
-        (row[j - 1] as number) + 1,
-        (prev[j - 1] as number) + cost,
-      );
-    }
-    prev = row;
-  }
-  return prev[b.length] as number;
+  return yamlNodeOffset({ isMap, isPair, isScalar, isSeq }, doc, path, key);
 }
