@@ -83,14 +83,18 @@ export class Ledger {
 
   /** The newest entry, or undefined for an empty ledger: two reads whatever the history length. */
   async head(): Promise<StoredEntry | undefined> {
-    let manifest: ParsedManifest;
-    try {
-      manifest = await this.store.getManifest(this.tag);
-    } catch (err) {
-      if ((await this.store.resolve(this.tag)) === undefined) return undefined;
-      throw err;
+    for (let attempt = 1; ; attempt++) {
+      let manifest: ParsedManifest;
+      try {
+        manifest = await this.store.getManifest(this.tag);
+      } catch (err) {
+        // Absent, or created by another writer since the read failed: then read once more.
+        if ((await this.store.resolve(this.tag)) === undefined) return undefined;
+        if (attempt >= 2) throw err;
+        continue;
+      }
+      return this.stored(await this.link(manifest.digest, manifest));
     }
-    return this.stored(await this.link(manifest.digest, manifest));
   }
 
   /** The entry with manifest digest `digest`; LedgerCorruptError when it is not one. */

@@ -65,13 +65,16 @@ const emptyIndex = (): ImageIndex => ({
 /** The fallback index of `subject`, empty when the tag is absent (or holds no index). */
 export async function readFallbackIndex(store: ImageStore, subject: Digest): Promise<ImageIndex> {
   const tag = fallbackTag(subject);
-  try {
-    const m = await store.getManifest(tag);
-    return m.kind === 'index' ? m.index : emptyIndex();
-  } catch (err) {
-    // Absent reads differ by store (404, "no manifest"): ask the store whether the tag exists.
-    if ((await store.resolve(tag)) === undefined) return emptyIndex();
-    throw err;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const m = await store.getManifest(tag);
+      return m.kind === 'index' ? m.index : emptyIndex();
+    } catch (err) {
+      // Absent reads differ by store (404, "no manifest"): ask the store whether the tag exists.
+      // It may exist now because another writer created it since: read once more.
+      if ((await store.resolve(tag)) === undefined) return emptyIndex();
+      if (attempt >= 2) throw err;
+    }
   }
 }
 
