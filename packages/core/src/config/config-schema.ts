@@ -85,61 +85,73 @@ const DNS_LABEL_RULE = 'lower-case letters, digits and -, at most 63 characters'
 
 const settings = {
   swarm: z
-    .strictObject({
-      replicas: whole(1),
-      port: whole(1, 65535),
-      network: text(
-        'must be a network name: letters, digits, _ . and -',
-        /^[A-Za-z0-9][A-Za-z0-9_.-]*$/,
-        255,
-      ),
-      'docker-host': text(
-        'must be an engine address such as unix:///var/run/docker.sock, tcp://host:2376 or ssh://user@host',
-        /^(unix|tcp|ssh|npipe):\/\/\S+$/,
-      ),
-    })
+    .strictObject(
+      {
+        replicas: whole(1),
+        port: whole(1, 65535),
+        network: text(
+          'must be a network name: letters, digits, _ . and -',
+          /^[A-Za-z0-9][A-Za-z0-9_.-]*$/,
+          255,
+        ),
+        'docker-host': text(
+          'must be an engine address such as unix:///var/run/docker.sock, tcp://host:2376 or ssh://user@host',
+          /^(unix|tcp|ssh|npipe):\/\/\S+$/,
+        ),
+      },
+      { error: "must be a map of this provider's settings" },
+    )
     .partial(),
   kubernetes: z
-    .strictObject({
-      namespace: text(`must be a namespace name: ${DNS_LABEL_RULE}`, DNS_LABEL, 63),
-      context: text('must be a kubeconfig context name'),
-      container: text(`must be a container name: ${DNS_LABEL_RULE}`, DNS_LABEL, 63),
-    })
+    .strictObject(
+      {
+        namespace: text(`must be a namespace name: ${DNS_LABEL_RULE}`, DNS_LABEL, 63),
+        context: text('must be a kubeconfig context name'),
+        container: text(`must be a container name: ${DNS_LABEL_RULE}`, DNS_LABEL, 63),
+      },
+      { error: "must be a map of this provider's settings" },
+    )
     .partial(),
   'aws-asg': z
-    .strictObject({
-      region: text('must be an AWS region such as us-east-1', /^[a-z]{2}(-[a-z]+)+-\d+$/, 32),
-      'launch-template': text(
-        'must be a launch template name (3 to 128 of letters, digits, ( ) . / _ -) or id (lt-…)',
-        /^[A-Za-z0-9()./_-]{3,128}$/,
-      ),
-      'target-group-arn': text(
-        'must be a target group ARN (arn:aws:elasticloadbalancing:<region>:<account>:targetgroup/<name>/<id>)',
-        /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:targetgroup\/[A-Za-z0-9-]{1,32}\/[0-9a-f]{16}$/,
-      ),
-      'min-healthy-percentage': whole(0, 100),
-    })
+    .strictObject(
+      {
+        region: text('must be an AWS region such as us-east-1', /^[a-z]{2}(-[a-z]+)+-\d+$/, 32),
+        'launch-template': text(
+          'must be a launch template name (3 to 128 of letters, digits, ( ) . / _ -) or id (lt-…)',
+          /^[A-Za-z0-9()./_-]{3,128}$/,
+        ),
+        'target-group-arn': text(
+          'must be a target group ARN (arn:aws:elasticloadbalancing:<region>:<account>:targetgroup/<name>/<id>)',
+          /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:targetgroup\/[A-Za-z0-9-]{1,32}\/[0-9a-f]{16}$/,
+        ),
+        'min-healthy-percentage': whole(0, 100),
+      },
+      { error: "must be a map of this provider's settings" },
+    )
     .partial(),
 } as const;
 
-const environment = z.strictObject({
-  provider: z.enum(PROVIDERS, { error: `must be one of ${PROVIDERS.join(', ')}` }),
-  target: text(
-    'must be the name of the swarm service, Kubernetes Deployment or Auto Scaling group',
-  ),
-  requires: text('must be the name of another environment').optional(),
-  'min-soak': duration(false).optional(),
-  strategy: z.enum(STRATEGIES, { error: `must be one of ${STRATEGIES.join(', ')}` }).optional(),
-  'batch-size': whole(1).optional(),
-  'health-timeout': duration(true).optional(),
-  'keep-warm': duration(false).optional(),
-  url: url.optional(),
-  swarm: settings.swarm.optional(),
-  kubernetes: settings.kubernetes.optional(),
-  'aws-asg': settings['aws-asg'].optional(),
-});
+const environment = z.strictObject(
+  {
+    provider: z.enum(PROVIDERS, { error: `must be one of ${PROVIDERS.join(', ')}` }),
+    target: text(
+      'must be the name of the swarm service, Kubernetes Deployment or Auto Scaling group',
+    ),
+    requires: text('must be the name of another environment').optional(),
+    'min-soak': duration(false).optional(),
+    strategy: z.enum(STRATEGIES, { error: `must be one of ${STRATEGIES.join(', ')}` }).optional(),
+    'batch-size': whole(1).optional(),
+    'health-timeout': duration(true).optional(),
+    'keep-warm': duration(false).optional(),
+    url: url.optional(),
+    swarm: settings.swarm.optional(),
+    kubernetes: settings.kubernetes.optional(),
+    'aws-asg': settings['aws-asg'].optional(),
+  },
+  { error: 'must be a map with provider:, target: and the settings of the environment' },
+);
 
-const ledger = z.strictObject({ repository });
+const ledger = z.strictObject({ repository }, { error: 'must be a map with repository:' });
 
 export const configSchema = z.strictObject({
   image: repository,

@@ -250,6 +250,21 @@ describe('parseConfig', () => {
     );
   });
 
+  it('names the kind of value a key wants when it gets another', async () => {
+    expect(await problem(`${ENV}  staging:\n`)).toBe(
+      '.github/kiln.yml:3:11: environments.staging: must be a map with provider:, target: and the settings of the environment, got an empty value',
+    );
+    expect(await problem(`${ENV}  s: { provider: swarm, target: a, swarm: 3 }\n`)).toBe(
+      ".github/kiln.yml:3:43: environments.s.swarm: must be a map of this provider's settings, got 3",
+    );
+    expect(
+      await problem(`${ENV}  s: { provider: swarm, target: a }\nledger: ghcr.io/acme/l\n`),
+    ).toBe('.github/kiln.yml:4:9: ledger: must be a map with repository:, got "ghcr.io/acme/l"');
+    expect(await problem(`${ENV}  s: { provider: swarm, target: [a] }\n`)).toBe(
+      '.github/kiln.yml:3:33: environments.s.target: must be the name of the swarm service, Kubernetes Deployment or Auto Scaling group, got a list',
+    );
+  });
+
   it('wants a repository for image and ledger, without tag or digest', async () => {
     const envs = 'environments:\n  s: { provider: swarm, target: shop }\n';
     expect(await problem(`image: ghcr.io/acme/shop:1.0\n${envs}`)).toBe(
