@@ -5,6 +5,7 @@ import { KilnArtifactType, VALIDATION_RESULT_ANNOTATION } from '../oci/referrers
 import type { ArtifactStore } from '../oci/store.js';
 import { effectOf, knownGoodAfter, pickKnownGood } from './chain.js';
 import {
+  ENV_NAME,
   KNOWN_GOOD_KEPT,
   LEDGER_ENTRY_TYPE,
   LedgerAnnotation,
@@ -119,7 +120,8 @@ async function entriesAbout(
   for (const d of listed) {
     const a = d.annotations ?? {};
     const env = a[LedgerAnnotation.Env];
-    if (!env || (match.env !== undefined && env !== match.env)) continue;
+    // Not an environment name Kiln writes: not one of our entries.
+    if (!env || !ENV_NAME.test(env) || (match.env !== undefined && env !== match.env)) continue;
     if (!match.actions.includes(a[LedgerAnnotation.Action] as LedgerAction)) continue;
     if (!match.outcomes.includes(a[LedgerAnnotation.Outcome] as LedgerOutcome)) continue;
     // The listing is a hint; the entry itself must say the same (LedgerCorruptError if not one).
