@@ -11,16 +11,7 @@ import { fromRecord } from '@kiln/core/inputs';
 import * as github from '@kiln/core/github';
 import { parseValidateRequest, validateImage } from '@kiln/core/validate';
 import { Registries } from '@kiln/core/oci';
-import {
-  APP_PORT,
-  type DeployAction,
-  deployService,
-  ensureNetwork,
-  removeNetwork,
-  removeService,
-  type TaskFacts,
-  waitForService,
-} from './swarm.js';
+import { type DeployOutcome, type FleetTask, loadProvider } from '@kiln/core/fleet';
 import {
   down,
   type KilnEnvironment,
@@ -36,13 +27,15 @@ import {
   busyboxBaseInputs,
   withBusyboxBaseContext,
   type Balancer,
-  serverStats,
+  balancerRouter,
   startBalancer,
-  waitForBackendsUp,
 } from '@kiln/local';
 
 const run = promisify(execFile);
 
+/** The sample app's health check, the same command the image declares. */
+export const HEALTH_CMD = 'wget -q -O /dev/null http://127.0.0.1:8080/ || exit 1';
+export const APP_PORT = 8080;
 export const DEMO_NAME = 'kiln-demo';
 export const DEMO_REPLICAS = 3;
 export const POLICY_FILE = join(ROOT, 'examples', 'kiln-policy.yml');
@@ -80,8 +73,10 @@ export interface DemoFacts {
   service: {
     name: string;
     network: string;
-    action: DeployAction;
-    tasks: TaskFacts[];
+    outcome: DeployOutcome;
+    /** `3/3 healthy on sha256:…` */
+    proof: string;
+    tasks: FleetTask[];
   };
   balancer: {
     url: string;
@@ -212,7 +207,6 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoFacts> {
       return { ...r, swarm: { nodeId, address } };
     },
   );
-  const docker = new DockerCli({ dockerHost: env.engine.dockerHost });
   const registries = new Registries();
   mkdirSync(DEMO_DIR, { recursive: true });
 
@@ -289,54 +283,61 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoFacts> {
     },
   );
 
-  // 4. Run it by digest as a replicated swarm service, haproxy in front.
-  const target = { name: DEMO_NAME, image: app.image, replicas: DEMO_REPLICAS };
-  const { action, tasks } = await step(
+  // 4. Run it by digest as a replicated swarm service through the swarm provider, haproxy in front.
+  const previous = readState();
+  const b: Balancer = await startBalancer(BALANCER_DIR, [], previous.port ?? env.balancer.port);
+  const router = balancerRouter(b);
+  const { outcome, proof, tasks } = await step(
     'service',
-    `run ${DEMO_REPLICAS} replicas by digest as swarm service ${DEMO_NAME}`,
+    `run ${DEMO_REPLICAS} replicas by digest as swarm service ${DEMO_NAME} (rolling, start-first)`,
     async () => {
-      const net = await ensureNetwork(docker, DEMO_NAME);
-      sub(`network ${DEMO_NAME} (swarm-scoped bridge) ${net.created ? 'created' : 'reused'}`);
-      const since = new Date();
-      const a = await deployService(docker, target);
-      sub(
-        {
-          created: 'service created',
-          updated: 'service updated (start-first, rollback on failure)',
-          unchanged: 'service already runs this digest',
-          recreated: 'service recreated on the demo network',
-        }[a],
-      );
-      const ts = await waitForService(docker, target, { since, timeoutMs: 180_000, log: sub });
-      for (const t of ts) sub(`task ${t.task.slice(0, 12)}  ${t.ip}:${APP_PORT}  ${t.health}`);
-      return { action: a, tasks: ts };
+      const fleet = await loadProvider('swarm', {
+        target: DEMO_NAME,
+        dockerHost: env.engine.dockerHost,
+        router,
+        log: sub,
+      });
+      const r = await fleet.deploy({
+        image: app.image,
+        strategy: 'rolling',
+        batchSize: 1,
+        healthTimeoutMs: 180_000,
+        autoRollback: true,
+        keepWarmMs: 0,
+        replicas: DEMO_REPLICAS,
+        port: APP_PORT,
+        network: DEMO_NAME,
+        health: {
+          cmd: HEALTH_CMD,
+          intervalMs: 2000,
+          timeoutMs: 2000,
+          retries: 3,
+          startPeriodMs: 2000,
+        },
+      });
+      if (r.outcome === 'rolled-back')
+        throw new DemoError(`the swarm did not take ${app.image}: ${r.reason ?? 'rolled back'}`);
+      const ts = (await fleet.current()).tasks;
+      for (const t of ts) sub(`task ${t.id.slice(0, 12)}  ${t.address ?? '-'}  ${t.health}`);
+      return { outcome: r.outcome, proof: r.proof.summary, tasks: ts };
     },
   );
 
-  const previous = readState();
   const { balancer, page, servers } = await step(
     'balancer',
     'load balancer: haproxy on the host in front of the tasks',
     async () => {
-      const backends = tasks.map((t, i) => ({
-        name: `task${i + 1}`,
-        address: `${t.ip}:${APP_PORT}`,
-      }));
-      const b: Balancer = await startBalancer(
-        BALANCER_DIR,
-        backends,
-        previous.port ?? env.balancer.port,
-      );
       writeFileSync(
         DEMO_FILE,
         JSON.stringify({ port: b.port, image: app.image, url: b.url } satisfies DemoState, null, 2),
       );
       sub(`haproxy pid ${b.pid}, config ${b.config}`);
-      await waitForBackendsUp(b, backends.length, 30_000);
-      sub(`health checks: ${backends.length}/${backends.length} backends UP`);
+      const live = (await router.live()) ?? 'blue';
+      await router.waitReady(live, tasks.length, 30_000);
+      sub(`health checks: ${tasks.length}/${tasks.length} servers of the ${live} pool UP`);
       const pageUrl = `${b.url}cgi-bin/index.sh`;
       let body = '';
-      const requests = backends.length * 2;
+      const requests = tasks.length * 2;
       for (let i = 0; i < requests; i++) {
         const res = await fetch(pageUrl, { signal: AbortSignal.timeout(5000) });
         body = await res.text();
@@ -346,9 +347,9 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoFacts> {
           );
         }
       }
-      const stats = await serverStats(b.socket);
+      const stats = (await router.stats(live)).filter((s) => s.status !== 'MAINT');
       sub(
-        `GET ${pageUrl}: ${requests} × 200 with revision ${revision}; served by ${stats.filter((s) => s.sessions > 0).length} backends`,
+        `GET ${pageUrl}: ${requests} × 200 with revision ${revision}; served by ${stats.filter((s) => s.sessions > 0).length} servers`,
       );
       return {
         balancer: b,
@@ -392,7 +393,7 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoFacts> {
       evidence: validation.evidence,
       report: validation.reportPath,
     },
-    service: { name: DEMO_NAME, network: DEMO_NAME, action, tasks },
+    service: { name: DEMO_NAME, network: DEMO_NAME, outcome, proof, tasks },
     balancer: { url: balancer.url, pid: balancer.pid, config: balancer.config, servers },
     url: balancer.url,
     page,
@@ -417,7 +418,7 @@ export function formatSummary(f: DemoFacts): string {
     ),
     `  smoke     ${smoke ? `${smoke.status} (${smoke.probe ?? 'run'} ${HEALTH_URL}) ${smoke.reason ?? `healthy after ${smoke.durationMs} ms`}` : 'not run'}`,
     `  evidence  ${f.validation.evidence}`,
-    `  service   ${f.service.name}: ${f.service.tasks.length}/${DEMO_REPLICAS} tasks healthy (${f.service.action}), network ${f.service.network}`,
+    `  service   ${f.service.name}: ${f.service.proof} (${f.service.outcome}), network ${f.service.network}`,
     '',
     `  open      ${f.url}   (the revision page, via haproxy)`,
     `  stop      ${f.stop}`,
@@ -438,18 +439,13 @@ export async function stopDemo(opts: DownOptions = {}): Promise<void> {
   const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   const env = readEnvironment();
   if (env && existsSync(env.engine.dockerHost.replace(/^unix:\/\//, ''))) {
-    const docker = new DockerCli({ dockerHost: env.engine.dockerHost });
     try {
-      log(
-        (await removeService(docker, DEMO_NAME))
-          ? `removed service ${DEMO_NAME}`
-          : `no service ${DEMO_NAME}`,
-      );
-      log(
-        (await removeNetwork(docker, DEMO_NAME))
-          ? `removed network ${DEMO_NAME}`
-          : `no network ${DEMO_NAME}`,
-      );
+      const fleet = await loadProvider('swarm', {
+        target: DEMO_NAME,
+        dockerHost: env.engine.dockerHost,
+      });
+      const removed = await fleet.remove(DEMO_NAME);
+      log(removed.length ? `removed service ${removed.join(', ')}` : `no service ${DEMO_NAME}`);
     } catch (err) {
       log(`could not remove the service: ${(err as Error).message}`);
       if (opts.keepEnvironment) throw err;
@@ -459,7 +455,9 @@ export async function stopDemo(opts: DownOptions = {}): Promise<void> {
   }
   if (opts.keepEnvironment && env?.balancer) {
     // The environment's balancer stays, with no servers behind it.
-    await startBalancer(BALANCER_DIR, [], env.balancer.port);
+    const b = await startBalancer(BALANCER_DIR, [], env.balancer.port);
+    await balancerRouter(b).setEndpoints('blue', []);
+    await balancerRouter(b).setEndpoints('green', []);
     log('load balancer emptied');
   }
   rmSync(DEMO_DIR, { recursive: true, force: true });

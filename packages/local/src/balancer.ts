@@ -3,21 +3,28 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { haproxyRoutes, HaproxyRouter, routesMap } from '@kiln/core/fleet';
 import { freePort, sleep, stopDaemon } from './services.js';
 
 const run = promisify(execFile);
 
 /**
- * The embedded load balancer: the Debian haproxy on the host, one frontend on a loopback port,
- * the tasks of what is deployed behind it as servers with HTTP health checks. Its files live in `dir`.
+ * The embedded load balancer: the Debian haproxy on the host, a frontend on a loopback port
+ * for users and one for previews, each colour of what is deployed behind it as a pool whose
+ * servers core's router points at tasks through the runtime API. Its files live in `dir`.
  */
 export interface Balancer {
   port: number;
   url: string;
+  /** Where the pool that is not live answers (blue-green previews). */
+  previewPort: number;
+  previewUrl: string;
   pid: number;
   config: string;
   /** the runtime API, `show stat` and friends */
   socket: string;
+  /** the route map the frontends read; the router switches it */
+  mapFile: string;
 }
 
 export interface Backend {
@@ -25,11 +32,22 @@ export interface Backend {
   address: string;
 }
 
-const files = (dir: string): { config: string; pid: string; socket: string } => ({
+const files = (dir: string): { config: string; pid: string; socket: string; map: string } => ({
   config: join(dir, 'haproxy.cfg'),
   pid: join(dir, 'haproxy.pid'),
   socket: join(dir, 'haproxy.sock'),
+  map: join(dir, 'routes.map'),
 });
+
+/** Core's traffic router on this balancer. */
+export function balancerRouter(b: Balancer): HaproxyRouter {
+  return new HaproxyRouter({
+    socket: b.socket,
+    mapFile: b.mapFile,
+    url: b.url,
+    previewUrl: b.previewUrl,
+  });
+}
 
 /** The pid in the pid file when it is a running haproxy (not some process that reused the pid). */
 export function runningPid(dir: string): number | undefined {
@@ -44,9 +62,15 @@ export function runningPid(dir: string): number | undefined {
   }
 }
 
-export function haproxyConfig(port: number, backends: Backend[], socket: string): string {
+/** The whole config: process settings here, the routed frontends and pools from core's router. */
+export function haproxyConfig(
+  port: number,
+  backends: Backend[],
+  socket: string,
+  routes: { previewPort: number; mapFile: string },
+): string {
   return [
-    '# Written by the embedded environment; rewritten when the servers change. Stop with: npm run env down',
+    '# Written by the embedded environment; servers are set through the runtime API. Stop with: npm run env down',
     'global',
     '  maxconn 512',
     `  stats socket ${socket} mode 600 level admin`,
@@ -59,24 +83,20 @@ export function haproxyConfig(port: number, backends: Backend[], socket: string)
     '  retries 2',
     '  option redispatch',
     '',
-    'frontend app',
-    `  bind 127.0.0.1:${port}`,
-    '  default_backend app_tasks',
-    '',
-    'backend app_tasks',
-    '  balance roundrobin',
-    '  option httpchk GET /',
-    '  http-check expect status 200',
-    '  default-server check inter 1s fall 2 rise 1',
-    ...backends.map((b) => `  server ${b.name} ${b.address}`),
-    '',
+    ...haproxyRoutes({
+      mapFile: routes.mapFile,
+      port,
+      previewPort: routes.previewPort,
+      initial: backends.map((b) => b.address),
+    }),
   ].join('\n');
 }
 
 /**
- * Starts haproxy, or replaces the running one with the new backends (`-sf`: the old process
- * finishes its connections and exits; the port stays bound throughout). Keeps the port of the
- * previous run when it can, so the URL stays the same.
+ * Starts haproxy, or replaces the running one when its config changed (`-sf`: the old process
+ * finishes its connections and exits; the port stays bound throughout); a running one with the
+ * same config is left alone, with the servers the router gave it. Keeps the ports of the
+ * previous run when it can, so the URLs stay the same. `backends` start in the blue pool.
  */
 export async function startBalancer(
   dir: string,
@@ -90,7 +110,28 @@ export async function startBalancer(
     preferredPort && (old !== undefined || (await portFree(preferredPort)))
       ? preferredPort
       : await freePort();
-  writeFileSync(f.config, haproxyConfig(port, backends, f.socket));
+  const written = existsSync(f.config) ? readFileSync(f.config, 'utf8') : '';
+  const oldPreview = Number(/frontend preview\n {2}bind 127\.0\.0\.1:(\d+)/.exec(written)?.[1]);
+  const previewPort =
+    oldPreview && oldPreview !== port && (old !== undefined || (await portFree(oldPreview)))
+      ? oldPreview
+      : await freePort();
+  const config = haproxyConfig(port, backends, f.socket, { previewPort, mapFile: f.map });
+  const balancer = (pid: number): Balancer => ({
+    port,
+    url: `http://127.0.0.1:${port}/`,
+    previewPort,
+    previewUrl: `http://127.0.0.1:${previewPort}/`,
+    pid,
+    config: f.config,
+    socket: f.socket,
+    mapFile: f.map,
+  });
+  if (old !== undefined && written === config && backends.length === 0) return balancer(old);
+  writeFileSync(f.config, config);
+  // The route survives a reload: the router rewrites this file on every switch.
+  if (backends.length > 0 || !existsSync(f.map))
+    writeFileSync(f.map, backends.length > 0 ? routesMap('blue') : '');
   try {
     await run('haproxy', ['-c', '-f', f.config]);
   } catch (err) {
@@ -109,7 +150,7 @@ export async function startBalancer(
     if (Date.now() > end) throw new Error(`haproxy did not write ${f.pid}`);
     await sleep(100);
   }
-  return { port, url: `http://127.0.0.1:${port}/`, pid, config: f.config, socket: f.socket };
+  return balancer(pid);
 }
 
 export async function stopBalancer(dir: string): Promise<boolean> {
@@ -121,62 +162,8 @@ export async function stopBalancer(dir: string): Promise<boolean> {
   }
   await stopDaemon(f.pid);
   rmSync(f.socket, { force: true });
+  rmSync(f.map, { force: true });
   return true;
-}
-
-export interface ServerStat {
-  name: string;
-  status: string;
-  /** sessions served so far */
-  sessions: number;
-  check: string;
-}
-
-/** `show stat` over the runtime API: one row per backend server. */
-export async function serverStats(socket: string, backend = 'app_tasks'): Promise<ServerStat[]> {
-  const text = await new Promise<string>((resolve, reject) => {
-    const c = createConnection(socket);
-    let out = '';
-    c.setTimeout(3000, () => c.destroy(new Error('haproxy runtime API did not answer')));
-    c.on('connect', () => c.write('show stat\n'));
-    c.on('data', (d) => (out += d.toString('utf8')));
-    c.on('end', () => resolve(out));
-    c.on('error', reject);
-  });
-  const lines = text.trim().split('\n');
-  const header = (lines[0] ?? '').replace(/^# /, '').split(',');
-  const col = (name: string): number => header.indexOf(name);
-  return lines
-    .slice(1)
-    .map((l) => l.split(','))
-    .filter(
-      (r) =>
-        r[col('pxname')] === backend && !['BACKEND', 'FRONTEND'].includes(r[col('svname')] ?? ''),
-    )
-    .map((r) => ({
-      name: r[col('svname')] ?? '',
-      status: r[col('status')] ?? '',
-      sessions: Number(r[col('stot')] ?? 0),
-      check: r[col('check_status')] ?? '',
-    }));
-}
-
-/** Waits until haproxy's own health checks see every backend UP. */
-export async function waitForBackendsUp(
-  b: Balancer,
-  count: number,
-  timeoutMs: number,
-): Promise<ServerStat[]> {
-  const end = Date.now() + timeoutMs;
-  let stats: ServerStat[] = [];
-  while (Date.now() < end) {
-    stats = await serverStats(b.socket).catch(() => []);
-    if (stats.length === count && stats.every((s) => s.status === 'UP')) return stats;
-    await sleep(200);
-  }
-  throw new Error(
-    `haproxy's health checks did not see ${count} backends UP within ${timeoutMs / 1000} s: ${stats.map((s) => `${s.name} ${s.status} ${s.check}`).join(', ') || 'no stats'}`,
-  );
 }
 
 async function portFree(port: number): Promise<boolean> {

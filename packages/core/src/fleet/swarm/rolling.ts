@@ -131,13 +131,13 @@ export async function rollingRollback(
   const name = ctx.target;
   const current = serviceImage(existing);
   const previous = existing.PreviousSpec?.TaskTemplate.ContainerSpec.Image;
+  if ((existing.UpdateStatus?.State ?? '').startsWith('rollback'))
+    // The engine's previous spec is now the release rolled back from: "back" would redeploy it.
+    throw new ConfigurationError(
+      `service ${name} was already rolled back to ${current}; the engine's previous spec is the release it rolled back from: deploy an explicit digest instead`,
+    );
   if (!previous || digestOf(previous) === undefined)
     throw new ConfigurationError(`service ${name} has no previous digest to roll back to`);
-  if ((existing.UpdateStatus?.State ?? '').startsWith('rollback'))
-    // The engine's previous spec is the release it just refused: going "back" would deploy it.
-    throw new ConfigurationError(
-      `service ${name} was already rolled back to ${current}; its previous spec is the release that failed (${previous}): deploy an explicit digest instead`,
-    );
   const replicas = serviceReplicas(existing);
   await ctx.run(['service', 'rollback', '--detach', name], `roll back service ${name}`, name);
   ctx.log(`service ${name}: rolling back from ${ctx.short(current)} to ${ctx.short(previous)}`);
