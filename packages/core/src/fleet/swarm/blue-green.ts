@@ -82,16 +82,29 @@ export async function blueGreenDeploy(ctx: SwarmContext, r: DeployRequest): Prom
       idleName,
     );
   } else {
-    await ctx.run(updateArgs(idleName, r, replicas), `update service ${idleName}`, idleName);
-    if (serviceLabel(idleSvc, LABEL.warmUntil)) await ctx.label(idleName, {}, [LABEL.warmUntil]);
+    const warmLabel = serviceLabel(idleSvc, LABEL.warmUntil) ? [LABEL.warmUntil] : [];
+    await ctx.run(
+      updateArgs(idleName, r, replicas, warmLabel),
+      `update service ${idleName}`,
+      idleName,
+    );
   }
   ctx.log(`${idle} (${idleName}): ${replicas} × ${r.image} starting, no traffic yet`);
 
-  const refuse = async (reason: string): Promise<DeployResult> => {
+  const wasWarm = idleSvc !== undefined && serviceReplicas(idleSvc) > 0;
+  const refuse = async (reason: string, reverted = false): Promise<DeployResult> => {
     ctx.log(`${idleName}: ${reason}; traffic stays on ${live ?? 'nothing'}`);
     if (r.autoRollback) {
-      await ctx.scale(idleName, 0);
       await router.setEndpoints(idle, []);
+      // A colour that was kept warm goes back to its spec, still warm (the engine may have
+      // done it already); a new or retired one goes back to 0.
+      if (!wasWarm) await ctx.scale(idleName, 0);
+      else if (!reverted)
+        await ctx.run(
+          ['service', 'rollback', '--detach', idleName],
+          `roll back service ${idleName}`,
+          idleName,
+        );
     }
     if (!live || !previous)
       throw new ConvergenceError(
@@ -124,7 +137,8 @@ export async function blueGreenDeploy(ctx: SwarmContext, r: DeployRequest): Prom
 
   const deadline = ctx.now() + r.healthTimeoutMs;
   const end = await ctx.waitFor(idleName, digest, replicas, deadline);
-  if (end.kind !== 'converged') return refuse(await ctx.explain(idleName, end));
+  if (end.kind !== 'converged')
+    return refuse(await ctx.explain(idleName, end), end.kind === 'reverted');
   const tasks = await ctx.tasks(idleName, end.service);
   await ctx.route(idle, tasks);
   try {

@@ -4,6 +4,7 @@ import type { Colour, DeployRequest, DeployResult, FleetTask } from '../provider
 import { type SwarmContext, type WaitEnd, servable } from './context.js';
 import {
   createArgs,
+  IN_PROGRESS,
   LABEL,
   type ServiceInspect,
   serviceImage,
@@ -54,8 +55,7 @@ export async function rollingDeploy(ctx: SwarmContext, r: DeployRequest): Promis
   const previous = serviceImage(existing);
   const replicas = r.replicas ?? serviceReplicas(existing);
   if (digestOf(previous) === digest) {
-    // Already asked for: converged means nothing to do; otherwise the engine is still on it
-    // (a runner that died mid-deploy), so watch it finish instead of starting again.
+    // Already asked for and converged: nothing to do, nothing restarted.
     const now = proveConvergence(await ctx.tasks(name, existing), digest, replicas);
     if (now.converged && replicas === serviceReplicas(existing)) {
       if (follow) await follow(await ctx.tasks(name, existing));
@@ -74,13 +74,26 @@ export async function rollingDeploy(ctx: SwarmContext, r: DeployRequest): Promis
     }
   }
 
-  await ctx.run(updateArgs(name, r, replicas), `update service ${name} to ${r.image}`, name);
-  ctx.log(
-    `service ${name}: update to ${ctx.short(r.image)} issued (start-first, ${r.batchSize} at a time)`,
-  );
+  // An update to this digest still under way (a runner that died mid-deploy): watch it
+  // finish; its previous spec is what it replaces. Anything else gets one update.
+  const inFlight =
+    digestOf(previous) === digest && IN_PROGRESS.has(existing.UpdateStatus?.State ?? '');
+  const before = inFlight
+    ? (existing.PreviousSpec?.TaskTemplate.ContainerSpec.Image ?? previous)
+    : previous;
+  if (inFlight) {
+    ctx.log(
+      `service ${name}: an update to ${ctx.short(r.image)} is already under way: watching it`,
+    );
+  } else {
+    await ctx.run(updateArgs(name, r, replicas), `update service ${name} to ${r.image}`, name);
+    ctx.log(
+      `service ${name}: update to ${ctx.short(r.image)} issued (start-first, ${r.batchSize} at a time)`,
+    );
+  }
   const end = await ctx.waitFor(name, digest, replicas, deadline(), follow);
-  if (end.kind === 'converged') return result(r, 'deployed', r.image, previous, end, started, ctx);
-  return recover(ctx, r, end, previous, replicas, started, follow);
+  if (end.kind === 'converged') return result(r, 'deployed', r.image, before, end, started, ctx);
+  return recover(ctx, r, end, before, replicas, started, follow);
 }
 
 /** After a failed update: the engine's rollback finished, or Kiln starts it; then proven N/N on the previous digest. */

@@ -153,14 +153,23 @@ export function createArgs(
   ];
 }
 
-/** `docker service update` to a new digest (one spec change, so the engine's previous spec is the old one). */
-export function updateArgs(name: string, r: DeployRequest, replicas?: number): string[] {
+/**
+ * `docker service update` to a new digest: one spec change (labels included), so the engine's
+ * previous spec is the one before the deploy and its rollback returns there.
+ */
+export function updateArgs(
+  name: string,
+  r: DeployRequest,
+  replicas?: number,
+  removeLabels: readonly string[] = [],
+): string[] {
   return [
     'service',
     'update',
     '--detach',
     ...policyFlags(r),
     ...(replicas !== undefined ? ['--replicas', String(replicas)] : []),
+    ...removeLabels.flatMap((k) => ['--label-rm', k]),
     '--image',
     r.image,
     name,

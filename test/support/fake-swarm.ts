@@ -1,0 +1,225 @@
+import { DockerCommandError } from '@kiln/core/engine';
+import type { Colour, TrafficRouter } from '@kiln/core/fleet';
+
+interface FakeSpec {
+  image: string;
+  replicas: number;
+  labels: Record<string, string>;
+}
+
+interface FakeTask {
+  id: string;
+  image: string;
+  state: string;
+  health: string;
+}
+
+interface FakeService {
+  spec: FakeSpec;
+  previous?: FakeSpec;
+  update?: { State: string; Message?: string };
+  version: number;
+  tasks: FakeTask[];
+}
+
+const flag = (args: readonly string[], name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const flags = (args: readonly string[], name: string): string[] =>
+  args.flatMap((a, i) => (a === name && args[i + 1] !== undefined ? [args[i + 1] as string] : []));
+
+/**
+ * A swarm manager behind the docker CLI's argv, enough for the swarm provider: services with
+ * a spec and a previous spec, tasks that are healthy unless their image is in `failing`, and
+ * the engine's own rollback of an update whose tasks fail. Every command is recorded.
+ */
+export class FakeSwarm {
+  readonly services = new Map<string, FakeService>();
+  readonly calls: string[][] = [];
+  /** Images whose health check fails: an update to one is rolled back by the "engine". */
+  readonly failing = new Set<string>();
+  private seq = 0;
+
+  private tasksFor(image: string, n: number): FakeTask[] {
+    return Array.from({ length: n }, () => ({
+      id: `task${++this.seq}`,
+      image,
+      state: this.failing.has(image) ? 'starting' : 'running',
+      health: this.failing.has(image) ? 'starting' : 'healthy',
+    }));
+  }
+
+  /** A service that already runs `image` N/N, as a previous run left it. */
+  seed(name: string, image: string, replicas: number, labels: Record<string, string> = {}): void {
+    this.services.set(name, {
+      spec: { image, replicas, labels },
+      version: 1,
+      tasks: this.tasksFor(image, replicas),
+    });
+  }
+
+  commands(verb: string): string[][] {
+    return this.calls.filter((c) => `${c[0]} ${c[1]}` === verb);
+  }
+
+  async run(args: readonly string[]): Promise<{ stdout: string; stderr: string }> {
+    return { stdout: await this.output(args), stderr: '' };
+  }
+
+  async output(args: readonly string[]): Promise<string> {
+    this.calls.push([...args]);
+    const [a, b] = args;
+    const last = args[args.length - 1] as string;
+    const missing = (what: string, name: string): never => {
+      throw new DockerCommandError(
+        `docker command failed with exit code 1: docker ${args.join(' ')}`,
+        `docker ${args.join(' ')}`,
+        1,
+        `Error: No such ${what}: ${name}`,
+      );
+    };
+    const svc = (name: string): FakeService => this.services.get(name) ?? missing('service', name);
+    if (a === 'service' && b === 'inspect') {
+      const s = svc(last);
+      return JSON.stringify([
+        {
+          ID: `id-${last}`,
+          Version: { Index: s.version },
+          Spec: specJson(last, s.spec),
+          ...(s.previous ? { PreviousSpec: specJson(last, s.previous) } : {}),
+          ...(s.update ? { UpdateStatus: s.update } : {}),
+        },
+      ]);
+    }
+    if (a === 'service' && b === 'create') {
+      const name = flag(args, '--name') as string;
+      const labels = Object.fromEntries(flags(args, '--label').map((l) => l.split('=', 2)));
+      const replicas = Number(flag(args, '--replicas'));
+      this.services.set(name, {
+        spec: { image: last === name ? '' : last, replicas, labels },
+        version: 1,
+        tasks: this.tasksFor(last, replicas),
+      });
+      return `id-${name}`;
+    }
+    if (a === 'service' && b === 'update') {
+      const s = svc(last);
+      const next: FakeSpec = {
+        image: flag(args, '--image') ?? s.spec.image,
+        replicas: Number(flag(args, '--replicas') ?? s.spec.replicas),
+        labels: { ...s.spec.labels },
+      };
+      for (const l of flags(args, '--label-add')) {
+        const [k, v] = l.split('=', 2) as [string, string];
+        next.labels[k] = v;
+      }
+      for (const k of flags(args, '--label-rm')) delete next.labels[k];
+      s.previous = s.spec;
+      s.spec = next;
+      s.version++;
+      if (next.image !== s.previous.image && this.failing.has(next.image)) {
+        // The engine saw the new tasks fail inside the monitor window and went back.
+        s.spec = s.previous;
+        delete s.previous;
+        s.update = { State: 'rollback_completed', Message: 'rollback completed' };
+        s.tasks = s.tasks.length ? s.tasks : this.tasksFor(s.spec.image, s.spec.replicas);
+      } else if (next.image !== s.previous.image || next.replicas !== s.previous.replicas) {
+        s.tasks = this.tasksFor(next.image, next.replicas);
+        s.update = { State: 'completed' };
+      }
+      return last;
+    }
+    if (a === 'service' && b === 'rollback') {
+      const s = svc(last);
+      if (!s.previous) throw new Error(`fake: ${last} has no previous spec`);
+      [s.spec, s.previous] = [s.previous, undefined];
+      delete s.previous;
+      s.version++;
+      s.update = { State: 'rollback_completed' };
+      s.tasks = this.tasksFor(s.spec.image, s.spec.replicas);
+      return last;
+    }
+    if (a === 'service' && b === 'ps') {
+      const s = svc(args[2] as string);
+      if (flag(args, '--format') === '{{.ID}}') return s.tasks.map((t) => t.id).join('\n');
+      return s.tasks.map((t) => `${t.id} ${t.image} ${t.state}`).join('\n');
+    }
+    if (a === 'service' && b === 'rm') {
+      svc(last);
+      this.services.delete(last);
+      return last;
+    }
+    if (a === 'inspect' && b === '--type' && args[2] === 'task') {
+      const all = [...this.services.values()].flatMap((s) => s.tasks);
+      return JSON.stringify(
+        args.slice(3).map((id) => {
+          const t = all.find((x) => x.id === id) ?? missing('task', id);
+          return {
+            ID: t.id,
+            NodeID: 'node1',
+            Spec: { ContainerSpec: { Image: t.image } },
+            Status: { State: t.state, ContainerStatus: { ContainerID: `c-${t.id}` } },
+          };
+        }),
+      );
+    }
+    if (a === 'ps' && args.includes('--no-trunc')) {
+      const name = (flag(args, '--filter') ?? '').replace(
+        'label=com.docker.swarm.service.name=',
+        '',
+      );
+      return (this.services.get(name)?.tasks ?? []).map((t) => `c-${t.id}`).join('\n');
+    }
+    if (a === 'ps') return '';
+    if (a === 'inspect' && b === '--type' && args[2] === 'container') {
+      const all = [...this.services.values()].flatMap((s) => s.tasks);
+      const t = all.find((x) => `c-${x.id}` === last) ?? missing('container', last);
+      const n = Number(t.id.replace('task', ''));
+      return JSON.stringify([
+        {
+          Id: last,
+          State: { Health: { Status: t.health } },
+          NetworkSettings: { Networks: { net: { IPAddress: `10.0.0.${n}` } } },
+        },
+      ]);
+    }
+    if (a === 'network' && b === 'inspect') return missing('network', args[2] as string);
+    if (a === 'network') return 'ok';
+    throw new Error(`fake swarm: unexpected command docker ${args.join(' ')}`);
+  }
+}
+
+function specJson(name: string, s: FakeSpec): unknown {
+  return {
+    Name: name,
+    Labels: s.labels,
+    Mode: { Replicated: { Replicas: s.replicas } },
+    TaskTemplate: { ContainerSpec: { Image: s.image } },
+  };
+}
+
+/** A router that remembers its pools and the live colour, and every call. */
+export class FakeRouter implements TrafficRouter {
+  readonly url = 'http://router.test/';
+  readonly previewUrl = 'http://preview.router.test/';
+  readonly pools: Record<Colour, string[]> = { blue: [], green: [] };
+  readonly calls: string[] = [];
+  liveColour: Colour | undefined;
+
+  async live(): Promise<Colour | undefined> {
+    return this.liveColour;
+  }
+  async setEndpoints(colour: Colour, addresses: readonly string[]): Promise<void> {
+    this.calls.push(`set ${colour} ${addresses.join(',')}`);
+    this.pools[colour] = [...addresses];
+  }
+  async waitReady(colour: Colour, count: number): Promise<void> {
+    this.calls.push(`wait ${colour} ${count}`);
+    if (this.pools[colour].length < count) throw new Error(`fake router: ${colour} has too few`);
+  }
+  async switchTo(colour: Colour): Promise<void> {
+    this.calls.push(`switch ${colour}`);
+    this.liveColour = colour;
+  }
+}
