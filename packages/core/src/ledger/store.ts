@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ConfigurationError, errorMessage } from '../errors.js';
 import type { Digest } from '../oci/digest.js';
 import { type Descriptor, descriptorOf, type ParsedManifest } from '../oci/manifest.js';
-import { writeArtifact } from '../oci/referrers.js';
+import { settleWait, writeArtifact } from '../oci/referrers.js';
 import type { Artifact, ArtifactStore } from '../oci/store.js';
 import { sleep } from '../util/retry.js';
 import { type ChainLink, carryFrom, verifyChain, type VerifyResult } from './chain.js';
@@ -28,9 +28,10 @@ export const LEDGER_TAG_PREFIX = 'kiln-ledger-';
 /** Appends tried (each from the newest head) before a concurrent writer fails the append. */
 export const APPEND_ATTEMPTS = 3;
 /**
- * How long an append waits after moving the head tag before re-reading it. Tags have no
- * conditional write: a writer that checked the head just before our move can still move it
- * after, within about one request's time; a re-read after that window sees it.
+ * How long an append waits after moving the head tag before re-reading it, at least (plus twice
+ * its own look-to-move time, see settleWait). Tags have no conditional write: a writer that
+ * checked the head just before our move can still move it after, within about one request's
+ * time; a re-read after that window sees it.
  */
 export const HEAD_SETTLE_MS = 100;
 /** Entries followed back from a moved head to find our own before calling it a conflict. */
@@ -125,10 +126,11 @@ export class Ledger {
       };
       const { manifest, descriptor } = await writeArtifact(this.store, artifact);
       // Last look before the move: a writer that got in first costs us nothing but a retry.
+      const started = Date.now();
       const before = await this.store.resolve(this.tag);
       if (before === head?.digest) {
         await this.store.putManifest(manifest, { tag: this.tag });
-        await this.wait(this.settleMs + Math.floor(Math.random() * (this.settleMs + 1)));
+        await this.wait(settleWait(this.settleMs, Date.now() - started));
         const after = await this.store.resolve(this.tag);
         if (after && (await this.descends(after, manifest.digest, record.seq))) {
           // Listed only once in the chain, so a referrers listing never shows a lost attempt.

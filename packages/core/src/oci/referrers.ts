@@ -33,11 +33,19 @@ export function fallbackTag(digest: Digest): string {
 /** Rounds of re-read-and-merge before a fallback-index update gives up loudly. */
 export const FALLBACK_ATTEMPTS = 8;
 /**
- * How long a writer waits after its write before re-reading the fallback index. A registry has
- * no conditional write: another writer that read the index before our write can still write
- * after it, and only a re-read after that moment sees our descriptor gone.
+ * How long a writer waits after its write before re-reading the fallback index, at least. A
+ * registry has no conditional write: another writer that read the index before our write can
+ * still write after it, and only a re-read after that moment sees our descriptor gone. The wait
+ * also grows with twice our own read-to-write time, since a loaded registry slows every writer.
  */
 export const FALLBACK_SETTLE_MS = 50;
+
+/** The wait before a re-read: the floor plus twice the span measured, with jitter up to as much. */
+export function settleWait(floorMs: number, spanMs: number): number {
+  const base = floorMs + 2 * spanMs;
+  // Jitter keeps writers that collided from colliding again in lockstep.
+  return Math.round(base + Math.random() * base);
+}
 
 export interface FallbackOptions {
   attempts?: number;
@@ -168,6 +176,7 @@ export async function addFallbackReferrer(
   const settleMs = opts.settleMs ?? FALLBACK_SETTLE_MS;
   const wait = opts.sleep ?? sleep;
   const tag = fallbackTag(subject);
+  let started = Date.now();
   let index = await readFallbackIndex(store, subject);
   if (lists(index, referrer.digest)) return;
   for (let round = 1; round <= attempts; round++) {
@@ -175,8 +184,8 @@ export async function addFallbackReferrer(
       encodeManifest({ ...index, manifests: [...index.manifests, referrer] }),
     );
     await store.putManifest(next, { tag });
-    // Jitter keeps writers that collided from colliding again in lockstep.
-    await wait(settleMs + Math.floor(Math.random() * (settleMs + 1)));
+    await wait(settleWait(settleMs, Date.now() - started));
+    started = Date.now();
     index = await readFallbackIndex(store, subject);
     if (lists(index, referrer.digest)) return;
   }
