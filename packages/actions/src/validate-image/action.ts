@@ -1,22 +1,23 @@
 import * as core from '@actions/core';
+import { readRunContext } from '@kiln/core/github/context';
 import { actionInputs, registryOptionsFrom } from '@kiln/core/inputs';
-import * as github from '@kiln/core/github';
-import {
-  parseValidateRequest,
-  validateImage,
-  validationAnnotations,
-  validationSummary,
-} from '@kiln/core/validate';
-import { Registries } from '@kiln/core/oci';
+import { parseValidateRequest } from '@kiln/core/validate/request';
 import { setOutputs } from '../run-action.js';
 
 export async function validateImageAction(): Promise<void> {
-  const ctx = github.readRunContext();
+  const ctx = readRunContext();
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  // Inputs are checked before the policy engine, the smoke run and the registry client load.
   const request = parseValidateRequest(actionInputs, workspace, ctx.commit);
   const target = request.location.kind === 'registry' ? request.location.ref.registry : undefined;
-  const registries = new Registries(registryOptionsFrom(actionInputs, target));
-  const result = await validateImage(request, registries);
+  const options = registryOptionsFrom(actionInputs, target);
+  const [{ validateImage, validationAnnotations, validationSummary }, { Registries }, github] =
+    await Promise.all([
+      import('@kiln/core/validate'),
+      import('@kiln/core/oci'),
+      import('@kiln/core/github'),
+    ]);
+  const result = await validateImage(request, new Registries(options));
   setOutputs({ result: result.result, report: result.reportPath, evidence: result.evidence });
 
   const summary = validationSummary(result);

@@ -1,7 +1,8 @@
 import { ConfigurationError, invalidInput } from '../errors.js';
 import type { Digest } from '../oci/digest.js';
 import { type ImageConfig, parseImageConfigJson } from '../oci/image-config.js';
-import { formatLocation, type ImageLocation, openStore, resolveLocation } from '../oci/location.js';
+import { formatLocation, type ImageLocation } from '../oci/location.js';
+import { openStore, resolveLocation } from '../oci/open-store.js';
 import type { ImageManifest, ParsedManifest } from '../oci/manifest.js';
 import type { Registries } from '../oci/registries.js';
 import { RegistryError } from '../oci/registry/errors.js';

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
 
 /**
  * What Kiln needs to know about the workflow run it is part of, read from the runner's
@@ -24,15 +23,19 @@ export interface RunContext {
   eventName?: string;
 }
 
-// Only the one field we read; the rest of the payload is whatever the event carries.
-const prEvent = z.object({ pull_request: z.object({ head: z.object({ sha: z.string() }) }) });
+// Only the one field we read (checked by hand: a schema library is not worth its start-up here);
+// the rest of the payload is whatever the event carries.
+function prHeadOf(payload: unknown): string | undefined {
+  const sha = (payload as { pull_request?: { head?: { sha?: unknown } } } | null)?.pull_request
+    ?.head?.sha;
+  return typeof sha === 'string' ? sha : undefined;
+}
 
 /** The PR head SHA from the event payload, or undefined for other events or an unreadable file. */
 function pullRequestHead(eventPath: string | undefined): string | undefined {
   if (!eventPath) return undefined;
   try {
-    const parsed = prEvent.safeParse(JSON.parse(readFileSync(eventPath, 'utf8')));
-    return parsed.success ? parsed.data.pull_request.head.sha : undefined;
+    return prHeadOf(JSON.parse(readFileSync(eventPath, 'utf8')));
   } catch {
     // A missing or malformed payload only loses the PR refinement; GITHUB_SHA still applies.
     return undefined;

@@ -6,6 +6,7 @@ export * from './manifest.js';
 export * from './manifest-tree.js';
 export * from './store.js';
 export * from './location.js';
+export * from './open-store.js';
 export * from './registries.js';
 export * from './copy.js';
 export * from './referrers.js';

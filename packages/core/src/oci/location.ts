@@ -2,10 +2,7 @@ import { lstat, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ConfigurationError, invalidInput } from '../errors.js';
 import { type Digest, digestProblem } from './digest.js';
-import { OciLayout } from './layout/oci-layout.js';
 import { formatReference, type ImageReference, parseReference } from './reference.js';
-import type { Registries } from './registries.js';
-import type { ImageStore } from './store.js';
 
 /**
  * Where an image is: a registry reference, or `oci-layout:DIR[:TAG][@DIGEST]` for runs without
@@ -75,26 +72,6 @@ export function parseLocation(value: string, input = 'image'): ImageLocation {
 export function formatLocation(loc: ImageLocation): string {
   if (loc.kind === 'registry') return formatReference(loc.ref);
   return `oci-layout:${loc.dir}${loc.tag ? `:${loc.tag}` : ''}${loc.digest ? `@${loc.digest}` : ''}`;
-}
-
-export function openStore(loc: ImageLocation, registries: Registries): ImageStore {
-  return loc.kind === 'layout'
-    ? new OciLayout(loc.dir)
-    : registries.repository(loc.ref.registry, loc.ref.repository);
-}
-
-/** The digest a location names, resolving tags (and a layout's single entry). */
-export async function resolveLocation(loc: ImageLocation, store: ImageStore): Promise<Digest> {
-  if (loc.kind === 'layout' && loc.digest) return loc.digest;
-  if (loc.kind === 'registry' && loc.ref.digest) return loc.ref.digest;
-  if (loc.kind === 'layout' && !loc.reference) return (store as OciLayout).defaultManifest();
-  const reference = loc.reference ?? 'latest';
-  const digest = await store.resolve(reference);
-  if (!digest)
-    throw new ConfigurationError(
-      `${formatLocation(loc)}: ${reference} not found in ${store.label}`,
-    );
-  return digest;
 }
 
 /**

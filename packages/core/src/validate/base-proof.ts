@@ -1,6 +1,7 @@
 import { errorMessage } from '../errors.js';
 import type { Digest } from '../oci/digest.js';
-import { openStore, parseLocation } from '../oci/location.js';
+import { parseLocation } from '../oci/location.js';
+import { openStore } from '../oci/open-store.js';
 import type { Descriptor, ParsedManifest } from '../oci/manifest.js';
 import type { Registries } from '../oci/registries.js';
 import { platformMatches } from './platform-match.js';

@@ -1,7 +1,7 @@
 import { readRunContext } from '../github/context.js';
 import { info } from '../log.js';
 import type { Digest } from '../oci/digest.js';
-import { openStore } from '../oci/location.js';
+import { openStore } from '../oci/open-store.js';
 import { descriptorOf } from '../oci/manifest.js';
 import { repositoryName } from '../oci/reference.js';
 import type { Registries } from '../oci/registries.js';
