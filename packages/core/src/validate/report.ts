@@ -1,4 +1,5 @@
 import type { Digest } from '../oci/digest.js';
+import { KilnArtifactType } from '../oci/referrers.js';
 import { redact } from '../log.js';
 import { writePrivateFile } from '../util/temp-dir.js';
 import type { ImageFacts } from './image-facts.js';
@@ -6,7 +7,7 @@ import type { Policy } from './policy-file.js';
 import type { RuleResult } from './rule-result.js';
 
 /** The evidence artifact's type; its subject is the validated image. */
-export const VALIDATION_ARTIFACT_TYPE = 'application/vnd.kiln.validation.v1+json';
+export const VALIDATION_ARTIFACT_TYPE = KilnArtifactType.Validation;
 
 /** The smoke run's part of the report; smoke.ts's SmokeResult can be passed as it is. */
 export interface SmokeSummary {
