@@ -22,8 +22,9 @@ describe('runAction with the real @actions/core', () => {
     });
     const commands = runnerCommands(out);
     expect(commands.map((c) => c.command)).toEqual(['debug', 'error']);
+    // Hidden characters are shown (CRLF becomes LF); the text itself arrives whole, as data.
     expect(commands[1]?.data).toBe(
-      `bake-image failed: GET https://reg.example/v2/x/manifests/y failed: 500: ${BODY}`,
+      `bake-image failed: GET https://reg.example/v2/x/manifests/y failed: 500: ${BODY.replace('\r\n', '\n')}`,
     );
     expect(process.exitCode).toBe(2);
   });
