@@ -28,6 +28,11 @@ const OPERATIONS = {
     method: 'POST',
     path: '/repos/{owner}/{repo}/deployments/{deployment_id}/statuses',
   },
+  'repos/list-deployments': { method: 'GET', path: '/repos/{owner}/{repo}/deployments' },
+  'repos/list-deployment-statuses': {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/deployments/{deployment_id}/statuses',
+  },
 } as const;
 type OperationId = keyof typeof OPERATIONS;
 
@@ -38,7 +43,10 @@ const VALIDATION_ERROR_AT = ['/repos/{owner}/{repo}/deployments', 'post', '422']
 
 interface Operation {
   docsUrl: string;
-  request(): ValidateFunction;
+  /** the requestBody schema; undefined for operations without a body (GET) */
+  request?(): ValidateFunction;
+  /** the documented query parameters, as one object schema (values coerced from strings) */
+  query(): ValidateFunction;
   /** the documented schema for `status`, else GitHub's generic error shape */
   response(status: number): ValidateFunction;
 }
@@ -89,6 +97,9 @@ async function loadDescription(): Promise<Description> {
   // discriminator); formats (uri, date-time, int64) are still checked.
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
+  // Query strings are text: `per_page=5` is checked as the integer the description asks for.
+  const queryAjv = new Ajv({ strict: false, allErrors: true, coerceTypes: true });
+  addFormats(queryAjv);
   const schemaAt = (path: string, method: string, ...rest: string[]): Json => {
     const s = at(spec, 'paths', path, method, ...rest, 'content', 'application/json', 'schema');
     if (s === undefined) throw new Error(`no schema at ${method} ${path} ${rest.join(' ')}`);
@@ -117,9 +128,28 @@ async function loadDescription(): Promise<Description> {
       documented.set(status, lazy(schemaAt(path, m, 'responses', status)));
     }
     const docsUrl = at(op, 'externalDocs', 'url');
+    const params = at(op, 'parameters');
+    const queryProps: JsonObject = {};
+    for (const p of Array.isArray(params) ? params : []) {
+      const name = at(p, 'name');
+      const schema = at(p, 'schema');
+      if (at(p, 'in') === 'query' && typeof name === 'string' && schema !== undefined) {
+        // The description's `default: "none"` on filters is documentation, not a value to check.
+        queryProps[name] = fromOpenApi(schema);
+      }
+    }
+    let queryFn: ValidateFunction | undefined;
     ops.set(id, {
       docsUrl: typeof docsUrl === 'string' ? docsUrl : 'https://docs.github.com/rest',
-      request: lazy(schemaAt(path, m, 'requestBody')),
+      ...(at(op, 'requestBody') !== undefined
+        ? { request: lazy(schemaAt(path, m, 'requestBody')) }
+        : {}),
+      query: () =>
+        (queryFn ??= queryAjv.compile({
+          type: 'object',
+          properties: queryProps,
+          additionalProperties: false,
+        })),
       response: (status) =>
         (documented.get(String(status)) ?? (status === 422 ? validationError : basicError))(),
     });
@@ -184,6 +214,9 @@ export interface FakeDeploymentStatus {
   targetUrl: string;
   environmentUrl?: string;
   logUrl?: string;
+  /** added by GitHub itself (auto_inactive), not by a request */
+  automatic?: boolean;
+  createdAt: string;
 }
 
 export interface FakeDeployment {
@@ -195,13 +228,17 @@ export interface FakeDeployment {
   task: string;
   environment: string;
   description: string | null;
+  payload: Json;
+  transientEnvironment: boolean;
+  productionEnvironment: boolean;
+  createdAt: string;
   statuses: FakeDeploymentStatus[];
 }
 
 export interface FakeGitHub {
   /** API base URL, for `GITHUB_API_URL` / `getOctokit(token, { baseUrl })` */
   url: string;
-  requests: Array<{ method: string; path: string; body: unknown }>;
+  requests: Array<{ method: string; path: string; body: unknown; query?: Record<string, string> }>;
   /** requests or responses that do not match the OpenAPI description, and client mistakes */
   violations: string[];
   checkRuns(): FakeCheckRun[];
@@ -242,7 +279,11 @@ interface DeploymentStatusBody {
   description?: string;
   environment?: string;
   environment_url?: string;
+  auto_inactive?: boolean;
 }
+
+/** GitHub's limit on a deployment status description (documented in the description, not the schema). */
+const STATUS_DESCRIPTION_MAX = 140;
 
 const now = (): string => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 const nodeId = (kind: string, id: number): string => Buffer.from(`${kind}${id}`).toString('base64');
@@ -298,8 +339,9 @@ interface Route {
   pattern: RegExp;
   /** rules GitHub enforces that the schema does not express; returns a message if broken */
   check?(body: JsonObject): string | undefined;
-  /** `body` has passed the operation's requestBody schema, so handlers may narrow it */
-  handle(params: string[], body: unknown): Reply;
+  /** `body` has passed the operation's requestBody schema, so handlers may narrow it;
+   *  `query` has passed the documented query parameters */
+  handle(params: string[], body: unknown, query: Record<string, string>): Reply;
 }
 
 export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<FakeGitHub> {
@@ -429,34 +471,45 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
           task: b.task ?? 'deploy',
           environment,
           description: b.description ?? '',
+          payload: b.payload ?? {},
+          transientEnvironment: b.transient_environment ?? false,
+          productionEnvironment: b.production_environment ?? environment === 'production',
+          createdAt: now(),
           statuses: [],
         };
         deployments.set(d.id, d);
-        const self = `${repoUrl(owner, repo)}/deployments/${d.id}`;
-        const t = now();
-        return {
-          status: 201,
-          body: {
-            url: self,
-            id: d.id,
-            node_id: nodeId('DE_', d.id),
-            sha,
-            ref: b.ref,
-            task: d.task,
-            payload: b.payload ?? {},
-            original_environment: environment,
-            environment,
-            description: d.description,
-            creator: ACTIONS_BOT,
-            created_at: t,
-            updated_at: t,
-            statuses_url: `${self}/statuses`,
-            repository_url: repoUrl(owner, repo),
-            transient_environment: b.transient_environment ?? false,
-            production_environment: b.production_environment ?? environment === 'production',
-            performed_via_github_app: ACTIONS_APP,
-          },
-        };
+        return { status: 201, body: deploymentJson(d) };
+      },
+    },
+    {
+      op: 'repos/list-deployments',
+      area: 'deployments',
+      method: 'GET',
+      pattern: /^\/repos\/([^/]+)\/([^/]+)\/deployments$/,
+      handle: ([owner, repo], _body, query) => {
+        // Newest first, as GitHub lists them.
+        const listed = [...deployments.values()]
+          .filter((d) => d.owner === owner && d.repo === repo)
+          .filter((d) => query.environment === undefined || d.environment === query.environment)
+          .filter((d) => query.sha === undefined || d.sha === query.sha)
+          .filter((d) => query.ref === undefined || d.ref === query.ref)
+          .filter((d) => query.task === undefined || d.task === query.task)
+          .reverse();
+        return { status: 200, body: page(listed, query).map(deploymentJson) };
+      },
+    },
+    {
+      op: 'repos/list-deployment-statuses',
+      area: 'deployments',
+      method: 'GET',
+      pattern: /^\/repos\/([^/]+)\/([^/]+)\/deployments\/(\d+)\/statuses$/,
+      handle: ([owner, repo, id], _body, query) => {
+        const d = deployments.get(Number(id));
+        if (!d || d.owner !== owner || d.repo !== repo) {
+          return notFound(docs('repos/list-deployment-statuses'));
+        }
+        const listed = [...d.statuses].reverse();
+        return { status: 200, body: page(listed, query).map((s) => statusJson(d, s)) };
       },
     },
     {
@@ -464,6 +517,10 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
       area: 'deployments',
       method: 'POST',
       pattern: /^\/repos\/([^/]+)\/([^/]+)\/deployments\/(\d+)\/statuses$/,
+      check: (b) =>
+        typeof b.description === 'string' && b.description.length > STATUS_DESCRIPTION_MAX
+          ? `description is too long (maximum is ${STATUS_DESCRIPTION_MAX} characters)`
+          : undefined,
       handle: ([owner = '', repo = '', id], body) => {
         const d = deployments.get(Number(id));
         if (!d || d.owner !== owner || d.repo !== repo) {
@@ -477,36 +534,97 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
           description: b.description ?? '',
           // GitHub answers "" when no target_url was sent, which the description's `uri`
           // format rejects: the response check then flags it, so send the run URL.
-          targetUrl: b.target_url ?? '',
+          // "Setting log_url will automatically set target_url to the same value."
+          targetUrl: b.target_url ?? b.log_url ?? '',
           environmentUrl: b.environment_url,
           logUrl: b.log_url ?? b.target_url,
+          createdAt: now(),
         };
         d.statuses.push(s);
-        const deploymentUrl = `${repoUrl(owner, repo)}/deployments/${d.id}`;
-        const t = now();
-        return {
-          status: 201,
-          body: {
-            url: `${deploymentUrl}/statuses/${s.id}`,
-            id: s.id,
-            node_id: nodeId('DES_', s.id),
-            state: s.state,
-            creator: ACTIONS_BOT,
-            description: s.description,
-            environment: s.environment,
-            target_url: s.targetUrl,
-            created_at: t,
-            updated_at: t,
-            deployment_url: deploymentUrl,
-            repository_url: repoUrl(owner, repo),
-            ...(s.environmentUrl !== undefined ? { environment_url: s.environmentUrl } : {}),
-            ...(s.logUrl !== undefined ? { log_url: s.logUrl } : {}),
-            performed_via_github_app: ACTIONS_APP,
-          },
-        };
+        if (s.state === 'success' && b.auto_inactive !== false) autoInactive(d, s.environment);
+        return { status: 201, body: statusJson(d, s) };
       },
     },
   ];
+
+  /**
+   * GitHub's documented auto_inactive (default true): a success adds an `inactive` status to
+   * every prior non-transient, non-production deployment of the same repository and environment
+   * whose latest state is `success`.
+   */
+  function autoInactive(current: FakeDeployment, environment: string): void {
+    for (const d of deployments.values()) {
+      if (d.id >= current.id || d.owner !== current.owner || d.repo !== current.repo) continue;
+      if (d.environment !== environment || d.transientEnvironment || d.productionEnvironment) {
+        continue;
+      }
+      const last = d.statuses.at(-1);
+      if (last?.state !== 'success') continue;
+      // The added status keeps the links of the one it follows.
+      d.statuses.push({
+        id: nextId++,
+        state: 'inactive',
+        environment,
+        description: '',
+        targetUrl: last.targetUrl,
+        ...(last.logUrl !== undefined ? { logUrl: last.logUrl } : {}),
+        automatic: true,
+        createdAt: now(),
+      });
+    }
+  }
+
+  function deploymentJson(d: FakeDeployment): JsonObject {
+    const self = `${repoUrl(d.owner, d.repo)}/deployments/${d.id}`;
+    return {
+      url: self,
+      id: d.id,
+      node_id: nodeId('DE_', d.id),
+      sha: d.sha,
+      ref: d.ref,
+      task: d.task,
+      payload: d.payload,
+      original_environment: d.environment,
+      environment: d.environment,
+      description: d.description,
+      creator: ACTIONS_BOT,
+      created_at: d.createdAt,
+      updated_at: d.statuses.at(-1)?.createdAt ?? d.createdAt,
+      statuses_url: `${self}/statuses`,
+      repository_url: repoUrl(d.owner, d.repo),
+      transient_environment: d.transientEnvironment,
+      production_environment: d.productionEnvironment,
+      performed_via_github_app: ACTIONS_APP,
+    };
+  }
+
+  function statusJson(d: FakeDeployment, s: FakeDeploymentStatus): JsonObject {
+    const deploymentUrl = `${repoUrl(d.owner, d.repo)}/deployments/${d.id}`;
+    return {
+      url: `${deploymentUrl}/statuses/${s.id}`,
+      id: s.id,
+      node_id: nodeId('DES_', s.id),
+      state: s.state,
+      creator: ACTIONS_BOT,
+      description: s.description,
+      environment: s.environment,
+      target_url: s.targetUrl,
+      created_at: s.createdAt,
+      updated_at: s.createdAt,
+      deployment_url: deploymentUrl,
+      repository_url: repoUrl(d.owner, d.repo),
+      ...(s.environmentUrl !== undefined ? { environment_url: s.environmentUrl } : {}),
+      ...(s.logUrl !== undefined ? { log_url: s.logUrl } : {}),
+      performed_via_github_app: ACTIONS_APP,
+    };
+  }
+
+  /** `per_page` (default 30, at most 100) and `page` (from 1), as GitHub pages lists. */
+  function page<T>(items: T[], query: Record<string, string>): T[] {
+    const size = Math.min(Number(query.per_page ?? 30), 100);
+    const from = (Number(query.page ?? 1) - 1) * size;
+    return items.slice(from, from + size);
+  }
   function docs(op: OperationId): string {
     return ops.get(op)?.docsUrl ?? 'https://docs.github.com/rest';
   }
@@ -515,6 +633,7 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
   function respond(
     req: IncomingMessage,
     path: string,
+    query: Record<string, string>,
     raw: string,
   ): { op?: OperationId; reply: Reply } {
     const route = routes.find((r) => r.method === req.method && r.pattern.test(path));
@@ -533,15 +652,25 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
       };
     };
     if (!req.headers.authorization) return fail(401, 'Requires authentication');
-    let body: Json;
-    try {
-      body = JSON.parse(raw) as Json;
-    } catch {
-      return fail(400, 'Problems parsing JSON');
+    const checkQuery = ops.get(op)?.query();
+    // A copy: ajv's coercion rewrites the object it checks, the handlers read the text.
+    if (checkQuery && !checkQuery({ ...query })) {
+      return fail(422, `Invalid query.\n\n${errorsText(checkQuery.errors)}`);
     }
-    const validate = ops.get(op)?.request();
-    if (validate && !validate(body)) {
-      return fail(422, `Invalid request.\n\n${errorsText(validate.errors)}`);
+    let body: Json = {};
+    const request = ops.get(op)?.request;
+    if (request) {
+      try {
+        body = JSON.parse(raw) as Json;
+      } catch {
+        return fail(400, 'Problems parsing JSON');
+      }
+      const validate = request();
+      if (!validate(body)) {
+        return fail(422, `Invalid request.\n\n${errorsText(validate.errors)}`);
+      }
+    } else if (raw !== '') {
+      return fail(400, `${req.method} takes no body`);
     }
     const rule = isObject(body) ? route.check?.(body) : 'body is not an object';
     if (rule) return fail(422, `Invalid request.\n\n${rule}`);
@@ -554,22 +683,29 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
     }
     if (opts.broken?.includes(route.area)) return reply(500, 'Internal Server Error');
     const params = route.pattern.exec(path)?.slice(1) ?? [];
-    return { op, reply: route.handle(params.map(decodeURIComponent), body) };
+    return { op, reply: route.handle(params.map(decodeURIComponent), body, query) };
   }
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
-    const path = new URL(req.url ?? '/', 'http://fake').pathname;
+    const parsedUrl = new URL(req.url ?? '/', 'http://fake');
+    const path = parsedUrl.pathname;
+    const query = Object.fromEntries(parsedUrl.searchParams);
     let parsed: unknown = raw;
     try {
       parsed = raw ? JSON.parse(raw) : undefined;
     } catch {
       // kept as the raw text; respond() reports it
     }
-    requests.push({ method: req.method ?? '', path, body: parsed });
-    const { op, reply } = respond(req, path, raw);
+    requests.push({
+      method: req.method ?? '',
+      path,
+      body: parsed,
+      ...(parsedUrl.search ? { query } : {}),
+    });
+    const { op, reply } = respond(req, path, query, raw);
     // The fake's own answers are held to the description too.
     const validate = op ? ops.get(op)?.response(reply.status) : basicError();
     if (validate && !validate(reply.body)) {
