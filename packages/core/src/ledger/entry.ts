@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type Digest, digestProblem, sha256 } from '../oci/digest.js';
 import { KilnArtifactType } from '../oci/referrers.js';
+import { ENV_NAME } from './env-name.js';
 
 /** The entry artifact's type; its subject is the image the entry is about. */
 export const LEDGER_ENTRY_TYPE = KilnArtifactType.LedgerEntry;
@@ -34,8 +35,8 @@ export const LEDGER_OUTCOMES = [
 ] as const;
 export type LedgerOutcome = (typeof LEDGER_OUTCOMES)[number];
 
-/** An environment name that makes a valid tag `kiln-ledger-<env>` (tags: 128 characters). */
-export const ENV_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,115}$/;
+/** Re-exported: the rule lives where input parsers can load it without zod. */
+export { ENV_NAME } from './env-name.js';
 
 /** What one deploy, promote, rollback or quarantine in one environment was. */
 export interface LedgerEntry {
