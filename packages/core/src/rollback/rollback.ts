@@ -1,0 +1,228 @@
+import {
+  type FleetDeps,
+  openProvider,
+  replaceFleet,
+  type ReplaceFleetResult,
+} from '../deploy/replace-fleet.js';
+import { ConfigurationError, invalidInput } from '../errors.js';
+import { shortDigest } from '../fleet/converged.js';
+import {
+  assertGatesPassed,
+  digestExists,
+  type GateResult,
+  notQuarantined,
+  runGates,
+} from '../gates/index.js';
+import { ranHealthyIn } from '../gates/rollback-gates.js';
+import { REASON_MAX, type StoredEntry } from '../ledger/entry.js';
+import { current, isQuarantined, lastKnownGood, quarantine } from '../ledger/queries.js';
+import { Ledger } from '../ledger/store.js';
+import type { Digest } from '../oci/digest.js';
+import { descriptorOf } from '../oci/manifest.js';
+import { formatReference, pinned } from '../oci/reference.js';
+import type { ArtifactStore, ImageStore } from '../oci/store.js';
+import { deployRequestFor, type RollbackRequest, type RollbackTarget } from './rollback-request.js';
+import { type RollbackPath, SwitchBackProvider } from './switch-back.js';
+
+/** Gates rollback answers itself before replace-fleet runs (replace-fleet shows them as skipped). */
+export const ROLLBACK_GATES = ['digest-exists', 'ran-healthy', 'not-quarantined'] as const;
+
+/** The digest a rollback goes to, and how `to` chose it. */
+export interface ResolvedTarget {
+  digest: Digest;
+  /** One line: `previous: …`, `ledger seq 7: …` or `digest given`. */
+  how: string;
+  /** The ledger entry `to` named (previous, seq). */
+  entry?: StoredEntry;
+}
+
+/** What the quarantine step did to the digest rolled back from. */
+export type QuarantineStep =
+  | { kind: 'quarantined'; entry: Digest; seq: number }
+  /** Quarantined before (by an earlier rollback, or by hand): nothing appended. */
+  | { kind: 'already'; entry: Digest; seq: number; env: string }
+  | { kind: 'off' };
+
+export interface RollbackResult {
+  environment: string;
+  outcome: ReplaceFleetResult['outcome'];
+  /** `repository@sha256:…` rolled back to. */
+  to: string;
+  toDigest: Digest;
+  /** `repository@sha256:…` that ran before (the ledger's current digest). */
+  from: string;
+  fromDigest: Digest;
+  target: ResolvedTarget;
+  path: RollbackPath;
+  quarantine: QuarantineStep;
+  reason: string;
+  /** Rollback's own guards, then replace-fleet's gates. */
+  gates: GateResult[];
+  deploy: ReplaceFleetResult;
+  /** From the first ledger read to the ledger entry of the rollback. */
+  durationMs: number;
+}
+
+/**
+ * Rolls an environment back to an earlier known-good digest through replace-fleet's path.
+ * Before the fleet is touched (ConfigurationError, nothing changed): the environment runs
+ * something by its ledger, and the target is another digest that still exists in the registry,
+ * ran healthy in the environment before, and is not quarantined. Then the digest rolled back
+ * from is quarantined (unless `quarantine` is off), so promote and deploy refuse it, and
+ * replace-fleet deploys the target and records a `rollback` entry with the reason. Inside a
+ * blue-green keep-warm window that deploy is one traffic switch back (SwitchBackProvider).
+ */
+export async function rollback(req: RollbackRequest, deps: FleetDeps): Promise<RollbackResult> {
+  if (req.reason.length > REASON_MAX)
+    throw invalidInput(
+      'reason',
+      `${req.reason.slice(0, 40)}…`,
+      `is ${req.reason.length} characters; the ledger keeps at most ${REASON_MAX}`,
+    );
+  const now = deps.now ?? (() => new Date());
+  const log = deps.log ?? (() => {});
+  const started = now().getTime();
+  const stores = deps.stores ?? {
+    image: deps.registries.repository(req.repository.registry, req.repository.repository),
+    ledger: deps.registries.repository(
+      req.fleet.ledgerRepository.registry,
+      req.fleet.ledgerRepository.repository,
+    ),
+  };
+  const ledger = new Ledger(stores.ledger, req.environment, { now, ...deps.ledger });
+  const image = (d: Digest): string => pinned(req.repository, d);
+
+  const from = await current(ledger);
+  if (!from)
+    throw new ConfigurationError(
+      `${req.environment} runs nothing by its ledger (${ledger.tag} in ${stores.ledger.label}): there is nothing to roll back`,
+    );
+  const target = await resolveTarget(ledger, req.to, from);
+  if (target.digest === from)
+    throw invalidInput(
+      'to',
+      target.digest,
+      `${req.environment} already runs it (${target.how}): there is nothing to roll back to`,
+    );
+  log(
+    `rollback ${req.environment}: from ${image(from)} to ${image(target.digest)} (${target.how})`,
+  );
+
+  const guards = await runGates(
+    [
+      () => digestExists(stores.image, target.digest),
+      () => ranHealthyIn(ledger, target.digest),
+      () => notQuarantined(stores.ledger, target.digest),
+    ],
+    { log },
+  );
+  assertGatesPassed(guards, `rollback of ${req.environment} to ${image(target.digest)}`);
+
+  const step = req.quarantine
+    ? await quarantineFrom(req, deps, stores, from, log)
+    : ({ kind: 'off' } as const);
+
+  const provider = new SwitchBackProvider(
+    deps.provider ?? (await openProvider(deployRequestFor(req, target.digest), log)),
+    log,
+  );
+  const deploy = await replaceFleet(
+    deployRequestFor(req, target.digest),
+    { ...deps, provider, stores },
+    { action: 'rollback', reason: req.reason, skipGates: ['digest-exists', 'not-quarantined'] },
+  );
+  const path = provider.path ?? {
+    kind: 'redeploy',
+    line: 'rollback path: none: the fleet already ran the digest',
+  };
+  return {
+    environment: req.environment,
+    outcome: deploy.outcome,
+    to: image(target.digest),
+    toDigest: target.digest,
+    from: image(from),
+    fromDigest: from,
+    target,
+    path,
+    quarantine: step,
+    reason: req.reason,
+    gates: [...guards.results, ...deploy.gates.filter((g) => g.status !== 'skip')],
+    deploy,
+    durationMs: Math.max(0, Math.round(now().getTime() - started)),
+  };
+}
+
+/** The digest `to` names, read from the environment's ledger for `previous` and a sequence number. */
+export async function resolveTarget(
+  ledger: Ledger,
+  to: RollbackTarget,
+  from: Digest,
+): Promise<ResolvedTarget> {
+  if (to.kind === 'digest') return { digest: to.digest, how: 'digest given' };
+  if (to.kind === 'previous') {
+    const entry = await lastKnownGood(ledger, from);
+    if (!entry)
+      throw new ConfigurationError(
+        `${ledger.env} has no known-good digest before ${from} in its ledger (${ledger.store.label}): name one with input "to" (a digest or a ledger sequence number)`,
+      );
+    return {
+      digest: entry.entry.digest,
+      how: `previous: the last known-good before ${shortDigest(from)}, ledger seq ${entry.entry.seq}`,
+      entry,
+    };
+  }
+  const head = await ledger.head();
+  const last = head?.entry.seq ?? 0;
+  if (to.seq > last)
+    throw invalidInput(
+      'to',
+      String(to.seq),
+      `${ledger.env}'s ledger has ${last} entries (${ledger.store.label})`,
+    );
+  // Newest first: the walk stops at the entry asked for, so its cost is the distance back.
+  const walked = await ledger.history(last - to.seq + 1);
+  const entry = walked.find((s) => s.entry.seq === to.seq);
+  if (!entry)
+    throw new ConfigurationError(
+      `${ledger.env}'s ledger has no entry with seq ${to.seq} on its chain from the head (${ledger.store.label}); check it with a ledger verify`,
+    );
+  return {
+    digest: entry.entry.digest,
+    how: `ledger seq ${to.seq}: ${entry.entry.action} ${entry.entry.outcome} at ${entry.entry.at}`,
+    entry,
+  };
+}
+
+/** Quarantines the digest rolled back from, once: a re-run finds the entry and adds none. */
+async function quarantineFrom(
+  req: RollbackRequest,
+  deps: FleetDeps,
+  stores: { image: ImageStore; ledger: ArtifactStore },
+  from: Digest,
+  log: (line: string) => void,
+): Promise<QuarantineStep> {
+  const known = await isQuarantined(stores.ledger, from);
+  if (known.quarantined && known.entry) {
+    const e = known.entry.entry;
+    log(
+      `quarantine: ${from} was already quarantined in ${e.env} (seq ${e.seq}): ${e.reason ?? ''}`,
+    );
+    return { kind: 'already', entry: known.entry.digest, seq: e.seq, env: e.env };
+  }
+  // A ledger in a repository of its own names the image by its descriptor (it is not there).
+  const separate =
+    formatReference(req.fleet.ledgerRepository) !==
+    formatReference({ registry: req.repository.registry, repository: req.repository.repository });
+  const run = deps.run ?? {};
+  const stored = await quarantine(stores.ledger, req.environment, from, req.reason, {
+    actor: run.actor ?? process.env.USER ?? 'unknown',
+    commit: run.commit ?? '',
+    run_url: run.runUrl ?? '',
+    ...(separate ? { subject: descriptorOf(await stores.image.getManifest(from)) } : {}),
+    ledger: { ...(deps.now ? { now: deps.now } : {}), ...deps.ledger },
+  });
+  log(
+    `quarantine: ${from} quarantined in ${req.environment} (ledger seq ${stored.entry.seq}, ${stored.digest}): promote and deploy refuse it now`,
+  );
+  return { kind: 'quarantined', entry: stored.digest, seq: stored.entry.seq };
+}
