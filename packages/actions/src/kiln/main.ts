@@ -9,9 +9,14 @@ import { unusedInputs } from './unused-inputs.js';
 const COMMANDS = {
   bake: async () => (await import('../bake-image/action.js')).bakeImageAction(),
   validate: async () => (await import('../validate-image/action.js')).validateImageAction(),
+  deploy: async () => (await import('../replace-fleet/action.js')).replaceFleetAction(),
 } as const;
 /** The folder under actions/ whose action.yml declares each command's inputs. */
-const ACTIONS = { bake: 'bake-image', validate: 'validate-image' } as const;
+const ACTIONS = {
+  bake: 'bake-image',
+  validate: 'validate-image',
+  deploy: 'replace-fleet',
+} as const;
 
 await runAction('kiln', async () => {
   const raw = core.getInput('command');
