@@ -11,6 +11,7 @@ const COMMANDS: Record<CommandName, () => Promise<Command>> = {
   validate: async () => (await import('./commands/validate.js')).validate,
   inspect: async () => (await import('./commands/inspect.js')).inspect,
   copy: async () => (await import('./commands/copy.js')).copy,
+  status: async () => (await import('./commands/status.js')).status,
 };
 
 const USAGE = `usage: kiln <command> [options]

@@ -5,6 +5,8 @@ export const USAGE = {
     'validate --image REPO@sha256:… [--policy F]  policy + smoke test, evidence stored with the image',
   inspect: 'inspect REF            digest, media type, size, platforms and layers of an image',
   copy: 'copy SRC DST [--tag T]  copy an image or index by digest (all platforms), verifying the digest',
+  status:
+    'status [--config F] [--image REPO]  each environment: digest, N/N healthy, since, ledger head, known-good',
 } as const;
 
 export type CommandName = keyof typeof USAGE;
