@@ -9,6 +9,7 @@ type Command = (argv: string[]) => Promise<number>;
 const COMMANDS: Record<CommandName, () => Promise<Command>> = {
   bake: async () => (await import('./commands/bake.js')).bake,
   validate: async () => (await import('./commands/validate.js')).validate,
+  deploy: async () => (await import('./commands/deploy.js')).deploy,
   inspect: async () => (await import('./commands/inspect.js')).inspect,
   copy: async () => (await import('./commands/copy.js')).copy,
   status: async () => (await import('./commands/status.js')).status,

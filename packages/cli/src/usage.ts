@@ -3,6 +3,8 @@ export const USAGE = {
   bake: 'bake --image REPO --copy SRC:DEST ...  bake a reproducible image (flags = bake-image inputs)',
   validate:
     'validate --image REPO@sha256:… [--policy F]  policy + smoke test, evidence stored with the image',
+  deploy:
+    'deploy --image REPO@sha256:… --environment E [--target SVC]  replace the fleet (flags = replace-fleet inputs)',
   inspect: 'inspect REF            digest, media type, size, platforms and layers of an image',
   copy: 'copy SRC DST [--tag T]  copy an image or index by digest (all platforms), verifying the digest',
   status:
