@@ -45,14 +45,16 @@ export async function runGates(
  */
 export class GateRefusedError extends ConfigurationError {
   readonly results: GateResult[];
+  /** What was refused, e.g. `promote of repo@sha256:… to production`. */
+  readonly what: string;
 
-  /** `what` says what was refused, e.g. `promote of repo@sha256:… to production`. */
   constructor(results: GateResult[], what = 'refused') {
     const failed = results.filter((r) => r.status === 'fail');
     super(
       `${what}: ${failed.map((r) => `gate ${r.gate} failed: ${r.reason}`).join('; ') || 'no gate failed'}`,
     );
     this.results = results;
+    this.what = what;
   }
 }
 
