@@ -10,12 +10,14 @@ const COMMANDS = {
   bake: async () => (await import('../bake-image/action.js')).bakeImageAction(),
   validate: async () => (await import('../validate-image/action.js')).validateImageAction(),
   deploy: async () => (await import('../replace-fleet/action.js')).replaceFleetAction(),
+  promote: async () => (await import('../promote/action.js')).promoteAction(),
 } as const;
 /** The folder under actions/ whose action.yml declares each command's inputs. */
 const ACTIONS = {
   bake: 'bake-image',
   validate: 'validate-image',
   deploy: 'replace-fleet',
+  promote: 'promote',
 } as const;
 
 await runAction('kiln', async () => {
