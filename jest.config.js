@@ -4,7 +4,9 @@ const shared = {
   moduleNameMapper: {
     '^@kiln/core/(errors|log|version)$': '<rootDir>/packages/core/src/$1.ts',
     // A domain's request parser alone, for entries that check inputs before loading the domain.
-    '^@kiln/core/(bake|validate|promote|deploy|rollback)/request$': '<rootDir>/packages/core/src/$1/$1-request.ts',
+    '^@kiln/core/(bake|validate|promote|deploy|rollback)/request$':
+      '<rootDir>/packages/core/src/$1/$1-request.ts',
+    '^@kiln/core/oci/location$': '<rootDir>/packages/core/src/oci/location.ts',
     '^@kiln/core/github/context$': '<rootDir>/packages/core/src/github/context.ts',
     '^@kiln/core/engine$': '<rootDir>/packages/core/src/engine/docker-cli.ts',
     '^@kiln/core/(inputs|util|oci|ledger|bake|validate|github|fleet|config|gates|promote|deploy|rollback|status)$':

@@ -3,12 +3,14 @@
 // (the floor). Each is timed from spawn to its first line on stdout or stderr, in a clean
 // environment (no NODE_OPTIONS, no NODE_EXTRA_CA_CERTS), interleaved, median of BENCH_RUNS.
 // Run: npm run bench:startup
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '@kiln/local';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+// Wall time moves with whatever else the machine does; instructions counted by valgrind do not.
+const INSTRUCTIONS = process.env.BENCH_INSTRUCTIONS === '1';
 const DIST = join(ROOT, 'dist');
 
 interface Subject {
@@ -62,12 +64,17 @@ function subjects(): Subject[] {
   for (const name of readdirSync(DIST).sort()) {
     const entry = join(DIST, name, 'index.js');
     if (!existsSync(entry)) continue;
-    // Actions run with no inputs (their first line is the one-line input error, after every
-    // module they load at start-up is evaluated); the CLI prints its usage.
+    // Actions run with no inputs: their first line is the one-line input error, after every
+    // module they load before checking inputs is evaluated. The CLI runs `inspect` with no
+    // reference: its usage error comes after the command's module is loaded.
     list.push({
-      name: `dist/${name}`,
-      argv: name === 'cli' ? [entry, '--help'] : [entry],
-      env: name === 'cli' ? {} : { GITHUB_ACTIONS: 'true' },
+      name: `dist/${name}${name === 'kiln' ? ' (command: bake)' : name === 'cli' ? ' (kiln inspect)' : ''}`,
+      argv: name === 'cli' ? [entry, 'inspect'] : [entry],
+      // The suite entry is timed on a real command, so it loads that command's action.
+      env:
+        name === 'cli'
+          ? {}
+          : { GITHUB_ACTIONS: 'true', ...(name === 'kiln' ? { INPUT_COMMAND: 'bake' } : {}) },
       bytes: bundleBytes(join(DIST, name)),
     });
   }
@@ -95,6 +102,18 @@ function timeToFirstLine(s: Subject): Promise<number> {
   });
 }
 
+/** Instructions the process executes to its end, counted by callgrind (deterministic). */
+function instructions(s: Subject): number {
+  const out = spawnSync(
+    'valgrind',
+    ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, ...s.argv],
+    { env: cleanEnv(s.env), encoding: 'utf8' },
+  );
+  const m = /Collected : (\d+)/.exec(out.stderr ?? '');
+  if (!m) throw new Error(`valgrind did not count ${s.name}: ${out.error?.message ?? out.stderr}`);
+  return Number(m[1]);
+}
+
 const median = (xs: number[]): number =>
   [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
@@ -108,20 +127,27 @@ async function main(): Promise<void> {
       if (round > 0) times.get(s.name)?.push(ms); // round 0 warms the page cache
     }
   }
+  const counted = new Map<string, number>(
+    INSTRUCTIONS ? list.map((s) => [s.name, instructions(s)]) : [],
+  );
   const baseline = median(times.get('@actions/core only (baseline)') ?? [1]);
+  const baseCount = counted.get('@actions/core only (baseline)') ?? 1;
   const floor = median(times.get('node -e 0 (floor)') ?? [1]);
   const rows = list.map((s) => {
     const m = median(times.get(s.name) ?? []);
     const kib = (n: number): string => `${(n / 1024).toFixed(0)} KiB`;
     const size = s.bytes ? `${kib(s.bytes.entry)} + ${kib(s.bytes.chunks)}` : '-';
-    return `| ${s.name} | ${size} | ${m.toFixed(0)} ms | ${(m / baseline).toFixed(2)}x | ${(m / floor).toFixed(2)}x |`;
+    const n = counted.get(s.name);
+    const count =
+      n === undefined ? '' : ` ${(n / 1e6).toFixed(0)} M | ${(n / baseCount).toFixed(2)}x |`;
+    return `| ${s.name} | ${size} | ${m.toFixed(0)} ms | ${(m / baseline).toFixed(2)}x | ${(m / floor).toFixed(2)}x |${count}`;
   });
   process.stdout.write(
     [
       `start-up to first log line, median of ${RUNS} interleaved runs, clean environment`,
       '',
-      '| bundle | entry + lazy chunks | to first line | vs @actions/core only | vs node -e 0 |',
-      '|---|---|---|---|---|',
+      `| bundle | entry + lazy chunks | to first line | vs @actions/core only | vs node -e 0 |${INSTRUCTIONS ? ' instructions | vs @actions/core only |' : ''}`,
+      `|---|---|---|---|---|${INSTRUCTIONS ? '---|---|' : ''}`,
       ...rows,
       '',
     ].join('\n'),

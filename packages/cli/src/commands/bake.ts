@@ -1,7 +1,6 @@
-import { bakeImage, parseBakeRequest } from '@kiln/core/bake';
+import { parseBakeRequest } from '@kiln/core/bake/request';
 import { ConfigurationError } from '@kiln/core/errors';
 import { fromRecord } from '@kiln/core/inputs';
-import { Registries } from '@kiln/core/oci';
 import { parse, print, progress, registryFlags, registryOptions } from '../options.js';
 import { USAGE } from '../usage.js';
 
@@ -48,6 +47,11 @@ export async function bake(argv: string[]): Promise<number> {
   inputs.tags = lines('tag');
   inputs.expose = lines('expose');
   const request = parseBakeRequest(fromRecord(inputs));
+  // Flags are checked before the bakers and the registry client load.
+  const [{ bakeImage }, { Registries }] = await Promise.all([
+    import('@kiln/core/bake'),
+    import('@kiln/core/oci'),
+  ]);
   const result = await bakeImage(
     request,
     new Registries(registryOptions(values, request.repository?.registry)),

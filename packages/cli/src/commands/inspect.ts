@@ -1,13 +1,5 @@
 import { ConfigurationError } from '@kiln/core/errors';
-import {
-  formatLocation,
-  inspectImage,
-  openStore,
-  parseLocation,
-  platformString,
-  Registries,
-  resolveLocation,
-} from '@kiln/core/oci';
+import { formatLocation, parseLocation } from '@kiln/core/oci/location';
 import { parse, print, registryFlags, registryOptions } from '../options.js';
 import { USAGE } from '../usage.js';
 
@@ -17,6 +9,9 @@ export async function inspect(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, registryFlags);
   if (positionals.length !== 1) throw new ConfigurationError(`usage: kiln ${inspectUsage}`);
   const loc = parseLocation(positionals[0] as string, 'REF');
+  // Arguments are checked before the registry client loads.
+  const { inspectImage, openStore, platformString, Registries, resolveLocation } =
+    await import('@kiln/core/oci');
   const store = openStore(loc, new Registries(registryOptions(values)));
   const digest = await resolveLocation(loc, store);
   const r = await inspectImage(store, digest);

@@ -1,7 +1,6 @@
 import { ConfigurationError } from '@kiln/core/errors';
 import { fromRecord } from '@kiln/core/inputs';
-import { parseValidateRequest, validateImage, validationSummary } from '@kiln/core/validate';
-import { Registries } from '@kiln/core/oci';
+import { parseValidateRequest } from '@kiln/core/validate/request';
 import { parse, print, progress, registryFlags, registryOptions } from '../options.js';
 import { USAGE } from '../usage.js';
 
@@ -30,6 +29,11 @@ export async function validate(argv: string[]): Promise<number> {
     );
   const v = values as Record<string, string | undefined>;
   const request = parseValidateRequest(fromRecord(Object.fromEntries(names.map((k) => [k, v[k]]))));
+  // Flags are checked before the policy engine and the registry client load.
+  const [{ validateImage, validationSummary }, { Registries }] = await Promise.all([
+    import('@kiln/core/validate'),
+    import('@kiln/core/oci'),
+  ]);
   const result = await validateImage(
     request,
     new Registries(
