@@ -11,6 +11,7 @@ const COMMANDS = {
   validate: async () => (await import('../validate-image/action.js')).validateImageAction(),
   deploy: async () => (await import('../replace-fleet/action.js')).replaceFleetAction(),
   promote: async () => (await import('../promote/action.js')).promoteAction(),
+  rollback: async () => (await import('../rollback/action.js')).rollbackAction(),
 } as const;
 /** The folder under actions/ whose action.yml declares each command's inputs. */
 const ACTIONS = {
@@ -18,6 +19,7 @@ const ACTIONS = {
   validate: 'validate-image',
   deploy: 'replace-fleet',
   promote: 'promote',
+  rollback: 'rollback',
 } as const;
 
 await runAction('kiln', async () => {
