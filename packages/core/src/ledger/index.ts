@@ -4,3 +4,4 @@ export * from './chain.js';
 export * from './errors.js';
 export * from './store.js';
 export * from './queries.js';
+export * from './ledger-repository.js';

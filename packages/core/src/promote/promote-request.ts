@@ -5,12 +5,8 @@ import type { KilnConfig } from '../config/kiln-config.js';
 import { environment } from '../config/queries.js';
 import { ENV_NAME, ENV_NAME_RULE } from '../ledger/env-name.js';
 import type { Digest } from '../oci/digest.js';
-import {
-  type ImageReference,
-  parseReference,
-  repositoryName,
-  requireDigest,
-} from '../oci/reference.js';
+import { ledgerRepositoryFor } from '../ledger/ledger-repository.js';
+import { type ImageReference, parseReference, requireDigest } from '../oci/reference.js';
 
 // Light imports only: the action checks every input with this before the registry client loads.
 
@@ -162,10 +158,6 @@ export function parsePromoteRequest(read: InputReader, config?: KilnConfig): Pro
       `needs a source environment to soak in: give from-environment, or requires: for ${to} in kiln.yml`,
     );
 
-  const own =
-    config &&
-    repositoryName(config.ledger.repository) !== repositoryName(config.image) &&
-    config.ledger.repository;
   const req: PromoteRequest = {
     source,
     target,
@@ -173,8 +165,8 @@ export function parsePromoteRequest(read: InputReader, config?: KilnConfig): Pro
     requireValidation,
     requireHealthy,
     minSoakMs,
-    sourceLedger: own || source,
-    targetLedger: own || target,
+    sourceLedger: ledgerRepositoryFor(config, source) ?? source,
+    targetLedger: ledgerRepositoryFor(config, target) ?? target,
   };
   if (digest) req.digest = digest;
   if (fromEnvironment) req.fromEnvironment = fromEnvironment;
