@@ -1,0 +1,61 @@
+import { configFromInputs } from '@kiln/core/config';
+import { ConfigurationError } from '@kiln/core/errors';
+import { fromRecord } from '@kiln/core/inputs';
+import { Registries } from '@kiln/core/oci';
+import {
+  parseRollbackRequest,
+  RolledBackError,
+  rollback as rollBack,
+  rollbackSummary,
+} from '@kiln/core/rollback';
+import { parse, print, progress, registryFlags, registryOptions } from '../options.js';
+import { USAGE } from '../usage.js';
+
+/** The rollback inputs, as flags of the same names. */
+const names = [
+  'environment',
+  'to',
+  'reason',
+  'quarantine',
+  'image',
+  'provider',
+  'target',
+  'strategy',
+  'batch-size',
+  'health-timeout',
+  'auto-rollback',
+  'keep-warm',
+  'replicas',
+  'port',
+  'network',
+  'docker-host',
+  'health-cmd',
+  'health-interval',
+  'haproxy-socket',
+  'haproxy-map',
+  'preview-url',
+  'config',
+] as const;
+
+/** `kiln rollback`: the rollback action from a shell; a target that did not come up exits 2. */
+export async function rollback(argv: string[]): Promise<number> {
+  const options = {
+    ...registryFlags,
+    ...Object.fromEntries(names.map((k) => [k, { type: 'string' as const }])),
+  };
+  const { values, positionals } = parse(argv, options);
+  if (positionals.length)
+    throw new ConfigurationError(
+      `unexpected argument "${positionals[0]}"\nusage: kiln ${USAGE.rollback}`,
+    );
+  const v = values as Record<string, string | undefined>;
+  const read = fromRecord(Object.fromEntries(names.map((k) => [k, v[k]])));
+  const request = parseRollbackRequest(read, await configFromInputs(read, process.cwd()));
+  const result = await rollBack(request, {
+    registries: new Registries(registryOptions(values, request.repository.registry)),
+    log: progress,
+  });
+  print(values.json as boolean | undefined, result, rollbackSummary(result));
+  if (result.outcome === 'rolled-back') throw new RolledBackError(result.deploy);
+  return 0;
+}
