@@ -1,0 +1,411 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bake, parseBakeRequest } from '@kiln/core/bake';
+import { type KilnConfig, parseConfig } from '@kiln/core/config';
+import {
+  parseReplaceFleetRequest,
+  replaceFleet,
+  type ReplaceFleetResult,
+  RolledBackError,
+} from '@kiln/core/deploy';
+import { ConfigurationError } from '@kiln/core/errors';
+import { digestOf, loadProvider } from '@kiln/core/fleet';
+import { fromRecord } from '@kiln/core/inputs';
+import { Ledger, quarantine } from '@kiln/core/ledger';
+import { type Digest, Registries } from '@kiln/core/oci';
+import {
+  type Balancer,
+  bakeBusyboxBase,
+  sampleAppInputs,
+  startBalancer,
+  stopBalancer,
+  testEnvironment,
+} from '@kiln/local';
+import { underTraffic } from '../support/fleet-contract.js';
+
+// replace-fleet on the real swarm, behind a haproxy of this file's own: the request parser and
+// the deploy core together (gates, engine, N/N proof, ledger), checked with the docker CLI.
+const env = testEnvironment();
+const dockerHost = env.engine.dockerHost;
+const run = `${process.pid.toString(36)}${Date.now().toString(36)}`;
+const repo = `${env.registry.host}/deploy/shop-${run}`;
+const network = `kiln-deploy-${run}`;
+const rolling = `kiln-deploy-r-${run}`;
+const blueGreen = `kiln-deploy-bg-${run}`;
+const REPLICAS = 2;
+const HEALTH_CMD = 'wget -q -O /dev/null http://127.0.0.1:8080/ || exit 1';
+const PAGE = '/cgi-bin/index.sh';
+const ledgerOptions = { settleMs: 20 };
+const ctx = { actor: 'octocat', commit: 'c0ffee', runUrl: 'https://ci.example/run/1' };
+
+const docker = (args: string[]): string =>
+  execFileSync('docker', ['-H', dockerHost, ...args], { encoding: 'utf8', stdio: 'pipe' }).trim();
+
+/** `docker service ps`: the image of every task the engine wants running, and its state. */
+function runningTasks(service: string): Array<{ id: string; image: string; state: string }> {
+  return docker([
+    'service',
+    'ps',
+    service,
+    '--filter',
+    'desired-state=running',
+    '--no-trunc',
+    '--format',
+    '{{.ID}} {{.Image}} {{.CurrentState}}',
+  ])
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => {
+      const [id, image, ...state] = l.split(' ');
+      return { id: id as string, image: image as string, state: state.join(' ') };
+    });
+}
+
+/** N/N on `image` as the engine says it: every wanted task runs it and is Running. */
+function expectFleetOn(service: string, image: string): void {
+  const spec = docker([
+    'service',
+    'inspect',
+    service,
+    '--format',
+    '{{.Spec.TaskTemplate.ContainerSpec.Image}}',
+  ]);
+  expect(spec).toBe(image);
+  const tasks = runningTasks(service);
+  expect(tasks).toHaveLength(REPLICAS);
+  for (const t of tasks) {
+    expect(t.image).toBe(image);
+    expect(t.state).toMatch(/^Running/);
+  }
+}
+
+/** The whole service as the engine has it: spec and version (changes on any update). */
+const serviceSpec = (service: string): string =>
+  docker(['service', 'inspect', service, '--format', '{{.Version.Index}} {{json .Spec}}']);
+
+// One haproxy per fleet: the rolling fleet lives in one pool, blue-green switches between two.
+const balancerDirs: string[] = [];
+const balancers: Record<'staging' | 'production', Balancer> = {} as never;
+let images: { v1: string; v2: string; v3: string; bad: string };
+let config: KilnConfig;
+const logs: string[] = [];
+const registries = new Registries();
+
+async function bakeReleases(): Promise<typeof images> {
+  const base = await bakeBusyboxBase(env.registry.host, { repository: `deploy/base-${run}` });
+  const one = async (revision: string, extra: Record<string, string> = {}): Promise<string> => {
+    const inputs = sampleAppInputs(env.registry.host, base.image, {
+      image: repo,
+      env: `APP_REVISION=${revision}`,
+      'source-date-epoch': '1700000000',
+      ...extra,
+    });
+    return (await bake(parseBakeRequest(fromRecord(inputs)), registries, () => {})).image;
+  };
+  return {
+    v1: await one('v1'),
+    v2: await one('v2'),
+    v3: await one('v3'),
+    // Serves on 9999: the health check on 8080 fails, as a broken release's would.
+    bad: await one('bad', {
+      cmd: JSON.stringify(['/bin/busybox', 'httpd', '-f', '-p', '9999', '-h', '/www']),
+    }),
+  };
+}
+
+/** A deploy as the action makes it: inputs over kiln.yml, then the deploy core. */
+async function deploy(
+  inputs: Record<string, string> & { environment: 'staging' | 'production' },
+): Promise<ReplaceFleetResult> {
+  const balancer = balancers[inputs.environment];
+  const request = parseReplaceFleetRequest(
+    fromRecord({
+      'docker-host': dockerHost,
+      'haproxy-socket': balancer.socket,
+      'haproxy-map': balancer.mapFile,
+      'health-cmd': HEALTH_CMD,
+      'health-interval': '1s',
+      ...inputs,
+    }),
+    config,
+  );
+  return replaceFleet(request, {
+    registries,
+    run: ctx,
+    log: (l) => logs.push(l),
+    ledger: ledgerOptions,
+  });
+}
+
+const ledgerOf = (envName: string) =>
+  new Ledger(
+    registries.repository(env.registry.host, `deploy/shop-${run}`),
+    envName,
+    ledgerOptions,
+  );
+const digest = (image: string): Digest => digestOf(image) as Digest;
+const url = (e: 'staging' | 'production') => new URL(PAGE, balancers[e].url).toString();
+
+beforeAll(async () => {
+  for (const e of ['staging', 'production'] as const) {
+    const dir = mkdtempSync(join(tmpdir(), 'kiln-deploy-haproxy-'));
+    balancerDirs.push(dir);
+    balancers[e] = await startBalancer(dir, []);
+  }
+  images = await bakeReleases();
+  config = await parseConfig(
+    [
+      `image: ${repo}`,
+      'environments:',
+      '  staging:',
+      '    provider: swarm',
+      `    target: ${rolling}`,
+      '    strategy: rolling',
+      '    batch-size: 1',
+      '    health-timeout: 60s',
+      `    swarm: { replicas: ${REPLICAS}, port: 8080, network: ${network} }`,
+      '  production:',
+      '    provider: swarm',
+      `    target: ${blueGreen}`,
+      '    requires: staging',
+      '    strategy: blue-green',
+      '    health-timeout: 60s',
+      '    keep-warm: 0s',
+      `    swarm: { replicas: ${REPLICAS}, port: 8080, network: ${network} }`,
+    ].join('\n'),
+    'kiln.yml',
+  );
+}, 240_000);
+
+afterAll(async () => {
+  if (process.env.KILN_DEBUG) process.stderr.write(`${logs.join('\n')}\n`);
+  for (const target of [rolling, blueGreen])
+    await (await loadProvider('swarm', { target, dockerHost })).remove();
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      docker(['network', 'rm', network]);
+      break;
+    } catch (err) {
+      if (/not found|no such/i.test(String((err as { stderr?: string }).stderr))) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  for (const dir of balancerDirs) {
+    await stopBalancer(dir);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 120_000);
+
+describe('replace-fleet, rolling, on the real swarm', () => {
+  it('the first deploy creates the service and converges N/N on the digest', async () => {
+    const r = await deploy({ image: images.v1, environment: 'staging' });
+    expect(r).toMatchObject({
+      outcome: 'deployed',
+      deployedImage: images.v1,
+      recorded: true,
+      seq: 1,
+    });
+    expect(r.previousImage).toBeUndefined();
+    expect(r.proof.summary).toBe(`${REPLICAS}/${REPLICAS} healthy on ${digest(images.v1)}`);
+    expectFleetOn(rolling, images.v1);
+  }, 120_000);
+
+  it('a new digest replaces every task with zero failed requests through the balancer; the ledger records it', async () => {
+    const t = await underTraffic(url('staging'), () =>
+      deploy({ image: images.v2, environment: 'staging' }),
+    );
+    expect(t.failed).toEqual([]);
+    expect(t.ok).toBeGreaterThan(0);
+    expect(t.bodies.at(-1)).toContain('revision <code>v2</code>');
+    expect(t.result).toMatchObject({
+      outcome: 'deployed',
+      deployedImage: images.v2,
+      previousImage: images.v1,
+      seq: 2,
+    });
+    expectFleetOn(rolling, images.v2);
+    const head = await ledgerOf('staging').head();
+    expect(head?.digest).toBe(t.result.ledgerEntry);
+    expect(head?.entry).toMatchObject({
+      action: 'deploy',
+      outcome: 'deployed',
+      digest: digest(images.v2),
+      previous: digest(images.v1),
+      actor: 'octocat',
+      commit: 'c0ffee',
+      run_url: 'https://ci.example/run/1',
+    });
+    expect(head?.entry.duration_ms).toBeGreaterThan(0);
+    expect(logs).toContain(
+      `deployed: ${rolling} ${REPLICAS}/${REPLICAS} healthy on ${digest(images.v2)}`,
+    );
+  }, 120_000);
+
+  it('a re-run of the running digest is unchanged: no task restarted, no new entry', async () => {
+    const before = runningTasks(rolling)
+      .map((t) => t.id)
+      .sort();
+    const spec = serviceSpec(rolling);
+    const r = await deploy({ image: images.v2, environment: 'staging' });
+    expect(r).toMatchObject({
+      outcome: 'unchanged',
+      deployedImage: images.v2,
+      recorded: false,
+      seq: 2,
+    });
+    expect(
+      runningTasks(rolling)
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual(before);
+    expect(serviceSpec(rolling)).toBe(spec);
+    expect((await ledgerOf('staging').history()).length).toBe(2);
+  }, 60_000);
+
+  it('a release whose health check fails is rolled back: N/N on the previous digest, recorded, the step fails', async () => {
+    const t = await underTraffic(url('staging'), () =>
+      deploy({ image: images.bad, environment: 'staging' }),
+    );
+    expect(t.failed).toEqual([]);
+    const r = t.result;
+    expect(r).toMatchObject({
+      outcome: 'rolled-back',
+      requestedImage: images.bad,
+      deployedImage: images.v2,
+      previousImage: images.v2,
+      seq: 3,
+    });
+    expect(r.reason).toBeTruthy();
+    expectFleetOn(rolling, images.v2);
+    const head = (await ledgerOf('staging').head())?.entry;
+    expect(head).toMatchObject({
+      action: 'deploy',
+      outcome: 'rolled-back',
+      digest: digest(images.bad),
+      previous: digest(images.v2),
+    });
+    // The action and the CLI throw this after the outputs: operational, so exit 2.
+    const err = new RolledBackError(r);
+    expect(err).not.toBeInstanceOf(ConfigurationError);
+    expect(err.message).toContain(
+      `the fleet is back on ${images.v2}: ${REPLICAS}/${REPLICAS} healthy`,
+    );
+  }, 180_000);
+});
+
+describe('replace-fleet refuses before touching the fleet (the service spec is unchanged)', () => {
+  const refused = async (inputs: Parameters<typeof deploy>[0], message: RegExp): Promise<void> => {
+    const spec = serviceSpec(rolling);
+    const entries = (await ledgerOf('staging').history()).length;
+    const err = await deploy(inputs).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConfigurationError);
+    expect((err as Error).message).toMatch(message);
+    expect(serviceSpec(rolling)).toBe(spec);
+    expect((await ledgerOf('staging').history()).length).toBe(entries);
+  };
+
+  it('a tag', async () => {
+    await refused(
+      { image: `${repo}:v1`, environment: 'staging' },
+      /Input "image" has value ".*:v1": it must be pinned by digest/,
+    );
+  });
+
+  it('a digest missing from the registry', async () => {
+    const missing = `${repo}@sha256:${'0'.repeat(64)}`;
+    await refused(
+      { image: missing, environment: 'staging' },
+      /gate digest-exists failed: .* has no manifest sha256:0{64}/,
+    );
+  });
+
+  it('a quarantined digest', async () => {
+    const store = registries.repository(env.registry.host, `deploy/shop-${run}`);
+    await quarantine(store, 'staging', digest(images.v1), 'broke checkout', {
+      actor: 'octocat',
+      commit: 'c0ffee',
+      run_url: '',
+      ledger: ledgerOptions,
+    });
+    await refused(
+      { image: images.v1, environment: 'staging', target: rolling },
+      /gate not-quarantined failed: .* quarantined in staging .*: broke checkout/,
+    );
+  }, 60_000);
+
+  it('a digest not promoted into an environment with requires:', async () => {
+    // production requires staging; its fleet (blue-green) does not exist yet either.
+    const err = await deploy({ image: images.v2, environment: 'production' }).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(ConfigurationError);
+    expect((err as Error).message).toMatch(
+      /gate promoted failed: .* was never promoted into production .*requires staging: promote it from staging first/,
+    );
+    expect(() => docker(['service', 'inspect', `${blueGreen}-blue`])).toThrow(/no such service/i);
+  });
+});
+
+describe('replace-fleet, blue-green, on the real swarm', () => {
+  /** A promote entry, as promote writes it, so production's `requires: staging` is met. */
+  const promoted = async (image: string): Promise<void> => {
+    await ledgerOf('production').append({
+      action: 'promote',
+      outcome: 'promoted',
+      digest: digest(image),
+      from: 'staging',
+      duration_ms: 1,
+      actor: 'octocat',
+      commit: 'c0ffee',
+      run_url: '',
+      evidence: [],
+    });
+  };
+
+  beforeAll(async () => {
+    await promoted(images.v2);
+  });
+
+  it('the first deploy makes the live colour N/N', async () => {
+    const r = await deploy({ image: images.v2, environment: 'production' });
+    expect(r.outcome).toBe('deployed');
+    expect(r.gates.map((g) => `${g.gate} ${g.status}`)).toEqual([
+      'digest-exists pass',
+      'not-quarantined pass',
+      'promoted pass',
+    ]);
+    expectFleetOn(`${blueGreen}-blue`, images.v2);
+    expect(await (await fetch(url('production'))).text()).toContain('revision <code>v2</code>');
+  }, 120_000);
+
+  it('a new digest comes up in the other colour and takes traffic in one switch, zero failed requests', async () => {
+    const v3 = images.v3;
+    await promoted(v3);
+    const t = await underTraffic(url('production'), () =>
+      deploy({ image: v3, environment: 'production' }),
+    );
+    expect(t.failed).toEqual([]);
+    expect(t.ok).toBeGreaterThan(0);
+    expect(t.result).toMatchObject({
+      outcome: 'deployed',
+      deployedImage: v3,
+      previousImage: images.v2,
+    });
+    expect(
+      t.bodies.every((b) => b.includes('<code>v2</code>') || b.includes('<code>v3</code>')),
+    ).toBe(true);
+    expect(t.bodies.at(-1)).toContain('revision <code>v3</code>');
+    expectFleetOn(`${blueGreen}-green`, v3);
+    // keep-warm 0s: the old colour is retired at once.
+    expect(runningTasks(`${blueGreen}-blue`)).toEqual([]);
+    expect((await ledgerOf('production').head())?.entry).toMatchObject({
+      action: 'deploy',
+      outcome: 'deployed',
+      digest: digest(v3),
+      previous: digest(images.v2),
+    });
+  }, 180_000);
+});
