@@ -1,7 +1,5 @@
 import { DEFAULT_CONFIG_PATH, loadConfig } from '@kiln/core/config';
 import { ConfigurationError } from '@kiln/core/errors';
-import { formatReference, Registries } from '@kiln/core/oci';
-import { environmentsStatus, formatStatus } from '@kiln/core/status';
 import { parse, print, registryFlags, registryOptions } from '../options.js';
 import { USAGE } from '../usage.js';
 
@@ -20,6 +18,10 @@ export async function status(argv: string[]): Promise<number> {
   const config = await loadConfig(values.config ?? DEFAULT_CONFIG_PATH, {
     ...(values.image !== undefined ? { image: values.image } : {}),
   });
+  // The config is checked before the registry client and the status domain load.
+  const [{ formatReference, Registries }, { environmentsStatus, formatStatus }] = await Promise.all(
+    [import('@kiln/core/oci'), import('@kiln/core/status')],
+  );
   const ledger = config.ledger.repository;
   const registries = new Registries(registryOptions(values, ledger.registry));
   const rows = await environmentsStatus(config, {
