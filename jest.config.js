@@ -18,6 +18,8 @@ const shared = {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
   },
   testEnvironment: 'node',
+  // .kiln/ holds state and scratch checkouts; their packages must not shadow the real ones.
+  modulePathIgnorePatterns: ['<rootDir>/.kiln/'],
 };
 
 export default {

@@ -2,6 +2,7 @@ import { ConfigurationError, errorMessage } from '../errors.js';
 import { info, printable, warning } from '../log.js';
 import type { Octokit } from './client.js';
 import type { RunContext } from './context.js';
+import { isPermissionError } from './permission.js';
 
 export interface CheckAnnotation {
   /** repository-relative path */
@@ -41,21 +42,6 @@ function clip(text: string): string {
   if (text.length <= OUTPUT_LIMIT) return text;
   const note = '\n\n… (truncated)';
   return text.slice(0, OUTPUT_LIMIT - note.length) + note;
-}
-
-/**
- * A token that may not write checks: GITHUB_TOKEN on a fork PR or a workflow without
- * `checks: write` gets 403 "Resource not accessible by integration"; a token that cannot see
- * the repository gets 404. Duck-typed because Octokit's RequestError is not a direct dependency.
- */
-function isPermissionError(err: unknown): boolean {
-  if (typeof err !== 'object' || err === null) return false;
-  const status = (err as { status?: unknown }).status;
-  return (
-    status === 403 ||
-    status === 404 ||
-    /Resource not accessible by integration/i.test(errorMessage(err))
-  );
 }
 
 const PERMISSION_HINT =
