@@ -58,6 +58,30 @@ describe('proveConvergence', () => {
     expect(p).toMatchObject({ converged: false, healthy: 2, running: 3 });
   });
 
+  it('a revision asked for counts only instances on it, even with the right digest', () => {
+    const want = { want: '7', noun: 'launch template version' };
+    const p = proveConvergence(
+      [task('a', { revision: '7' }), task('b', { revision: '6' }), task('c')],
+      D1,
+      3,
+      want,
+    );
+    expect(p).toMatchObject({ converged: false, healthy: 1, running: 3 });
+    expect(p.problems).toEqual([
+      'task b: it is on launch template version 6, not 7',
+      'task c: it is on launch template version (unknown), not 7',
+    ]);
+    expect(p.tasks[0]).toMatchObject({ revision: '7', ok: true });
+  });
+
+  it('an AMI id counts as pinned: the instances run that machine image', () => {
+    const ami = 'ami-0123456789abcdef0';
+    const p = proveConvergence([task('a', { image: ami }), task('b', { image: 'ami-1' })], ami, 2);
+    expect(p.tasks[0]).toMatchObject({ digest: ami, ok: true });
+    expect(p.problems).toEqual(['task b: its image ami-1 is not pinned by digest']);
+    expect(p.summary).toBe(`1/2 healthy on ${ami}`);
+  });
+
   it('too few tasks is not converged, and says so', () => {
     const p = proveConvergence([task('a')], D1, 3);
     expect(p.converged).toBe(false);

@@ -21,6 +21,25 @@ export function digestOf(image: string): string | undefined {
   return digestProblem(digest) ? undefined : digest;
 }
 
+/** An EC2 machine image id: as immutable as a digest (an AMI can be deregistered, never changed). */
+const AMI_ID = /^ami-[0-9a-f]{8}(?:[0-9a-f]{9})?$/;
+
+/** What an instance runs, by an immutable id: the digest its reference pins, or an AMI id. */
+export function pinnedIdOf(image: string): string | undefined {
+  return AMI_ID.test(image) ? image : digestOf(image);
+}
+
+/**
+ * A revision every instance must be on besides the digest, for engines where the same digest
+ * can run from specs that differ otherwise (an Auto Scaling group's launch template versions).
+ */
+export interface RevisionRequirement {
+  /** The revision asked for (`7`). */
+  want: string;
+  /** What a revision is called in the reasons (`launch template version`). */
+  noun: string;
+}
+
 /** Short form for log lines; the proof's `digest` field keeps the full one. */
 export function shortDigest(digest: string): string {
   return digest.replace(/^(sha256:[0-9a-f]{12})[0-9a-f]+$/, '$1…');
@@ -28,28 +47,32 @@ export function shortDigest(digest: string): string {
 
 /**
  * The N/N proof, the same for every provider: every instance the engine wants running runs
- * `digest` (by the digest its image reference pins, never a tag) and is healthy, and there are
- * exactly `replicas` of them. Extra instances (an old one still draining) keep it from converging.
+ * `digest` (by the digest its image reference pins, or its AMI id; never a tag), is on the
+ * `revision` when one is asked for, and is healthy, and there are exactly `replicas` of them.
+ * Extra instances (an old one still draining) keep it from converging.
  */
 export function proveConvergence(
   tasks: readonly FleetTask[],
   digest: string,
   replicas: number,
+  revision?: RevisionRequirement,
 ): ConvergenceProof {
   const rows: ProofRow[] = tasks.map((t) => {
-    const runs = digestOf(t.image);
+    const runs = pinnedIdOf(t.image);
     const why =
       runs === undefined
         ? `its image ${t.image} is not pinned by digest`
         : runs !== digest
           ? `it runs ${shortDigest(runs)}`
-          : t.state !== 'running'
-            ? `it is ${t.state}${t.error ? ` (${t.error})` : ''}`
-            : t.health !== 'healthy'
-              ? t.health === 'none'
-                ? 'it has no health check'
-                : `its health is ${t.health}`
-              : undefined;
+          : revision && t.revision !== revision.want
+            ? `it is on ${revision.noun} ${t.revision ?? '(unknown)'}, not ${revision.want}`
+            : t.state !== 'running'
+              ? `it is ${t.state}${t.error ? ` (${t.error})` : ''}`
+              : t.health !== 'healthy'
+                ? t.health === 'none'
+                  ? 'it has no health check'
+                  : `its health is ${t.health}`
+                : undefined;
     return {
       task: t.id,
       node: t.node,
@@ -57,6 +80,7 @@ export function proveConvergence(
       ...(runs ? { digest: runs } : {}),
       state: t.state,
       health: t.health,
+      ...(revision && t.revision !== undefined ? { revision: t.revision } : {}),
       ok: why === undefined,
       ...(why ? { why } : {}),
     };

@@ -57,6 +57,8 @@ export interface FleetTask {
   address?: string;
   /** The engine's last error for the instance. */
   error?: string;
+  /** The engine's revision of the spec the instance was made from (a launch template version). */
+  revision?: string;
 }
 
 /** One instance's line in a convergence proof. */
@@ -68,6 +70,8 @@ export interface ProofRow {
   digest?: string;
   state: string;
   health: string;
+  /** The engine's revision the instance was made from, when the proof asked for one. */
+  revision?: string;
   ok: boolean;
   /** Why the row does not count, when it does not. */
   why?: string;
