@@ -15,6 +15,7 @@ const COMMANDS: Record<CommandName, () => Promise<Command>> = {
   ledger: async () => (await import('./commands/ledger.js')).ledger,
   inspect: async () => (await import('./commands/inspect.js')).inspect,
   copy: async () => (await import('./commands/copy.js')).copy,
+  run: async () => (await import('./commands/run.js')).run,
   status: async () => (await import('./commands/status.js')).status,
 };
 

@@ -13,6 +13,7 @@ export const USAGE = {
     "ledger show|verify ENV [--config F] [--image REPO] [--ledger-repository REPO]  an environment's ledger as a table (--json), or its chain checked (exit 2 when broken)",
   inspect: 'inspect REF            digest, media type, size, platforms and layers of an image',
   copy: 'copy SRC DST [--tag T]  copy an image or index by digest (all platforms), verifying the digest',
+  run: 'run WORKFLOW [--input k=v] [--event push] [--var k=v] [--secret NAME]  run a workflow file here, as a runner would',
   status:
     'status [--config F] [--image REPO]  each environment: digest, N/N healthy, since, ledger head, known-good',
 } as const;

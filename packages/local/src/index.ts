@@ -6,3 +6,4 @@ export * from './balancer.js';
 export * from './busybox-base.js';
 export * from './sample-app.js';
 export * from './fault-proxy.js';
+export * from './runner/index.js';

@@ -74,6 +74,8 @@ export function dispatchInputs(
         `${file}: input "${name}" is not declared in on.workflow_dispatch.inputs${names.length ? ` (declared: ${names.join(', ')})` : ''}`,
       );
   const out: Record<string, InputValue> = {};
+  const bad = (name: string, value: string, rule: string): ConfigurationError =>
+    new ConfigurationError(`${file}: ${invalidInput(name, value, rule).message}`);
   for (const [name, spec] of Object.entries(declared)) {
     const value = Object.hasOwn(given, name)
       ? given[name]
@@ -90,18 +92,16 @@ export function dispatchInputs(
     switch (spec.type) {
       case 'choice':
         if (v !== '' && !(spec.options ?? []).includes(v))
-          throw invalidInput(name, v, `must be one of ${(spec.options ?? []).join(', ')}`);
+          throw bad(name, v, `must be one of ${(spec.options ?? []).join(', ')}`);
         out[name] = v;
         break;
       case 'boolean':
-        if (v !== '' && v !== 'true' && v !== 'false')
-          throw invalidInput(name, v, 'must be true or false');
+        if (v !== '' && v !== 'true' && v !== 'false') throw bad(name, v, 'must be true or false');
         out[name] = v === 'true';
         break;
       default:
         if ((spec.type as string) === 'number') {
-          if (v !== '' && !Number.isFinite(Number(v)))
-            throw invalidInput(name, v, 'must be a number');
+          if (v !== '' && !Number.isFinite(Number(v))) throw bad(name, v, 'must be a number');
           out[name] = v === '' ? '' : Number(v);
         } else out[name] = v;
     }

@@ -42,10 +42,12 @@ function actionInputs(
   given: Record<string, string>,
   scope: Scope,
   source: string,
+  warn = true,
 ): Record<string, string> {
   const declared = new Set(action.inputs.map((i) => i.id));
   const unexpected = Object.keys(given).filter((k) => !declared.has(k));
-  if (unexpected.length)
+  // Warned once, by the main part (pre runs with the same inputs).
+  if (unexpected.length && warn)
     run.annotations.push({
       level: 'warning',
       message: `Unexpected input(s) '${unexpected.join("', '")}', valid inputs are ['${[...declared].join("', '")}']`,
@@ -292,7 +294,14 @@ export async function runActionHook(
     const scope = jobScope(run, job, file, stepEnv);
     const inputs =
       given?.inputs ??
-      actionInputs(run, action, evaluateMap(planned.with, scope), scope, `${job.id}/${step.id}`);
+      actionInputs(
+        run,
+        action,
+        evaluateMap(planned.with, scope),
+        scope,
+        `${job.id}/${step.id}`,
+        false,
+      );
     run.print(`  ▶ ${result.name}`);
     const effects = await runStepProcess(
       run,
