@@ -40,6 +40,15 @@ export interface RevisionRequirement {
   noun: string;
 }
 
+/**
+ * The registry digest in a runtime's image id: `repo@sha256:…` (containerd, CRI-O) or
+ * `docker-pullable://repo@sha256:…` (dockershim). A bare `sha256:…` or `docker://sha256:…`
+ * is a local image id (the config's digest), not what a registry serves: undefined.
+ */
+export function runtimeDigest(imageId: string): string | undefined {
+  return imageId.includes('@') ? digestOf(imageId) : undefined;
+}
+
 /** Short form for log lines; the proof's `digest` field keeps the full one. */
 export function shortDigest(digest: string): string {
   return digest.replace(/^(sha256:[0-9a-f]{12})[0-9a-f]+$/, '$1…');
@@ -58,10 +67,14 @@ export function proveConvergence(
   revision?: RevisionRequirement,
 ): ConvergenceProof {
   const rows: ProofRow[] = tasks.map((t) => {
-    const runs = pinnedIdOf(t.image);
+    const runs = t.imageId !== undefined ? runtimeDigest(t.imageId) : pinnedIdOf(t.image);
     const why =
       runs === undefined
-        ? `its image ${t.image} is not pinned by digest`
+        ? t.imageId !== undefined
+          ? t.imageId
+            ? `its runtime reports ${t.imageId}, which names no registry digest`
+            : 'its runtime reports no image yet'
+          : `its image ${t.image} is not pinned by digest`
         : runs !== digest
           ? `it runs ${shortDigest(runs)}`
           : revision && t.revision !== revision.want

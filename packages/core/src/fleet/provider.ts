@@ -53,6 +53,11 @@ export interface FleetTask {
   health: string;
   /** The image reference the instance was created from. */
   image: string;
+  /**
+   * What the node's runtime reports it runs (a pod's `containerStatuses[].imageID`), when the
+   * engine reports it apart from the spec: then it, not `image`, decides the digest.
+   */
+  imageId?: string;
   /** Where traffic reaches it (`ip:port`), when known. */
   address?: string;
   /** The engine's last error for the instance. */
