@@ -18,6 +18,7 @@ import { parsePromoteRequest, promote, type PromoteResult } from '@kiln/core/pro
 import { parseValidateRequest, validateImage } from '@kiln/core/validate';
 import { type FaultProxy, startFaultProxy, testEnvironment } from '@kiln/local';
 import { buildBusyboxLayout, skopeoInspectRaw } from '../support/busybox-image.js';
+import { runKiln } from '../support/run-cli.js';
 
 const env = testEnvironment();
 const run = `${process.pid}-${Date.now()}`;
@@ -274,4 +275,128 @@ describe('promote on the real registries', () => {
       );
     }, 60_000);
   });
+});
+
+describe('kiln promote and kiln ledger', () => {
+  const registries = new Registries();
+  const name = `promote/cli-${run}`;
+  const repository = `${env.registry.host}/${name}`;
+  const store = registries.repository(env.registry.host, name);
+  let layoutDir = '';
+  let digest: Digest;
+
+  beforeAll(async () => {
+    const built = buildBusyboxLayout({ page: `cli ${run}\n` });
+    layoutDir = built.layout;
+    const layout = new OciLayout(built.layout);
+    digest = (await layout.resolve(built.tag)) as Digest;
+    await copyImage(layout, store, digest, { log: quiet });
+    await new Ledger(store, 'staging', fast).append({
+      action: 'deploy',
+      outcome: 'deployed',
+      digest,
+      duration_ms: 1,
+      evidence: [],
+      ...ctx,
+    });
+  }, 60_000);
+
+  afterAll(() => {
+    if (layoutDir) rmSync(dirname(layoutDir), { recursive: true, force: true });
+  });
+
+  it('kiln promote refuses a tag naming the flag, and a failed gate with exit 1', async () => {
+    const tag = await runKiln([
+      'promote',
+      '--image',
+      `${repository}:latest`,
+      '--to-environment',
+      'qa',
+    ]);
+    expect(tag.code).toBe(1);
+    expect(tag.stderr).toContain(
+      `Input "image" has value "${repository}:latest": it must be pinned by digest`,
+    );
+    const gate = await runKiln([
+      'promote',
+      '--image',
+      repository,
+      '--from-environment',
+      'staging',
+      '--to-environment',
+      'qa',
+    ]);
+    expect(gate.code).toBe(1);
+    expect(gate.stderr).toContain(`gate validated: fail: no validation evidence for ${digest}`);
+    expect(gate.stderr).toContain(`gate validated failed: no validation evidence for ${digest}`);
+    expect(await store.resolve('kiln-ledger-qa')).toBeUndefined();
+  }, 60_000);
+
+  it('kiln promote records the entry; ledger show lists it; verify passes, then names a broken link', async () => {
+    const ok = await runKiln([
+      'promote',
+      '--image',
+      repository,
+      '--from-environment',
+      'staging',
+      '--to-environment',
+      'qa',
+      '--require-validation',
+      'false',
+      '--json',
+    ]);
+    expect(ok.code).toBe(0);
+    const result = JSON.parse(ok.stdout) as PromoteResult;
+    expect(result.image).toBe(`${repository}@${digest}`);
+
+    const show = await runKiln(['ledger', 'show', 'qa', '--image', repository]);
+    expect(show.code).toBe(0);
+    const lines = show.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^seq\s+action\s+digest\s+outcome\s+at\s+actor$/);
+    expect(lines[1]).toMatch(
+      new RegExp(`^1\\s+promote\\s+${digest}\\s+promoted\\s+\\S+Z\\s+\\S+$`),
+    );
+    const json = await runKiln([
+      'ledger',
+      'show',
+      'qa',
+      '--ledger-repository',
+      repository,
+      '--json',
+    ]);
+    expect(JSON.parse(json.stdout)).toEqual([
+      expect.objectContaining({
+        seq: 1,
+        action: 'promote',
+        from: 'staging',
+        entry: result.ledger.entry.digest,
+      }),
+    ]);
+
+    const verified = await runKiln(['ledger', 'verify', 'qa', '--image', repository]);
+    expect(verified).toMatchObject({ code: 0 });
+    expect(verified.stdout).toBe(`${repository}:kiln-ledger-qa: 1 entries, chain intact\n`);
+    // The head tag moved behind the ledger's back, onto the image itself.
+    const image = await store.getManifest(digest);
+    await store.putManifest(image, { tag: 'kiln-ledger-qa' });
+    const broken = await runKiln(['ledger', 'verify', 'qa', '--image', repository]);
+    expect(broken.code).toBe(2);
+    expect(broken.stdout).toContain(
+      `${repository}:kiln-ledger-qa: broken at seq 1: entry edited: ${digest} is not a ledger entry`,
+    );
+  }, 90_000);
+
+  it('kiln ledger needs a ledger to read, and a known subcommand', async () => {
+    const none = await runKiln(['ledger', 'show', 'qa', '--config', 'does-not-exist.yml']);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('Input "config" has value "does-not-exist.yml"');
+    const sub = await runKiln(['ledger', 'list', 'qa']);
+    expect(sub.code).toBe(1);
+    expect(sub.stderr).toContain('usage: kiln ledger show|verify ENV');
+    const tagged = await runKiln(['ledger', 'show', 'qa', '--image', `${repository}:v1`]);
+    expect(tagged.code).toBe(1);
+    expect(tagged.stderr).toContain(
+      `Input "--image" has value "${repository}:v1": name a repository`,
+    );
+  }, 60_000);
 });
