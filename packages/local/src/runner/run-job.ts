@@ -81,7 +81,7 @@ export async function runJob(
   const finish = (outcome: Outcome, reason?: string): JobResult => {
     result.result = outcome;
     if (reason) result.reason = run.masker.mask(reason);
-    result.summary = state.summary.join('\n');
+    result.summary = state.summary.join('');
     result.durationMs = Date.now() - started;
     run.print(
       `${outcome === 'success' ? '✓' : outcome === 'skipped' ? '-' : '✗'} job ${id} ${outcome} ${(result.durationMs / 1000).toFixed(1)}s${result.reason ? `: ${result.reason}` : ''}`,

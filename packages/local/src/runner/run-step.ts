@@ -72,7 +72,10 @@ function stateEnv(state: Record<string, string>): Record<string, string> {
 function absorb(run: RunContext, job: JobState, effects: StepEffects): void {
   Object.assign(job.env, effects.env);
   job.path.unshift(...[...effects.path].reverse());
-  if (effects.summary) job.summary.push(run.masker.mask(effects.summary));
+  if (effects.summary) {
+    const text = run.masker.mask(effects.summary);
+    job.summary.push(text.endsWith('\n') ? text : `${text}\n`);
+  }
   run.annotations.push(...effects.annotations);
 }
 
@@ -172,7 +175,8 @@ export async function runMainStep(
       return finish('skipped', `if: ${step.if.expression} was false`);
     const stepEnv = { ...job.env, ...evaluateMap(step.env, jobLevel) };
     const scope = jobScope(run, job, file, stepEnv);
-    if (step.name) result.name = evaluateString(step.name, scope) || result.name;
+    // As on a hosted runner, the name (like if:) sees the job's env, not the step's own.
+    if (step.name) result.name = evaluateString(step.name, jobLevel) || result.name;
     const coe = step['continue-on-error'];
     continueOnError =
       typeof coe === 'boolean' ? coe : coe ? evaluateString(coe, scope) === 'true' : false;
