@@ -9,12 +9,8 @@ import { Registries } from '../oci/registries.js';
 import { MemoryArtifactStore } from '../oci/test-artifact-store.js';
 import type { ReplaceFleetRequest } from './deploy-request.js';
 import { replaceFleetSummary } from './deploy-summary.js';
-import {
-  type DeploymentRecorder,
-  FleetFailedError,
-  replaceFleet,
-  type FleetDeps,
-} from './replace-fleet.js';
+import type { DeploymentRecorder } from '../github/deployments.js';
+import { FleetFailedError, replaceFleet, type FleetDeps } from './replace-fleet.js';
 
 const instant = { settleMs: 0, sleep: async () => {} };
 const run = { actor: 'octocat', commit: 'c0ffee', runUrl: 'https://ci/run/1' };

@@ -19,6 +19,7 @@ import {
 } from '../gates/index.js';
 import type { GateResult } from '../gates/index.js';
 import type { RunContext } from '../github/context.js';
+import type { DeploymentHandle, DeploymentRecorder } from '../github/deployments.js';
 import type { StoredEntry } from '../ledger/entry.js';
 import { current } from '../ledger/queries.js';
 import { Ledger, type LedgerOptions } from '../ledger/store.js';
@@ -28,28 +29,6 @@ import { formatReference, pinned } from '../oci/reference.js';
 import type { Registries } from '../oci/registries.js';
 import type { ArtifactStore, ImageStore } from '../oci/store.js';
 import type { ReplaceFleetRequest } from './deploy-request.js';
-
-/** One GitHub deployment: its statuses as the deploy goes. */
-export interface RecordedDeployment {
-  setStatus(
-    state: 'in_progress' | 'success' | 'failure' | 'inactive',
-    opts?: { description?: string },
-  ): Promise<void>;
-}
-
-/**
- * GitHub Deployments of an environment, as replaceFleet uses them (github/deployments.ts
- * implements it; a missing permission is its warning, never a failed deploy).
- */
-export interface DeploymentRecorder {
-  start(input: {
-    environment: string;
-    ref: string;
-    digest: Digest;
-    image: string;
-    url?: string;
-  }): Promise<RecordedDeployment | undefined>;
-}
 
 /** Gate names replaceFleet runs (what `skipGates` may list). */
 export const DEPLOY_GATES = ['digest-exists', 'not-quarantined', 'promoted'] as const;
@@ -205,7 +184,7 @@ export async function replaceFleet(
   const provider = deps.provider ?? (await openProvider(req, log));
   const before = await provider.current();
   const ref = deps.run?.commit ?? req.digest;
-  const deployment: RecordedDeployment | undefined = deps.github
+  const deployment: DeploymentHandle | undefined = deps.github
     ? await deps.github.start({
         environment: req.environment,
         ref,
@@ -302,7 +281,7 @@ export async function replaceFleet(
 }
 
 /** The provider of the request, with its router; loaded with import() on first use. */
-async function openProvider(
+export async function openProvider(
   req: ReplaceFleetRequest,
   log: (line: string) => void,
 ): Promise<FleetProvider> {
