@@ -124,6 +124,9 @@ describe('parseReplaceFleetRequest', () => {
     expect(() => parse({ image: IMAGE, environment: 'stagin' }, cfg)).toThrow(
       /Input "environment" has value "stagin": .github\/kiln.yml has no such environment/,
     );
+    expect(() => parse({ image: IMAGE, environment: '-prod', target: 't' })).toThrow(
+      'Input "environment" has value "-prod": must be an environment name',
+    );
     const cases: Array<[Record<string, string>, RegExp]> = [
       [
         { strategy: 'canary' },

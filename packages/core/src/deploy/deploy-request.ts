@@ -8,6 +8,7 @@ import type {
 import { PROVIDERS, STRATEGIES } from '../config/kiln-config.js';
 import { environment } from '../config/queries.js';
 import { ConfigurationError, invalidInput } from '../errors.js';
+import { ENV_NAME, ENV_NAME_RULE } from '../ledger/env-name.js';
 import type { HealthCheck } from '../fleet/provider.js';
 import { parseBoolean, parseChoice, parseDuration, parseInteger } from '../inputs/parse.js';
 import { type InputReader, required } from '../inputs/source.js';
@@ -137,7 +138,8 @@ export function parseReplaceFleetRequest(
   const { image, digest } = parsePinnedImage(required(read, 'image'), config);
   const envName = required(read, 'environment');
   const env: EnvironmentConfig | undefined = config ? environment(config, envName) : undefined;
-  // The name's own rule (it names the ledger tag) is the Ledger's, checked before any call.
+  // The name makes the ledger's tag kiln-ledger-<environment>.
+  if (!ENV_NAME.test(envName)) throw invalidInput('environment', envName, ENV_NAME_RULE);
 
   const provider = parseChoice('provider', read('provider'), PROVIDERS, env?.provider ?? 'swarm');
   if (!AVAILABLE_PROVIDERS.includes(provider))
