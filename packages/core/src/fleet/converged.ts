@@ -22,7 +22,7 @@ export function digestOf(image: string): string | undefined {
 }
 
 /** An EC2 machine image id: as immutable as a digest (an AMI can be deregistered, never changed). */
-const AMI_ID = /^ami-[0-9a-f]{8}(?:[0-9a-f]{9})?$/;
+export const AMI_ID = /^ami-[0-9a-f]{8}(?:[0-9a-f]{9})?$/;
 
 /** What an instance runs, by an immutable id: the digest its reference pins, or an AMI id. */
 export function pinnedIdOf(image: string): string | undefined {
