@@ -69,7 +69,13 @@ async function runningDigests(p: FleetProvider): Promise<string[]> {
  * The cases every fleet provider passes: swarm for real, Kubernetes and AWS against their
  * fakes. `make` runs once, in beforeAll.
  */
-export function describeFleetProvider(name: string, make: () => Promise<FleetContract>): void {
+export function describeFleetProvider(
+  name: string,
+  make: () => Promise<FleetContract>,
+  /** The strategies the provider offers; the cases of the others are reported skipped. */
+  opts: { strategies?: readonly Strategy[] } = {},
+): void {
+  const offers = (s: Strategy) => (opts.strategies ?? ['rolling', 'blue-green']).includes(s);
   describe(`fleet provider contract: ${name}`, () => {
     let c: FleetContract;
     const digest = (image: string): string => digestOf(image) as string;
@@ -100,7 +106,7 @@ export function describeFleetProvider(name: string, make: () => Promise<FleetCon
       await c?.teardown();
     }, 120_000);
 
-    describe('rolling', () => {
+    (offers('rolling') ? describe : describe.skip)('rolling', () => {
       let p: FleetProvider;
       beforeAll(async () => {
         p = await c.fleet('rolling');
@@ -164,7 +170,7 @@ export function describeFleetProvider(name: string, make: () => Promise<FleetCon
       }, 180_000);
     });
 
-    describe('blue-green', () => {
+    (offers('blue-green') ? describe : describe.skip)('blue-green', () => {
       let p: FleetProvider;
       let url = '';
       beforeAll(async () => {
