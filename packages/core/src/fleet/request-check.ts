@@ -1,0 +1,18 @@
+import { ConfigurationError } from '../errors.js';
+import { parseReference, requireDigest } from '../oci/reference.js';
+import type { DeployRequest } from './provider.js';
+
+/**
+ * Invariants the request parser guarantees, checked again by a provider before its first
+ * call, so no call reaches an engine without them: a digest-pinned image, whole positive
+ * sizes, a positive health timeout.
+ */
+export function checkDeployRequest(r: DeployRequest): void {
+  requireDigest(parseReference(r.image), 'image');
+  if (!Number.isInteger(r.batchSize) || r.batchSize < 1)
+    throw new ConfigurationError(`batch size ${r.batchSize} must be a whole number of at least 1`);
+  if (r.replicas !== undefined && (!Number.isInteger(r.replicas) || r.replicas < 1))
+    throw new ConfigurationError(`replicas ${r.replicas} must be a whole number of at least 1`);
+  if (!(r.healthTimeoutMs > 0))
+    throw new ConfigurationError(`health timeout ${r.healthTimeoutMs} ms must be positive`);
+}
