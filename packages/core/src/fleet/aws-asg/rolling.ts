@@ -175,8 +175,11 @@ async function recover(
       await ctx.prove(back.id, back.version, backImage, from.replicas),
     );
   } else if (end.status === 'timeout') {
-    ctx.log(`group ${ctx.target}: ${reason}; AWS rolls the refresh back`);
-    await ctx.rollbackRefresh();
+    // AWS may be rolling it back already; else Kiln asks it to.
+    if (end.refresh.Status !== 'RollbackInProgress') {
+      ctx.log(`group ${ctx.target}: ${reason}; asking AWS to roll the refresh back`);
+      await ctx.rollbackRefresh();
+    }
     const undone = await ctx.watchRefresh(
       end.refresh.InstanceRefreshId as string,
       ctx.now() + r.healthTimeoutMs,
