@@ -26,6 +26,14 @@ const CORE_BY_PATH = [
   'Import core through its domain subpaths (@kiln/core/oci, @kiln/core/bake, …), never by path.',
 ];
 const NO_TEST = [['**/test/**'], 'scripts/, bench/ and packages/ never import test/.'];
+/** Each action's own domain of core. */
+const ACTION_DOMAINS = {
+  'bake-image': 'bake',
+  'validate-image': 'validate',
+  promote: 'promote',
+  'replace-fleet': 'deploy',
+  rollback: 'rollback',
+};
 const NO_LOCAL = [
   ['@kiln/local', '@kiln/local/**'],
   'Core does not depend on the embedded environment.',
@@ -71,24 +79,19 @@ export default tseslint.config(
     files: ['packages/actions/**/*.ts', 'packages/cli/**/*.ts', 'packages/local/**/*.ts'],
     rules: { 'no-restricted-imports': restrict(CORE_BY_PATH, NO_TEST) },
   },
-  {
-    files: ['packages/actions/src/bake-image/**/*.ts'],
+  // An action imports only its own domain of core (plus the shared ones: inputs, oci, config,
+  // github, gates, ledger, fleet, …), never another action's domain.
+  ...Object.entries(ACTION_DOMAINS).map(([action, own]) => ({
+    files: [`packages/actions/src/${action}/**/*.ts`],
     rules: {
       'no-restricted-imports': restrict(CORE_BY_PATH, NO_TEST, [
-        ['@kiln/core/validate'],
+        Object.values(ACTION_DOMAINS)
+          .filter((d) => d !== own)
+          .flatMap((d) => [`@kiln/core/${d}`, `@kiln/core/${d}/**`]),
         'An action imports only its own domain of core.',
       ]),
     },
-  },
-  {
-    files: ['packages/actions/src/validate-image/**/*.ts'],
-    rules: {
-      'no-restricted-imports': restrict(CORE_BY_PATH, NO_TEST, [
-        ['@kiln/core/bake'],
-        'An action imports only its own domain of core.',
-      ]),
-    },
-  },
+  })),
   {
     files: ['scripts/**', 'bench/**'],
     rules: { 'no-restricted-imports': restrict(CORE_BY_PATH, NO_TEST) },
