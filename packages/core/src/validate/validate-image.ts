@@ -3,6 +3,7 @@ import { info } from '../log.js';
 import type { Digest } from '../oci/digest.js';
 import { openStore } from '../oci/open-store.js';
 import { descriptorOf } from '../oci/manifest.js';
+import { VALIDATION_RESULT_ANNOTATION } from '../oci/referrers.js';
 import { repositoryName } from '../oci/reference.js';
 import type { Registries } from '../oci/registries.js';
 import { KILN_VERSION } from '../version.js';
@@ -117,7 +118,7 @@ export async function validateImage(
       subject: descriptorOf(root),
       annotations: {
         'org.opencontainers.image.created': report.createdAt,
-        'dev.kiln.validation.result': report.result,
+        [VALIDATION_RESULT_ANNOTATION]: report.result,
       },
     }),
   );
