@@ -1,6 +1,7 @@
 import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import type { AwsAsgSettings } from '../../config/kiln-config.js';
 import { ConfigurationError, invalidInput } from '../../errors.js';
 import { parseReference, requireDigest } from '../../oci/reference.js';
 import { AMI_ID, pinnedIdOf, proveConvergence } from '../converged.js';
@@ -56,6 +57,19 @@ export function defaultClients(region: string): AwsClients {
     autoScaling: new AutoScalingClient(config),
     ec2: new EC2Client(config),
     elb: new ElasticLoadBalancingV2Client(config),
+  };
+}
+
+/** The provider's settings from a kiln.yml `aws-asg:` block (the deploy request wires them). */
+export function awsAsgSettingsOf(target: string, s: AwsAsgSettings): AwsAsgProviderSettings {
+  return {
+    target,
+    ...(s.region ? { region: s.region } : {}),
+    ...(s.launchTemplate ? { launchTemplate: s.launchTemplate } : {}),
+    ...(s.targetGroupArn ? { targetGroupArns: [s.targetGroupArn] } : {}),
+    ...(s.minHealthyPercentage !== undefined
+      ? { minHealthyPercentage: s.minHealthyPercentage }
+      : {}),
   };
 }
 
