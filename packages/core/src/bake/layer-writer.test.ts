@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import {
   chmod,
@@ -217,6 +217,33 @@ describe('writeLayer', () => {
     expect(gunzipSync(a)).toEqual(data);
   });
 
+  it('writes the same layer with 0, 1 and 3 compression workers', async () => {
+    await mkdir(join(top, 'ctx'));
+    // Text and random bytes across several chunks: deflated and stored chunks both.
+    const text = Buffer.from('lorem ipsum dolor sit amet '.repeat(200_000));
+    await writeFile(join(top, 'ctx', 'a.txt'), text);
+    await writeFile(join(top, 'ctx', 'b.bin'), randomBytes(3 * 1024 * 1024 + 17));
+    const entries = await resolveCopySpecs(
+      ['a.txt:/data/a.txt', 'b.bin:/data/b.bin'],
+      join(top, 'ctx'),
+    );
+    const results = [];
+    for (const workers of [0, 1, 3]) {
+      const out = join(top, `w${workers}.tgz`);
+      results.push({
+        ...(await writeLayer(entries, { sourceDateEpoch: EPOCH, workers }, out)),
+        out,
+      });
+    }
+    const [a, b, c] = results;
+    expect(b?.digest).toBe(a?.digest);
+    expect(c?.digest).toBe(a?.digest);
+    const tar = gunzipSync(await readFile(a?.out as string));
+    expect(sha(tar)).toBe(a?.diffId);
+    const listed = await listTar(tar);
+    expect(listed.find((l) => l.header.name === 'data/a.txt')?.body.equals(text)).toBe(true);
+  }, 60_000);
+
   it('is readable by the system tar', async () => {
     const { out } = await bake('one', 1_000_000_000, 0o022);
     const listing = execFileSync('tar', ['--numeric-owner', '-tvzf', out], { encoding: 'utf8' });
@@ -252,6 +279,7 @@ describe('writeLayer', () => {
     expect(await readdir(top)).toEqual([]);
   });
 
+  // Worker threads add their own heaps; bench:bake-memory measures those. This bounds the pipeline.
   it('streams a 64 MiB file with bounded memory', async () => {
     const big = join(top, 'sparse');
     await writeFile(big, '');
@@ -264,7 +292,7 @@ describe('writeLayer', () => {
     try {
       const result = await writeLayer(
         [{ path: 'big', type: 'file', source: big, mode: 0o644 }],
-        { sourceDateEpoch: EPOCH },
+        { sourceDateEpoch: EPOCH, workers: 0 },
         join(top, 'big.tgz'),
       );
       expect(result.uncompressedSize).toBe(64 * 1024 * 1024 + 512 + 1024);

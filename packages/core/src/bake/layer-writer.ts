@@ -1,13 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { constants, createWriteStream } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { type FileHandle, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { pack as tarPack, type Header, type Pack } from 'tar-stream';
 import { invalidInput } from '../errors.js';
 import type { Digest } from '../oci/digest.js';
-import { DeterministicGzip } from './gzip-stream.js';
-import { HashStream } from '../oci/hash-stream.js';
+import { defaultCompressionWorkers } from './deflate-pool.js';
+import { ParallelGzip } from './parallel-gzip.js';
 import { sortEntries, type LayerEntry } from './layer-entry.js';
 import { drained } from '../util/drained.js';
 
@@ -16,6 +15,8 @@ export interface LayerOptions {
   sourceDateEpoch: number;
   uid?: number;
   gid?: number;
+  /** Compression worker threads; 0 compresses on this thread. The bytes are the same either way. */
+  workers?: number;
 }
 
 export interface LayerResult {
@@ -48,8 +49,8 @@ const TYPE_BITS: Record<LayerEntry['type'], number> = {
 /**
  * Writes `entries` as a reproducible gzip-compressed tar layer to `outFile`: sorted bytewise,
  * uid/gid 0 unless given, empty user/group names, one fixed mtime, no atime/ctime, pinned
- * gzip. File contents are streamed with backpressure, so memory stays bounded whatever the
- * file sizes. The layer appears under `outFile` only once complete (temp file + rename).
+ * gzip compressed in parallel chunks (parallel-gzip.ts). File contents are streamed with
+ * backpressure, so memory stays bounded whatever the file sizes. The layer appears under `outFile` only once complete (temp file + rename).
  */
 export async function writeLayer(
   entries: LayerEntry[],
@@ -62,45 +63,63 @@ export async function writeLayer(
 
   const tmp = join(dirname(outFile), `.${basename(outFile)}.${randomBytes(6).toString('hex')}.tmp`);
   const pack = tarPack();
-  const tarHash = new HashStream();
-  const gzHash = new HashStream();
-  // tar-stream's streams are streamx streams, not Node streams; reading the pack through its
-  // async iterator lets Node's pipeline own backpressure and error propagation.
-  const tarBytes: AsyncIterable<Buffer> = {
-    [Symbol.asyncIterator]: () => pack[Symbol.asyncIterator]() as AsyncIterator<Buffer>,
-  };
+  const tarHash = createHash('sha256');
+  const gzHash = createHash('sha256');
+  let tarSize = 0;
+  let gzSize = 0;
   try {
-    const written = pipeline(
-      tarBytes,
-      tarHash,
-      new DeterministicGzip(),
-      gzHash,
-      createWriteStream(tmp, { flags: 'wx' }),
-    );
-    const produced = addEntries(pack, sorted, base).catch((err: unknown) => {
-      pack.destroy(err as Error);
-      throw err;
-    });
-    // Both are awaited so neither can reject unobserved. A producer failure destroys the pack
-    // with its error, which the pipeline then reports; a pipeline failure (disk full) makes the
-    // producer fail only as a consequence. So the pipeline's error is the cause when both fail.
-    const [prod, pipe] = await Promise.allSettled([produced, written]);
-    if (pipe.status === 'rejected') throw pipe.reason;
-    if (prod.status === 'rejected') throw prod.reason;
+    const out = await open(tmp, 'wx');
+    try {
+      const gzip = new ParallelGzip(async (bytes) => {
+        gzHash.update(bytes);
+        gzSize += bytes.length;
+        await writeAll(out, bytes);
+      }, opts.workers ?? defaultCompressionWorkers());
+      // tar-stream's streams are streamx streams, not Node streams; reading the pack through
+      // its async iterator gives backpressure: the next tar bytes are asked for only once the
+      // compressor has room.
+      const written = (async () => {
+        for await (const chunk of pack as AsyncIterable<Buffer>) {
+          tarHash.update(chunk);
+          tarSize += chunk.length;
+          await gzip.push(chunk);
+        }
+        await gzip.end();
+      })();
+      const produced = addEntries(pack, sorted, base).catch((err: unknown) => {
+        pack.destroy(err as Error);
+        throw err;
+      });
+      // Both are awaited so neither can reject unobserved. A producer failure destroys the
+      // pack with its error, which the writer then reports; a write failure (disk full) makes
+      // the producer fail only as a consequence. So the writer's error is the cause when both fail.
+      const [prod, pipe] = await Promise.allSettled([produced, written]);
+      if (pipe.status === 'rejected') throw pipe.reason;
+      if (prod.status === 'rejected') throw prod.reason;
+    } finally {
+      await out.close();
+    }
     await rename(tmp, outFile);
   } catch (err) {
     pack.destroy();
     await rm(tmp, { force: true });
     throw err;
   }
-  const tarResult = tarHash.result();
-  const gzResult = gzHash.result();
   return {
-    digest: gzResult.digest,
-    diffId: tarResult.digest,
-    size: gzResult.size,
-    uncompressedSize: tarResult.size,
+    digest: `sha256:${gzHash.digest('hex')}` as Digest,
+    diffId: `sha256:${tarHash.digest('hex')}` as Digest,
+    size: gzSize,
+    uncompressedSize: tarSize,
   };
+}
+
+/** FileHandle.write may write less than asked; a layer must never lose bytes. */
+async function writeAll(out: FileHandle, bytes: Uint8Array): Promise<void> {
+  let at = 0;
+  while (at < bytes.length) {
+    const { bytesWritten } = await out.write(bytes, at, bytes.length - at);
+    at += bytesWritten;
+  }
 }
 
 type HeaderArgument = Partial<Header> & Pick<Header, 'name'>;

@@ -1,0 +1,16 @@
+/** Deflate level for content that compresses; pinned with fflate's exact version. */
+export declare const DEFLATE_LEVEL: 6;
+/** fflate's hash-table size, fixed. */
+export declare const DEFLATE_MEM: number;
+/** Bytes of earlier input a chunk may refer back to: the deflate window. */
+export declare const DICTIONARY_BYTES: number;
+/** Entropy (bits per byte) above which a chunk is stored instead of deflated. */
+export declare const STORE_ENTROPY: number;
+/** Shannon entropy of the byte histogram of `data`, in bits per byte. */
+export declare function entropy(data: Uint8Array): number;
+/** Raw deflate of one chunk; a non-final chunk ends byte aligned with a sync flush. */
+export declare function deflateChunk(
+  data: Uint8Array,
+  dictionary: Uint8Array | undefined,
+  final: boolean,
+): Uint8Array;

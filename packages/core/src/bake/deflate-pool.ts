@@ -1,0 +1,158 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { debug } from '../log.js';
+import { errorMessage } from '../errors.js';
+import { deflateChunk } from './deflate-chunk.mjs';
+
+/** The most compression workers a bake starts, whatever the machine reports. */
+export const MAX_COMPRESSION_WORKERS = 16;
+
+/** Workers to compress with: `KILN_COMPRESS_WORKERS` (0 = on the calling thread), else one per core. */
+export function defaultCompressionWorkers(env = process.env): number {
+  const asked = env.KILN_COMPRESS_WORKERS?.trim();
+  if (asked && /^\d+$/.test(asked)) return Math.min(Number(asked), MAX_COMPRESSION_WORKERS);
+  return Math.min(availableParallelism(), MAX_COMPRESSION_WORKERS);
+}
+
+/** Young-generation size of a compression worker. */
+const WORKER_YOUNG_MIB = 4;
+
+interface Job {
+  data: Uint8Array;
+  dictionary: Uint8Array | undefined;
+  final: boolean;
+  /** The output, and the input buffer handed back (it travelled to the worker and back). */
+  resolve: (out: Uint8Array, data: Uint8Array) => void;
+  reject: (err: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  job?: Job;
+}
+
+/** What a chunk compressed on the pool gives back. */
+export interface Deflated {
+  out: Uint8Array;
+  /** The input buffer, usable again. */
+  data: Uint8Array;
+}
+
+/**
+ * A fixed set of worker threads running deflateChunk (started one at a time, on demand). Which worker compresses a chunk does not
+ * matter (the output depends on the chunk alone), so jobs go to whichever is idle. Workers are
+ * unreferenced while idle, so a pool left alive never keeps the process from exiting.
+ */
+export class DeflatePool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  /** Set when a worker could not start (e.g. a bundle without the worker file): compress here. */
+  private broken = false;
+
+  constructor(readonly size: number) {}
+
+  /** Raw deflate of one chunk, on a worker (or on this thread if workers cannot run). */
+  deflate(data: Uint8Array, dictionary: Uint8Array | undefined, final: boolean): Promise<Deflated> {
+    if (this.broken) return Promise.resolve({ out: deflateChunk(data, dictionary, final), data });
+    return new Promise<Deflated>((resolve, reject) => {
+      this.queue.push({
+        data,
+        dictionary,
+        final,
+        resolve: (out, back) => resolve({ out, data: back }),
+        reject,
+      });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.queue.length) {
+      let slot = this.slots.find((s) => s.ready && !s.job);
+      const starting = this.slots.some((s) => !s.ready);
+      if (!slot && !starting && this.slots.length < this.size) this.start();
+      if (!slot) return;
+      const job = this.queue.shift() as Job;
+      slot.job = job;
+      slot.worker.ref();
+      // Moved, not copied; a worker that has said `ready` has loaded, so a chunk it dies with is
+      // an error, while one that fails to load never received any.
+      slot.worker.postMessage({ data: job.data, dictionary: job.dictionary, final: job.final }, [
+        job.data.buffer as ArrayBuffer,
+      ]);
+    }
+  }
+
+  private start(): Slot {
+    const worker = new Worker(new URL('./deflate-chunk.mjs', import.meta.url), {
+      workerData: { kilnDeflate: true },
+      // fflate allocates its buffers per chunk; a small young generation collects them after a
+      // few chunks instead of letting each worker hold tens of MiB of dead buffers.
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MIB },
+    });
+    const slot: Slot = { worker, ready: false };
+    // Referenced while it starts or works, so the process waits for it; idle, it is not.
+    worker.on(
+      'message',
+      (msg: { ready?: boolean; out?: Uint8Array; data?: Uint8Array; error?: string }) => {
+        if (msg.ready) {
+          slot.ready = true;
+          worker.unref();
+          this.pump();
+          return;
+        }
+        const job = slot.job;
+        slot.job = undefined;
+        worker.unref();
+        if (job) {
+          if (msg.out && msg.data) job.resolve(msg.out, msg.data);
+          else job.reject(new Error(`compression worker: ${msg.error ?? 'no output'}`));
+        }
+        this.pump();
+      },
+    );
+    worker.on('error', (err) => this.lost(slot, err));
+    worker.on('exit', (code) => this.lost(slot, new Error(`compression worker exited (${code})`)));
+    this.slots.push(slot);
+    return slot;
+  }
+
+  /**
+   * A worker that fails (most often: its file cannot be loaded) is dropped and its chunk
+   * compressed here; the bytes are the same, only slower.
+   */
+  private lost(slot: Slot, err: Error): void {
+    const at = this.slots.indexOf(slot);
+    if (at < 0) return;
+    this.slots.splice(at, 1);
+    // Its chunk went to the worker and is gone with it.
+    slot.job?.reject(new Error(`compression worker failed: ${errorMessage(err)}`, { cause: err }));
+    if (slot.ready) {
+      this.pump();
+      return;
+    }
+    if (!this.broken)
+      debug(`compression workers unavailable, compressing in-thread: ${errorMessage(err)}`);
+    this.broken = true;
+    for (const job of this.queue.splice(0)) {
+      try {
+        job.resolve(deflateChunk(job.data, job.dictionary, job.final), job.data);
+      } catch (e) {
+        job.reject(e as Error);
+      }
+    }
+  }
+}
+
+const pools = new Map<number, DeflatePool>();
+
+/** The process's pool of `size` workers, started on first use and kept for later layers. */
+export function deflatePool(size: number): DeflatePool {
+  let pool = pools.get(size);
+  if (!pool) {
+    pool = new DeflatePool(size);
+    pools.set(size, pool);
+  }
+  return pool;
+}
