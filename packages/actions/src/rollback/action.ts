@@ -13,7 +13,7 @@ export async function rollbackAction(): Promise<void> {
   const config = await configFromInputs(actionInputs, workspace);
   const request = parseRollbackRequest(actionInputs, config);
   const options = registryOptionsFrom(actionInputs, request.repository.registry);
-  const [{ rollback, rollbackSummary, RolledBackError }, { Registries }, github] =
+  const [{ rollback, rollbackFailure, rollbackSummary }, { Registries }, github] =
     await Promise.all([
       import('@kiln/core/rollback'),
       import('@kiln/core/oci'),
@@ -32,7 +32,8 @@ export async function rollbackAction(): Promise<void> {
     'ledger-entry': result.deploy.ledgerEntry,
   });
   await github.summary.writeSummary(rollbackSummary(result));
-  // The target did not come up and the fleet is back on the release rolled back from: the
-  // entry says rolled-back and the step fails.
-  if (result.outcome === 'rolled-back') throw new RolledBackError(result.deploy);
+  // The target did not come up (the fleet is back on the release rolled back from, the entry
+  // says rolled-back), or the quarantine could not be written: the step fails.
+  const failure = rollbackFailure(result);
+  if (failure) throw failure;
 }

@@ -4,8 +4,8 @@ import { fromRecord } from '@kiln/core/inputs';
 import { Registries } from '@kiln/core/oci';
 import {
   parseRollbackRequest,
-  RolledBackError,
   rollback as rollBack,
+  rollbackFailure,
   rollbackSummary,
 } from '@kiln/core/rollback';
 import { parse, print, progress, registryFlags, registryOptions } from '../options.js';
@@ -37,7 +37,7 @@ const names = [
   'config',
 ] as const;
 
-/** `kiln rollback`: the rollback action from a shell; a target that did not come up exits 2. */
+/** `kiln rollback`: the rollback action from a shell; a target that did not come up, or a quarantine not written, exits 2. */
 export async function rollback(argv: string[]): Promise<number> {
   const options = {
     ...registryFlags,
@@ -56,6 +56,7 @@ export async function rollback(argv: string[]): Promise<number> {
     log: progress,
   });
   print(values.json as boolean | undefined, result, rollbackSummary(result));
-  if (result.outcome === 'rolled-back') throw new RolledBackError(result.deploy);
+  const failure = rollbackFailure(result);
+  if (failure) throw failure;
   return 0;
 }

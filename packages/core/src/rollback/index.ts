@@ -4,5 +4,3 @@ export * from './rollback-request.js';
 export * from './rollback.js';
 export * from './switch-back.js';
 export * from './rollback-summary.js';
-// A rollback whose target did not come up fails the step the way a deploy does.
-export { RolledBackError } from '../deploy/replace-fleet.js';

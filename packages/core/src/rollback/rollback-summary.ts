@@ -29,7 +29,9 @@ export function rollbackSummary(r: RollbackResult): string {
         ? `${r.fromDigest} quarantined (ledger seq ${q.seq}): promote and deploy refuse it`
         : q.kind === 'already'
           ? `${r.fromDigest} was already quarantined (${q.env}, seq ${q.seq})`
-          : 'off (input quarantine: false)',
+          : q.kind === 'failed'
+            ? `❌ ${r.fromDigest} could not be quarantined: ${q.error}`
+            : 'off (input quarantine: false)',
     ],
     ['fleet', `${r.deploy.target} (${r.deploy.strategy}): ${r.deploy.proof.summary}`],
     ['ledger entry', inlineCode(`#${r.deploy.seq} ${r.deploy.ledgerEntry}`)],

@@ -7,10 +7,11 @@ import { GateRefusedError } from '../gates/gate-result.js';
 import { fromRecord } from '../inputs/source.js';
 import { current, isQuarantined, quarantine } from '../ledger/queries.js';
 import { Ledger } from '../ledger/store.js';
+import { RolledBackError } from '../deploy/replace-fleet.js';
 import type { Digest } from '../oci/digest.js';
 import { Registries } from '../oci/registries.js';
 import { MemoryArtifactStore } from '../oci/test-artifact-store.js';
-import { rollback } from './rollback.js';
+import { rollback, rollbackFailure } from './rollback.js';
 import { parseRollbackRequest } from './rollback-request.js';
 import { rollbackSummary } from './rollback-summary.js';
 
@@ -294,6 +295,7 @@ describe('rollback', () => {
     // The release rolled back from still runs and stays quarantined.
     expect(await current(s.ledger)).toBe(s.v3);
     expect(rollbackSummary(r)).toContain('❌ the target did not come up');
+    expect(rollbackFailure(r)).toBeInstanceOf(RolledBackError);
   });
 
   it('the summary escapes the reason and shows the path, the quarantine, the gates and N/N', async () => {
@@ -311,5 +313,76 @@ describe('rollback', () => {
     );
     expect(md).toContain('| ran-healthy | ✅ pass |');
     expect(md).toContain('#### Fleet: 2/2 healthy');
+  });
+  it('the quarantine is written while the fleet moves, and still lands before the rollback entry', async () => {
+    const s = await setup();
+    const order: string[] = [];
+    let first = true;
+    s.store.beforeCall = async (name) => {
+      // The quarantine's first write is slow; the fleet answers at once.
+      if (name === 'putBlob' && first) {
+        first = false;
+        await new Promise((r) => setTimeout(r, 50));
+        order.push('quarantine written');
+      }
+    };
+    const fleet = fakeFleet(ref(s.v3));
+    const inner = fleet.deploy;
+    fleet.deploy = async (r) => {
+      order.push('fleet moved');
+      return inner(r);
+    };
+    const r = await rollback(request(), deps(s, fleet));
+    expect(order).toEqual(['fleet moved', 'quarantine written']);
+    expect(r.quarantine).toMatchObject({ kind: 'quarantined', seq: 4 });
+    const history = (await s.ledger.history(2)).map((e) => `${e.entry.seq} ${e.entry.action}`);
+    expect(history).toEqual(['5 rollback', '4 quarantine']);
+    expect(rollbackFailure(r)).toBeUndefined();
+  });
+
+  it('a quarantine the registry refused: the rollback is recorded, then the step fails (operational)', async () => {
+    const s = await setup();
+    let first = true;
+    s.store.beforeCall = async (name) => {
+      if (name === 'putBlob' && first) {
+        first = false;
+        throw new Error('HTTP 503 from the registry');
+      }
+    };
+    const log: string[] = [];
+    const r = await rollback(request(), deps(s, fakeFleet(ref(s.v3)), log));
+    expect(r.quarantine).toMatchObject({ kind: 'failed', error: 'HTTP 503 from the registry' });
+    expect(r.outcome).toBe('deployed');
+    expect((await s.ledger.head())?.entry).toMatchObject({
+      seq: 4,
+      action: 'rollback',
+      digest: s.v2,
+    });
+    expect((await isQuarantined(s.store, s.v3)).quarantined).toBe(false);
+    expect(log).toContain(
+      `quarantine: ${s.v3} could not be quarantined: HTTP 503 from the registry`,
+    );
+    const err = rollbackFailure(r);
+    expect(err).toBeInstanceOf(Error);
+    expect(err).not.toBeInstanceOf(ConfigurationError);
+    expect(err?.message).toBe(
+      `rolled back staging to ${ref(s.v2)}, but ${s.v3} could not be quarantined: HTTP 503 from the registry; promote and deploy still accept it until a rollback with quarantine (or a re-run) records it`,
+    );
+    expect(rollbackSummary(r)).toContain('❌ sha256:');
+  });
+
+  it('with requires: a target never promoted into the environment is refused before the quarantine', async () => {
+    const s = await setup();
+    const fleet = fakeFleet(ref(s.v3));
+    const req = request();
+    req.fleet.requires = 'dev';
+    const err = await rollback(req, deps(s, fleet)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GateRefusedError);
+    expect((err as Error).message).toMatch(
+      /gate promoted failed: .* was never promoted into staging/,
+    );
+    expect(fleet.requests).toEqual([]);
+    expect((await s.ledger.head())?.entry.seq).toBe(3);
+    expect((await isQuarantined(s.store, s.v3)).quarantined).toBe(false);
   });
 });

@@ -1,16 +1,18 @@
 import {
   type FleetDeps,
   openProvider,
+  RolledBackError,
   replaceFleet,
   type ReplaceFleetResult,
 } from '../deploy/replace-fleet.js';
-import { ConfigurationError, invalidInput } from '../errors.js';
+import { ConfigurationError, errorMessage, invalidInput } from '../errors.js';
 import { shortDigest } from '../fleet/converged.js';
 import {
   assertGatesPassed,
   digestExists,
   type GateResult,
   notQuarantined,
+  promotedInto,
   runGates,
 } from '../gates/index.js';
 import { ranHealthyIn } from '../gates/rollback-gates.js';
@@ -24,8 +26,11 @@ import type { ArtifactStore, ImageStore } from '../oci/store.js';
 import { deployRequestFor, type RollbackRequest, type RollbackTarget } from './rollback-request.js';
 import { type RollbackPath, SwitchBackProvider } from './switch-back.js';
 
-/** Gates rollback answers itself before replace-fleet runs (replace-fleet shows them as skipped). */
-export const ROLLBACK_GATES = ['digest-exists', 'ran-healthy', 'not-quarantined'] as const;
+/**
+ * replace-fleet's gates rollback answers itself, with its own `ran-healthy`, before anything
+ * changes (replace-fleet shows them as skipped): a refusal must come before the quarantine.
+ */
+export const ANSWERED_GATES = ['digest-exists', 'not-quarantined', 'promoted'];
 
 /** The digest a rollback goes to, and how `to` chose it. */
 export interface ResolvedTarget {
@@ -41,6 +46,8 @@ export type QuarantineStep =
   | { kind: 'quarantined'; entry: Digest; seq: number }
   /** Quarantined before (by an earlier rollback, or by hand): nothing appended. */
   | { kind: 'already'; entry: Digest; seq: number; env: string }
+  /** The entry could not be written (the registry failed): the step fails after the outputs. */
+  | { kind: 'failed'; error: string; cause: unknown }
   | { kind: 'off' };
 
 export interface RollbackResult {
@@ -67,10 +74,14 @@ export interface RollbackResult {
  * Rolls an environment back to an earlier known-good digest through replace-fleet's path.
  * Before the fleet is touched (ConfigurationError, nothing changed): the environment runs
  * something by its ledger, and the target is another digest that still exists in the registry,
- * ran healthy in the environment before, and is not quarantined. Then the digest rolled back
- * from is quarantined (unless `quarantine` is off), so promote and deploy refuse it, and
- * replace-fleet deploys the target and records a `rollback` entry with the reason. Inside a
- * blue-green keep-warm window that deploy is one traffic switch back (SwitchBackProvider).
+ * ran healthy in the environment before, is not quarantined, and (kiln.yml `requires:`) was
+ * promoted into it. Then the digest rolled back from is quarantined (unless `quarantine` is
+ * off), so promote and deploy refuse it, and replace-fleet deploys the target and records a
+ * `rollback` entry with the reason. Inside a blue-green keep-warm window that deploy is one
+ * traffic switch back (SwitchBackProvider). The quarantine entry is written while the engine
+ * moves (the registry and the engine work at the same time, so restoring service does not wait
+ * for the registry); the fleet's deploy returns only once it is written, so the chain holds the
+ * quarantine before the rollback.
  */
 export async function rollback(req: RollbackRequest, deps: FleetDeps): Promise<RollbackResult> {
   if (req.reason.length > REASON_MAX)
@@ -113,24 +124,39 @@ export async function rollback(req: RollbackRequest, deps: FleetDeps): Promise<R
       () => digestExists(stores.image, target.digest),
       () => ranHealthyIn(ledger, target.digest),
       () => notQuarantined(stores.ledger, target.digest),
+      ...(req.fleet.requires
+        ? [() => promotedInto(ledger, target.digest, req.fleet.requires as string)]
+        : []),
     ],
     { log },
   );
   assertGatesPassed(guards, `rollback of ${req.environment} to ${image(target.digest)}`);
 
-  const step = req.quarantine
-    ? await quarantineFrom(req, deps, stores, from, log)
-    : ({ kind: 'off' } as const);
-
-  const provider = new SwitchBackProvider(
-    deps.provider ?? (await openProvider(deployRequestFor(req, target.digest), log)),
-    log,
-  );
-  const deploy = await replaceFleet(
-    deployRequestFor(req, target.digest),
-    { ...deps, provider, stores },
-    { action: 'rollback', reason: req.reason, skipGates: ['digest-exists', 'not-quarantined'] },
-  );
+  // Never rejects (an unhandled rejection would end the process): a failure is a step result.
+  const quarantined: Promise<QuarantineStep> = req.quarantine
+    ? quarantineFrom(req, deps, stores, from, log).catch((cause: unknown) => {
+        log(`quarantine: ${from} could not be quarantined: ${errorMessage(cause)}`);
+        return { kind: 'failed', error: errorMessage(cause), cause };
+      })
+    : Promise.resolve({ kind: 'off' });
+  let deploy: ReplaceFleetResult;
+  let provider: SwitchBackProvider;
+  try {
+    provider = new SwitchBackProvider(
+      deps.provider ?? (await openProvider(deployRequestFor(req, target.digest), log)),
+      log,
+      quarantined,
+    );
+    deploy = await replaceFleet(
+      deployRequestFor(req, target.digest),
+      { ...deps, provider, stores },
+      { action: 'rollback', reason: req.reason, skipGates: ANSWERED_GATES },
+    );
+  } finally {
+    // Whatever became of the fleet, the quarantine is finished before rollback returns.
+    await quarantined;
+  }
+  const step = await quarantined;
   const path = provider.path ?? {
     kind: 'redeploy',
     line: 'rollback path: none: the fleet already ran the digest',
@@ -150,6 +176,20 @@ export async function rollback(req: RollbackRequest, deps: FleetDeps): Promise<R
     deploy,
     durationMs: Math.max(0, Math.round(now().getTime() - started)),
   };
+}
+
+/**
+ * Why a finished rollback fails its step (exit 2), after its outputs and summary: the target
+ * did not come up (the fleet is back where it was), or the quarantine could not be written.
+ */
+export function rollbackFailure(r: RollbackResult): Error | undefined {
+  if (r.outcome === 'rolled-back') return new RolledBackError(r.deploy);
+  if (r.quarantine.kind === 'failed')
+    return new Error(
+      `rolled back ${r.environment} to ${r.to}, but ${r.fromDigest} could not be quarantined: ${r.quarantine.error}; promote and deploy still accept it until a rollback with quarantine (or a re-run) records it`,
+      { cause: r.quarantine.cause },
+    );
+  return undefined;
 }
 
 /** The digest `to` names, read from the environment's ledger for `previous` and a sequence number. */

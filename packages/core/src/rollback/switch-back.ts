@@ -59,9 +59,14 @@ export class SwitchBackProvider implements FleetProvider {
   /** What current() last saw: replace-fleet looks just before it deploys, and that look decides. */
   private seen: FleetState | undefined;
 
+  /**
+   * `alongside`: work done while the fleet moves that deploy() waits for before it returns
+   * (rollback's quarantine, whose ledger entry must precede the rollback's). It must not reject.
+   */
   constructor(
     private readonly inner: FleetProvider,
     private readonly log: (line: string) => void = () => {},
+    private readonly alongside: Promise<unknown> = Promise.resolve(),
   ) {
     this.kind = inner.kind;
     this.target = inner.target;
@@ -86,6 +91,14 @@ export class SwitchBackProvider implements FleetProvider {
   }
 
   async deploy(request: DeployRequest): Promise<DeployResult> {
+    try {
+      return await this.move(request);
+    } finally {
+      await this.alongside;
+    }
+  }
+
+  private async move(request: DeployRequest): Promise<DeployResult> {
     const path = rollbackPath(this.seen ?? (await this.inner.current()), request);
     this.seen = undefined;
     this.path = path;
