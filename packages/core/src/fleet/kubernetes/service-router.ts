@@ -1,4 +1,3 @@
-import { proveConvergence } from '../converged.js';
 import type { Colour, TrafficRouter } from '../provider.js';
 import type { KubeContext } from './context.js';
 import { colourDeployment } from './spec.js';
@@ -30,11 +29,10 @@ export class ServiceRouter implements TrafficRouter {
     for (;;) {
       const dep = await this.ctx.deployment(name);
       const tasks = dep ? await this.ctx.tasks(dep) : [];
-      if (tasks.filter((t) => t.health === 'healthy').length >= count) return;
+      const ready = tasks.filter((t) => t.health === 'healthy').length;
+      if (ready >= count) return;
       if (this.ctx.now() >= end)
-        throw new Error(
-          `${name} has not ${count} ready pods after ${timeoutMs} ms: ${proveConvergence(tasks, '', count).problems.join('; ')}`,
-        );
+        throw new Error(`${name} has ${ready} of ${count} pods ready after ${timeoutMs} ms`);
       await this.ctx.sleep(this.ctx.pollMs);
     }
   }
