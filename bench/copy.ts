@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { copyImage, OciLayout, Registries } from '@kiln/core/oci';
+import { cleanEnv } from './clean-env.js';
 import { benchImage } from './fixtures.js';
 import { up, ROOT, startFaultProxy } from '@kiln/local';
 
@@ -40,17 +41,23 @@ async function main(): Promise<void> {
     const tools = {
       // Asynchronous: the proxies run in this process and must keep answering.
       kiln: (from: string, to: string) =>
-        run(process.execPath, [join(ROOT, 'dist/cli/index.js'), 'copy', from, to]),
+        run(process.execPath, [join(ROOT, 'dist/cli/index.js'), 'copy', from, to], {
+          env: cleanEnv(),
+        }),
       skopeo: (from: string, to: string) =>
-        run('skopeo', [
-          'copy',
-          '--all',
-          '--quiet',
-          '--src-tls-verify=false',
-          '--dest-tls-verify=false',
-          `docker://${from}`,
-          `docker://${to}`,
-        ]),
+        run(
+          'skopeo',
+          [
+            'copy',
+            '--all',
+            '--quiet',
+            '--src-tls-verify=false',
+            '--dest-tls-verify=false',
+            `docker://${from}`,
+            `docker://${to}`,
+          ],
+          { env: cleanEnv() },
+        ),
     };
     const scenarios = [
       { name: 'same registry', target: a },

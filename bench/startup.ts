@@ -7,6 +7,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '@kiln/local';
+import { cleanEnv } from './clean-env.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 // Wall time moves with whatever else the machine does; instructions counted by valgrind do not.
@@ -19,11 +20,6 @@ interface Subject {
   /** what the process is given to do: the quickest path to its first log line */
   env?: Record<string, string>;
   bytes?: { entry: number; chunks: number };
-}
-
-/** Only what node needs to run: a user's runner adds its own variables, we measure without them. */
-function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
-  return { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/', ...extra };
 }
 
 /** An ncc bundle of a one-line action that only logs through @actions/core. */
