@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { parseConfig } from '../config/load-config.js';
 import { ConfigurationError } from '../errors.js';
 import { fromRecord } from '../inputs/source.js';
+import { redact } from '../log.js';
 import { DEPLOY_DEFAULTS, parseReplaceFleetRequest } from './deploy-request.js';
 
 const D = `sha256:${'a'.repeat(64)}`;
@@ -28,6 +29,12 @@ environments:
   k8s:
     provider: kubernetes
     target: shop
+    strategy: blue-green
+    kubernetes: { namespace: shop-prod, context: prod-eu, container: app }
+  edge:
+    provider: aws-asg
+    target: shop-asg
+    aws-asg: { region: eu-west-1, launch-template: shop-lt, min-healthy-percentage: 90 }
 `;
 
 const config = () => parseConfig(CONFIG, '.github/kiln.yml');
@@ -103,17 +110,45 @@ describe('parseReplaceFleetRequest', () => {
     );
   });
 
-  it('kubernetes and aws-asg are accepted names that are not available yet', async () => {
-    for (const provider of ['kubernetes', 'aws-asg'])
-      expect(() => parse({ image: IMAGE, environment: 'e', target: 't', provider })).toThrow(
-        `Provider ${provider} is not available yet: this version of Kiln deploys with swarm`,
-      );
+  it('carries the kubernetes block of kiln.yml and the kubeconfig input, masked', async () => {
+    const cfg = await config();
+    const kubeconfig = 'apiVersion: v1\nkind: Config\n';
+    const req = parse({ image: IMAGE, environment: 'k8s', kubeconfig }, cfg);
+    expect(req).toMatchObject({
+      provider: 'kubernetes',
+      target: 'shop',
+      // The Service's selector is the switch: no haproxy needed.
+      strategy: 'blue-green',
+      kubernetes: { namespace: 'shop-prod', context: 'prod-eu', container: 'app' },
+      kubeconfig,
+    });
+    expect(req.haproxy).toBeUndefined();
+    expect(req.awsAsg).toBeUndefined();
+    expect(redact(`read ${kubeconfig}`)).toBe('read ***');
+    // Without kiln.yml the provider input alone opens an empty block.
+    expect(
+      parse({ image: IMAGE, environment: 'e', target: 't', provider: 'kubernetes' }),
+    ).toMatchObject({ provider: 'kubernetes', kubernetes: {} });
+    expect(() => parse({ image: IMAGE, environment: 'staging', kubeconfig: 'x: y' }, cfg)).toThrow(
+      'Input "kubeconfig" is only used with provider kubernetes (this environment runs on swarm)',
+    );
+  });
+
+  it('carries the aws-asg block of kiln.yml; blue-green is left to the provider to refuse', async () => {
+    const cfg = await config();
+    const req = parse({ image: IMAGE, environment: 'edge' }, cfg);
+    expect(req).toMatchObject({
+      provider: 'aws-asg',
+      target: 'shop-asg',
+      awsAsg: { region: 'eu-west-1', launchTemplate: 'shop-lt', minHealthyPercentage: 90 },
+    });
+    expect(req.kubernetes).toBeUndefined();
+    expect(parse({ image: IMAGE, environment: 'edge', strategy: 'blue-green' }, cfg)).toMatchObject(
+      { provider: 'aws-asg', strategy: 'blue-green' },
+    );
     expect(() => parse({ image: IMAGE, environment: 'k8s' }, undefined)).toThrow(
       /Input "target" is required/,
     );
-    await expect(async () =>
-      parse({ image: IMAGE, environment: 'k8s' }, await config()),
-    ).rejects.toThrow('Provider kubernetes is not available yet');
     expect(() => parse({ image: IMAGE, environment: 'e', target: 't', provider: 'nomad' })).toThrow(
       'Input "provider" has value "nomad": must be one of swarm, kubernetes, aws-asg',
     );

@@ -1,13 +1,16 @@
 import { dirname, join } from 'node:path';
 import type {
+  AwsAsgSettings,
   EnvironmentConfig,
   KilnConfig,
+  KubernetesSettings,
   ProviderName,
   Strategy,
 } from '../config/kiln-config.js';
 import { PROVIDERS, STRATEGIES } from '../config/kiln-config.js';
 import { environment } from '../config/queries.js';
 import { ConfigurationError, invalidInput } from '../errors.js';
+import { setSecret } from '../log.js';
 import { ENV_NAME, ENV_NAME_RULE } from '../ledger/env-name.js';
 import type { HealthCheck } from '../fleet/provider.js';
 import { parseBoolean, parseChoice, parseDuration, parseInteger } from '../inputs/parse.js';
@@ -20,9 +23,6 @@ import {
   parseReference,
   requireDigest,
 } from '../oci/reference.js';
-
-/** Providers whose engine code exists; the others are accepted names that refuse for now. */
-export const AVAILABLE_PROVIDERS: readonly ProviderName[] = ['swarm'];
 
 /** Defaults when neither an input nor the environment's kiln.yml entry says. */
 export const DEPLOY_DEFAULTS = {
@@ -67,8 +67,14 @@ export interface ReplaceFleetRequest {
   ledgerRepository: ImageReference;
   /** Overrides the image's own health check. */
   health?: HealthCheck;
-  /** The traffic router in front of the fleet (blue-green needs one). */
+  /** The traffic router in front of the fleet (blue-green on swarm needs one). */
   haproxy?: HaproxySettings;
+  /** Kubernetes: the environment's `kubernetes:` block of kiln.yml. */
+  kubernetes?: KubernetesSettings;
+  /** Kubernetes: the `kubeconfig` input's content (masked when read). */
+  kubeconfig?: string;
+  /** Auto Scaling: the environment's `aws-asg:` block (no region: AWS_REGION). */
+  awsAsg?: AwsAsgSettings;
 }
 
 /**
@@ -142,10 +148,6 @@ export function parseReplaceFleetRequest(
   if (!ENV_NAME.test(envName)) throw invalidInput('environment', envName, ENV_NAME_RULE);
 
   const provider = parseChoice('provider', read('provider'), PROVIDERS, env?.provider ?? 'swarm');
-  if (!AVAILABLE_PROVIDERS.includes(provider))
-    throw new ConfigurationError(
-      `Provider ${provider} is not available yet: this version of Kiln deploys with ${AVAILABLE_PROVIDERS.join(', ')}`,
-    );
   if (env && read('provider').trim() && env.provider !== provider)
     throw invalidInput(
       'provider',
@@ -155,7 +157,7 @@ export function parseReplaceFleetRequest(
   const target = read('target').trim() || env?.target;
   if (!target)
     throw new ConfigurationError(
-      `Input "target" is required (the swarm service), unless kiln.yml names the environment's target`,
+      `Input "target" is required (the swarm service, Kubernetes Deployment or Auto Scaling group), unless kiln.yml names the environment's target`,
     );
 
   const strategy = parseChoice(
@@ -209,6 +211,20 @@ export function parseReplaceFleetRequest(
       throw invalidInput('docker-host', dockerHost, 'must be a unix://, tcp:// or ssh:// address');
     req.dockerHost = dockerHost;
   }
+  if (env?.provider === 'kubernetes') req.kubernetes = env.settings;
+  else if (provider === 'kubernetes') req.kubernetes = {};
+  if (env?.provider === 'aws-asg') req.awsAsg = env.settings;
+  else if (provider === 'aws-asg') req.awsAsg = {};
+  const kubeconfig = read('kubeconfig');
+  if (kubeconfig.trim()) {
+    // Masked before anything can print it: a kubeconfig holds the cluster's credentials.
+    setSecret(kubeconfig);
+    if (provider !== 'kubernetes')
+      throw new ConfigurationError(
+        `Input "kubeconfig" is only used with provider kubernetes (this environment runs on ${provider})`,
+      );
+    req.kubeconfig = kubeconfig;
+  }
   if (env?.url) req.url = env.url;
   if (env?.requires) req.requires = env.requires;
 
@@ -248,7 +264,8 @@ export function parseReplaceFleetRequest(
   } else if (previewUrl) {
     throw invalidInput('preview-url', previewUrl, 'needs haproxy-socket: the router that previews');
   }
-  if (strategy === 'blue-green' && !req.haproxy)
+  // Kubernetes switches its Service's selector; aws-asg refuses blue-green itself.
+  if (strategy === 'blue-green' && provider === 'swarm' && !req.haproxy)
     throw new ConfigurationError(
       `Strategy blue-green moves traffic through a load balancer: set input "haproxy-socket" (haproxy's runtime API socket)`,
     );

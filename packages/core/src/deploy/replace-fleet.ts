@@ -9,7 +9,7 @@ import type {
   FleetProvider,
   Strategy,
 } from '../fleet/provider.js';
-import { loadProvider } from '../fleet/providers.js';
+import { type FleetSettings, openFleet } from '../fleet/providers.js';
 import {
   digestExists,
   GateRefusedError,
@@ -293,12 +293,29 @@ export async function openProvider(
         ...(req.haproxy.previewUrl ? { previewUrl: req.haproxy.previewUrl } : {}),
       })
     : undefined;
-  return loadProvider('swarm', {
-    target: req.target,
-    ...(req.dockerHost ? { dockerHost: req.dockerHost } : {}),
-    ...(router ? { router } : {}),
+  return openFleet(fleetSettings(req), {
     log,
+    ...(router ? { router } : {}),
+    ...(req.kubeconfig ? { kubeconfig: req.kubeconfig } : {}),
+    ...(req.url ? { url: req.url } : {}),
   });
+}
+
+/** The request's fleet as kiln.yml describes it, the inputs already merged over it. */
+export function fleetSettings(req: ReplaceFleetRequest): FleetSettings {
+  const target = req.target;
+  switch (req.provider) {
+    case 'kubernetes':
+      return { provider: 'kubernetes', target, settings: req.kubernetes ?? {} };
+    case 'aws-asg':
+      return { provider: 'aws-asg', target, settings: req.awsAsg ?? {} };
+    default:
+      return {
+        provider: 'swarm',
+        target,
+        settings: req.dockerHost ? { dockerHost: req.dockerHost } : {},
+      };
+  }
 }
 
 /** How long a preview check waits for one answer. */

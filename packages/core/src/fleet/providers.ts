@@ -1,6 +1,8 @@
+import type { ProviderSettings } from '../config/kiln-config.js';
 import { invalidInput } from '../errors.js';
 import type { AwsAsgProvider, AwsAsgProviderSettings } from './aws-asg/provider.js';
 import type { KubernetesProvider, KubernetesProviderSettings } from './kubernetes/provider.js';
+import type { FleetProvider, TrafficRouter } from './provider.js';
 import type { SwarmProvider, SwarmProviderSettings } from './swarm/provider.js';
 
 /** Each provider kind, its settings and what it returns; the types cost nothing at start-up. */
@@ -40,5 +42,63 @@ export async function loadProvider<K extends ProviderKind>(
     }
     default:
       throw invalidInput('provider', String(kind), `must be one of ${PROVIDER_KINDS.join(', ')}`);
+  }
+}
+
+/** An environment's fleet as kiln.yml describes it: provider, target and that provider's block. */
+export type FleetSettings = {
+  [K in ProviderKind]: { provider: K; target: string; settings: ProviderSettings[K] };
+}[ProviderKind];
+
+/** What opening a fleet takes besides kiln.yml: inputs and the run's own pieces. */
+export interface FleetOpening {
+  log?: (line: string) => void;
+  /** Swarm: the traffic router in front of the colours (blue-green). */
+  router?: TrafficRouter;
+  /** Kubernetes: a kubeconfig's content (a secret input; the provider masks it). */
+  kubeconfig?: string;
+  /** Kubernetes: where users reach the Service (the Service router's url). */
+  url?: string;
+}
+
+/**
+ * Opens an environment's fleet: each provider's kiln.yml block through that provider's own
+ * mapper, so replace-fleet, rollback and status open the same fleet the same way.
+ */
+export async function openFleet(
+  fleet: FleetSettings,
+  opening: FleetOpening = {},
+): Promise<FleetProvider> {
+  const log = opening.log ? { log: opening.log } : {};
+  switch (fleet.provider) {
+    case 'swarm': {
+      const host = fleet.settings.dockerHost;
+      return loadProvider('swarm', {
+        target: fleet.target,
+        ...(host ? { dockerHost: host } : {}),
+        ...(opening.router ? { router: opening.router } : {}),
+        ...log,
+      });
+    }
+    case 'kubernetes': {
+      const { kubernetesSettingsOf } = await import('./kubernetes/settings.js');
+      return loadProvider('kubernetes', {
+        ...kubernetesSettingsOf(fleet.target, fleet.settings),
+        ...(opening.kubeconfig?.trim() ? { kubeconfig: opening.kubeconfig } : {}),
+        ...(opening.url ? { url: opening.url } : {}),
+        ...log,
+      });
+    }
+    case 'aws-asg': {
+      // The SDK loads with the mapper's module; loadProvider finds it already loaded.
+      const { awsAsgSettingsOf } = await import('./aws-asg/provider.js');
+      return loadProvider('aws-asg', { ...awsAsgSettingsOf(fleet.target, fleet.settings), ...log });
+    }
+    default:
+      throw invalidInput(
+        'provider',
+        String((fleet as { provider: unknown }).provider),
+        `must be one of ${PROVIDER_KINDS.join(', ')}`,
+      );
   }
 }

@@ -2,7 +2,7 @@ import type { EnvironmentConfig, KilnConfig } from '../config/kiln-config.js';
 import { errorMessage } from '../errors.js';
 import { digestOf } from '../fleet/converged.js';
 import type { FleetProvider } from '../fleet/provider.js';
-import { loadProvider, PROVIDER_KINDS, type ProviderKind } from '../fleet/providers.js';
+import { openFleet } from '../fleet/providers.js';
 import type { LedgerAction, LedgerOutcome, StoredEntry } from '../ledger/entry.js';
 import { current, deployedSince, lastKnownGood } from '../ledger/queries.js';
 import { Ledger } from '../ledger/store.js';
@@ -69,11 +69,12 @@ export async function environmentFleet(
   env: EnvironmentConfig,
   dockerHost?: string,
 ): Promise<FleetProvider> {
-  if (!(PROVIDER_KINDS as readonly string[]).includes(env.provider))
-    throw new Error(`provider ${env.provider} is not available in this version of Kiln`);
-  const kind = env.provider as ProviderKind;
-  const host = env.provider === 'swarm' ? (env.settings.dockerHost ?? dockerHost) : dockerHost;
-  return loadProvider(kind, { target: env.target, ...(host ? { dockerHost: host } : {}) });
+  if (env.provider !== 'swarm') return openFleet(env);
+  const host = env.settings.dockerHost ?? dockerHost;
+  return openFleet({
+    ...env,
+    settings: { ...env.settings, ...(host ? { dockerHost: host } : {}) },
+  });
 }
 
 /** The fleet's N/N on `digest` (else on what it runs), never throwing: a row shows the error. */
