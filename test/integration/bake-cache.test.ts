@@ -25,8 +25,11 @@ describe('base-layer cache', () => {
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'kiln-bake-cache-'));
-    process.env.KILN_CACHE_DIR = join(work, 'cache');
+    // The base is baked here too: with caches of its own, or its layer would already be in the
+    // app layer cache below and never be downloaded.
+    process.env.KILN_CACHE_DIR = join(work, 'base-bake-cache');
     const base = await bakeBusyboxBase(env.registry.host, { repository: `cache/base-${run}` });
+    process.env.KILN_CACHE_DIR = join(work, 'cache');
     proxy = await startFaultProxy(env.registry.host);
     baseRef = base.image.replace(env.registry.host, proxy.host);
   }, 60_000);

@@ -63,6 +63,7 @@ export async function bakeImage(
     size: inspected.size,
     platforms: req.platforms,
     appLayer: last,
+    appLayers: [{ ...last, lines: [], cached: false }],
     layers: layers.map((l) => ({ ...l, from: 'app' as const })),
     reproducible: 'unchecked',
     sourceDateEpoch: epoch,

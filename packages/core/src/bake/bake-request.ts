@@ -18,6 +18,12 @@ export interface BakeRequest {
   base: 'scratch' | ImageLocation;
   baseInput: string;
   copy: string[];
+  /** The `copy` lines of each app layer, in order (input `layers`; default one layer per line). */
+  layerGroups: string[][];
+  /** Reuse unchanged app layers from the layer cache (input `layer-cache`, default true). */
+  layerCache: boolean;
+  /** Compression worker threads (not an input: tests and benchmarks set it); default per core. */
+  compressionWorkers?: number;
   entrypoint?: string[];
   cmd?: string[];
   env: Record<string, string>;
@@ -70,6 +76,30 @@ export function parseCommand(input: string, raw: string): string[] | undefined {
     return parsed as string[];
   }
   return v.split(/\s+/);
+}
+
+/**
+ * Input `layers`: `per-line` (default, each copy line its own layer), `single` (all in one), or
+ * groups of line numbers in order, e.g. `1-2, 3, 4-6`, which must cover every line once.
+ */
+export function parseLayerGroups(raw: string, copy: string[]): string[][] {
+  const v = raw.trim();
+  if (v === '' || v === 'per-line') return copy.map((line) => [line]);
+  if (v === 'single') return copy.length ? [copy] : [];
+  const rule = `must be per-line, single, or groups of copy line numbers in order covering lines 1-${copy.length} once each, e.g. 1-2, 3`;
+  const groups: string[][] = [];
+  let next = 1;
+  for (const part of parseList(v, { commas: true })) {
+    const m = /^(\d+)(?:-(\d+))?$/.exec(part);
+    const from = Number(m?.[1]);
+    const to = m?.[2] !== undefined ? Number(m[2]) : from;
+    if (!m || from !== next || to < from || to > copy.length)
+      throw invalidInput('layers', raw, rule);
+    groups.push(copy.slice(from - 1, to));
+    next = to + 1;
+  }
+  if (next !== copy.length + 1) throw invalidInput('layers', raw, rule);
+  return groups;
 }
 
 export function parseBakeRequest(read: InputReader, workspace = process.cwd()): BakeRequest {
@@ -178,6 +208,8 @@ export function parseBakeRequest(read: InputReader, workspace = process.cwd()): 
     base,
     baseInput,
     copy,
+    layerGroups: parseLayerGroups(read('layers'), copy),
+    layerCache: parseBoolean('layer-cache', read('layer-cache'), true),
     env,
     labels,
     expose,

@@ -15,6 +15,7 @@ describe('bakeSummary', () => {
       size: 2048,
       platforms: ['linux/amd64 [x](https://evil)'],
       appLayer: { mediaType: 'm', digest: D, size: 1 },
+      appLayers: [{ mediaType: 'm', digest: D, size: 1, lines: ['a:/a'], cached: false }],
       layers: [{ mediaType: 'm', digest: D, size: 1, from: 'app' }],
       base: { name: 'reg.example/base`x', digest: D },
       reproducible: 'unchecked',

@@ -16,7 +16,8 @@ import { type ResolvedBase, resolveBase } from './base-image.js';
 import type { BakeRequest } from './bake-request.js';
 import { ComposedStore } from './composed-store.js';
 import { composeImage, type ComposedImage } from './compose-image.js';
-import { resolveCopySpecs } from './copy-spec.js';
+import { resolveCopyLayers } from './copy-spec.js';
+import { type LayerCache, withLayerCache } from './layer-cache.js';
 import type { BakeProvenance } from './image-config-builder.js';
 import type { LayerEntry } from './layer-entry.js';
 import { diffLayers } from './layer-diff.js';
@@ -33,7 +34,10 @@ export interface BakeResult {
   /** Bytes of every blob and manifest the image needs. */
   size: number;
   platforms: string[];
+  /** The top app layer (the last copy group's). */
   appLayer: Descriptor;
+  /** Every app layer in order, with its copy lines and whether the layer cache had it. */
+  appLayers: Array<Descriptor & { lines: string[]; cached: boolean }>;
   layers: Array<Descriptor & { from: 'base' | 'app' }>;
   base?: { name: string; digest: Digest };
   /** 'true'/'false' when verify-reproducible ran, else 'unchecked'. */
@@ -76,7 +80,7 @@ async function provenanceFor(
   return p;
 }
 
-/** Bakes twice and names the layer and files that differ, if any. */
+/** Bakes twice and names the layers (by their copy lines) and files that differ, if any. */
 async function checkReproducible(
   first: ComposedImage,
   firstStore: ImageStore,
@@ -87,17 +91,20 @@ async function checkReproducible(
   const lines = [
     `two bakes of the same inputs gave ${first.root.digest} and ${second.image.root.digest}`,
   ];
-  if (second.image.appLayer.digest !== first.appLayer.digest) {
-    lines.push(`app layer differs: ${first.appLayer.digest} vs ${second.image.appLayer.digest}`);
+  let differing = 0;
+  for (const [i, a] of first.appLayers.entries()) {
+    const b = second.image.appLayers[i];
+    if (!b || b.digest === a.digest) continue;
+    differing++;
+    const from = a.cached ? ' (the first from the layer cache)' : '';
     lines.push(
-      ...(await diffLayers(firstStore, first.appLayer, second.store, second.image.appLayer)).slice(
-        0,
-        50,
-      ),
+      `app layer ${i + 1} of ${first.appLayers.length} (copy ${a.lines.join(', ')}) differs${from}: ${a.digest} vs ${b.digest}`,
     );
-  } else {
+    lines.push(...(await diffLayers(firstStore, a, second.store, b)).slice(0, 50));
+  }
+  if (differing === 0) {
     lines.push(
-      'the app layer is identical; the image config differs (check env, labels and the source date)',
+      'the app layers are identical; the image config differs (check env, labels and the source date)',
     );
   }
   throw new NotReproducibleError(lines.join('\n  '));
@@ -113,7 +120,12 @@ export async function bake(
   registries: Registries,
   log: (l: string) => void = info,
 ): Promise<BakeResult> {
-  const entries = normaliseModes(await resolveCopySpecs(req.copy, req.context));
+  // No copy lines (a base and settings only) still give one, empty, app layer.
+  const groups = req.layerGroups.length ? req.layerGroups : [[]];
+  const layers = (await resolveCopyLayers(groups, req.context)).map((entries, i) => ({
+    lines: groups[i] as string[],
+    entries: normaliseModes(entries),
+  }));
   const output = req.output ? parseLocation(req.output, 'output') : undefined;
   if (output && output.kind !== 'layout')
     throw new Error('unreachable: output is checked to be oci-layout');
@@ -130,79 +142,91 @@ export async function bake(
   const provenance = await provenanceFor(req, base);
 
   const run = async (baseStore?: ImageStore): Promise<BakeResult> =>
-    withTempDir('kiln-bake-', async (dir) => {
-      const work = new OciLayout(join(dir, 'first'));
-      const composeInto = (layout: OciLayout) =>
-        composeImage(
-          req,
-          entries,
-          layout,
-          provenance,
-          base && baseStore ? { ...base, store: baseStore } : undefined,
-        );
-      const image = await composeInto(work);
-      log(
-        `app layer ${image.appLayer.digest} (${image.appLayer.size} bytes, ${entries.length} entries)`,
-      );
-      let reproducible: BakeResult['reproducible'] = 'unchecked';
-      if (req.verifyReproducible) {
-        await checkReproducible(image, work, async () => {
-          const layout = new OciLayout(join(dir, 'second'));
-          return { image: await composeInto(layout), store: layout };
-        });
-        reproducible = 'true';
-        log('reproducible: a second bake gave the same digest');
-      }
+    withLayerCache(req.layerCache, (cache) =>
+      withTempDir('kiln-bake-', async (dir) => {
+        const work = new OciLayout(join(dir, 'first'));
+        const composeInto = (layout: OciLayout, layerCache?: LayerCache) =>
+          composeImage(
+            req,
+            layers,
+            layout,
+            provenance,
+            base && baseStore ? { ...base, store: baseStore } : undefined,
+            layerCache,
+          );
+        const image = await composeInto(work, cache);
+        for (const [i, l] of image.appLayers.entries()) {
+          log(
+            `app layer ${i + 1}/${image.appLayers.length} ${l.digest} (${l.size} bytes, ${layers[i]?.entries.length ?? 0} entries${l.cached ? ', from the layer cache' : ''})`,
+          );
+        }
+        const firstStore = new ComposedStore(work, cache?.layout);
+        let reproducible: BakeResult['reproducible'] = 'unchecked';
+        if (req.verifyReproducible) {
+          // The second bake reads no cache: it writes every layer again, so a cached layer is
+          // checked against a fresh one too.
+          await checkReproducible(image, firstStore, async () => {
+            const layout = new OciLayout(join(dir, 'second'));
+            return { image: await composeInto(layout), store: layout };
+          });
+          reproducible = 'true';
+          log('reproducible: a second bake gave the same digest');
+        }
 
-      const source = new ComposedStore(work, baseStore);
-      const digest = image.root.digest;
-      let target: ImageStore | undefined;
-      let name = `oci-layout:${work.dir}`;
-      if (output) {
-        target = new OciLayout(output.dir);
-        name = `oci-layout:${output.dir}`;
-      } else if (req.push && req.repository) {
-        target = registries.repository(req.repository.registry, req.repository.repository);
-        name = repositoryName(req.repository);
-      }
-      const tags = [...req.tags, ...(output?.tag ? [output.tag] : [])];
-      // Inspected before the copy: once the copy succeeds, nothing is left that can fail.
-      const inspected = await inspectImage(source, digest);
-      let copiedBytes = 0;
-      if (target) {
-        const to = target;
-        const copy = (): ReturnType<typeof copyImage> =>
-          copyImage(source, to, digest, { tags, log });
-        const copied = output
-          ? await undoLayoutWriteOnFailure(output.dir, name, copy)
-          : await copy();
-        copiedBytes = copied.copiedBytes;
-      }
-      const firstImage = image.images[0] as ComposedImage['images'][number];
-      const result: BakeResult = {
-        digest,
-        image: `${name}@${digest}`,
-        tags: target ? tags : [],
-        mediaType: image.root.mediaType,
-        size: inspected.size,
-        platforms: req.platforms,
-        appLayer: {
-          mediaType: image.appLayer.mediaType,
-          digest: image.appLayer.digest,
-          size: image.appLayer.size,
-        },
-        layers: firstImage.layers.map((l) => ({
-          ...l,
-          from: l.digest === image.appLayer.digest ? 'app' : 'base',
-        })),
-        reproducible,
-        sourceDateEpoch: provenance.sourceDateEpoch,
-        copiedBytes,
-      };
-      if (base) result.base = { name: base.name, digest: base.digest };
-      if (provenance.revision) result.revision = provenance.revision;
-      return result;
-    });
+        const source = new ComposedStore(work, cache?.layout, baseStore);
+        const digest = image.root.digest;
+        let target: ImageStore | undefined;
+        let name = `oci-layout:${work.dir}`;
+        if (output) {
+          target = new OciLayout(output.dir);
+          name = `oci-layout:${output.dir}`;
+        } else if (req.push && req.repository) {
+          target = registries.repository(req.repository.registry, req.repository.repository);
+          name = repositoryName(req.repository);
+        }
+        const tags = [...req.tags, ...(output?.tag ? [output.tag] : [])];
+        // Inspected before the copy: once the copy succeeds, nothing is left that can fail.
+        const inspected = await inspectImage(source, digest);
+        let copiedBytes = 0;
+        if (target) {
+          const to = target;
+          const copy = (): ReturnType<typeof copyImage> =>
+            copyImage(source, to, digest, { tags, log });
+          const copied = output
+            ? await undoLayoutWriteOnFailure(output.dir, name, copy)
+            : await copy();
+          copiedBytes = copied.copiedBytes;
+        }
+        const firstImage = image.images[0] as ComposedImage['images'][number];
+        const top = image.appLayers[
+          image.appLayers.length - 1
+        ] as ComposedImage['appLayers'][number];
+        const baseCount = firstImage.layers.length - image.appLayers.length;
+        const result: BakeResult = {
+          digest,
+          image: `${name}@${digest}`,
+          tags: target ? tags : [],
+          mediaType: image.root.mediaType,
+          size: inspected.size,
+          platforms: req.platforms,
+          appLayer: { mediaType: top.mediaType, digest: top.digest, size: top.size },
+          appLayers: image.appLayers.map((l) => ({
+            mediaType: l.mediaType,
+            digest: l.digest,
+            size: l.size,
+            lines: l.lines,
+            cached: l.cached,
+          })),
+          layers: firstImage.layers.map((l, i) => ({ ...l, from: i < baseCount ? 'base' : 'app' })),
+          reproducible,
+          sourceDateEpoch: provenance.sourceDateEpoch,
+          copiedBytes,
+        };
+        if (base) result.base = { name: base.name, digest: base.digest };
+        if (provenance.revision) result.revision = provenance.revision;
+        return result;
+      }),
+    );
 
   return base ? withBaseCache(base.digest, base.store, (cached) => run(cached)) : run();
 }

@@ -1,6 +1,4 @@
 import { rm } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { type Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { errorMessage, isConfigurationError } from '../errors.js';
@@ -12,6 +10,12 @@ import { DigestMismatchError } from '../oci/registry/errors.js';
 import type { ImageStore } from '../oci/store.js';
 import { withTempDir } from '../util/temp-dir.js';
 import { activity } from '../util/activity.js';
+import {
+  kilnCacheDir,
+  onRunnerWithCache,
+  restoreRunnerCache,
+  saveRunnerCache,
+} from './runner-cache.js';
 
 /** Reads base blobs through a local layout, so each base layer is downloaded once per machine. */
 export class CachedStore implements ImageStore {
@@ -116,13 +120,8 @@ export class CachedStore implements ImageStore {
 }
 
 export function baseCacheDir(env = process.env): string {
-  if (env.KILN_CACHE_DIR) return join(env.KILN_CACHE_DIR, 'base');
-  if (env.RUNNER_TEMP) return join(env.RUNNER_TEMP, 'kiln-base-cache');
-  return join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'kiln', 'base');
+  return kilnCacheDir('base', env);
 }
-
-const onRunnerWithCache = (env = process.env): boolean =>
-  env.GITHUB_ACTIONS === 'true' && Boolean(env.ACTIONS_RESULTS_URL ?? env.ACTIONS_CACHE_URL);
 
 /**
  * Runs `fn` with a base-blob cache: a local folder, restored from and saved to the GitHub
@@ -137,14 +136,7 @@ export async function withBaseCache<T>(
   const key = `kiln-base-${digestHex(baseDigest)}`;
   let hit = false;
   const useActionsCache = onRunnerWithCache();
-  if (useActionsCache) {
-    try {
-      const cache = await import('@actions/cache');
-      hit = (await cache.restoreCache([dir], key)) === key;
-    } catch (err) {
-      warning(`base layer cache not restored: ${(err as Error).message}`);
-    }
-  }
+  if (useActionsCache) hit = (await restoreRunnerCache(dir, key, 'base layer cache')) === key;
   const layout = new OciLayout(dir);
   try {
     await layout.init();
@@ -161,12 +153,7 @@ export async function withBaseCache<T>(
   const result = await fn(store);
   debug(`base cache ${dir}: ${store.downloaded} bytes downloaded${hit ? ' (restored)' : ''}`);
   if (useActionsCache && !hit && store.downloaded > 0) {
-    try {
-      const cache = await import('@actions/cache');
-      await cache.saveCache([dir], key);
-    } catch (err) {
-      warning(`base layer cache not saved: ${(err as Error).message}`);
-    }
+    await saveRunnerCache(dir, key, 'base layer cache');
   }
   return result;
 }

@@ -1,6 +1,3 @@
-import { createReadStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Digest } from '../oci/digest.js';
 import type { OciLayout } from '../oci/layout/oci-layout.js';
 import {
@@ -19,11 +16,15 @@ import {
   OCI_LABEL,
 } from './image-config-builder.js';
 import type { LayerEntry } from './layer-entry.js';
-import { writeLayer } from './layer-writer.js';
+import { bakeLayer, type LayerCache } from './layer-cache.js';
+
+/** An app layer of a composed image: the copy lines it holds, and whether the cache had it. */
+export type AppLayer = Descriptor & { diffId: Digest; lines: string[]; cached: boolean };
 
 export interface ComposedImage {
   root: ParsedManifest;
-  appLayer: Descriptor & { diffId: Digest };
+  /** In order, one per group of copy lines; the last one is the image's top layer. */
+  appLayers: AppLayer[];
   /** One per platform, in the order asked. */
   images: Array<{ platform: string; manifest: ParsedManifest; layers: Descriptor[] }>;
 }
@@ -44,31 +45,37 @@ function ociLayer(d: Descriptor): Descriptor {
 }
 
 /**
- * Writes the app layer, a config and manifest per platform, and (for several platforms) an
- * index into `work`. Base layers stay where they are; only their descriptors are used.
+ * Writes the app layers (one per group of copy lines, reused from `cache` when unchanged), a
+ * config and manifest per platform, and (for several platforms) an index into `work`. Layers
+ * written anew go straight to their final place (the cache, else `work`); base layers stay where
+ * they are; only their descriptors are used.
  */
 export async function composeImage(
   req: BakeRequest,
-  entries: LayerEntry[],
+  layers: Array<{ lines: string[]; entries: LayerEntry[] }>,
   work: OciLayout,
   provenance: BakeProvenance,
   base?: ResolvedBase,
+  cache?: LayerCache,
 ): Promise<ComposedImage> {
   await work.init();
-  const tmp = join(work.dir, 'app-layer.tar.gz');
-  const layer = await writeLayer(
-    entries,
-    { sourceDateEpoch: provenance.sourceDateEpoch, ...layerOwner(req.user) },
-    tmp,
-  );
-  const appLayer = {
-    mediaType: MediaType.OciLayerGzip,
-    digest: layer.digest,
-    size: layer.size,
-    diffId: layer.diffId,
+  const opts = {
+    sourceDateEpoch: provenance.sourceDateEpoch,
+    ...layerOwner(req.user),
+    ...(req.compressionWorkers !== undefined ? { workers: req.compressionWorkers } : {}),
   };
-  await work.putBlob(appLayer, async () => createReadStream(tmp));
-  await rm(tmp, { force: true });
+  const appLayers: AppLayer[] = [];
+  for (const { lines, entries } of layers) {
+    const layer = await bakeLayer(entries, opts, work, cache);
+    appLayers.push({
+      mediaType: MediaType.OciLayerGzip,
+      digest: layer.digest,
+      size: layer.size,
+      diffId: layer.diffId,
+      lines,
+      cached: layer.cached,
+    });
+  }
 
   const annotations: Record<string, string> = {
     [OCI_LABEL.created]: isoDate(provenance.sourceDateEpoch),
@@ -81,14 +88,14 @@ export async function composeImage(
   const images: ComposedImage['images'] = [];
   for (const platform of req.platforms) {
     const fromBase = base ? await basePlatformImage(base, platform) : undefined;
-    const config = buildImageConfig(fromBase?.config, req, platform, layer.diffId, provenance);
+    const config = buildImageConfig(fromBase?.config, req, platform, appLayers, provenance);
     const configDesc = await work.putBuffer(
       Buffer.from(JSON.stringify(config)),
       MediaType.OciConfig,
     );
     const layers = [
       ...(fromBase?.manifest.layers ?? []).map(ociLayer),
-      { mediaType: appLayer.mediaType, digest: appLayer.digest, size: appLayer.size },
+      ...appLayers.map((l) => ({ mediaType: l.mediaType, digest: l.digest, size: l.size })),
     ];
     const manifest = parseManifest(
       encodeManifest({
@@ -129,5 +136,5 @@ export async function composeImage(
     );
   }
   await work.putManifest(root, { root: true });
-  return { root, appLayer, images };
+  return { root, appLayers, images };
 }

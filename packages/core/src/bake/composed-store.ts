@@ -11,20 +11,23 @@ import type { ImageStore } from '../oci/store.js';
 export class ComposedStore implements ImageStore {
   readonly label: string;
 
+  /** App layers the layer cache holds are read from it, in place, never copied into `work`. */
   constructor(
     private readonly work: OciLayout,
+    private readonly layers?: OciLayout,
     private readonly base?: ImageStore,
   ) {
     this.label = work.label;
   }
 
   private async from(desc: Descriptor): Promise<ImageStore> {
-    if ((await this.work.hasBlob(desc)) || !this.base) return this.work;
-    return this.base;
+    if (await this.work.hasBlob(desc)) return this.work;
+    if (this.layers && (await this.layers.hasBlob(desc))) return this.layers;
+    return this.base ?? this.work;
   }
 
   async hasBlob(desc: Descriptor): Promise<boolean> {
-    return (await this.work.hasBlob(desc)) || ((await this.base?.hasBlob(desc)) ?? false);
+    return (await this.from(desc)).hasBlob(desc);
   }
 
   async openBlob(desc: Descriptor): Promise<Readable> {

@@ -56,10 +56,38 @@ export function parseCopyLine(line: string): CopySpec {
  * the glob's fixed leading folders (`site/**:/www/` puts `site/css/a.css` at `/www/css/a.css`).
  */
 export async function resolveCopySpecs(lines: string[], context: string): Promise<LayerEntry[]> {
-  const specs = parseList(lines.join('\n')).map(parseCopyLine);
-  if (specs.length === 0) return [];
+  return (await resolveCopyLayers([lines], context))[0] ?? [];
+}
+
+/**
+ * Resolves groups of `copy` lines into one layer each, in order. Every rule is checked across
+ * all lines together, as if they made one layer (a later line may replace a file of an earlier
+ * one, never turn its folder into a file), so grouping never changes what the image holds.
+ */
+export async function resolveCopyLayers(
+  groups: string[][],
+  context: string,
+): Promise<LayerEntry[][]> {
+  const specGroups = groups.map((lines) => parseList(lines.join('\n')).map(parseCopyLine));
+  if (specGroups.every((g) => g.length === 0)) return specGroups.map(() => []);
   const ctx = await BuildContext.open(context);
-  const tree = new LayerTree();
+  const all = new LayerTree();
+  const layers: LayerEntry[][] = [];
+  for (const specs of specGroups) {
+    const own = new LayerTree();
+    await resolveInto(ctx, specs, { add: (e, line) => (all.add(e, line), own.add(e, line)) });
+    layers.push(own.entries());
+  }
+  all.entries(); // the checks across every line
+  return layers;
+}
+
+/** Where resolved items go: both the whole image's tree (for its checks) and the layer's. */
+interface Placer {
+  add(entry: LayerEntry, line: string): void;
+}
+
+async function resolveInto(ctx: BuildContext, specs: CopySpec[], tree: Placer): Promise<void> {
   for (const spec of specs) {
     const fail: Fail = (rule) => {
       throw invalidInput('copy', spec.line, rule);
@@ -94,7 +122,6 @@ export async function resolveCopySpecs(lines: string[], context: string): Promis
       }
     }
   }
-  return tree.entries();
 }
 
 async function globMatches(
@@ -127,7 +154,7 @@ function staticBase(pattern: string): string {
 
 async function placeItem(
   ctx: BuildContext,
-  tree: LayerTree,
+  tree: Placer,
   line: string,
   fail: Fail,
   path: string,

@@ -69,7 +69,7 @@ export class DeflatePool {
 
   private pump(): void {
     while (this.queue.length) {
-      let slot = this.slots.find((s) => s.ready && !s.job);
+      const slot = this.slots.find((s) => s.ready && !s.job);
       const starting = this.slots.some((s) => !s.ready);
       if (!slot && !starting && this.slots.length < this.size) this.start();
       if (!slot) return;

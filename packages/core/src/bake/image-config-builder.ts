@@ -42,15 +42,21 @@ function mergeEnv(base: string[], extra: Record<string, string>): string[] {
   return [...out.values()];
 }
 
+/** An app layer as the config records it: its diff ID and the copy lines that made it. */
+export interface AppLayerRecord {
+  diffId: Digest;
+  lines: string[];
+}
+
 /**
- * The image config: the base's, plus the request's settings and one history entry for the
- * app layer. Key order is fixed by construction, so the JSON bytes are stable.
+ * The image config: the base's, plus the request's settings and one history entry per app
+ * layer. Key order is fixed by construction, so the JSON bytes are stable.
  */
 export function buildImageConfig(
   base: ImageConfig | undefined,
   req: BakeRequest,
   platform: string,
-  appLayerDiffId: Digest,
+  appLayers: AppLayerRecord[],
   p: BakeProvenance,
 ): ImageConfig {
   const [os, architecture, variant] = platform.split('/') as [string, string, string | undefined];
@@ -92,10 +98,17 @@ export function buildImageConfig(
     os,
     ...(variant ? { variant } : {}),
     config,
-    rootfs: { type: 'layers', diff_ids: [...(base?.rootfs?.diff_ids ?? []), appLayerDiffId] },
+    rootfs: {
+      type: 'layers',
+      diff_ids: [...(base?.rootfs?.diff_ids ?? []), ...appLayers.map((l) => l.diffId)],
+    },
     history: [
       ...(base?.history ?? []),
-      { created, created_by: `kiln bake: copy ${req.copy.join(', ')}`, comment: 'kiln' },
+      ...appLayers.map((l) => ({
+        created,
+        created_by: `kiln bake: copy ${l.lines.join(', ')}`,
+        comment: 'kiln',
+      })),
     ],
   };
   return out;

@@ -1,0 +1,300 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import {
+  lstat,
+  mkdir,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { errorMessage } from '../errors.js';
+import { debug, warning } from '../log.js';
+import { type Digest, digestHex } from '../oci/digest.js';
+import { OciLayout } from '../oci/layout/oci-layout.js';
+import { MediaType } from '../oci/media-types.js';
+import { DEFLATE_LEVEL, DEFLATE_MEM, STORE_ENTROPY } from './deflate-chunk.mjs';
+import { sortEntries, type LayerEntry } from './layer-entry.js';
+import { type LayerOptions, type LayerResult, writeLayer } from './layer-writer.js';
+import { GZIP_CHUNK } from './parallel-gzip.js';
+import {
+  kilnCacheDir,
+  onRunnerWithCache,
+  restoreRunnerCache,
+  saveRunnerCache,
+} from './runner-cache.js';
+
+/**
+ * What the layer writer's bytes depend on besides its inputs. Any change to the tar layout or
+ * the compression (fflate's version, chunk size, level, table size, store rule) must change
+ * this, so a cache never serves a layer the current writer would not write.
+ */
+export const LAYER_WRITER_VERSION = `kiln-layer-2 fflate-0.8.3 chunk-${GZIP_CHUNK} level-${DEFLATE_LEVEL} mem-${DEFLATE_MEM} store-${STORE_ENTROPY}`;
+
+/** Local cache entries unused for this long are dropped after a bake. */
+export const LAYER_CACHE_MAX_AGE_MS = 14 * 24 * 3600 * 1000;
+
+/** Files hashed at once while computing a key: many small files are bound by latency. */
+const HASH_CONCURRENCY = 16;
+
+/** What a file looked like when hashed; compared again after the layer is written. */
+interface Stamp {
+  source: string;
+  size: number;
+  mtimeNs: bigint;
+  ctimeNs: bigint;
+  ino: bigint;
+}
+
+/** The cache key of a layer and the file stamps it was computed from. */
+export interface LayerKey {
+  key: string;
+  stamps: Stamp[];
+}
+
+async function hashFile(source: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(source, { highWaterMark: 1024 * 1024 }), hash);
+  return hash.digest('hex');
+}
+
+/**
+ * Digest of everything a layer's bytes depend on: sorted paths, types, modes, link targets,
+ * sizes and content hashes of the entries, owner and mtime, and the writer's version.
+ */
+export async function layerKey(entries: LayerEntry[], opts: LayerOptions): Promise<LayerKey> {
+  const sorted = sortEntries(entries);
+  const files = sorted.filter((e) => e.type === 'file');
+  const facts = new Map<string, { stamp: Stamp; sha: string }>();
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length) {
+      const source = (files[next++] as LayerEntry).source as string;
+      const st = await lstat(source, { bigint: true });
+      const stamp = {
+        source,
+        size: Number(st.size),
+        mtimeNs: st.mtimeNs,
+        ctimeNs: st.ctimeNs,
+        ino: st.ino,
+      };
+      facts.set(source, { stamp, sha: await hashFile(source) });
+    }
+  };
+  await Promise.all(Array.from({ length: HASH_CONCURRENCY }, worker));
+  const lines = sorted.map((e) => {
+    const f = e.source ? facts.get(e.source) : undefined;
+    return [e.path, e.type, e.mode, e.linkTarget ?? '', f?.stamp.size ?? 0, f?.sha ?? ''];
+  });
+  const hash = createHash('sha256').update(
+    JSON.stringify([
+      LAYER_WRITER_VERSION,
+      opts.sourceDateEpoch,
+      opts.uid ?? 0,
+      opts.gid ?? 0,
+      lines,
+    ]),
+  );
+  return { key: hash.digest('hex'), stamps: [...facts.values()].map((f) => f.stamp) };
+}
+
+/** Whether every file still looks as it did when its content was hashed. */
+async function unchanged(stamps: Stamp[]): Promise<boolean> {
+  for (const s of stamps) {
+    const st = await lstat(s.source, { bigint: true }).catch(() => undefined);
+    if (
+      !st ||
+      Number(st.size) !== s.size ||
+      st.mtimeNs !== s.mtimeNs ||
+      st.ctimeNs !== s.ctimeNs ||
+      st.ino !== s.ino
+    )
+      return false;
+  }
+  return true;
+}
+
+const isResult = (v: unknown): v is LayerResult => {
+  const r = v as LayerResult;
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    /^sha256:[0-9a-f]{64}$/.test(String(r.digest)) &&
+    /^sha256:[0-9a-f]{64}$/.test(String(r.diffId)) &&
+    Number.isSafeInteger(r.size) &&
+    Number.isSafeInteger(r.uncompressedSize)
+  );
+};
+
+/**
+ * App layers by the digest of their inputs: `keys/<key>.json` names a layer, `blobs/` (an OCI
+ * layout) holds it. A hit is proven by reading the blob against its digest; an entry that fails
+ * (a rotten disk, a damaged restored cache) is dropped and the layer written again.
+ */
+export class LayerCache {
+  readonly layout: OciLayout;
+  /** Keys this process used or wrote: what a runner's saved cache keeps. */
+  readonly used = new Set<string>();
+  written = 0;
+
+  constructor(readonly dir: string) {
+    this.layout = new OciLayout(dir);
+  }
+
+  async init(): Promise<void> {
+    await this.layout.init();
+    await mkdir(join(this.dir, 'keys'), { recursive: true });
+  }
+
+  private keyFile(key: string): string {
+    return join(this.dir, 'keys', `${key}.json`);
+  }
+
+  /** The cached layer for `key`, proven intact, or undefined. */
+  async get(key: string): Promise<LayerResult | undefined> {
+    let entry: unknown;
+    try {
+      entry = JSON.parse(await readFile(this.keyFile(key), 'utf8'));
+    } catch {
+      return undefined;
+    }
+    const desc = isResult(entry)
+      ? { mediaType: MediaType.OciLayerGzip, digest: entry.digest, size: entry.size }
+      : undefined;
+    let problem = desc ? undefined : 'unreadable entry';
+    if (desc && !problem) {
+      try {
+        if (!(await this.layout.hasBlob(desc))) problem = 'layer file missing or of the wrong size';
+        else {
+          const discard = new Writable({ write: (_c, _e, cb) => cb() });
+          await pipeline(await this.layout.openBlob(desc), discard);
+        }
+      } catch (err) {
+        problem = errorMessage(err);
+      }
+    }
+    if (problem) {
+      warning(
+        `layer cache: entry ${key} failed its check (${problem}); dropped, writing the layer again`,
+      );
+      await rm(this.keyFile(key), { force: true });
+      if (desc) await rm(this.layout.blobPath(desc.digest), { force: true });
+      return undefined;
+    }
+    const now = new Date();
+    await utimes(this.keyFile(key), now, now).catch(() => {});
+    this.used.add(key);
+    return entry as LayerResult;
+  }
+
+  async put(key: string, result: LayerResult): Promise<void> {
+    const file = this.keyFile(key);
+    const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+    await writeFile(tmp, JSON.stringify(result), { flag: 'wx' });
+    await rename(tmp, file);
+    this.used.add(key);
+    this.written++;
+  }
+
+  /**
+   * Drops entries: all but this bake's (`onlyUsed`, before a runner saves the folder), else those
+   * unused for LAYER_CACHE_MAX_AGE_MS; then every blob no entry names.
+   */
+  async prune(onlyUsed: boolean, now = Date.now()): Promise<void> {
+    const keep = new Set<string>();
+    for (const name of await readdir(join(this.dir, 'keys'))) {
+      const key = name.replace(/\.json$/, '');
+      const file = join(this.dir, 'keys', name);
+      const old = onlyUsed
+        ? !this.used.has(key)
+        : now - (await stat(file)).mtimeMs > LAYER_CACHE_MAX_AGE_MS;
+      const entry: unknown = old
+        ? undefined
+        : JSON.parse(await readFile(file, 'utf8').catch(() => 'null'));
+      if (!isResult(entry)) await rm(file, { force: true });
+      else keep.add(digestHex(entry.digest));
+    }
+    const blobs = join(this.dir, 'blobs', 'sha256');
+    for (const name of await readdir(blobs))
+      if (!keep.has(name)) await rm(join(blobs, name), { force: true });
+  }
+}
+
+/** One app layer, from the cache or written now. */
+export interface BakedLayer extends LayerResult {
+  cached: boolean;
+}
+
+/**
+ * The layer of `entries` as a blob of `target`, or of the cache when there is one: a hit costs
+ * the hashing of the inputs; a miss writes the layer straight into its final place.
+ */
+export async function bakeLayer(
+  entries: LayerEntry[],
+  opts: LayerOptions,
+  target: OciLayout,
+  cache?: LayerCache,
+): Promise<BakedLayer> {
+  const key = cache ? await layerKey(entries, opts) : undefined;
+  if (cache && key) {
+    const hit = await cache.get(key.key);
+    if (hit) return { ...hit, cached: true };
+  }
+  const layout = cache ? cache.layout : target;
+  await layout.init();
+  const tmp = join(layout.dir, 'blobs', 'sha256', `.layer-${randomBytes(6).toString('hex')}`);
+  const result = await writeLayer(entries, opts, tmp);
+  await rename(tmp, layout.blobPath(result.digest as Digest));
+  if (cache && key) {
+    // A file changed between hashing and writing: the layer is right for what was read, but
+    // not for the key; it is used and not remembered.
+    if (await unchanged(key.stamps)) await cache.put(key.key, result);
+    else debug(`layer cache: inputs changed while baking; layer ${result.digest} not cached`);
+  }
+  return { ...result, cached: false };
+}
+
+/**
+ * Runs `fn` with the layer cache (undefined when `enabled` is false or the folder cannot be
+ * used): a local folder, restored from and saved to the Actions cache on runners.
+ */
+export async function withLayerCache<T>(
+  enabled: boolean,
+  fn: (cache: LayerCache | undefined) => Promise<T>,
+): Promise<T> {
+  if (!enabled) return fn(undefined);
+  const dir = kilnCacheDir('layers');
+  const runner = onRunnerWithCache();
+  const PREFIX = 'kiln-layers-';
+  const restored = runner
+    ? await restoreRunnerCache(dir, `${PREFIX}none`, 'layer cache', [PREFIX])
+    : undefined;
+  const cache = new LayerCache(dir);
+  try {
+    await cache.init();
+  } catch (err) {
+    warning(`layer cache ${dir} not used: ${errorMessage(err)}`);
+    return fn(undefined);
+  }
+  const result = await fn(cache);
+  try {
+    await cache.prune(runner);
+  } catch (err) {
+    warning(`layer cache ${dir} not pruned: ${errorMessage(err)}`);
+  }
+  debug(`layer cache ${dir}: ${cache.used.size} layers used, ${cache.written} written`);
+  if (runner && cache.written > 0) {
+    // Named by this bake's layers, so an identical later bake finds nothing to save.
+    const key = `${PREFIX}${createHash('sha256')
+      .update([...cache.used].sort().join('\n'))
+      .digest('hex')}`;
+    if (key !== restored) await saveRunnerCache(dir, key, 'layer cache');
+  }
+  return result;
+}
