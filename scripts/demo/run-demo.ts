@@ -1,101 +1,92 @@
-// `npm run demo`: the first form of Kiln's main job, end to end on this machine. Bake the sample
-// app once, validate that exact digest, run it as a replicated swarm service by digest, and put
-// one URL in front of it. `npm run demo -- --down` stops it all again.
+// `npm run demo`: Kiln's whole chain on this machine, as users run it: the repository's own
+// workflow files (.github/workflows/release.yml and rollback.yml) run by Kiln's local workflow
+// runner on the sample app, against a local registry, a single-node swarm and haproxy.
+// `npm run demo -- --down` stops it all again.
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { bakeImage, parseBakeRequest } from '@kiln/core/bake';
-import { DockerCli } from '@kiln/core/engine';
-import { fromRecord } from '@kiln/core/inputs';
-import * as github from '@kiln/core/github';
-import { parseValidateRequest, validateImage } from '@kiln/core/validate';
-import { Registries } from '@kiln/core/oci';
-import { type DeployOutcome, type FleetTask, loadProvider } from '@kiln/core/fleet';
+import { loadProvider } from '@kiln/core/fleet';
+import { errorMessage } from '@kiln/core/errors';
 import {
   down,
   type KilnEnvironment,
   readEnvironment,
   up,
-  BALANCER_DIR,
   ensurePackages,
   ROOT,
   STATE,
-  sampleAppInputs,
-  BASE_EPOCH,
-  BASE_TAG,
-  busyboxBaseInputs,
-  withBusyboxBaseContext,
   type Balancer,
   balancerRouter,
   startBalancer,
+  stopBalancer,
 } from '@kiln/local';
+import { runWorkflow, type RunResult } from '@kiln/local/runner';
 
 const run = promisify(execFile);
 
-/** The sample app's health check, the same command the image declares. */
-export const HEALTH_CMD = 'wget -q -O /dev/null http://127.0.0.1:8080/ || exit 1';
-export const APP_PORT = 8080;
-export const DEMO_NAME = 'kiln-demo';
-export const DEMO_REPLICAS = 3;
-export const POLICY_FILE = join(ROOT, 'examples', 'kiln-policy.yml');
-export const HEALTH_URL = `http://127.0.0.1:${APP_PORT}/`;
 export const STOP_COMMAND = 'npm run demo -- --down';
-/** The demo's own state (demo.json) inside the environment's. */
+/** The demo's own state inside the environment's: its workspace, balancers and demo.json. */
 export const DEMO_DIR = join(STATE, 'demo');
+/** The working tree the workflows run on: a git repository with one commit per release. */
+export const WORKSPACE = join(DEMO_DIR, 'workspace');
 const DEMO_FILE = join(DEMO_DIR, 'demo.json');
+export const ENVIRONMENTS = ['staging', 'production'] as const;
+export type EnvName = (typeof ENVIRONMENTS)[number];
+/** The services .github/kiln.yml names (production is blue-green: two colours). */
+const SERVICES = ['kiln-demo-staging', 'kiln-demo-blue', 'kiln-demo-green', 'kiln-demo'];
+/** The page the fleet's health check asks for; release v2 ships without it. */
+const PAGE = 'examples/shop/www/cgi-bin/index.sh';
+/** What the workspace holds of this checkout: the workflows, the actions and their bundles, the app. */
+const COPIED = [
+  '.github/kiln.yml',
+  '.github/workflows/release.yml',
+  '.github/workflows/rollback.yml',
+  'actions',
+  'dist',
+  'examples/shop',
+  'examples/kiln-policy.yml',
+];
 
 export type Log = (line: string) => void;
 
-/** Everything the demo printed, for a test or another script to check. */
+/** One workflow run of the story. */
+export interface DemoRun {
+  release: string;
+  workflow: string;
+  commit: string;
+  conclusion: RunResult['conclusion'];
+  /** job id → result */
+  jobs: Record<string, string>;
+  durationMs: number;
+}
+
+/** Everything the demo did, for a test or another script to check. */
 export interface DemoFacts {
-  environment: {
-    registry: string;
-    dockerHost: string;
-    swarm: { nodeId: string; address: string };
-    /** false when an environment that was already running was reused */
-    started: boolean;
-  };
-  revision: string;
-  base: string;
-  /** `repo@sha256:…` */
+  registry: string;
+  dockerHost: string;
   image: string;
-  digest: string;
-  reproducible: string;
-  validation: {
-    result: 'pass' | 'fail';
-    policy: string;
-    rules: Array<{ rule: string; status: string; message: string }>;
-    smoke?: { status: string; probe?: string; durationMs: number; reason?: string };
-    evidence: string;
-    report: string;
-  };
-  service: {
-    name: string;
-    network: string;
-    outcome: DeployOutcome;
-    /** `3/3 healthy on sha256:…` */
-    proof: string;
-    tasks: FleetTask[];
-  };
-  balancer: {
-    url: string;
-    pid: number;
-    config: string;
-    servers: Array<{ name: string; sessions: number }>;
-  };
-  /** The URL to open: `/` redirects to the revision page. */
-  url: string;
-  /** What the revision page said through the load balancer. */
-  page: string;
+  /** release name (v1, v2, v3) → the digest the bake job output */
+  baked: Record<string, string>;
+  runs: DemoRun[];
+  /** the deploy-staging outcome of v2 (rolled-back) */
+  v2StagingOutcome: string;
+  quarantined: Record<string, boolean>;
+  /** per environment: the service that serves traffic and its running tasks' image digests (docker service ps/inspect) */
+  tasks: Record<EnvName, { service: string; digests: string[] }>;
+  /** what each environment's page says through its balancer */
+  pages: Record<EnvName, string>;
+  urls: Record<EnvName, string>;
+  /** `kiln ledger verify ENV` exit codes and output */
+  ledgerVerify: Record<EnvName, { code: number; output: string }>;
+  status: string;
+  notes: string[];
   stop: string;
   timingsMs: Record<string, number>;
 }
 
 export interface DemoOptions {
   log?: Log;
-  /** Policy file for validate-image; default examples/kiln-policy.yml. */
-  policy?: string;
 }
 
 /** A failure the demo explains; the CLI prints the message without a stack. */
@@ -104,9 +95,7 @@ export class DemoError extends Error {
 }
 
 interface DemoState {
-  port?: number;
-  image?: string;
-  url?: string;
+  ports?: Partial<Record<EnvName, number>>;
 }
 
 function readState(): DemoState {
@@ -117,51 +106,108 @@ function readState(): DemoState {
   }
 }
 
-/** The commit the demo bakes: the runner's on Actions, else git HEAD, else `demo` outside git. */
-async function demoRevision(): Promise<{ revision: string; inGit: boolean }> {
-  const ctx = github.readRunContext();
-  if (ctx.commit) return { revision: ctx.commit, inGit: true };
-  try {
-    const { stdout } = await run('git', ['rev-parse', 'HEAD'], { cwd: ROOT });
-    return { revision: stdout.trim(), inGit: true };
-  } catch {
-    return { revision: 'demo', inGit: false };
-  }
+async function git(args: string[]): Promise<string> {
+  const { stdout } = await run(
+    'git',
+    ['-C', WORKSPACE, '-c', 'user.name=Kiln demo', '-c', 'user.email=demo@kiln.invalid', ...args],
+    { env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' } },
+  );
+  return stdout.trim();
 }
 
-async function registryAnswers(env: KilnEnvironment | undefined): Promise<boolean> {
-  if (!env) return false;
-  try {
-    const res = await fetch(`http://${env.registry.host}/v2/`, {
-      signal: AbortSignal.timeout(3000),
-    });
-    return res.status === 200 || res.status === 401;
-  } catch {
-    return false;
-  }
+/**
+ * rollback.yml logs in to ghcr.io with docker/login-action, a remote action the local runner
+ * does not run; the demo's loopback registry needs no login, so the workspace's copy goes without
+ * that one step (said in the story).
+ */
+function withoutRemoteLogin(text: string, notes: string[]): string {
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => /^\s*- uses: docker\/login-action@/.test(l));
+  if (start < 0) return text;
+  const indent = /^(\s*)-/.exec(lines[start] ?? '')?.[1] ?? '';
+  let end = start + 1;
+  while (end < lines.length && !(lines[end] ?? '').startsWith(`${indent}- `)) end++;
+  notes.push(
+    'rollback.yml: its docker/login-action step is left out here (the local runner runs no remote actions; the loopback registry needs no login)',
+  );
+  return [...lines.slice(0, start), ...lines.slice(end)].join('\n');
 }
 
-/** Starts (or reuses) the registries and the swarm; cleans up after a start that failed half-way. */
-async function startEnvironment(log: Log): Promise<{ env: KilnEnvironment; started: boolean }> {
-  const reuse = await registryAnswers(readEnvironment());
+/** A fresh workspace: this checkout's workflows, actions and app, kiln.yml on the demo's registry. */
+async function makeWorkspace(registry: string, notes: string[]): Promise<void> {
+  rmSync(WORKSPACE, { recursive: true, force: true });
+  for (const path of COPIED) {
+    if (!existsSync(join(ROOT, path)))
+      throw new DemoError(
+        `${path} is missing from this checkout${path === 'dist' ? ' (run npm run build)' : ''}`,
+      );
+    cpSync(join(ROOT, path), join(WORKSPACE, path), { recursive: true });
+  }
+  const config = join(WORKSPACE, '.github/kiln.yml');
+  writeFileSync(
+    config,
+    readFileSync(config, 'utf8').replace(/^image: .*$/m, `image: ${registry}/kiln/shop`),
+  );
+  const rollback = join(WORKSPACE, '.github/workflows/rollback.yml');
+  writeFileSync(rollback, withoutRemoteLogin(readFileSync(rollback, 'utf8'), notes));
+  writeFileSync(join(WORKSPACE, '.gitignore'), 'build/\n');
+  await git(['init', '-q', '-b', 'main']);
+}
+
+async function commit(message: string): Promise<string> {
+  await git(['add', '-A']);
+  await git(['commit', '-q', '--allow-empty', '-m', message]);
+  return git(['rev-parse', 'HEAD']);
+}
+
+/** The running tasks of `service` and the image digest each one runs (docker service ps + inspect). */
+async function taskDigests(dockerHost: string, service: string): Promise<string[]> {
+  const env = { ...process.env, DOCKER_HOST: dockerHost };
+  const ids = (
+    await run('docker', ['service', 'ps', '-q', '--filter', 'desired-state=running', service], {
+      env,
+    }).catch(() => ({ stdout: '' }))
+  ).stdout
+    .split('\n')
+    .filter(Boolean);
+  if (!ids.length) return [];
+  const { stdout } = await run(
+    'docker',
+    ['inspect', '--format', '{{.Spec.ContainerSpec.Image}}', ...ids],
+    { env },
+  );
+  return stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((image) => /@(sha256:[a-f0-9]{64})$/.exec(image)?.[1] ?? image);
+}
+
+async function kilnCli(
+  args: string[],
+  dockerHost: string,
+): Promise<{ code: number; output: string }> {
   try {
-    return await up(log);
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'packages/cli/src/main.ts'), ...args],
+      { cwd: WORKSPACE, env: { ...process.env, DOCKER_HOST: dockerHost } },
+    );
+    return { code: 0, output: `${stdout}${stderr}`.trim() };
   } catch (err) {
-    if (!reuse) await down().catch(() => {});
-    throw new DemoError(`could not start the environment: ${(err as Error).message}`, {
-      cause: err,
-    });
+    const e = err as { code?: number; stdout?: string; stderr?: string };
+    return { code: e.code ?? 1, output: `${e.stdout ?? ''}${e.stderr ?? ''}`.trim() };
   }
 }
 
 /**
- * Runs the demo: environment, bake (base + app, verify-reproducible), validate (policy +
- * smoke, evidence), a 3-replica swarm service by digest, haproxy in front, checked by fetch.
- * Safe to run again: the service is updated to the new digest and haproxy reloaded.
+ * Runs the demo: the environment and two balancers (staging, production), then the story:
+ * release v1 to production; v2, whose page is missing, rolled back by itself in staging and
+ * quarantined; v3 to production; rollback.yml takes production back to v1.
  */
 export async function runDemo(opts: DemoOptions = {}): Promise<DemoFacts> {
   const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   const timings: Record<string, number> = {};
+  const notes: string[] = [];
   const t0 = Date.now();
   const step = async <T>(name: string, title: string, fn: () => Promise<T>): Promise<T> => {
     log(`==> ${title}`);
@@ -175,291 +221,265 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoFacts> {
   };
   const sub: Log = (l) => log(`    ${l}`);
 
-  // 1. The embedded default: a local registry and a single-node swarm.
-  const { env, started, swarm } = await step(
+  // 1. The embedded default: a local registry, a single-node swarm, a balancer per environment.
+  const { env, balancers } = await step(
     'environment',
-    'environment: local registry + single-node swarm',
+    'environment: local registry, single-node swarm, haproxy',
     async () => {
+      let r: { env: KilnEnvironment; started: boolean };
       try {
         ensurePackages(sub);
+        r = await up(sub);
       } catch (err) {
-        throw new DemoError((err as Error).message, { cause: err });
+        throw new DemoError(`could not start the environment: ${errorMessage(err)}`, {
+          cause: err,
+        });
       }
-      const r = await startEnvironment(sub);
-      const docker = new DockerCli({ dockerHost: r.env.engine.dockerHost });
-      // The manager's address with its port (the environment picks a free one).
-      const [nodeId = '', state = '', address = ''] = (
-        await docker.output([
-          'info',
-          '--format',
-          '{{.Swarm.NodeID}} {{.Swarm.LocalNodeState}} {{range .Swarm.RemoteManagers}}{{.Addr}}{{end}}',
-        ])
-      ).split(' ');
-      if (state !== 'active')
-        throw new DemoError(
-          `the engine at ${r.env.engine.dockerHost} is not in swarm mode (state ${state})`,
-        );
-      sub(`${r.started ? 'started' : 'reusing'} the environment in ${STATE}`);
-      sub(`registry  http://${r.env.registry.host}`);
-      sub(
-        `engine    ${r.env.engine.dockerHost} (swarm manager ${nodeId.slice(0, 12)} on ${address})`,
-      );
-      return { ...r, swarm: { nodeId, address } };
-    },
-  );
-  const registries = new Registries();
-  mkdirSync(DEMO_DIR, { recursive: true });
-
-  // 2. Bake once: the busybox base, then the sample app on it.
-  const { revision, inGit } = await demoRevision();
-  const base = await step(
-    'bakeBase',
-    'bake the busybox base (examples/busybox-base, from /bin/busybox)',
-    () =>
-      withBusyboxBaseContext(async (ctx) => {
-        const repository = `${env.registry.host}/kiln/busybox-base`;
-        const req = parseBakeRequest(fromRecord(busyboxBaseInputs(repository, ctx)));
-        const r = await bakeImage(req, registries, sub);
-        sub(`base ${r.image} (tag ${BASE_TAG})`);
-        return { ...r, tagged: `${repository}:${BASE_TAG}` };
-      }),
-  );
-  const app = await step(
-    'bakeApp',
-    `bake the sample app (examples/shop) at revision ${revision}`,
-    async () => {
-      const inputs = sampleAppInputs(env.registry.host, base.tagged, {
-        image: `${env.registry.host}/kiln/shop`,
-        env: `APP_REVISION=${revision}`,
-        // The label the policy's revision rule reads: the same value the page shows.
-        labels: `org.opencontainers.image.revision=${revision}`,
-        tags: 'demo',
-        'verify-reproducible': 'true',
-        ...(inGit
-          ? {}
-          : { 'source-date-epoch': process.env.SOURCE_DATE_EPOCH ?? String(BASE_EPOCH) }),
-      });
-      const r = await bakeImage(parseBakeRequest(fromRecord(inputs), ROOT), registries, sub);
-      if (r.reproducible !== 'true')
-        throw new DemoError(`the bake was not proven reproducible (${r.reproducible})`);
-      sub(`image ${r.image}`);
-      return r;
-    },
-  );
-
-  // 3. Validate that exact digest: policy rules read from the image, a smoke run, evidence.
-  const policyFile = opts.policy ?? POLICY_FILE;
-  const policyRel = policyFile.startsWith(`${ROOT}/`) ? relative(ROOT, policyFile) : policyFile;
-  const validation = await step(
-    'validate',
-    `validate: policy ${policyRel} + smoke run`,
-    async () => {
-      const req = parseValidateRequest(
-        fromRecord({
-          image: app.image,
-          policy: policyFile,
-          'health-url': HEALTH_URL,
-          'smoke-timeout': '60s',
-        }),
-        ROOT,
-        revision,
-      );
-      const v = await validateImage(req, registries, {
-        log: sub,
-        dockerHost: env.engine.dockerHost,
-        reportDir: DEMO_DIR,
-      });
-      if (v.result !== 'pass') {
-        const failed = v.report.rules
-          .filter((r) => r.status === 'fail')
-          .map((r) => `${r.rule}: ${r.message}`);
-        if (v.report.smoke?.status === 'fail')
-          failed.push(`smoke: ${v.report.smoke.reason ?? 'failed'}`);
-        throw new DemoError(
-          `validation failed, so ${app.image} is not deployed (evidence ${v.evidence}, report ${v.reportPath}):\n  ${failed.join('\n  ')}`,
-        );
-      }
-      return v;
-    },
-  );
-
-  // 4. Run it by digest as a replicated swarm service through the swarm provider, haproxy in front.
-  const previous = readState();
-  const b: Balancer = await startBalancer(BALANCER_DIR, [], previous.port ?? env.balancer.port);
-  const router = balancerRouter(b);
-  const { outcome, proof, tasks } = await step(
-    'service',
-    `run ${DEMO_REPLICAS} replicas by digest as swarm service ${DEMO_NAME} (rolling, start-first)`,
-    async () => {
-      const fleet = await loadProvider('swarm', {
-        target: DEMO_NAME,
-        dockerHost: env.engine.dockerHost,
-        router,
-        log: sub,
-      });
-      const r = await fleet.deploy({
-        image: app.image,
-        strategy: 'rolling',
-        batchSize: 1,
-        healthTimeoutMs: 180_000,
-        autoRollback: true,
-        keepWarmMs: 0,
-        replicas: DEMO_REPLICAS,
-        port: APP_PORT,
-        network: DEMO_NAME,
-        health: {
-          cmd: HEALTH_CMD,
-          intervalMs: 2000,
-          timeoutMs: 2000,
-          retries: 3,
-          startPeriodMs: 2000,
-        },
-      });
-      if (r.outcome === 'rolled-back')
-        throw new DemoError(`the swarm did not take ${app.image}: ${r.reason ?? 'rolled back'}`);
-      const ts = (await fleet.current()).tasks;
-      for (const t of ts) sub(`task ${t.id.slice(0, 12)}  ${t.address ?? '-'}  ${t.health}`);
-      return { outcome: r.outcome, proof: r.proof.summary, tasks: ts };
-    },
-  );
-
-  const { balancer, page, servers } = await step(
-    'balancer',
-    'load balancer: haproxy on the host in front of the tasks',
-    async () => {
+      mkdirSync(DEMO_DIR, { recursive: true });
+      const previous = readState().ports ?? {};
+      const lbs = {} as Record<EnvName, Balancer>;
+      for (const e of ENVIRONMENTS)
+        lbs[e] = await startBalancer(join(DEMO_DIR, `lb-${e}`), [], previous[e]);
       writeFileSync(
         DEMO_FILE,
-        JSON.stringify({ port: b.port, image: app.image, url: b.url } satisfies DemoState, null, 2),
+        JSON.stringify({ ports: { staging: lbs.staging.port, production: lbs.production.port } }),
       );
-      sub(`haproxy pid ${b.pid}, config ${b.config}`);
-      const live = (await router.live()) ?? 'blue';
-      await router.waitReady(live, tasks.length, 30_000);
-      sub(`health checks: ${tasks.length}/${tasks.length} servers of the ${live} pool UP`);
-      const pageUrl = `${b.url}cgi-bin/index.sh`;
-      let body = '';
-      const requests = tasks.length * 2;
-      for (let i = 0; i < requests; i++) {
-        const res = await fetch(pageUrl, { signal: AbortSignal.timeout(5000) });
-        body = await res.text();
-        if (res.status !== 200 || !body.includes(`revision <code>${revision}</code>`)) {
-          throw new DemoError(
-            `GET ${pageUrl} answered ${res.status} without the revision ${revision}:\n${body.slice(0, 300)}`,
-          );
-        }
-      }
-      const stats = (await router.stats(live)).filter((s) => s.status !== 'MAINT');
-      sub(
-        `GET ${pageUrl}: ${requests} × 200 with revision ${revision}; served by ${stats.filter((s) => s.sessions > 0).length} servers`,
-      );
-      return {
-        balancer: b,
-        page: body.trim(),
-        servers: stats.map((s) => ({ name: s.name, sessions: s.sessions })),
-      };
+      sub(`registry  http://${r.env.registry.host}   engine ${r.env.engine.dockerHost}`);
+      for (const e of ENVIRONMENTS) sub(`${e.padEnd(10)} ${lbs[e].url} (haproxy ${lbs[e].pid})`);
+      return { env: r.env, balancers: lbs };
     },
   );
+  const registry = env.registry.host;
+  const image = `${registry}/kiln/shop`;
+  await makeWorkspace(registry, notes);
+  for (const n of notes) sub(`note: ${n}`);
+
+  const vars = {
+    KILN_IMAGE: image,
+    KILN_BASE_IMAGE: `${registry}/kiln/busybox-base`,
+    KILN_STAGING_URL: balancers.staging.url,
+    KILN_PRODUCTION_URL: balancers.production.url,
+    KILN_STAGING_HAPROXY_SOCKET: balancers.staging.socket,
+    KILN_PRODUCTION_HAPROXY_SOCKET: balancers.production.socket,
+  };
+  const runEnv = { ...process.env, DOCKER_HOST: env.engine.dockerHost };
+  const runs: DemoRun[] = [];
+  const baked: Record<string, string> = {};
+  let v2StagingOutcome = '';
+  const workflow = async (
+    release: string,
+    file: string,
+    extra: {
+      event?: 'push' | 'workflow_dispatch';
+      inputs?: Record<string, string>;
+      vars?: Record<string, string>;
+    } = {},
+  ): Promise<RunResult> => {
+    const commitSha = await git(['rev-parse', 'HEAD']);
+    const result = await runWorkflow({
+      workflow: file,
+      workspace: WORKSPACE,
+      event: extra.event ?? 'push',
+      ...(extra.inputs ? { inputs: extra.inputs } : {}),
+      vars: { ...vars, ...extra.vars },
+      env: runEnv,
+      repository: { repository: 'local/shop', branch: 'main' },
+      log: (l) => log(`      ${l}`),
+    });
+    runs.push({
+      release,
+      workflow: file,
+      commit: commitSha,
+      conclusion: result.conclusion,
+      jobs: Object.fromEntries(result.jobs.map((j) => [j.id, j.result])),
+      durationMs: result.durationMs,
+    });
+    const bake = result.jobs.find((j) => j.id === 'bake');
+    if (bake?.outputs.digest) baked[release] = bake.outputs.digest;
+    sub(
+      `${file}: ${result.conclusion} — ${result.jobs.map((j) => `${j.id} ${j.result}`).join(', ')}`,
+    );
+    return result;
+  };
+  const mustSucceed = (r: RunResult, what: string): void => {
+    if (r.conclusion !== 'success')
+      throw new DemoError(
+        `${what} failed: ${r.jobs
+          .filter((j) => j.result === 'failure')
+          .map(
+            (j) =>
+              `${j.id}: ${j.reason ?? j.steps.find((s) => s.outcome === 'failure')?.reason ?? 'failed'}`,
+          )
+          .join('; ')}`,
+      );
+  };
+
+  // 2. Release v1: bake → validate → staging → promote → production.
+  await step('v1', 'release v1: push to main runs release.yml', async () => {
+    await commit('v1: the shop');
+    mustSucceed(await workflow('v1', '.github/workflows/release.yml'), 'release v1');
+  });
+
+  // 3. Release v2 ships without the page its health check asks for: validated (the smoke test
+  //    checks the front page), then rolled back by replace-fleet itself in staging.
+  await step('v2', 'release v2: the page is missing; staging rolls it back by itself', async () => {
+    rmSync(join(WORKSPACE, PAGE));
+    await commit('v2: lose the page (a broken health check)');
+    const r = await workflow('v2', '.github/workflows/release.yml');
+    const deploy = r.jobs.find((j) => j.id === 'deploy-staging');
+    v2StagingOutcome =
+      deploy?.steps.find((s) => s.id === 'deploy' && s.phase === 'main')?.outputs.outcome ?? '';
+    if (r.conclusion !== 'failure' || v2StagingOutcome !== 'rolled-back')
+      throw new DemoError(
+        `release v2 should have been rolled back in staging; it ended ${r.conclusion} (staging outcome ${v2StagingOutcome || 'none'})`,
+      );
+    sub(`staging: ${v2StagingOutcome}; promote and production did not run`);
+    // No action quarantines the digest of a rolled-back deploy (yet): the ledger API does.
+    const digest = baked.v2;
+    if (!digest) throw new DemoError('release v2 baked no digest');
+    const [{ Registries, parseReference }, { quarantine }] = await Promise.all([
+      import('@kiln/core/oci'),
+      import('@kiln/core/ledger'),
+    ]);
+    const ref = parseReference(image);
+    const store = new Registries().repository(ref.registry, ref.repository);
+    await quarantine(store, 'staging', digest as never, 'release v2: rolled back in staging', {
+      actor: 'kiln-demo',
+      commit: await git(['rev-parse', 'HEAD']),
+      run_url: '',
+    });
+    sub(`quarantined ${digest.slice(0, 19)}… in the ledger`);
+  });
+  notes.push(
+    'v2 is quarantined by the demo through the ledger API: no action quarantines the digest of a deploy it rolled back',
+  );
+
+  // 4. Release v3 (the page is back) to production.
+  await step('v3', 'release v3: the page is back, through to production', async () => {
+    cpSync(join(ROOT, PAGE), join(WORKSPACE, PAGE));
+    await commit('v3: the page is back');
+    mustSucceed(await workflow('v3', '.github/workflows/release.yml'), 'release v3');
+  });
+
+  // 5. rollback.yml takes production back to v1 (the previous healthy digest there).
+  await step('rollback', 'rollback.yml: production back to v1', async () => {
+    mustSucceed(
+      await workflow('rollback', '.github/workflows/rollback.yml', {
+        event: 'workflow_dispatch',
+        inputs: { environment: 'production', reason: 'demo: back to v1' },
+        vars: { KILN_HAPROXY_SOCKET: balancers.production.socket },
+      }),
+      'rollback.yml',
+    );
+  });
+
+  // 6. What runs where, checked with docker and the CLI.
+  const facts = await step('status', 'what runs where', async () => {
+    const live = (await balancerRouter(balancers.production).live()) ?? 'blue';
+    const services: Record<EnvName, string> = {
+      staging: 'kiln-demo-staging',
+      production: `kiln-demo-${live}`,
+    };
+    const tasks = {} as DemoFacts['tasks'];
+    const pages = {} as DemoFacts['pages'];
+    const ledgerVerify = {} as DemoFacts['ledgerVerify'];
+    for (const e of ENVIRONMENTS) {
+      tasks[e] = {
+        service: services[e],
+        digests: await taskDigests(env.engine.dockerHost, services[e]),
+      };
+      const res = await fetch(new URL('/cgi-bin/index.sh', balancers[e].url), {
+        signal: AbortSignal.timeout(5000),
+      }).catch(() => undefined);
+      pages[e] = res ? `${res.status} ${(await res.text()).trim()}` : 'no answer';
+      ledgerVerify[e] = await kilnCli(['ledger', 'verify', e], env.engine.dockerHost);
+    }
+    const quarantined: Record<string, boolean> = {};
+    const { Registries, parseReference } = await import('@kiln/core/oci');
+    const { isQuarantined } = await import('@kiln/core/ledger');
+    const ref = parseReference(image);
+    const store = new Registries().repository(ref.registry, ref.repository);
+    for (const [release, digest] of Object.entries(baked))
+      quarantined[release] = (await isQuarantined(store, digest as never)).quarantined;
+    const status = await kilnCli(['status'], env.engine.dockerHost);
+    sub(status.output.split('\n').join('\n    '));
+    return { tasks, pages, ledgerVerify, quarantined, status: status.output };
+  });
 
   timings.total = Date.now() - t0;
   return {
-    environment: {
-      registry: env.registry.host,
-      dockerHost: env.engine.dockerHost,
-      swarm,
-      started,
-    },
-    revision,
-    base: base.image,
-    image: app.image,
-    digest: app.digest,
-    reproducible: app.reproducible,
-    validation: {
-      result: validation.result,
-      policy: policyRel,
-      rules: validation.report.rules.map((r) => ({
-        rule: r.rule,
-        status: r.status,
-        message: r.message,
-      })),
-      ...(validation.report.smoke
-        ? {
-            smoke: {
-              status: validation.report.smoke.status,
-              durationMs: validation.report.smoke.durationMs,
-              ...(validation.report.smoke.probe ? { probe: validation.report.smoke.probe } : {}),
-              ...(validation.report.smoke.reason ? { reason: validation.report.smoke.reason } : {}),
-            },
-          }
-        : {}),
-      evidence: validation.evidence,
-      report: validation.reportPath,
-    },
-    service: { name: DEMO_NAME, network: DEMO_NAME, outcome, proof, tasks },
-    balancer: { url: balancer.url, pid: balancer.pid, config: balancer.config, servers },
-    url: balancer.url,
-    page,
+    registry,
+    dockerHost: env.engine.dockerHost,
+    image,
+    baked,
+    runs,
+    v2StagingOutcome,
+    ...facts,
+    urls: { staging: balancers.staging.url, production: balancers.production.url },
+    notes,
     stop: STOP_COMMAND,
     timingsMs: timings,
   };
 }
 
-/** The closing block the CLI prints. */
+const short = (d: string | undefined): string => (d ? d.slice(0, 19) : '-');
+
+/** The closing story the CLI prints. */
 export function formatSummary(f: DemoFacts): string {
-  const width = Math.max(...f.validation.rules.map((r) => r.rule.length));
-  const smoke = f.validation.smoke;
+  const s = (name: string): string => `${((f.timingsMs[name] ?? 0) / 1000).toFixed(1)} s`;
+  const runFor = (r: string): DemoRun | undefined => f.runs.find((x) => x.release === r);
+  const prodDigests = [...new Set(f.tasks.production.digests)].map(short).join(', ');
   return [
     '',
-    `Kiln demo: ${f.service.name} runs ${f.service.tasks.length} replicas of one validated digest`,
+    "Kiln demo: the repository's own workflows, run here by the local runner",
     '',
-    `  image     ${f.image}`,
-    `  revision  ${f.revision}   (reproducible: ${f.reproducible})`,
-    `  policy    ${f.validation.policy}: ${f.validation.result}`,
-    ...f.validation.rules.map(
-      (r) => `    ${r.status.padEnd(4)}  ${r.rule.padEnd(width)}  ${r.message}`,
-    ),
-    `  smoke     ${smoke ? `${smoke.status} (${smoke.probe ?? 'run'} ${HEALTH_URL}) ${smoke.reason ?? `healthy after ${smoke.durationMs} ms`}` : 'not run'}`,
-    `  evidence  ${f.validation.evidence}`,
-    `  service   ${f.service.name}: ${f.service.proof} (${f.service.outcome}), network ${f.service.network}`,
+    `  v1        ${short(f.baked.v1)}  baked once, validated, staging, promoted, production   ${s('v1')}`,
+    `  v2        ${short(f.baked.v2)}  validated, ${f.v2StagingOutcome} in staging by itself, quarantined: ${f.quarantined.v2}   ${s('v2')}`,
+    `  v3        ${short(f.baked.v3)}  through to production (${runFor('v3')?.conclusion ?? '-'})   ${s('v3')}`,
+    `  rollback  rollback.yml: production back to v1 (${runFor('rollback')?.conclusion ?? '-'})   ${s('rollback')}`,
     '',
-    `  open      ${f.url}   (the revision page, via haproxy)`,
+    `  production runs ${prodDigests} on ${f.tasks.production.digests.length} tasks of ${f.tasks.production.service}`,
+    `  ledger verify: ${ENVIRONMENTS.map((e) => `${e} ${f.ledgerVerify[e].code === 0 ? 'ok' : `exit ${f.ledgerVerify[e].code}`}`).join(', ')}`,
+    '',
+    ...f.status.split('\n').map((l) => `  ${l}`),
+    '',
+    ...f.notes.map((n) => `  note: ${n}`),
+    '',
+    `  open      staging    ${f.urls.staging}`,
+    `            production ${f.urls.production}`,
     `  stop      ${f.stop}`,
     '',
-    `  took ${(f.timingsMs.total ?? 0) / 1000} s`,
+    `  took ${((f.timingsMs.total ?? 0) / 1000).toFixed(1)} s`,
     '',
   ].join('\n');
 }
 
 export interface DownOptions {
   log?: Log;
-  /** Stop the demo's service and load balancer but leave the registries and the engine running. */
+  /** Stop the demo's services and balancers but leave the registries and the engine running. */
   keepEnvironment?: boolean;
 }
 
-/** `npm run demo -- --down`: the service, its network, haproxy, and the environment. */
+/** `npm run demo -- --down`: the services, the demo's balancers, and the environment. */
 export async function stopDemo(opts: DownOptions = {}): Promise<void> {
   const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   const env = readEnvironment();
   if (env && existsSync(env.engine.dockerHost.replace(/^unix:\/\//, ''))) {
-    try {
-      const fleet = await loadProvider('swarm', {
-        target: DEMO_NAME,
-        dockerHost: env.engine.dockerHost,
-      });
-      const removed = await fleet.remove(DEMO_NAME);
-      log(removed.length ? `removed service ${removed.join(', ')}` : `no service ${DEMO_NAME}`);
-    } catch (err) {
-      log(`could not remove the service: ${(err as Error).message}`);
-      if (opts.keepEnvironment) throw err;
+    for (const target of SERVICES) {
+      try {
+        const fleet = await loadProvider('swarm', { target, dockerHost: env.engine.dockerHost });
+        const removed = await fleet.remove(target);
+        if (removed.length) log(`removed service ${removed.join(', ')}`);
+      } catch (err) {
+        log(`could not remove ${target}: ${errorMessage(err)}`);
+        if (opts.keepEnvironment) throw err;
+      }
     }
   } else {
     log('no environment running');
   }
-  if (opts.keepEnvironment && env?.balancer) {
-    // The environment's balancer stays, with no servers behind it.
-    const b = await startBalancer(BALANCER_DIR, [], env.balancer.port);
-    await balancerRouter(b).setEndpoints('blue', []);
-    await balancerRouter(b).setEndpoints('green', []);
-    log('load balancer emptied');
-  }
+  for (const e of ENVIRONMENTS)
+    if (await stopBalancer(join(DEMO_DIR, `lb-${e}`))) log(`stopped the ${e} balancer`);
   rmSync(DEMO_DIR, { recursive: true, force: true });
   if (!opts.keepEnvironment) {
     await down();

@@ -1,24 +1,41 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { runDemo, stopDemo } from '../../scripts/demo/run-demo.js';
 
-// The project's main job, as `npm run demo` runs it, on the environment the tests share.
+// The project's main job, as `npm run demo` runs it (the real workflow files through the local
+// runner), on the environment the tests share.
 describe('npm run demo', () => {
   afterAll(async () => {
     await stopDemo({ log: () => {}, keepEnvironment: true });
   }, 60_000);
 
-  it('bakes, validates and runs 3 healthy replicas of one digest behind one URL', async () => {
+  it('releases v1, rolls v2 back in staging, releases v3, and rollback.yml takes production back to v1', async () => {
     const facts = await runDemo({ log: () => {} });
-    expect(facts.digest).toMatch(/^sha256:[a-f0-9]{64}$/);
-    expect(facts.image.endsWith(`@${facts.digest}`)).toBe(true);
-    expect(facts.reproducible).toBe('true');
-    expect(facts.validation.result).toBe('pass');
-    expect(facts.validation.rules.filter((r) => r.status === 'fail')).toEqual([]);
-    expect(facts.validation.smoke?.status).toBe('pass');
-    expect(facts.validation.evidence).toMatch(/^sha256:/);
-    expect(facts.service.tasks).toHaveLength(3);
-    const res = await fetch(new URL('/cgi-bin/index.sh', facts.url));
-    expect(res.status).toBe(200);
-    expect(await res.text()).toContain(facts.revision);
-  }, 180_000);
+    const { v1, v2, v3 } = facts.baked;
+    for (const d of [v1, v2, v3]) expect(d).toMatch(/^sha256:[a-f0-9]{64}$/);
+    expect(new Set([v1, v2, v3]).size).toBe(3);
+    expect(facts.runs.map((r) => [r.release, r.conclusion])).toEqual([
+      ['v1', 'success'],
+      ['v2', 'failure'],
+      ['v3', 'success'],
+      ['rollback', 'success'],
+    ]);
+    // v2 never left staging, and is quarantined; v1 and v3 are not.
+    expect(facts.runs[1]?.jobs).toMatchObject({
+      'deploy-staging': 'failure',
+      promote: 'skipped',
+      'deploy-production': 'skipped',
+    });
+    expect(facts.v2StagingOutcome).toBe('rolled-back');
+    expect(facts.quarantined).toMatchObject({ v2: true, v1: false });
+    // The digest bake output for v1 is what every production task runs (docker service ps/inspect).
+    expect(facts.tasks.production.digests.length).toBeGreaterThan(0);
+    expect(new Set(facts.tasks.production.digests)).toEqual(new Set([v1]));
+    // Staging runs v3 (rollback.yml touched production only).
+    expect(new Set(facts.tasks.staging.digests)).toEqual(new Set([v3]));
+    expect(facts.ledgerVerify.staging.code).toBe(0);
+    expect(facts.ledgerVerify.production.code).toBe(0);
+    expect(facts.pages.production).toMatch(/^200 /);
+    expect(facts.pages.production).toContain(facts.runs[0]?.commit ?? 'none');
+    expect(facts.status).toContain('production');
+  }, 600_000);
 });
