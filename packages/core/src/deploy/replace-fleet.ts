@@ -9,7 +9,7 @@ import type {
   FleetProvider,
   Strategy,
 } from '../fleet/provider.js';
-import { type FleetSettings, openFleet } from '../fleet/providers.js';
+import { type FleetSettings, openFleet, type ProviderTuning } from '../fleet/providers.js';
 import {
   digestExists,
   GateRefusedError,
@@ -38,6 +38,8 @@ export interface FleetDeps {
   registries: Registries;
   /** The fleet; default the request's provider, loaded with import(). */
   provider?: FleetProvider;
+  /** Settings the default provider gets beyond kiln.yml and the inputs (clients, clocks). */
+  tuning?: ProviderTuning;
   now?: () => Date;
   log?: (line: string) => void;
   /** GitHub Deployments of the environment (statuses in_progress, then success or failure). */
@@ -181,7 +183,7 @@ export async function replaceFleet(
     ? descriptorOf(await stores.image.getManifest(req.digest))
     : undefined;
 
-  const provider = deps.provider ?? (await openProvider(req, log));
+  const provider = deps.provider ?? (await openProvider(req, log, deps.tuning));
   const before = await provider.current();
   const ref = deps.run?.commit ?? req.digest;
   const deployment: DeploymentHandle | undefined = deps.github
@@ -284,6 +286,7 @@ export async function replaceFleet(
 export async function openProvider(
   req: ReplaceFleetRequest,
   log: (line: string) => void,
+  tuning?: ProviderTuning,
 ): Promise<FleetProvider> {
   const router = req.haproxy
     ? new HaproxyRouter({
@@ -298,6 +301,7 @@ export async function openProvider(
     ...(router ? { router } : {}),
     ...(req.kubeconfig ? { kubeconfig: req.kubeconfig } : {}),
     ...(req.url ? { url: req.url } : {}),
+    ...(tuning ? { tuning } : {}),
   });
 }
 

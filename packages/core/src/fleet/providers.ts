@@ -50,6 +50,9 @@ export type FleetSettings = {
   [K in ProviderKind]: { provider: K; target: string; settings: ProviderSettings[K] };
 }[ProviderKind];
 
+/** Provider settings kiln.yml does not carry (API clients, clocks, poll intervals), by kind. */
+export type ProviderTuning = { [K in ProviderKind]?: Partial<ProviderKinds[K]['settings']> };
+
 /** What opening a fleet takes besides kiln.yml: inputs and the run's own pieces. */
 export interface FleetOpening {
   log?: (line: string) => void;
@@ -59,6 +62,8 @@ export interface FleetOpening {
   kubeconfig?: string;
   /** Kubernetes: where users reach the Service (the Service router's url). */
   url?: string;
+  /** Applied over the mapped settings (embedders and tests). */
+  tuning?: ProviderTuning;
 }
 
 /**
@@ -78,6 +83,7 @@ export async function openFleet(
         ...(host ? { dockerHost: host } : {}),
         ...(opening.router ? { router: opening.router } : {}),
         ...log,
+        ...opening.tuning?.swarm,
       });
     }
     case 'kubernetes': {
@@ -87,12 +93,17 @@ export async function openFleet(
         ...(opening.kubeconfig?.trim() ? { kubeconfig: opening.kubeconfig } : {}),
         ...(opening.url ? { url: opening.url } : {}),
         ...log,
+        ...opening.tuning?.kubernetes,
       });
     }
     case 'aws-asg': {
       // The SDK loads with the mapper's module; loadProvider finds it already loaded.
       const { awsAsgSettingsOf } = await import('./aws-asg/provider.js');
-      return loadProvider('aws-asg', { ...awsAsgSettingsOf(fleet.target, fleet.settings), ...log });
+      return loadProvider('aws-asg', {
+        ...awsAsgSettingsOf(fleet.target, fleet.settings),
+        ...log,
+        ...opening.tuning?.['aws-asg'],
+      });
     }
     default:
       throw invalidInput(
