@@ -1,57 +1,107 @@
-// Peak memory of a native bake of one big file: a 1 GiB sparse file (its own size on disk is
-// ~0, so the machine needs no free GiB) goes through bake() into an oci-layout output. Memory
-// must stay bounded: every byte is streamed (read, tar, gzip, hash, write), never buffered.
+// Throughput and peak memory of a native bake of 1 GiB of mixed content (half random bytes, as
+// in archives and images; half text, as in source code), side by side in one run with
+// `tar -c | gzip -6 | sha256sum` over the same files. Memory must stay bounded: every byte is
+// streamed (read, tar, compress, hash, write), never buffered whole.
 // Run: npm run bench:bake-memory   (BENCH_SIZE_MIB=… to change the size; no registry needed)
-import { mkdir, mkdtemp, open, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { appendFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { bake, parseBakeRequest } from '@kiln/core/bake';
 import { fromRecord } from '@kiln/core/inputs';
 import { Registries } from '@kiln/core/oci';
+import { textBytes } from './fixtures.js';
 
 const SIZE_MIB = Number(process.env.BENCH_SIZE_MIB ?? 1024);
+const FILE_MIB = 32;
 const COMMAND = 'npm run bench:bake-memory  (= tsx bench/bake-memory.ts)';
+const exec = promisify(execFile);
 
 /** Peak resident set size of this process so far; Linux reports maxRSS in KiB. */
 const peakRssMiB = (): number => process.resourceUsage().maxRSS / 1024;
 const mib = (n: number): string => `${n.toFixed(1)} MiB`;
+const seconds = async (fn: () => Promise<unknown>): Promise<number> => {
+  const t0 = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - t0) / 1e9;
+};
 
 async function main(): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'kiln-bench-bake-memory-'));
+  const saved = process.env.KILN_CACHE_DIR;
   try {
     const context = join(work, 'ctx');
-    await mkdir(context);
-    // truncate makes a hole, not data: the file reads as SIZE_MIB of zeros.
-    const fh = await open(join(context, 'big.bin'), 'w');
-    await fh.truncate(SIZE_MIB * 1024 * 1024);
-    await fh.close();
+    const files = Math.max(1, Math.round(SIZE_MIB / 2 / FILE_MIB));
+    for (const kind of ['random', 'text']) await mkdir(join(context, kind), { recursive: true });
+    // Written 1 MiB at a time, so making the files does not raise this process's peak RSS.
+    for (let i = 0; i < files; i++) {
+      for (let m = 0; m < FILE_MIB; m++) {
+        await appendFile(join(context, 'random', `r${i}.bin`), randomBytes(1024 * 1024));
+        await appendFile(
+          join(context, 'text', `t${i}.txt`),
+          textBytes(1024 * 1024, i * FILE_MIB + m + 1),
+        );
+      }
+    }
+    const total = files * 2 * FILE_MIB;
 
+    const shell = `tar -cf - -C ${context} . | gzip -6 | sha256sum`;
+    // bash's `times` prints the CPU time of the pipeline (second line: children user, system).
+    let gzipCpu = 0;
+    const gzipSeconds = await seconds(async () => {
+      const { stdout } = await exec('bash', ['-c', `${shell} >/dev/null; times`]);
+      const m = /(\d+)m([\d.]+)s (\d+)m([\d.]+)s\s*$/.exec(stdout.trim());
+      if (m) gzipCpu = Number(m[1]) * 60 + Number(m[2]) + Number(m[3]) * 60 + Number(m[4]);
+    });
+
+    process.env.KILN_CACHE_DIR = join(work, 'cache');
     const req = parseBakeRequest(
       fromRecord({
         context,
-        copy: 'big.bin:/data/big.bin',
+        copy: 'random:/data/random\ntext:/data/text',
         output: `oci-layout:${join(work, 'out')}:big`,
         'source-date-epoch': '1700000000',
       }),
     );
     const before = peakRssMiB();
-    const t0 = process.hrtime.bigint();
-    const result = await bake(req, new Registries(), () => {});
-    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    const cpu0 = process.cpuUsage();
+    let result: Awaited<ReturnType<typeof bake>> | undefined;
+    const bakeSeconds = await seconds(async () => {
+      result = await bake(req, new Registries(), () => {});
+    });
     const after = peakRssMiB();
+    // Process-wide: the compression workers' time is included.
+    const used = process.cpuUsage(cpu0);
+    const bakeCpu = (used.user + used.system) / 1e6;
+    const again = await seconds(() => bake(req, new Registries(), () => {}));
+    const layers = result?.appLayers ?? [];
 
     console.log(`command:       ${COMMAND}`);
-    console.log(`node:          ${process.version} ${process.platform}/${process.arch}`);
-    console.log(`file:          ${SIZE_MIB} MiB (sparse), scratch base, oci-layout output`);
-    console.log(`image:         ${result.digest}`);
     console.log(
-      `app layer:     ${mib(result.appLayer.size / 1024 / 1024)} gzip (${result.appLayer.digest})`,
+      `node:          ${process.version} ${process.platform}/${process.arch}, ${availableParallelism()} cores, load average ${loadavg()[0]?.toFixed(1)}`,
     );
-    console.log(`peak RSS:      before ${mib(before)}, after ${mib(after)}`);
-    console.log(`peak growth:   ${mib(after - before)}`);
-    console.log(`wall time:     ${seconds.toFixed(2)} s`);
-    console.log(`throughput:    ${(SIZE_MIB / seconds).toFixed(0)} MiB/s`);
+    console.log(
+      `content:       ${total} MiB in ${files * 2} files (half random, half text), scratch base, oci-layout output`,
+    );
+    console.log(`image:         ${result?.digest}`);
+    for (const l of layers)
+      console.log(`app layer:     ${l.lines.join(', ')}: ${mib(l.size / 1024 / 1024)} gzip`);
+    const rows = [
+      '| | wall time | CPU time (all threads) | throughput |',
+      '|---|---|---|---|',
+      `| \`${shell.replace(context, 'ctx')}\` | ${gzipSeconds.toFixed(1)} s | ${gzipCpu.toFixed(1)} s | ${(total / gzipSeconds).toFixed(0)} MiB/s |`,
+      `| native bake, cold | ${bakeSeconds.toFixed(1)} s | ${bakeCpu.toFixed(1)} s | ${(total / bakeSeconds).toFixed(0)} MiB/s (${(gzipSeconds / bakeSeconds).toFixed(2)}x) |`,
+      `| native bake, unchanged (layer cache) | ${again.toFixed(1)} s | | ${(total / again).toFixed(0)} MiB/s |`,
+    ];
+    console.log(rows.join('\n'));
+    console.log(
+      `peak RSS:      before ${mib(before)}, after ${mib(after)}, growth ${mib(after - before)}`,
+    );
   } finally {
+    if (saved === undefined) delete process.env.KILN_CACHE_DIR;
+    else process.env.KILN_CACHE_DIR = saved;
     await rm(work, { recursive: true, force: true });
   }
 }

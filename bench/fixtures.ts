@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createGzip } from 'node:zlib';
 import { pack } from 'tar-stream';
 import {
@@ -51,4 +53,48 @@ export async function benchImage(dir: string, layers: number, mib: number): Prom
   );
   await layout.putManifest(manifest, { tag: 'bench' });
   return manifest.digest;
+}
+
+/** A node_modules-like tree: `packages` folders of `files` small JS files (1-4 KiB) and a package.json. */
+export function writeNodeModules(dir: string, packages: number, files: number): void {
+  for (let p = 0; p < packages; p++) {
+    const pkg = join(dir, `pkg-${p}`, 'lib');
+    mkdirSync(pkg, { recursive: true });
+    writeFileSync(
+      join(dir, `pkg-${p}`, 'package.json'),
+      JSON.stringify({ name: `pkg-${p}`, version: '1.0.0', main: 'lib/index.js' }),
+    );
+    for (let f = 0; f < files; f++) {
+      const body =
+        `// pkg-${p} file ${f} ${randomBytes(6).toString('hex')}\n` +
+        `export function f${f}(x) { return x * ${f} + ${p}; }\n`.repeat(
+          20 + ((p * 31 + f * 7) % 60),
+        );
+      writeFileSync(join(pkg, `f${f}.js`), body);
+    }
+  }
+}
+
+/**
+ * Pseudo-text that compresses about as well as source code (gzip -6 to roughly a quarter):
+ * words from a fixed vocabulary with numbers, in lines.
+ */
+export function textBytes(size: number, seed: number): Buffer {
+  const vocabulary =
+    'const let function return export import from await async if else for while new this class extends value result error data index length string number object array map filter reduce push options config request response handler module require default true false null undefined'.split(
+      ' ',
+    );
+  const out = Buffer.alloc(size);
+  let at = 0;
+  let x = seed >>> 0 || 1;
+  while (at < size) {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    const word = x % 7 === 0 ? String(x % 10000) : (vocabulary[x % vocabulary.length] as string);
+    at += out.write(x % 11 === 0 ? `${word};\n` : `${word} `, at);
+  }
+  return out;
 }
