@@ -6,6 +6,8 @@ export const ACTION_INPUTS: Record<string, readonly string[]> = {
     'image',
     'context',
     'copy',
+    'layers',
+    'layer-cache',
     'base',
     'dockerfile',
     'entrypoint',
