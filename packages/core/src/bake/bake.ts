@@ -1,3 +1,4 @@
+import { link } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readRunContext } from '../github/context.js';
 import { info } from '../log.js';
@@ -111,6 +112,29 @@ async function checkReproducible(
 }
 
 /**
+ * App layers go into an output layout as hard links where the file system allows: a layer is
+ * written once, never copied again (copyImage then finds it present). Anything else is copied.
+ */
+async function linkAppLayers(
+  layers: readonly Descriptor[],
+  from: readonly OciLayout[],
+  to: OciLayout,
+): Promise<void> {
+  await to.init();
+  for (const layer of layers) {
+    if (await to.hasBlob(layer)) continue;
+    for (const layout of from) {
+      if (!(await layout.hasBlob(layer))) continue;
+      const linked = await link(layout.blobPath(layer.digest), to.blobPath(layer.digest)).then(
+        () => true,
+        () => false, // another file system, or links not allowed: copyImage copies it
+      );
+      if (linked) break;
+    }
+  }
+}
+
+/**
  * bake-image: resolve the copy lines (all checks, before any request), resolve the base to a
  * digest, compose the image in a work layout, optionally bake again to prove reproducibility,
  * then copy it by digest to the registry or the output layout.
@@ -193,7 +217,14 @@ export async function bake(
           const copy = (): ReturnType<typeof copyImage> =>
             copyImage(source, to, digest, { tags, log });
           const copied = output
-            ? await undoLayoutWriteOnFailure(output.dir, name, copy)
+            ? await undoLayoutWriteOnFailure(output.dir, name, async () => {
+                await linkAppLayers(
+                  image.appLayers,
+                  [work, ...(cache ? [cache.layout] : [])],
+                  to as OciLayout,
+                );
+                return copy();
+              })
             : await copy();
           copiedBytes = copied.copiedBytes;
         }
