@@ -1,0 +1,563 @@
+export const id = 472;
+export const ids = [472];
+export const modules = {
+
+/***/ 15472:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  rollback: () => (/* binding */ rollback_rollback)
+});
+
+// EXTERNAL MODULE: ./packages/core/src/config/index.ts + 1 modules
+var config = __webpack_require__(83744);
+// EXTERNAL MODULE: ./packages/core/src/errors.ts
+var errors = __webpack_require__(37638);
+// EXTERNAL MODULE: ./packages/core/src/inputs/index.ts + 1 modules
+var inputs = __webpack_require__(48892);
+// EXTERNAL MODULE: ./packages/core/src/oci/index.ts + 10 modules
+var oci = __webpack_require__(17069);
+// EXTERNAL MODULE: ./packages/core/src/deploy/deploy-request.ts
+var deploy_request = __webpack_require__(40778);
+// EXTERNAL MODULE: ./packages/core/src/inputs/parse.ts
+var parse = __webpack_require__(67528);
+// EXTERNAL MODULE: ./packages/core/src/inputs/source.ts
+var source = __webpack_require__(32314);
+// EXTERNAL MODULE: ./packages/core/src/oci/digest.ts
+var oci_digest = __webpack_require__(3547);
+// EXTERNAL MODULE: ./packages/core/src/oci/reference.ts
+var reference = __webpack_require__(93966);
+;// CONCATENATED MODULE: ./packages/core/src/rollback/rollback-request.ts
+
+
+
+
+
+
+/** What `to` defaults to. */
+const DEFAULT_ROLLBACK_TARGET = 'previous';
+/**
+ * Stands in for the digest while replace-fleet's parser reads the fleet inputs: the target is
+ * known only after the ledger is read. It never reaches a registry or an engine (the request
+ * keeps neither `image` nor `digest` from that parse).
+ */
+const UNRESOLVED = `sha256:${'0'.repeat(64)}`;
+/**
+ * Parses rollback's inputs over the environment's kiln.yml entry. Nothing here touches the
+ * network: a bad `to`, a missing reason, an unknown environment or a bad fleet input is refused
+ * before anything is read or changed.
+ */
+function parseRollbackRequest(read, config) {
+    const repository = parseRepository(read, config);
+    const to = parseTarget(read('to'), repository, config);
+    const reason = (0,source/* required */.mw)(read, 'reason');
+    const quarantine = (0,parse/* parseBoolean */.yG)('quarantine', read('quarantine'), true);
+    const parsed = (0,deploy_request/* parseReplaceFleetRequest */.jt)((name) => (name === 'image' ? `${(0,reference/* repositoryName */.aR)(repository)}@${UNRESOLVED}` : read(name)), config);
+    const { image: _image, digest: _digest, ...fleet } = parsed;
+    return { environment: fleet.environment, repository, to, reason, quarantine, fleet };
+}
+/** The replace-fleet request that deploys `digest` to the rollback's environment. */
+function deployRequestFor(req, digest) {
+    return {
+        ...req.fleet,
+        image: { registry: req.repository.registry, repository: req.repository.repository, digest },
+        digest,
+    };
+}
+/** The environment's repository: the `image` input (a repository, no tag or digest), else kiln.yml's. */
+function parseRepository(read, config) {
+    const raw = read('image').trim();
+    if (!raw) {
+        if (!config)
+            throw new errors/* ConfigurationError */.j1('Input "image" is required (the image repository the environment runs), unless kiln.yml names `image:`');
+        return { registry: config.image.registry, repository: config.image.repository };
+    }
+    let ref;
+    try {
+        ref = (0,reference/* parseReference */.F2)(raw);
+    }
+    catch (err) {
+        throw new errors/* ConfigurationError */.j1(`Input "image": ${(0,errors/* errorMessage */.gJ)(err)}`, { cause: err });
+    }
+    if (ref.tag || ref.digest)
+        throw (0,errors/* invalidInput */.aY)('image', raw, 'rollback takes the repository only (no tag or digest): input "to" names the digest');
+    return ref;
+}
+/** `previous`, a ledger sequence number, `sha256:…`, or `repository@sha256:…` of this repository. */
+function parseTarget(raw, repository, config) {
+    const v = raw.trim() || DEFAULT_ROLLBACK_TARGET;
+    if (v === 'previous')
+        return { kind: 'previous' };
+    if (/^\d+$/.test(v)) {
+        const seq = Number(v);
+        if (!Number.isSafeInteger(seq) || seq < 1)
+            throw (0,errors/* invalidInput */.aY)('to', raw, 'a ledger sequence number starts at 1');
+        return { kind: 'seq', seq };
+    }
+    if (!v.includes('@') && !v.startsWith('sha256:'))
+        throw (0,errors/* invalidInput */.aY)('to', raw, 'must be previous, a ledger sequence number, sha256:… or repository@sha256:… (tags are not accepted: they move)');
+    if (v.startsWith('sha256:')) {
+        const problem = (0,oci_digest/* digestProblem */.WQ)(v);
+        if (problem)
+            throw (0,errors/* invalidInput */.aY)('to', raw, `digest ${problem}`);
+        return { kind: 'digest', digest: v };
+    }
+    const { image, digest } = (0,deploy_request/* parsePinnedImage */.HK)(v, config, 'to');
+    if ((0,reference/* repositoryName */.aR)(image) !== (0,reference/* repositoryName */.aR)(repository))
+        throw (0,errors/* invalidInput */.aY)('to', raw, `names another repository than the environment's ${(0,reference/* formatReference */.FH)(repository)}`);
+    return { kind: 'digest', digest };
+}
+
+// EXTERNAL MODULE: ./packages/core/src/deploy/replace-fleet.ts + 3 modules
+var replace_fleet = __webpack_require__(16801);
+// EXTERNAL MODULE: ./packages/core/src/fleet/converged.ts
+var converged = __webpack_require__(34469);
+// EXTERNAL MODULE: ./packages/core/src/gates/index.ts + 3 modules
+var gates = __webpack_require__(95975);
+// EXTERNAL MODULE: ./packages/core/src/ledger/chain.ts
+var chain = __webpack_require__(44814);
+// EXTERNAL MODULE: ./packages/core/src/ledger/queries.ts
+var queries = __webpack_require__(26711);
+;// CONCATENATED MODULE: ./packages/core/src/gates/rollback-gates.ts
+
+
+/**
+ * The digest ran healthy in the ledger's environment at some time (a deploy or rollback there
+ * ended deployed or unchanged): a rollback goes only to a digest the environment has seen
+ * working. The head's known-good list answers recent digests in one read; an older one is
+ * looked up among the digest's own ledger referrers.
+ */
+async function ranHealthyIn(ledger, digest) {
+    const gate = 'ran-healthy';
+    const where = `${ledger.env} (ledger ${ledger.store.label})`;
+    const head = await ledger.head();
+    const kept = head ? (0,chain/* knownGoodAfter */.Vy)(head).find((k) => k.digest === digest) : undefined;
+    if (kept)
+        return {
+            gate,
+            status: 'pass',
+            reason: `${digest} ran healthy in ${where} (ledger seq ${kept.seq}, ${kept.at})`,
+            evidence: kept.entry,
+        };
+    if (head && (await (0,queries/* wasHealthy */.tj)(ledger.store, ledger.env, digest)))
+        return {
+            gate,
+            status: 'pass',
+            reason: `${digest} ran healthy in ${where} (an entry older than the head's known-good list)`,
+        };
+    return {
+        gate,
+        status: 'fail',
+        reason: `${digest} never ran healthy in ${where}: a rollback goes only to a digest that did`,
+    };
+}
+
+// EXTERNAL MODULE: ./packages/core/src/ledger/entry.ts
+var entry = __webpack_require__(74747);
+// EXTERNAL MODULE: ./packages/core/src/ledger/store.ts
+var store = __webpack_require__(3986);
+// EXTERNAL MODULE: ./packages/core/src/oci/manifest.ts
+var manifest = __webpack_require__(74890);
+;// CONCATENATED MODULE: ./packages/core/src/fleet/provider.ts
+function isTrafficRouting(p) {
+    const router = p.router;
+    return typeof router === 'object' && router !== null && typeof router.switchTo === 'function';
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/rollback/switch-back.ts
+
+
+/**
+ * Which path a rollback to `request.image` takes on the fleet as it is now: inside a blue-green
+ * fleet's keep-warm window the colour that still runs the digest takes the traffic back in one
+ * switch; anything else is the same deploy any digest gets.
+ */
+function rollbackPath(state, request) {
+    const digest = (0,converged/* digestOf */.ol)(request.image);
+    const short = (0,converged/* shortDigest */.VK)(digest);
+    if (state.strategy === 'blue-green' && request.strategy === 'blue-green') {
+        const warm = state.warm;
+        if (warm && (0,converged/* digestOf */.ol)(warm.image) === digest)
+            return {
+                kind: 'switch-back',
+                line: `rollback path: switch back: ${warm.colour} still runs ${short}${warm.until ? ` (kept warm until ${warm.until})` : ''}, so the rollback is one traffic switch (the provider's rollback)`,
+            };
+        const why = warm
+            ? `the warm colour ${warm.colour} runs ${(0,converged/* shortDigest */.VK)((0,converged/* digestOf */.ol)(warm.image) ?? warm.image)}`
+            : 'no colour is kept warm';
+        return {
+            kind: 'redeploy',
+            line: `rollback path: blue-green deploy: ${why}, so ${short} starts on the idle colour, then traffic switches once`,
+        };
+    }
+    return {
+        kind: 'redeploy',
+        line: `rollback path: ${request.strategy} deploy of ${short} (${state.exists ? `the fleet is ${state.strategy ?? 'unknown'}` : 'the fleet does not exist'}: there is no warm colour to switch back to)`,
+    };
+}
+/**
+ * The fleet as replace-fleet drives it for a rollback: deploy() of the digest a warm colour
+ * still runs is the provider's rollback() (one switch back); any other deploy is the provider's
+ * own. The path taken is logged and kept in `path`. The provider calls its own rollback
+ * `rolled-back`; here it is the requested digest deployed, N/N, which is what the ledger records.
+ */
+class SwitchBackProvider {
+    inner;
+    log;
+    alongside;
+    kind;
+    target;
+    /** The path the last deploy() took. */
+    path;
+    /** What current() last saw: replace-fleet looks just before it deploys, and that look decides. */
+    seen;
+    /**
+     * `alongside`: work done while the fleet moves that deploy() waits for before it returns
+     * (rollback's quarantine, whose ledger entry must precede the rollback's). It must not reject.
+     */
+    constructor(inner, log = () => { }, alongside = Promise.resolve()) {
+        this.inner = inner;
+        this.log = log;
+        this.alongside = alongside;
+        this.kind = inner.kind;
+        this.target = inner.target;
+    }
+    /** The inner provider's router, so the fleet still reads as traffic-routed. */
+    get router() {
+        return isTrafficRouting(this.inner) ? this.inner.router : undefined;
+    }
+    async current() {
+        this.seen = await this.inner.current();
+        return this.seen;
+    }
+    rollback() {
+        return this.inner.rollback();
+    }
+    converged(digest, replicas) {
+        return this.inner.converged(digest, replicas);
+    }
+    async deploy(request) {
+        try {
+            return await this.move(request);
+        }
+        finally {
+            await this.alongside;
+        }
+    }
+    async move(request) {
+        const path = rollbackPath(this.seen ?? (await this.inner.current()), request);
+        this.seen = undefined;
+        this.path = path;
+        this.log(path.line);
+        if (path.kind === 'redeploy')
+            return this.inner.deploy(request);
+        const back = await this.inner.rollback();
+        const digest = (0,converged/* digestOf */.ol)(request.image);
+        // The warm colour could have been changed between the look and the switch: only N/N on
+        // the requested digest counts as deployed.
+        if ((0,converged/* digestOf */.ol)(back.image) !== digest || !back.proof.converged || back.proof.digest !== digest)
+            throw new converged/* ConvergenceError */.g7(`the switch back to ${request.image} ended on ${back.image}: ${back.proof.summary}`, back.proof);
+        // Without the provider's own reason ("rollback requested"): the ledger records the user's.
+        const { reason: _reason, ...rest } = back;
+        return { ...rest, outcome: 'deployed', requested: request.image, image: request.image };
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/rollback/rollback.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * replace-fleet's gates rollback answers itself, with its own `ran-healthy`, before anything
+ * changes (replace-fleet shows them as skipped): a refusal must come before the quarantine.
+ */
+const ANSWERED_GATES = ['digest-exists', 'not-quarantined', 'promoted'];
+/**
+ * Rolls an environment back to an earlier known-good digest through replace-fleet's path.
+ * Before the fleet is touched (ConfigurationError, nothing changed): the environment runs
+ * something by its ledger, and the target is another digest that still exists in the registry,
+ * ran healthy in the environment before, is not quarantined, and (kiln.yml `requires:`) was
+ * promoted into it. Then the digest rolled back from is quarantined (unless `quarantine` is
+ * off), so promote and deploy refuse it, and replace-fleet deploys the target and records a
+ * `rollback` entry with the reason. Inside a blue-green keep-warm window that deploy is one
+ * traffic switch back (SwitchBackProvider). The quarantine entry is written while the engine
+ * moves (the registry and the engine work at the same time, so restoring service does not wait
+ * for the registry); the fleet's deploy returns only once it is written, so the chain holds the
+ * quarantine before the rollback.
+ */
+async function rollback(req, deps) {
+    if (req.reason.length > entry/* REASON_MAX */.oD)
+        throw (0,errors/* invalidInput */.aY)('reason', `${req.reason.slice(0, 40)}…`, `is ${req.reason.length} characters; the ledger keeps at most ${entry/* REASON_MAX */.oD}`);
+    const now = deps.now ?? (() => new Date());
+    const log = deps.log ?? (() => { });
+    const started = now().getTime();
+    const stores = deps.stores ?? {
+        image: deps.registries.repository(req.repository.registry, req.repository.repository),
+        ledger: deps.registries.repository(req.fleet.ledgerRepository.registry, req.fleet.ledgerRepository.repository),
+    };
+    const ledger = new store/* Ledger */.Oc(stores.ledger, req.environment, { now, ...deps.ledger });
+    const image = (d) => (0,reference/* pinned */.dp)(req.repository, d);
+    const from = await (0,queries/* current */.ss)(ledger);
+    if (!from)
+        throw new errors/* ConfigurationError */.j1(`${req.environment} runs nothing by its ledger (${ledger.tag} in ${stores.ledger.label}): there is nothing to roll back`);
+    const target = await resolveTarget(ledger, req.to, from);
+    if (target.digest === from)
+        throw (0,errors/* invalidInput */.aY)('to', target.digest, `${req.environment} already runs it (${target.how}): there is nothing to roll back to`);
+    log(`rollback ${req.environment}: from ${image(from)} to ${image(target.digest)} (${target.how})`);
+    const guards = await (0,gates/* runGates */.AQ)([
+        () => (0,gates/* digestExists */.B2)(stores.image, target.digest),
+        () => ranHealthyIn(ledger, target.digest),
+        () => (0,gates/* notQuarantined */.ws)(stores.ledger, target.digest),
+        ...(req.fleet.requires
+            ? [() => (0,gates/* promotedInto */.pJ)(ledger, target.digest, req.fleet.requires)]
+            : []),
+    ], { log });
+    (0,gates/* assertGatesPassed */.z$)(guards, `rollback of ${req.environment} to ${image(target.digest)}`);
+    // Never rejects (an unhandled rejection would end the process): a failure is a step result.
+    const quarantined = req.quarantine
+        ? quarantineFrom(req, deps, stores, from, log).catch((cause) => {
+            log(`quarantine: ${from} could not be quarantined: ${(0,errors/* errorMessage */.gJ)(cause)}`);
+            return { kind: 'failed', error: (0,errors/* errorMessage */.gJ)(cause), cause };
+        })
+        : Promise.resolve({ kind: 'off' });
+    let deploy;
+    let provider;
+    try {
+        provider = new SwitchBackProvider(deps.provider ?? (await (0,replace_fleet/* openProvider */.C2)(deployRequestFor(req, target.digest), log)), log, quarantined);
+        deploy = await (0,replace_fleet/* replaceFleet */.HL)(deployRequestFor(req, target.digest), { ...deps, provider, stores }, { action: 'rollback', reason: req.reason, skipGates: ANSWERED_GATES });
+    }
+    finally {
+        // Whatever became of the fleet, the quarantine is finished before rollback returns.
+        await quarantined;
+    }
+    const step = await quarantined;
+    const path = provider.path ?? {
+        kind: 'redeploy',
+        line: 'rollback path: none: the fleet already ran the digest',
+    };
+    return {
+        environment: req.environment,
+        outcome: deploy.outcome,
+        to: image(target.digest),
+        toDigest: target.digest,
+        from: image(from),
+        fromDigest: from,
+        target,
+        path,
+        quarantine: step,
+        reason: req.reason,
+        gates: [...guards.results, ...deploy.gates.filter((g) => g.status !== 'skip')],
+        deploy,
+        durationMs: Math.max(0, Math.round(now().getTime() - started)),
+    };
+}
+/**
+ * Why a finished rollback fails its step (exit 2), after its outputs and summary: the target
+ * did not come up (the fleet is back where it was), or the quarantine could not be written.
+ */
+function rollbackFailure(r) {
+    if (r.outcome === 'rolled-back')
+        return new replace_fleet/* RolledBackError */.Ai(r.deploy);
+    if (r.quarantine.kind === 'failed')
+        return new Error(`rolled back ${r.environment} to ${r.to}, but ${r.fromDigest} could not be quarantined: ${r.quarantine.error}; promote and deploy still accept it until a rollback with quarantine (or a re-run) records it`, { cause: r.quarantine.cause });
+    return undefined;
+}
+/** The digest `to` names, read from the environment's ledger for `previous` and a sequence number. */
+async function resolveTarget(ledger, to, from) {
+    if (to.kind === 'digest')
+        return { digest: to.digest, how: 'digest given' };
+    if (to.kind === 'previous') {
+        const entry = await (0,queries/* lastKnownGood */.zf)(ledger, from);
+        if (!entry)
+            throw new errors/* ConfigurationError */.j1(`${ledger.env} has no known-good digest before ${from} in its ledger (${ledger.store.label}): name one with input "to" (a digest or a ledger sequence number)`);
+        return {
+            digest: entry.entry.digest,
+            how: `previous: the last known-good before ${(0,converged/* shortDigest */.VK)(from)}, ledger seq ${entry.entry.seq}`,
+            entry,
+        };
+    }
+    const head = await ledger.head();
+    const last = head?.entry.seq ?? 0;
+    if (to.seq > last)
+        throw (0,errors/* invalidInput */.aY)('to', String(to.seq), `${ledger.env}'s ledger has ${last} entries (${ledger.store.label})`);
+    // Newest first: the walk stops at the entry asked for, so its cost is the distance back.
+    const walked = await ledger.history(last - to.seq + 1);
+    const entry = walked.find((s) => s.entry.seq === to.seq);
+    if (!entry)
+        throw new errors/* ConfigurationError */.j1(`${ledger.env}'s ledger has no entry with seq ${to.seq} on its chain from the head (${ledger.store.label}); check it with a ledger verify`);
+    return {
+        digest: entry.entry.digest,
+        how: `ledger seq ${to.seq}: ${entry.entry.action} ${entry.entry.outcome} at ${entry.entry.at}`,
+        entry,
+    };
+}
+/** Quarantines the digest rolled back from, once: a re-run finds the entry and adds none. */
+async function quarantineFrom(req, deps, stores, from, log) {
+    const known = await (0,queries/* isQuarantined */.fK)(stores.ledger, from);
+    if (known.quarantined && known.entry) {
+        const e = known.entry.entry;
+        log(`quarantine: ${from} was already quarantined in ${e.env} (seq ${e.seq}): ${e.reason ?? ''}`);
+        return { kind: 'already', entry: known.entry.digest, seq: e.seq, env: e.env };
+    }
+    // A ledger in a repository of its own names the image by its descriptor (it is not there).
+    const separate = (0,reference/* formatReference */.FH)(req.fleet.ledgerRepository) !==
+        (0,reference/* formatReference */.FH)({ registry: req.repository.registry, repository: req.repository.repository });
+    const run = deps.run ?? {};
+    const stored = await (0,queries/* quarantine */.tW)(stores.ledger, req.environment, from, req.reason, {
+        actor: run.actor ?? process.env.USER ?? 'unknown',
+        commit: run.commit ?? '',
+        run_url: run.runUrl ?? '',
+        ...(separate ? { subject: (0,manifest/* descriptorOf */.nb)(await stores.image.getManifest(from)) } : {}),
+        ledger: { ...(deps.now ? { now: deps.now } : {}), ...deps.ledger },
+    });
+    log(`quarantine: ${from} quarantined in ${req.environment} (ledger seq ${stored.entry.seq}, ${stored.digest}): promote and deploy refuse it now`);
+    return { kind: 'quarantined', entry: stored.digest, seq: stored.entry.seq };
+}
+
+// EXTERNAL MODULE: ./packages/core/src/gates/gate-rows.ts
+var gate_rows = __webpack_require__(68253);
+// EXTERNAL MODULE: ./packages/core/src/github/summary.ts
+var summary = __webpack_require__(51561);
+;// CONCATENATED MODULE: ./packages/core/src/rollback/rollback-summary.ts
+
+
+const OUTCOME = {
+    deployed: '✅ rolled back',
+    unchanged: '✅ already running (the ledger now says so)',
+    'rolled-back': '❌ the target did not come up: the fleet is back on the release rolled back from',
+};
+/**
+ * Job summary for rollback: from what to what, why, how the target was chosen, which path the
+ * fleet took, the quarantine, the gates and the N/N proof. The reason, the ledger's lines and
+ * the engine's task names are text (escaped by table()).
+ */
+function rollbackSummary(r) {
+    const q = r.quarantine;
+    const rows = [
+        ['environment', r.environment],
+        ['outcome', OUTCOME[r.outcome]],
+        ['rolled back from', (0,summary/* inlineCode */.ti)(r.from)],
+        ['rolled back to', (0,summary/* inlineCode */.ti)(r.to)],
+        ['target chosen by', r.target.how],
+        ['path', r.path.line.replace(/^rollback path: /, '')],
+        ['reason', r.reason],
+        [
+            'quarantine',
+            q.kind === 'quarantined'
+                ? `${r.fromDigest} quarantined (ledger seq ${q.seq}): promote and deploy refuse it`
+                : q.kind === 'already'
+                    ? `${r.fromDigest} was already quarantined (${q.env}, seq ${q.seq})`
+                    : q.kind === 'failed'
+                        ? `❌ ${r.fromDigest} could not be quarantined: ${q.error}`
+                        : 'off (input quarantine: false)',
+        ],
+        ['fleet', `${r.deploy.target} (${r.deploy.strategy}): ${r.deploy.proof.summary}`],
+        ['ledger entry', (0,summary/* inlineCode */.ti)(`#${r.deploy.seq} ${r.deploy.ledgerEntry}`)],
+        ['duration', `${(r.durationMs / 1000).toFixed(1)} s`],
+    ];
+    const tasks = r.deploy.proof.tasks.map((t) => [
+        t.task.slice(0, 12),
+        t.node.slice(0, 12),
+        t.digest ? (0,summary/* inlineCode */.ti)(t.digest) : t.image,
+        t.state,
+        t.health,
+        t.ok ? '✅' : `❌ ${t.why ?? ''}`,
+    ]);
+    return [
+        (0,summary/* heading */.R_)(`rollback of ${r.environment}`),
+        (0,summary/* table */.tp)(['', ''], rows),
+        '',
+        '#### Gates',
+        (0,gate_rows/* gateTable */.k0)(r.gates),
+        '',
+        (0,summary/* heading */.R_)(`Fleet: ${r.deploy.proof.healthy}/${r.deploy.proof.replicas} healthy`, 4),
+        (0,summary/* table */.tp)(['task', 'node', 'digest', 'state', 'health', 'counts'], tasks),
+        '',
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/rollback/index.ts
+// Rollback: the request (parsed before any call), the guards and quarantine, replace-fleet's
+// path to the earlier digest (one switch back inside a blue-green keep-warm window), the summary.
+
+
+
+
+
+// EXTERNAL MODULE: ./packages/cli/src/options.ts
+var src_options = __webpack_require__(11428);
+// EXTERNAL MODULE: ./packages/cli/src/usage.ts
+var usage = __webpack_require__(47105);
+;// CONCATENATED MODULE: ./packages/cli/src/commands/rollback.ts
+
+
+
+
+
+
+
+/** The rollback inputs, as flags of the same names. */
+const names = [
+    'environment',
+    'to',
+    'reason',
+    'quarantine',
+    'image',
+    'provider',
+    'target',
+    'strategy',
+    'batch-size',
+    'health-timeout',
+    'auto-rollback',
+    'keep-warm',
+    'replicas',
+    'port',
+    'network',
+    'docker-host',
+    'health-cmd',
+    'health-interval',
+    'haproxy-socket',
+    'haproxy-map',
+    'preview-url',
+    'config',
+];
+/** `kiln rollback`: the rollback action from a shell; a target that did not come up, or a quarantine not written, exits 2. */
+async function rollback_rollback(argv) {
+    const options = {
+        ...src_options/* registryFlags */.hE,
+        ...Object.fromEntries(names.map((k) => [k, { type: 'string' }])),
+    };
+    const { values, positionals } = (0,src_options/* parse */.qg)(argv, options);
+    if (positionals.length)
+        throw new errors/* ConfigurationError */.j1(`unexpected argument "${positionals[0]}"\nusage: kiln ${usage/* USAGE */.u.rollback}`);
+    const v = values;
+    const read = (0,inputs/* fromRecord */.iA)(Object.fromEntries(names.map((k) => [k, v[k]])));
+    const request = parseRollbackRequest(read, await (0,config/* configFromInputs */.i7)(read, process.cwd()));
+    const result = await rollback(request, {
+        registries: new oci.Registries((0,src_options/* registryOptions */._A)(values, request.repository.registry)),
+        log: src_options/* progress */.qB,
+    });
+    (0,src_options/* print */.yy)(values.json, result, rollbackSummary(result));
+    const failure = rollbackFailure(result);
+    if (failure)
+        throw failure;
+    return 0;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,354 @@
+export const id = 312;
+export const ids = [312];
+export const modules = {
+
+/***/ 29312:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   rollbackAction: () => (/* binding */ rollbackAction)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var _kiln_core_config__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83744);
+/* harmony import */ var _kiln_core_github_context__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9594);
+/* harmony import */ var _kiln_core_inputs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48892);
+/* harmony import */ var _kiln_core_rollback_request__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(80852);
+/* harmony import */ var _run_action_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(46797);
+
+
+
+
+
+
+async function rollbackAction() {
+    const ctx = (0,_kiln_core_github_context__WEBPACK_IMPORTED_MODULE_2__/* .readRunContext */ .$)();
+    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+    // kiln.yml and the inputs (a bad `to`, no reason, an unknown environment, a bad fleet input)
+    // are checked before the registry client and the engine load.
+    const config = await (0,_kiln_core_config__WEBPACK_IMPORTED_MODULE_1__/* .configFromInputs */ .i7)(_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_3__/* .actionInputs */ .eh, workspace);
+    const request = (0,_kiln_core_rollback_request__WEBPACK_IMPORTED_MODULE_4__/* .parseRollbackRequest */ .l)(_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_3__/* .actionInputs */ .eh, config);
+    const options = (0,_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_3__/* .registryOptionsFrom */ .us)(_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_3__/* .actionInputs */ .eh, request.repository.registry);
+    const [{ rollback, rollbackFailure, rollbackSummary }, { Registries }, github] = await Promise.all([
+        Promise.all(/* import() */[__webpack_require__.e(586), __webpack_require__.e(730), __webpack_require__.e(975), __webpack_require__.e(803), __webpack_require__.e(1)]).then(__webpack_require__.bind(__webpack_require__, 1)),
+        Promise.all(/* import() */[__webpack_require__.e(586), __webpack_require__.e(730), __webpack_require__.e(402), __webpack_require__.e(69), __webpack_require__.e(768)]).then(__webpack_require__.bind(__webpack_require__, 17069)),
+        __webpack_require__.e(/* import() */ 109).then(__webpack_require__.bind(__webpack_require__, 91490)),
+    ]);
+    const result = await rollback(request, {
+        registries: new Registries(options),
+        log: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line),
+        run: ctx,
+        github: github.githubDeploymentRecorder(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('github-token'), ctx),
+    });
+    (0,_run_action_js__WEBPACK_IMPORTED_MODULE_5__/* .setOutputs */ .n)({
+        'rolled-back-to': result.to,
+        'rolled-back-from': result.from,
+        'duration-ms': result.durationMs,
+        'ledger-entry': result.deploy.ledgerEntry,
+    });
+    await github.summary.writeSummary(rollbackSummary(result));
+    // The target did not come up (the fleet is back on the release rolled back from, the entry
+    // says rolled-back), or the quarantine could not be written: the step fails.
+    const failure = rollbackFailure(result);
+    if (failure)
+        throw failure;
+}
+
+
+/***/ }),
+
+/***/ 40778:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dd: () => (/* binding */ DEPLOY_DEFAULTS),
+/* harmony export */   Fn: () => (/* binding */ ledgerRepositoryFor),
+/* harmony export */   HK: () => (/* binding */ parsePinnedImage),
+/* harmony export */   jt: () => (/* binding */ parseReplaceFleetRequest)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _config_kiln_config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48051);
+/* harmony import */ var _config_queries_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(93044);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(37638);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(88315);
+/* harmony import */ var _ledger_env_name_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(47034);
+/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(67528);
+/* harmony import */ var _inputs_source_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32314);
+/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3547);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(93966);
+
+
+
+
+
+
+
+
+
+
+/** Defaults when neither an input nor the environment's kiln.yml entry says. */
+const DEPLOY_DEFAULTS = {
+    strategy: 'rolling',
+    batchSize: 1,
+    healthTimeoutMs: 5 * 60_000,
+    /** Blue-green: the old colour stays up this long after the switch (rollback = one switch). */
+    keepWarmMs: 10 * 60_000,
+    healthIntervalMs: 5_000,
+};
+/**
+ * The ledger's repository: kiln.yml's `ledger.repository` when it names one of its own, else
+ * the repository of the image deployed (the ledger lives next to the images).
+ */
+function ledgerRepositoryFor(image, config) {
+    if (!config)
+        return { registry: image.registry, repository: image.repository };
+    const own = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_6__/* .formatReference */ .FH)(config.ledger.repository) !== (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_6__/* .formatReference */ .FH)(config.image);
+    const ref = own ? config.ledger.repository : image;
+    return { registry: ref.registry, repository: ref.repository };
+}
+/**
+ * `repo@sha256:…`, or a bare `sha256:…` in the repository kiln.yml names; a tag is refused
+ * (tags move; a deploy names exactly one image).
+ */
+function parsePinnedImage(raw, config, input = 'image') {
+    const v = raw.trim();
+    if (v.startsWith('sha256:')) {
+        const problem = (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_5__/* .digestProblem */ .WQ)(v);
+        if (problem)
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)(input, raw, `digest ${problem}`);
+        if (!config)
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)(input, raw, 'a bare digest needs the repository from kiln.yml (`image:`); write repository@sha256:…');
+        const image = { ...config.image, digest: v };
+        delete image.tag;
+        return { image, digest: v };
+    }
+    let ref;
+    try {
+        ref = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_6__/* .parseReference */ .F2)(v);
+    }
+    catch (err) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ConfigurationError */ .j1(`Input "${input}": ${err.message}`, { cause: err });
+    }
+    const pinned = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_6__/* .requireDigest */ .m0)(ref, input);
+    return { image: pinned, digest: pinned.digest };
+}
+function optionalInteger(read, name, fallback, max) {
+    const raw = read(name);
+    if (raw.trim() === '')
+        return fallback;
+    return (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInteger */ .cG)(name, raw, undefined, { min: 1, max });
+}
+/**
+ * Parses replace-fleet's inputs over the environment's kiln.yml entry (inputs win). Nothing
+ * here touches the network: a tag, an unknown environment or provider, or a bad value is
+ * refused before any registry or engine call.
+ */
+function parseReplaceFleetRequest(read, config) {
+    const { image, digest } = parsePinnedImage((0,_inputs_source_js__WEBPACK_IMPORTED_MODULE_4__/* .required */ .mw)(read, 'image'), config);
+    const envName = (0,_inputs_source_js__WEBPACK_IMPORTED_MODULE_4__/* .required */ .mw)(read, 'environment');
+    const env = config ? (0,_config_queries_js__WEBPACK_IMPORTED_MODULE_8__/* .environment */ .c)(config, envName) : undefined;
+    // The name makes the ledger's tag kiln-ledger-<environment>.
+    if (!_ledger_env_name_js__WEBPACK_IMPORTED_MODULE_9__/* .ENV_NAME */ .G.test(envName))
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)('environment', envName, _ledger_env_name_js__WEBPACK_IMPORTED_MODULE_9__/* .ENV_NAME_RULE */ .D);
+    const provider = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseChoice */ .HU)('provider', read('provider'), _config_kiln_config_js__WEBPACK_IMPORTED_MODULE_1__/* .PROVIDERS */ .xq, env?.provider ?? 'swarm');
+    if (env && read('provider').trim() && env.provider !== provider)
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)('provider', provider, `${config?.source.file} gives environment ${envName} provider ${env.provider}; one environment runs on one provider`);
+    const target = read('target').trim() || env?.target;
+    if (!target)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ConfigurationError */ .j1(`Input "target" is required (the swarm service, Kubernetes Deployment or Auto Scaling group), unless kiln.yml names the environment's target`);
+    const strategy = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseChoice */ .HU)('strategy', read('strategy'), _config_kiln_config_js__WEBPACK_IMPORTED_MODULE_1__/* .STRATEGIES */ .YL, env?.strategy ?? DEPLOY_DEFAULTS.strategy);
+    const batchSize = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInteger */ .cG)('batch-size', read('batch-size'), env?.batchSize ?? DEPLOY_DEFAULTS.batchSize, { min: 1, max: 1000 });
+    const healthTimeoutMs = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDuration */ .E9)('health-timeout', read('health-timeout'), env?.healthTimeoutMs ?? DEPLOY_DEFAULTS.healthTimeoutMs);
+    if (healthTimeoutMs <= 0)
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)('health-timeout', read('health-timeout'), 'must be longer than 0s');
+    const keepWarmMs = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDuration */ .E9)('keep-warm', read('keep-warm'), env?.keepWarmMs ?? DEPLOY_DEFAULTS.keepWarmMs);
+    const swarm = env?.provider === 'swarm' ? env.settings : {};
+    const req = {
+        image,
+        digest,
+        environment: envName,
+        provider,
+        target,
+        strategy,
+        batchSize,
+        healthTimeoutMs,
+        autoRollback: (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)('auto-rollback', read('auto-rollback'), true),
+        keepWarmMs,
+        ledgerRepository: ledgerRepositoryFor(image, config),
+    };
+    const replicas = optionalInteger(read, 'replicas', swarm.replicas, 1000);
+    if (replicas !== undefined)
+        req.replicas = replicas;
+    const port = optionalInteger(read, 'port', swarm.port, 65535);
+    if (port !== undefined)
+        req.port = port;
+    const network = read('network').trim() || swarm.network;
+    if (network)
+        req.network = network;
+    const dockerHost = read('docker-host').trim() || swarm.dockerHost;
+    if (dockerHost) {
+        if (!/^(unix|tcp|ssh|npipe):\/\/\S+$/.test(dockerHost))
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)('docker-host', dockerHost, 'must be a unix://, tcp:// or ssh:// address');
+        req.dockerHost = dockerHost;
+    }
+    if (env?.provider === 'kubernetes')
+        req.kubernetes = env.settings;
+    else if (provider === 'kubernetes')
+        req.kubernetes = {};
+    if (env?.provider === 'aws-asg')
+        req.awsAsg = env.settings;
+    else if (provider === 'aws-asg')
+        req.awsAsg = {};
+    const kubeconfig = read('kubeconfig');
+    if (kubeconfig.trim()) {
+        // Masked before anything can print it: a kubeconfig holds the cluster's credentials.
+        (0,_log_js__WEBPACK_IMPORTED_MODULE_2__/* .setSecret */ .Pq)(kubeconfig);
+        if (provider !== 'kubernetes')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ConfigurationError */ .j1(`Input "kubeconfig" is only used with provider kubernetes (this environment runs on ${provider})`);
+        req.kubeconfig = kubeconfig;
+    }
+    if (env?.url)
+        req.url = env.url;
+    if (env?.requires)
+        req.requires = env.requires;
+    const healthCmd = read('health-cmd').trim();
+    const healthInterval = read('health-interval');
+    if (healthCmd) {
+        const intervalMs = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDuration */ .E9)('health-interval', healthInterval, DEPLOY_DEFAULTS.healthIntervalMs);
+        if (intervalMs <= 0)
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)('health-interval', healthInterval, 'must be longer than 0s');
+        req.health = {
+            cmd: healthCmd,
+            intervalMs,
+            timeoutMs: intervalMs,
+            retries: 3,
+            startPeriodMs: 0,
+        };
+    }
+    else if (healthInterval.trim()) {
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)('health-interval', healthInterval, 'is only used with health-cmd');
+    }
+    const socket = read('haproxy-socket').trim();
+    const previewUrl = read('preview-url').trim();
+    if (socket) {
+        req.haproxy = {
+            socket,
+            mapFile: read('haproxy-map').trim() || (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(socket), 'routes.map'),
+        };
+        if (previewUrl) {
+            if (!/^https?:\/\/\S+$/.test(previewUrl))
+                throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)('preview-url', previewUrl, 'must be an http(s) URL');
+            req.haproxy.previewUrl = previewUrl;
+        }
+    }
+    else if (previewUrl) {
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)('preview-url', previewUrl, 'needs haproxy-socket: the router that previews');
+    }
+    // Kubernetes switches its Service's selector; aws-asg refuses blue-green itself.
+    if (strategy === 'blue-green' && provider === 'swarm' && !req.haproxy)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ConfigurationError */ .j1(`Strategy blue-green moves traffic through a load balancer: set input "haproxy-socket" (haproxy's runtime API socket)`);
+    return req;
+}
+
+
+/***/ }),
+
+/***/ 80852:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IO: () => (/* binding */ deployRequestFor),
+/* harmony export */   l: () => (/* binding */ parseRollbackRequest),
+/* harmony export */   zN: () => (/* binding */ DEFAULT_ROLLBACK_TARGET)
+/* harmony export */ });
+/* harmony import */ var _deploy_deploy_request_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40778);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(37638);
+/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(67528);
+/* harmony import */ var _inputs_source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32314);
+/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3547);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(93966);
+
+
+
+
+
+
+/** What `to` defaults to. */
+const DEFAULT_ROLLBACK_TARGET = 'previous';
+/**
+ * Stands in for the digest while replace-fleet's parser reads the fleet inputs: the target is
+ * known only after the ledger is read. It never reaches a registry or an engine (the request
+ * keeps neither `image` nor `digest` from that parse).
+ */
+const UNRESOLVED = `sha256:${'0'.repeat(64)}`;
+/**
+ * Parses rollback's inputs over the environment's kiln.yml entry. Nothing here touches the
+ * network: a bad `to`, a missing reason, an unknown environment or a bad fleet input is refused
+ * before anything is read or changed.
+ */
+function parseRollbackRequest(read, config) {
+    const repository = parseRepository(read, config);
+    const to = parseTarget(read('to'), repository, config);
+    const reason = (0,_inputs_source_js__WEBPACK_IMPORTED_MODULE_2__/* .required */ .mw)(read, 'reason');
+    const quarantine = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBoolean */ .yG)('quarantine', read('quarantine'), true);
+    const parsed = (0,_deploy_deploy_request_js__WEBPACK_IMPORTED_MODULE_0__/* .parseReplaceFleetRequest */ .jt)((name) => (name === 'image' ? `${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .repositoryName */ .aR)(repository)}@${UNRESOLVED}` : read(name)), config);
+    const { image: _image, digest: _digest, ...fleet } = parsed;
+    return { environment: fleet.environment, repository, to, reason, quarantine, fleet };
+}
+/** The replace-fleet request that deploys `digest` to the rollback's environment. */
+function deployRequestFor(req, digest) {
+    return {
+        ...req.fleet,
+        image: { registry: req.repository.registry, repository: req.repository.repository, digest },
+        digest,
+    };
+}
+/** The environment's repository: the `image` input (a repository, no tag or digest), else kiln.yml's. */
+function parseRepository(read, config) {
+    const raw = read('image').trim();
+    if (!raw) {
+        if (!config)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1('Input "image" is required (the image repository the environment runs), unless kiln.yml names `image:`');
+        return { registry: config.image.registry, repository: config.image.repository };
+    }
+    let ref;
+    try {
+        ref = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .parseReference */ .F2)(raw);
+    }
+    catch (err) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`Input "image": ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(err)}`, { cause: err });
+    }
+    if (ref.tag || ref.digest)
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .invalidInput */ .aY)('image', raw, 'rollback takes the repository only (no tag or digest): input "to" names the digest');
+    return ref;
+}
+/** `previous`, a ledger sequence number, `sha256:…`, or `repository@sha256:…` of this repository. */
+function parseTarget(raw, repository, config) {
+    const v = raw.trim() || DEFAULT_ROLLBACK_TARGET;
+    if (v === 'previous')
+        return { kind: 'previous' };
+    if (/^\d+$/.test(v)) {
+        const seq = Number(v);
+        if (!Number.isSafeInteger(seq) || seq < 1)
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .invalidInput */ .aY)('to', raw, 'a ledger sequence number starts at 1');
+        return { kind: 'seq', seq };
+    }
+    if (!v.includes('@') && !v.startsWith('sha256:'))
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .invalidInput */ .aY)('to', raw, 'must be previous, a ledger sequence number, sha256:… or repository@sha256:… (tags are not accepted: they move)');
+    if (v.startsWith('sha256:')) {
+        const problem = (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .digestProblem */ .WQ)(v);
+        if (problem)
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .invalidInput */ .aY)('to', raw, `digest ${problem}`);
+        return { kind: 'digest', digest: v };
+    }
+    const { image, digest } = (0,_deploy_deploy_request_js__WEBPACK_IMPORTED_MODULE_0__/* .parsePinnedImage */ .HK)(v, config, 'to');
+    if ((0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .repositoryName */ .aR)(image) !== (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .repositoryName */ .aR)(repository))
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .invalidInput */ .aY)('to', raw, `names another repository than the environment's ${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .formatReference */ .FH)(repository)}`);
+    return { kind: 'digest', digest };
+}
+
+
+/***/ })
+
+};

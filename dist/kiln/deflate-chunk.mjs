@@ -1,0 +1,115 @@
+// One chunk of a layer's deflate stream, compressed on its own so chunks can be compressed in
+// parallel (worker threads) and still give the same bytes as one thread: a chunk's output
+// depends only on its own bytes and the 32 KiB before it, never on timing or the pool size.
+//
+// Plain JavaScript on purpose: it is also the entry of the compression worker, which Node runs
+// without a TypeScript loader. Types are in deflate-chunk.d.mts.
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { Deflate } from 'fflate';
+
+/** Deflate level for content that compresses; pinned with fflate's exact version. */
+export const DEFLATE_LEVEL = 6;
+
+/**
+ * fflate's hash-table size (a 2^(12 + mem) entry table per chunk). Fixed, because fflate
+ * otherwise derives it from the input length. 4 (a 64 Ki-entry hash, zlib's default is 32 Ki)
+ * compresses text as small and as fast as larger tables, and each chunk allocates 128 KiB for it
+ * instead of 2 MiB: workers collect less garbage, so their memory stays low.
+ */
+export const DEFLATE_MEM = 4;
+
+/** Bytes of earlier input a chunk may refer back to: the deflate window. */
+export const DICTIONARY_BYTES = 32 * 1024;
+
+/**
+ * Order-0 entropy (bits per byte) above which a chunk is stored instead of deflated. Random
+ * and already-compressed data (images, archives) measure above 7.99 and deflate cannot shrink
+ * it; fflate would spend most of a layer's time failing to. The choice is made from the bytes.
+ */
+export const STORE_ENTROPY = 7.99;
+
+const STORED_BLOCK = 65535;
+
+/** Shannon entropy of the byte histogram of `data`, in bits per byte. */
+export function entropy(data) {
+  if (data.length === 0) return 0;
+  const counts = new Uint32Array(256);
+  for (let i = 0; i < data.length; i++) counts[data[i]]++;
+  let bits = 0;
+  for (let b = 0; b < 256; b++) {
+    const c = counts[b];
+    if (c) {
+      const p = c / data.length;
+      bits -= p * Math.log2(p);
+    }
+  }
+  return bits;
+}
+
+/**
+ * Stored (uncompressed) deflate blocks holding `data`, byte aligned, the last one final when
+ * `final` is set. An empty non-final input gives nothing; an empty final one a final empty block.
+ */
+function storedBlocks(data, final) {
+  const blocks = Math.max(1, Math.ceil(data.length / STORED_BLOCK));
+  if (data.length === 0 && !final) return new Uint8Array(0);
+  const out = new Uint8Array(data.length + blocks * 5);
+  let at = 0;
+  for (let b = 0; b < blocks; b++) {
+    const piece = data.subarray(b * STORED_BLOCK, (b + 1) * STORED_BLOCK);
+    const last = final && b === blocks - 1;
+    out[at] = last ? 1 : 0; // BFINAL, BTYPE=00; the rest of the byte is padding
+    out[at + 1] = piece.length & 0xff;
+    out[at + 2] = piece.length >> 8;
+    out[at + 3] = ~piece.length & 0xff;
+    out[at + 4] = (~piece.length >> 8) & 0xff;
+    out.set(piece, at + 5);
+    at += 5 + piece.length;
+  }
+  return out;
+}
+
+/**
+ * Raw deflate of one chunk: stored blocks for incompressible bytes, else fflate at the pinned
+ * level primed with `dictionary` (the 32 KiB before the chunk). A non-final chunk ends with a
+ * sync flush (byte aligned, 00 00 FF FF), so the next chunk's deflate can simply follow it.
+ */
+export function deflateChunk(data, dictionary, final) {
+  if (entropy(data) > STORE_ENTROPY) return storedBlocks(data, final);
+  const parts = [];
+  let size = 0;
+  const opts = { level: DEFLATE_LEVEL, mem: DEFLATE_MEM };
+  if (dictionary && dictionary.length) opts.dictionary = dictionary;
+  const deflate = new Deflate(opts, (part) => {
+    parts.push(part);
+    size += part.length;
+  });
+  deflate.push(data, Boolean(final));
+  if (!final) deflate.flush(true);
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+// As a worker: one job at a time; the input comes and goes back moved, not copied, so neither
+// side collects a chunk-sized garbage buffer per chunk. `ready` tells the pool the file loaded.
+if (!isMainThread && workerData && workerData.kilnDeflate && parentPort) {
+  const port = parentPort;
+  port.on('message', (job) => {
+    try {
+      const out = deflateChunk(job.data, job.dictionary, job.final);
+      const moved = out.buffer === job.data.buffer ? [out.buffer] : [out.buffer, job.data.buffer];
+      port.postMessage({ out, data: job.data }, moved);
+    } catch (err) {
+      port.postMessage({ error: String((err && err.stack) || err), data: job.data }, [
+        job.data.buffer,
+      ]);
+    }
+  });
+  port.postMessage({ ready: true });
+}
