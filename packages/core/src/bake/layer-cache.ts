@@ -21,7 +21,7 @@ import { OciLayout } from '../oci/layout/oci-layout.js';
 import { MediaType } from '../oci/media-types.js';
 import { DEFLATE_LEVEL, DEFLATE_MEM, STORE_ENTROPY } from './deflate-chunk.mjs';
 import { sortEntries, type LayerEntry } from './layer-entry.js';
-import { type LayerOptions, type LayerResult, writeLayer } from './layer-writer.js';
+import { type LayerOptions, type LayerResult, SMALL_FILE, writeLayer } from './layer-writer.js';
 import { GZIP_CHUNK } from './parallel-gzip.js';
 import {
   kilnCacheDir,
@@ -58,8 +58,10 @@ export interface LayerKey {
   stamps: Stamp[];
 }
 
-async function hashFile(source: string): Promise<string> {
+async function hashFile(source: string, size: number): Promise<string> {
   const hash = createHash('sha256');
+  // Small files in one read: the cost of a tree of thousands of them is the cost per file.
+  if (size <= SMALL_FILE) return hash.update(await readFile(source)).digest('hex');
   await pipeline(createReadStream(source, { highWaterMark: 1024 * 1024 }), hash);
   return hash.digest('hex');
 }
@@ -84,7 +86,7 @@ export async function layerKey(entries: LayerEntry[], opts: LayerOptions): Promi
         ctimeNs: st.ctimeNs,
         ino: st.ino,
       };
-      facts.set(source, { stamp, sha: await hashFile(source) });
+      facts.set(source, { stamp, sha: await hashFile(source, stamp.size) });
     }
   };
   await Promise.all(Array.from({ length: HASH_CONCURRENCY }, worker));

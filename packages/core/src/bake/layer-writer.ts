@@ -179,6 +179,18 @@ async function addEntries(
   sorted: readonly LayerEntry[],
   base: BaseHeader,
 ): Promise<void> {
+  // Small files are read a few ahead, so the next ones are in memory while one is written.
+  const files = sorted.filter((e) => e.type === 'file');
+  const ahead = new Map<LayerEntry, Promise<Buffer | undefined>>();
+  let next = 0;
+  const readAhead = (): void => {
+    while (next < files.length && ahead.size < READ_AHEAD) {
+      const f = files[next++] as LayerEntry;
+      const read = readSmall(f.source as string);
+      read.catch(() => {}); // awaited when its turn comes
+      ahead.set(f, read);
+    }
+  };
   for (const e of sorted) {
     const header: HeaderArgument = {
       ...base,
@@ -188,10 +200,51 @@ async function addEntries(
       size: 0,
       ...(e.type === 'symlink' ? { linkname: e.linkTarget as string } : {}),
     };
-    if (e.type === 'file') await addFile(pack, header, e.source as string);
-    else await entryOf(pack, header).done;
+    if (e.type === 'file') {
+      readAhead();
+      const small = await ahead.get(e);
+      ahead.delete(e);
+      if (small) await addBuffer(pack, header, small);
+      else await addFile(pack, header, e.source as string);
+    } else await entryOf(pack, header).done;
   }
   pack.finalize();
+}
+
+/** Small files read ahead at most; with SMALL_FILE, a bound of 8 MiB. */
+const READ_AHEAD = 32;
+
+/** The whole content of a small regular file, or undefined for a larger one (streamed instead). */
+async function readSmall(source: string): Promise<Buffer | undefined> {
+  // O_NOFOLLOW: the source was checked when the copy was resolved; a file swapped for a
+  // symlink since then must not pull in bytes from outside the context.
+  const fh = await open(source, constants.O_RDONLY | constants.O_NOFOLLOW);
+  try {
+    const stat = await fh.stat();
+    if (!stat.isFile()) throw new Error(`layer source ${source} is no longer a regular file`);
+    if (stat.size > SMALL_FILE) return undefined;
+    const body = Buffer.allocUnsafe(stat.size);
+    let at = 0;
+    while (at < stat.size) {
+      const { bytesRead } = await fh.read(body, at, stat.size - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    // The same refusal tar-stream makes for a streamed file that shrinks meanwhile.
+    if (at !== stat.size) throw new Error(`Size mismatch: ${source} shrank while it was read`);
+    return body;
+  } finally {
+    await fh.close();
+  }
+}
+
+function addBuffer(pack: Pack, header: HeaderArgument, body: Buffer): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const sink = pack.entry({ ...header, size: body.length }, body, (err) =>
+      err ? reject(err) : resolve(),
+    );
+    sink.on('error', () => {}); // reported through the callback
+  });
 }
 
 async function addFile(pack: Pack, header: HeaderArgument, source: string): Promise<void> {
@@ -218,6 +271,12 @@ async function addFile(pack: Pack, header: HeaderArgument, source: string): Prom
     await fh.close();
   }
 }
+
+/**
+ * Files up to this size are read in one call and added whole: a tree of thousands of small
+ * files (node_modules) is bound by the cost per file, which a read stream multiplies.
+ */
+export const SMALL_FILE = 256 * 1024;
 
 function entryOf(pack: Pack, header: HeaderArgument): { sink: Sink; done: Promise<void> } {
   let sink: Sink | undefined;
