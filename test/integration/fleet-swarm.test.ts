@@ -135,16 +135,24 @@ describe('swarm provider, as the engine sees it', () => {
     // The contract's last rolling case: the engine rolled the broken release back.
     expect(svc?.UpdateStatus?.State).toBe('rollback_completed');
     const image = svc?.Spec.TaskTemplate.ContainerSpec.Image ?? '';
-    const images = docker([
-      'service',
-      'ps',
-      rolling.target,
-      '--filter',
-      'desired-state=running',
-      '--no-trunc',
-      '--format',
-      '{{.Image}} {{.CurrentState}}',
-    ]).split('\n');
+    const tasks = (): string[] =>
+      docker([
+        'service',
+        'ps',
+        rolling.target,
+        '--filter',
+        'desired-state=running',
+        '--no-trunc',
+        '--format',
+        '{{.Image}} {{.CurrentState}}',
+      ]).split('\n');
+    // A task the engine replaced a moment ago (a health check missed on a loaded machine) is
+    // still starting: wait for the steady state, then every task must run the one digest.
+    let images = tasks();
+    for (let i = 0; i < 60 && !images.every((l) => l.includes('Running')); i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      images = tasks();
+    }
     expect(images).toHaveLength(3);
     for (const line of images) {
       expect(line.split(' ')[0]).toBe(image);
