@@ -117,7 +117,7 @@ afterAll(async () => {
 }, 120_000);
 
 describe('swarm provider, as the engine sees it', () => {
-  it("the rolling fleet runs the engine's start-first update policy, every task on one digest", () => {
+  it("the rolling fleet runs the engine's start-first update policy, every task on one digest", async () => {
     const rolling = made[0]?.provider;
     if (!rolling) throw new Error('the contract cases made no rolling fleet');
     const [svc] = JSON.parse(docker(['service', 'inspect', rolling.target])) as Array<{
