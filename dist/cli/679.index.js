@@ -11,6 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   NotReproducibleError: () => (/* reexport */ NotReproducibleError),
+  SMALL_FILE: () => (/* reexport */ SMALL_FILE),
   bake: () => (/* reexport */ bake),
   bakeImage: () => (/* reexport */ bakeImage),
   bakeSummary: () => (/* reexport */ bakeSummary),
@@ -664,6 +665,18 @@ function checkEntries(sorted) {
     }
 }
 async function addEntries(pack, sorted, base) {
+    // Small files are read a few ahead, so the next ones are in memory while one is written.
+    const files = sorted.filter((e) => e.type === 'file');
+    const ahead = new Map();
+    let next = 0;
+    const readAhead = () => {
+        while (next < files.length && ahead.size < READ_AHEAD) {
+            const f = files[next++];
+            const read = readSmall(f.source);
+            read.catch(() => { }); // awaited when its turn comes
+            ahead.set(f, read);
+        }
+    };
     for (const e of sorted) {
         const header = {
             ...base,
@@ -673,12 +686,55 @@ async function addEntries(pack, sorted, base) {
             size: 0,
             ...(e.type === 'symlink' ? { linkname: e.linkTarget } : {}),
         };
-        if (e.type === 'file')
-            await addFile(pack, header, e.source);
+        if (e.type === 'file') {
+            readAhead();
+            const small = await ahead.get(e);
+            ahead.delete(e);
+            if (small)
+                await addBuffer(pack, header, small);
+            else
+                await addFile(pack, header, e.source);
+        }
         else
             await entryOf(pack, header).done;
     }
     pack.finalize();
+}
+/** Small files read ahead at most; with SMALL_FILE, a bound of 8 MiB. */
+const READ_AHEAD = 32;
+/** The whole content of a small regular file, or undefined for a larger one (streamed instead). */
+async function readSmall(source) {
+    // O_NOFOLLOW: the source was checked when the copy was resolved; a file swapped for a
+    // symlink since then must not pull in bytes from outside the context.
+    const fh = await (0,promises_.open)(source, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW);
+    try {
+        const stat = await fh.stat();
+        if (!stat.isFile())
+            throw new Error(`layer source ${source} is no longer a regular file`);
+        if (stat.size > SMALL_FILE)
+            return undefined;
+        const body = Buffer.allocUnsafe(stat.size);
+        let at = 0;
+        while (at < stat.size) {
+            const { bytesRead } = await fh.read(body, at, stat.size - at, at);
+            if (bytesRead === 0)
+                break;
+            at += bytesRead;
+        }
+        // The same refusal tar-stream makes for a streamed file that shrinks meanwhile.
+        if (at !== stat.size)
+            throw new Error(`Size mismatch: ${source} shrank while it was read`);
+        return body;
+    }
+    finally {
+        await fh.close();
+    }
+}
+function addBuffer(pack, header, body) {
+    return new Promise((resolve, reject) => {
+        const sink = pack.entry({ ...header, size: body.length }, body, (err) => err ? reject(err) : resolve());
+        sink.on('error', () => { }); // reported through the callback
+    });
 }
 async function addFile(pack, header, source) {
     // O_NOFOLLOW: the source was checked when the copy was resolved; a file swapped for a
@@ -707,6 +763,11 @@ async function addFile(pack, header, source) {
         await fh.close();
     }
 }
+/**
+ * Files up to this size are read in one call and added whole: a tree of thousands of small
+ * files (node_modules) is bound by the cost per file, which a read stream multiplies.
+ */
+const SMALL_FILE = 256 * 1024;
 function entryOf(pack, header) {
     let sink;
     const done = new Promise((resolve, reject) => {
@@ -1162,8 +1223,11 @@ const LAYER_WRITER_VERSION = `kiln-layer-2 fflate-0.8.3 chunk-${GZIP_CHUNK} leve
 const LAYER_CACHE_MAX_AGE_MS = 14 * 24 * 3600 * 1000;
 /** Files hashed at once while computing a key: many small files are bound by latency. */
 const HASH_CONCURRENCY = 16;
-async function hashFile(source) {
+async function hashFile(source, size) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
+    // Small files in one read: the cost of a tree of thousands of them is the cost per file.
+    if (size <= SMALL_FILE)
+        return hash.update(await (0,promises_.readFile)(source)).digest('hex');
     await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(source, { highWaterMark: 1024 * 1024 }), hash);
     return hash.digest('hex');
 }
@@ -1187,7 +1251,7 @@ async function layerKey(entries, opts) {
                 ctimeNs: st.ctimeNs,
                 ino: st.ino,
             };
-            facts.set(source, { stamp, sha: await hashFile(source) });
+            facts.set(source, { stamp, sha: await hashFile(source, stamp.size) });
         }
     };
     await Promise.all(Array.from({ length: HASH_CONCURRENCY }, worker));
