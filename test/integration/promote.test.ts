@@ -284,6 +284,9 @@ describe('kiln promote and kiln ledger', () => {
   const store = registries.repository(env.registry.host, name);
   let layoutDir = '';
   let digest: Digest;
+  // A folder without .github/kiln.yml, so only the flags describe the image and environments.
+  const bare = mkdtempSync(join(tmpdir(), 'kiln-promote-cli-'));
+  const kiln = (args: string[]) => runKiln(args, {}, { cwd: bare });
 
   beforeAll(async () => {
     const built = buildBusyboxLayout({ page: `cli ${run}\n` });
@@ -302,11 +305,12 @@ describe('kiln promote and kiln ledger', () => {
   }, 60_000);
 
   afterAll(() => {
+    rmSync(bare, { recursive: true, force: true });
     if (layoutDir) rmSync(dirname(layoutDir), { recursive: true, force: true });
   });
 
   it('kiln promote refuses a tag naming the flag, and a failed gate with exit 1', async () => {
-    const tag = await runKiln([
+    const tag = await kiln([
       'promote',
       '--image',
       `${repository}:latest`,
@@ -317,7 +321,7 @@ describe('kiln promote and kiln ledger', () => {
     expect(tag.stderr).toContain(
       `Input "image" has value "${repository}:latest": it must be pinned by digest`,
     );
-    const gate = await runKiln([
+    const gate = await kiln([
       'promote',
       '--image',
       repository,
@@ -333,7 +337,7 @@ describe('kiln promote and kiln ledger', () => {
   }, 60_000);
 
   it('kiln promote records the entry; ledger show lists it; verify passes, then names a broken link', async () => {
-    const ok = await runKiln([
+    const ok = await kiln([
       'promote',
       '--image',
       repository,
@@ -349,21 +353,14 @@ describe('kiln promote and kiln ledger', () => {
     const result = JSON.parse(ok.stdout) as PromoteResult;
     expect(result.image).toBe(`${repository}@${digest}`);
 
-    const show = await runKiln(['ledger', 'show', 'qa', '--image', repository]);
+    const show = await kiln(['ledger', 'show', 'qa', '--image', repository]);
     expect(show.code).toBe(0);
     const lines = show.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^seq\s+action\s+digest\s+outcome\s+at\s+actor$/);
     expect(lines[1]).toMatch(
       new RegExp(`^1\\s+promote\\s+${digest}\\s+promoted\\s+\\S+Z\\s+\\S+$`),
     );
-    const json = await runKiln([
-      'ledger',
-      'show',
-      'qa',
-      '--ledger-repository',
-      repository,
-      '--json',
-    ]);
+    const json = await kiln(['ledger', 'show', 'qa', '--ledger-repository', repository, '--json']);
     expect(JSON.parse(json.stdout)).toEqual([
       expect.objectContaining({
         seq: 1,
@@ -373,13 +370,13 @@ describe('kiln promote and kiln ledger', () => {
       }),
     ]);
 
-    const verified = await runKiln(['ledger', 'verify', 'qa', '--image', repository]);
+    const verified = await kiln(['ledger', 'verify', 'qa', '--image', repository]);
     expect(verified).toMatchObject({ code: 0 });
     expect(verified.stdout).toBe(`${repository}:kiln-ledger-qa: 1 entries, chain intact\n`);
     // The head tag moved behind the ledger's back, onto the image itself.
     const image = await store.getManifest(digest);
     await store.putManifest(image, { tag: 'kiln-ledger-qa' });
-    const broken = await runKiln(['ledger', 'verify', 'qa', '--image', repository]);
+    const broken = await kiln(['ledger', 'verify', 'qa', '--image', repository]);
     expect(broken.code).toBe(2);
     expect(broken.stdout).toContain(
       `${repository}:kiln-ledger-qa: broken at seq 1: entry edited: ${digest} is not a ledger entry`,
@@ -387,13 +384,13 @@ describe('kiln promote and kiln ledger', () => {
   }, 90_000);
 
   it('kiln ledger needs a ledger to read, and a known subcommand', async () => {
-    const none = await runKiln(['ledger', 'show', 'qa', '--config', 'does-not-exist.yml']);
+    const none = await kiln(['ledger', 'show', 'qa', '--config', 'does-not-exist.yml']);
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('Input "config" has value "does-not-exist.yml"');
-    const sub = await runKiln(['ledger', 'list', 'qa']);
+    const sub = await kiln(['ledger', 'list', 'qa']);
     expect(sub.code).toBe(1);
     expect(sub.stderr).toContain('usage: kiln ledger show|verify ENV');
-    const tagged = await runKiln(['ledger', 'show', 'qa', '--image', `${repository}:v1`]);
+    const tagged = await kiln(['ledger', 'show', 'qa', '--image', `${repository}:v1`]);
     expect(tagged.code).toBe(1);
     expect(tagged.stderr).toContain(
       `Input "--image" has value "${repository}:v1": name a repository`,

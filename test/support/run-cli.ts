@@ -13,7 +13,11 @@ export interface CliExit {
  * `kiln …` from source, as a process of its own. Asynchronous, so a fake registry answering
  * on this process's event loop keeps answering while the CLI runs.
  */
-export function runKiln(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliExit> {
+export function runKiln(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  options: { cwd?: string } = {},
+): Promise<CliExit> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
@@ -22,7 +26,7 @@ export function runKiln(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Cl
         join(ROOT, 'packages/cli/src/main.ts'),
         ...args,
       ],
-      { encoding: 'utf8', env: { ...process.env, KILN_DEBUG: '', ...env } },
+      { encoding: 'utf8', cwd: options.cwd, env: { ...process.env, KILN_DEBUG: '', ...env } },
       (err, stdout, stderr) =>
         resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
