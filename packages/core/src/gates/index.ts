@@ -3,4 +3,5 @@
 export * from './gate-result.js';
 export * from './image-gates.js';
 export * from './ledger-gates.js';
+export * from './rollback-gates.js';
 export * from './gate-rows.js';

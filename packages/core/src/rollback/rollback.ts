@@ -13,9 +13,9 @@ import {
   type GateResult,
   notQuarantined,
   promotedInto,
+  ranHealthyIn,
   runGates,
 } from '../gates/index.js';
-import { ranHealthyIn } from '../gates/rollback-gates.js';
 import { REASON_MAX, type StoredEntry } from '../ledger/entry.js';
 import { current, isQuarantined, lastKnownGood, quarantine } from '../ledger/queries.js';
 import { Ledger } from '../ledger/store.js';

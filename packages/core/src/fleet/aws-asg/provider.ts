@@ -3,7 +3,6 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { AwsAsgSettings } from '../../config/kiln-config.js';
 import { ConfigurationError, invalidInput } from '../../errors.js';
-import { parseReference, requireDigest } from '../../oci/reference.js';
 import { AMI_ID, pinnedIdOf, proveConvergence } from '../converged.js';
 import type {
   ConvergenceProof,
@@ -12,6 +11,7 @@ import type {
   FleetProvider,
   FleetState,
 } from '../provider.js';
+import { checkDeployRequest } from '../request-check.js';
 import { blueGreenRefusal } from './blue-green.js';
 import { AwsContext, type AwsClients, type AwsSettings, tag } from './context.js';
 import { rollingDeploy, rollingRollback } from './rolling.js';
@@ -134,7 +134,8 @@ export class AwsAsgProvider implements FleetProvider {
   }
 
   async deploy(request: DeployRequest): Promise<DeployResult> {
-    checkRequest(request);
+    // An AMI id is as immutable as a digest; anything else must be pinned by digest.
+    checkDeployRequest(request, { immutableId: AMI_ID });
     if (request.strategy === 'blue-green') throw blueGreenRefusal(this.target);
     return rollingDeploy(this.ctx, request);
   }
@@ -153,14 +154,4 @@ export class AwsAsgProvider implements FleetProvider {
       noun: 'launch template version',
     });
   }
-}
-
-/** Invariants the request parser guarantees; checked again so no call reaches AWS without them. */
-function checkRequest(r: DeployRequest): void {
-  // An AMI id is as immutable as a digest; anything else must be pinned by digest.
-  if (!AMI_ID.test(r.image)) requireDigest(parseReference(r.image), 'image');
-  if (r.replicas !== undefined && (!Number.isInteger(r.replicas) || r.replicas < 1))
-    throw new ConfigurationError(`replicas ${r.replicas} must be a whole number of at least 1`);
-  if (!(r.healthTimeoutMs > 0))
-    throw new ConfigurationError(`health timeout ${r.healthTimeoutMs} ms must be positive`);
 }

@@ -1,4 +1,12 @@
 import { ConfigurationError, errorMessage } from '../../errors.js';
+import {
+  COLOURS,
+  type ColourPool,
+  liveColour,
+  otherColour,
+  warmExpired,
+  warmUntil as warmWindow,
+} from '../colours.js';
 import { ConvergenceError, digestOf, proveConvergence } from '../converged.js';
 import type { Colour, DeployRequest, DeployResult, TrafficRouter } from '../provider.js';
 import type { SwarmContext } from './context.js';
@@ -6,7 +14,6 @@ import {
   colourService,
   createArgs,
   LABEL,
-  otherColour,
   type ServiceInspect,
   serviceImage,
   serviceLabel,
@@ -157,8 +164,8 @@ export async function blueGreenDeploy(ctx: SwarmContext, r: DeployRequest): Prom
   let warmUntil: string | undefined;
   if (live && liveSvc) {
     const liveName = colourService(ctx.target, live);
-    if (r.keepWarmMs > 0) {
-      warmUntil = new Date(ctx.now() + r.keepWarmMs).toISOString();
+    warmUntil = warmWindow(ctx.now(), r.keepWarmMs);
+    if (warmUntil) {
       await ctx.label(liveName, { [LABEL.warmUntil]: warmUntil });
       ctx.log(`${live} (${liveName}) kept warm until ${warmUntil}: rollback is one switch back`);
     } else {
@@ -226,34 +233,31 @@ export async function blueGreenRollback(
   };
 }
 
+/** What the colour rules (colours.ts) need of a colour's service. */
+function pool(s: ServiceInspect | undefined): ColourPool | undefined {
+  if (!s) return undefined;
+  const until = serviceLabel(s, LABEL.warmUntil);
+  return { replicas: serviceReplicas(s), ...(until ? { warmUntil: until } : {}) };
+}
+
 /** Both colour services and the live one: the router's word, else the only colour that runs. */
 export async function readColours(ctx: SwarmContext): Promise<Colours> {
-  const [blue, green] = await Promise.all([
-    ctx.inspect(colourService(ctx.target, 'blue')),
-    ctx.inspect(colourService(ctx.target, 'green')),
-  ]);
+  const [blue, green] = await Promise.all(
+    COLOURS.map((c) => ctx.inspect(colourService(ctx.target, c))),
+  );
   const services = { blue, green };
-  const routed = await ctx.router?.live();
-  if (routed && services[routed]) return { live: routed, services };
-  // No route (a fresh or restarted balancer): the colour that runs and is not merely kept warm.
-  const running = (['blue', 'green'] as const).filter((c) => {
-    const s = services[c];
-    return s && serviceReplicas(s) > 0 && !serviceLabel(s, LABEL.warmUntil);
-  });
-  return running.length === 1 ? { live: running[0], services } : { services };
+  const live = liveColour(await ctx.router?.live(), { blue: pool(blue), green: pool(green) });
+  return { ...(live ? { live } : {}), services };
 }
 
 /** Scales warm colours whose keep-warm window has passed to 0 (their spec stays for a switch back). */
 export async function retireExpired(ctx: SwarmContext, fleet: Colours): Promise<void> {
-  for (const c of ['blue', 'green'] as const) {
+  for (const c of COLOURS) {
     const s = fleet.services[c];
-    const until = s && serviceLabel(s, LABEL.warmUntil);
-    if (!s || c === fleet.live || !until || serviceReplicas(s) === 0) continue;
-    if (Date.parse(until) <= ctx.now()) {
-      ctx.log(`${c} was kept warm until ${until}: retiring it`);
-      await ctx.label(colourService(ctx.target, c), {}, [LABEL.warmUntil]);
-      await retire(ctx, c, false);
-    }
+    if (!warmExpired(pool(s), fleet.live, c, ctx.now())) continue;
+    ctx.log(`${c} was kept warm until ${s && serviceLabel(s, LABEL.warmUntil)}: retiring it`);
+    await ctx.label(colourService(ctx.target, c), {}, [LABEL.warmUntil]);
+    await retire(ctx, c, false);
   }
 }
 

@@ -1,7 +1,7 @@
 import { DockerCli } from '../../engine/docker-cli.js';
 import { ConfigurationError } from '../../errors.js';
-import { parseReference, requireDigest } from '../../oci/reference.js';
 import { sleep } from '../../util/retry.js';
+import { otherColour } from '../colours.js';
 import { digestOf, proveConvergence } from '../converged.js';
 import type {
   ConvergenceProof,
@@ -12,11 +12,12 @@ import type {
   FleetTask,
   TrafficRouter,
 } from '../provider.js';
+import { checkDeployRequest } from '../request-check.js';
 import { blueGreenDeploy, blueGreenRollback, readColours } from './blue-green.js';
 import { SwarmContext, type SwarmSettings } from './context.js';
 import { isNotFound, swarmError } from './errors.js';
 import { rollingDeploy, rollingRollback } from './rolling.js';
-import { colourService, LABEL, otherColour, serviceImage, serviceReplicas } from './spec.js';
+import { colourService, LABEL, serviceImage, serviceReplicas } from './spec.js';
 
 /** Settings of the swarm provider; the engine client defaults to the docker CLI on DOCKER_HOST. */
 export interface SwarmProviderSettings extends Omit<SwarmSettings, 'docker'> {
@@ -104,7 +105,7 @@ export class SwarmProvider implements FleetProvider {
   }
 
   async deploy(request: DeployRequest): Promise<DeployResult> {
-    checkRequest(request);
+    checkDeployRequest(request);
     return request.strategy === 'blue-green'
       ? blueGreenDeploy(this.ctx, request)
       : rollingDeploy(this.ctx, request);
@@ -185,17 +186,6 @@ export class SwarmProvider implements FleetProvider {
       }
     }
   }
-}
-
-/** Invariants the request parser guarantees; checked again so no call reaches the engine without them. */
-function checkRequest(r: DeployRequest): void {
-  requireDigest(parseReference(r.image), 'image');
-  if (!Number.isInteger(r.batchSize) || r.batchSize < 1)
-    throw new ConfigurationError(`batch size ${r.batchSize} must be a whole number of at least 1`);
-  if (r.replicas !== undefined && (!Number.isInteger(r.replicas) || r.replicas < 1))
-    throw new ConfigurationError(`replicas ${r.replicas} must be a whole number of at least 1`);
-  if (!(r.healthTimeoutMs > 0))
-    throw new ConfigurationError(`health timeout ${r.healthTimeoutMs} ms must be positive`);
 }
 
 function digests(tasks: FleetTask[]): string[] {

@@ -67,7 +67,6 @@ export const serviceLabel = (s: ServiceInspect, key: string): string | undefined
 
 /** The service name of a colour of a blue-green fleet. */
 export const colourService = (target: string, colour: Colour): string => `${target}-${colour}`;
-export const otherColour = (c: Colour): Colour => (c === 'blue' ? 'green' : 'blue');
 
 /** A Go duration the engine's flags take. */
 export const duration = (ms: number): string => `${Math.max(0, Math.round(ms))}ms`;
