@@ -1,5 +1,6 @@
 // The embedded default: what `npm run env`, the demo, the tests and the benchmarks start and use.
 export * from './environment.js';
+export * from './nodes.js';
 export * from './services.js';
 export * from './packages.js';
 export * from './balancer.js';

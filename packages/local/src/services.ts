@@ -57,8 +57,9 @@ export async function waitFor(
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 }
 
-function startDaemon(name: string, command: string, args: string[]): number {
-  const dir = join(STATE, name);
+/** Starts a daemon in the background, its log and pid in `base/name/`. Returns its pid. */
+export function startDaemon(name: string, command: string, args: string[], base = STATE): number {
+  const dir = join(base, name);
   mkdirSync(dir, { recursive: true });
   const out = openSync(join(dir, 'log'), 'a');
   const child = spawn(command, args, { detached: true, stdio: ['ignore', out, out] });
@@ -69,14 +70,15 @@ function startDaemon(name: string, command: string, args: string[]): number {
   return child.pid;
 }
 
-export function logTail(name: string, lines = 20): string {
-  const file = join(STATE, name, 'log');
+export function logTail(name: string, lines = 20, base = STATE): string {
+  const file = join(base, name, 'log');
   return existsSync(file)
     ? readFileSync(file, 'utf8').trim().split('\n').slice(-lines).join('\n')
     : '';
 }
 
-function alive(pid: number): boolean {
+/** Whether a process with this pid exists. */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -99,7 +101,7 @@ export async function stopDaemon(pidFile: string): Promise<void> {
 }
 
 export interface RegistryInfo {
-  /** host:port on loopback */
+  /** host:port (loopback, or the bridge address of the multi-node swarm) */
   host: string;
   username?: string;
   password?: string;
@@ -110,14 +112,19 @@ async function registryAnswers(host: string): Promise<boolean> {
   return res.status === 200 || res.status === 401;
 }
 
+/**
+ * A registry under `base/name/`, on loopback unless `address` says where else to listen (a
+ * bridge address, for engines in other network namespaces).
+ */
 export async function startRegistry(
   name: string,
-  opts: { basicAuth?: boolean } = {},
+  opts: { basicAuth?: boolean; address?: string; base?: string } = {},
 ): Promise<RegistryInfo> {
-  const dir = join(STATE, name);
+  const base = opts.base ?? STATE;
+  const dir = join(base, name);
   mkdirSync(join(dir, 'data'), { recursive: true });
   const port = await freePort();
-  const host = `127.0.0.1:${port}`;
+  const host = `${opts.address ?? '127.0.0.1'}:${port}`;
   const info: RegistryInfo = { host };
   let auth = '';
   if (opts.basicAuth) {
@@ -136,9 +143,9 @@ export async function startRegistry(
     join(dir, 'config.yml'),
     `version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: ${join(dir, 'data')}\n  delete:\n    enabled: true\nhttp:\n  addr: ${host}\n${auth}`,
   );
-  startDaemon(name, 'docker-registry', ['serve', join(dir, 'config.yml')]);
+  startDaemon(name, 'docker-registry', ['serve', join(dir, 'config.yml')], base);
   await waitFor(
-    `registry ${name} on ${host}\n${logTail(name)}`,
+    `registry ${name} on ${host}\n${logTail(name, 20, base)}`,
     () => registryAnswers(host),
     20_000,
   );
@@ -163,6 +170,23 @@ export function docker(dockerHost: string, args: string[], input?: string): stri
     input,
     stdio: ['pipe', 'pipe', 'pipe'],
   }).trim();
+}
+
+/** Polls until an engine answers on `dockerHost`, with its log in the error. */
+export async function waitForEngine(
+  dockerHost: string,
+  logName: string,
+  base = STATE,
+): Promise<void> {
+  const sock = dockerHost.replace(/^unix:\/\//, '');
+  await waitFor(
+    `dockerd on ${sock}`,
+    async () =>
+      existsSync(sock) && docker(dockerHost, ['version', '--format', '{{.Server.Version}}']) !== '',
+    60_000,
+  ).catch((err: Error) => {
+    throw new Error(`${err.message}\n${logTail(logName, 20, base)}`);
+  });
 }
 
 async function ensureSwarm(dockerHost: string): Promise<void> {
@@ -191,34 +215,44 @@ export async function useEngine(dockerHost: string): Promise<EngineInfo> {
   return { dockerHost, external: true };
 }
 
+/** dockerd's arguments for an engine of the environment: its own data and exec roots, socket and pid file. */
+export function dockerdArgs(o: {
+  dataRoot: string;
+  execRoot: string;
+  dockerHost: string;
+  pidFile: string;
+  insecureRegistries: string[];
+}): string[] {
+  return [
+    '--exec-opt',
+    'native.cgroupdriver=cgroupfs',
+    '--data-root',
+    o.dataRoot,
+    '--exec-root',
+    o.execRoot,
+    '-H',
+    o.dockerHost,
+    '--pidfile',
+    o.pidFile,
+    '--iptables=true',
+    ...o.insecureRegistries.flatMap((r) => ['--insecure-registry', r]),
+  ];
+}
+
 export async function startEngine(insecureRegistries: string[]): Promise<EngineInfo> {
   const dir = join(STATE, 'docker');
   mkdirSync(dir, { recursive: true });
   const sock = join(dir, 'docker.sock');
   const dockerHost = `unix://${sock}`;
-  const args = [
-    '--exec-opt',
-    'native.cgroupdriver=cgroupfs',
-    '--data-root',
-    join(dir, 'data'),
-    '--exec-root',
-    execRoot(),
-    '-H',
+  const args = dockerdArgs({
+    dataRoot: join(dir, 'data'),
+    execRoot: execRoot(),
     dockerHost,
-    '--pidfile',
-    join(dir, 'docker.pid'),
-    '--iptables=true',
-    ...insecureRegistries.flatMap((r) => ['--insecure-registry', r]),
-  ];
-  startDaemon('docker', 'dockerd', args);
-  await waitFor(
-    `dockerd on ${sock}`,
-    async () =>
-      existsSync(sock) && docker(dockerHost, ['version', '--format', '{{.Server.Version}}']) !== '',
-    60_000,
-  ).catch((err: Error) => {
-    throw new Error(`${err.message}\n${logTail('docker')}`);
+    pidFile: join(dir, 'docker.pid'),
+    insecureRegistries,
   });
+  startDaemon('docker', 'dockerd', args);
+  await waitForEngine(dockerHost, 'docker');
   await ensureSwarm(dockerHost);
   return { dockerHost };
 }
