@@ -1,5 +1,8 @@
+import { digestOf } from '../fleet/converged.js';
+import { perNodeLine } from '../fleet/converged.js';
 import { gateTable } from '../gates/gate-rows.js';
 import { type Cell, heading, inlineCode, table } from '../github/summary.js';
+import { describeQuarantine } from './quarantine-rolled-back.js';
 import type { ReplaceFleetResult } from './replace-fleet.js';
 
 const OUTCOME = {
@@ -24,7 +27,16 @@ export function replaceFleetSummary(r: ReplaceFleetResult, title = 'replace-flee
     ['running now', inlineCode(r.deployedImage)],
     ['previous', r.previousImage ? inlineCode(r.previousImage) : '—'],
     ['proof', r.proof.summary],
+    ...(perNodeLine(r.proof) ? [['spread', perNodeLine(r.proof)] as Cell[]] : []),
     ...(r.reason ? [['reason', r.reason] as Cell[]] : []),
+    ...(r.quarantine
+      ? [
+          [
+            'quarantine',
+            `${r.quarantine.kind === 'failed' ? '❌ ' : ''}${describeQuarantine(r.quarantine, digestOf(r.requestedImage) ?? r.requestedImage)}`,
+          ] as Cell[],
+        ]
+      : []),
     ...(r.previewUrl ? [['preview', r.previewUrl] as Cell[]] : []),
     ...(r.warmUntil ? [['old colour warm until', r.warmUntil] as Cell[]] : []),
     [

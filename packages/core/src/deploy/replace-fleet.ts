@@ -1,5 +1,5 @@
 import { errorMessage } from '../errors.js';
-import { ConvergenceError, shortDigest } from '../fleet/converged.js';
+import { ConvergenceError, digestOf, perNodeLine, shortDigest } from '../fleet/converged.js';
 import { HaproxyRouter } from '../fleet/haproxy/router.js';
 import type {
   ConvergenceProof,
@@ -29,6 +29,12 @@ import { formatReference, pinned } from '../oci/reference.js';
 import type { Registries } from '../oci/registries.js';
 import type { ArtifactStore, ImageStore } from '../oci/store.js';
 import type { ReplaceFleetRequest } from './deploy-request.js';
+import {
+  describeQuarantine,
+  quarantineRolledBack,
+  type RolledBackQuarantine,
+  rolledBackReason,
+} from './quarantine-rolled-back.js';
 
 /** Gate names replaceFleet runs (what `skipGates` may list). */
 export const DEPLOY_GATES = ['digest-exists', 'not-quarantined', 'promoted'] as const;
@@ -88,6 +94,8 @@ export interface ReplaceFleetResult {
   reason?: string;
   previewUrl?: string;
   warmUntil?: string;
+  /** A deploy rolled back: what became of its digest's quarantine (absent otherwise). */
+  quarantine?: RolledBackQuarantine;
 }
 
 /**
@@ -114,7 +122,7 @@ export class RolledBackError extends Error {
   override readonly name = 'RolledBackError';
   constructor(readonly result: ReplaceFleetResult) {
     super(
-      `${result.requestedImage} did not converge in ${result.environment} (${result.reason ?? 'rolled back'}); the fleet is back on ${result.deployedImage}: ${result.proof.summary}; ledger entry #${result.seq} ${result.ledgerEntry}`,
+      `${result.requestedImage} did not converge in ${result.environment} (${result.reason ?? 'rolled back'}); the fleet is back on ${result.deployedImage}: ${result.proof.summary}; ledger entry #${result.seq} ${result.ledgerEntry}${result.quarantine ? `; ${describeQuarantine(result.quarantine, digestOf(result.requestedImage) ?? result.requestedImage)}` : ''}`,
     );
   }
 }
@@ -238,6 +246,35 @@ export async function replaceFleet(
     );
   }
   log(`${result.outcome}: ${req.target} ${result.proof.summary}`);
+  const spread = perNodeLine(result.proof);
+  if (spread) log(`${req.target} ${spread}`);
+
+  // A digest that failed its health here is refused everywhere afterwards. Written before the
+  // deploy entry (as rollback writes its quarantine before its own entry), so the head still
+  // says what this run did. A rollback that did not come up quarantines nothing: its target ran
+  // healthy before, and the rollback action quarantines the digest it rolled back from.
+  let quarantined: RolledBackQuarantine | undefined;
+  if (result.outcome === 'rolled-back' && action === 'deploy') {
+    quarantined = req.quarantineOnRollback
+      ? await timed('ledger', () =>
+          quarantineRolledBack(
+            stores.ledger,
+            req.environment,
+            req.digest,
+            rolledBackReason(req.environment, result.reason),
+            {
+              actor: entryBase.actor,
+              commit: entryBase.commit,
+              run_url: entryBase.run_url,
+              duration_ms: Math.max(0, Math.round(now().getTime() - started)),
+              ...(subject ? { subject } : {}),
+              ledger: { now, ...deps.ledger },
+            },
+          ),
+        )
+      : { kind: 'off' };
+    log(`quarantine: ${describeQuarantine(quarantined, req.digest)}`);
+  }
 
   // A repeated run of a digest the ledger already says runs adds nothing; one the engine
   // finished after a runner died (no entry yet) gets its `unchanged` entry now.
@@ -279,6 +316,7 @@ export async function replaceFleet(
     ...(result.reason ? { reason: result.reason } : {}),
     ...(result.previewUrl ? { previewUrl: result.previewUrl } : {}),
     ...(result.warmUntil ? { warmUntil: result.warmUntil } : {}),
+    ...(quarantined ? { quarantine: quarantined } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { digestOf, proveConvergence } from './converged.js';
+import { digestOf, perNodeLine, proveConvergence } from './converged.js';
 import type { FleetTask } from './provider.js';
 
 const D1 = `sha256:${'1'.repeat(64)}`;
@@ -27,6 +27,24 @@ describe('proveConvergence', () => {
       health: 'healthy',
       ok: true,
     });
+  });
+
+  it('counts instances per node, healthy and wanted, and says so in one line on more than one node', () => {
+    const p = proveConvergence(
+      [
+        task('a', { node: 'node-b' }),
+        task('b', { node: 'node-a' }),
+        task('c', { node: 'node-b', health: 'unhealthy' }),
+      ],
+      D1,
+      3,
+    );
+    expect(p.nodes).toEqual([
+      { node: 'node-a', healthy: 1, running: 1 },
+      { node: 'node-b', healthy: 1, running: 2 },
+    ]);
+    expect(perNodeLine(p)).toBe('per node: node-a 1/1, node-b 1/2');
+    expect(perNodeLine(proveConvergence([task('a'), task('b')], D1, 2))).toBe('');
   });
 
   it('names each task that keeps it from converging', () => {

@@ -1,5 +1,5 @@
 import { digestProblem } from '../oci/digest.js';
-import type { ConvergenceProof, FleetTask, ProofRow } from './provider.js';
+import type { ConvergenceProof, FleetTask, NodeCount, ProofRow } from './provider.js';
 
 /** A fleet that neither reached the requested digest nor got back to the previous one. */
 export class ConvergenceError extends Error {
@@ -109,7 +109,26 @@ export function proveConvergence(
     healthy,
     running: rows.length,
     tasks: rows,
+    nodes: countPerNode(rows),
     summary: `${healthy}/${replicas} healthy on ${digest}${rows.length > replicas ? ` (${rows.length - healthy} other instances still running)` : ''}`,
     problems,
   };
+}
+
+/** Healthy and wanted instances per node, in node order. */
+function countPerNode(rows: readonly ProofRow[]): NodeCount[] {
+  const by = new Map<string, NodeCount>();
+  for (const r of rows) {
+    const c = by.get(r.node) ?? { node: r.node, healthy: 0, running: 0 };
+    c.running++;
+    if (r.ok) c.healthy++;
+    by.set(r.node, c);
+  }
+  return [...by.values()].sort((a, b) => a.node.localeCompare(b.node));
+}
+
+/** `per node: abc123def456 2/2, …` for a fleet on more than one node; empty on one node. */
+export function perNodeLine(proof: ConvergenceProof): string {
+  if (proof.nodes.length < 2) return '';
+  return `per node: ${proof.nodes.map((n) => `${n.node.slice(0, 12) || '(unassigned)'} ${n.healthy}/${n.running}`).join(', ')}`;
 }

@@ -82,6 +82,15 @@ export interface ProofRow {
   why?: string;
 }
 
+/** One node's share of a convergence proof. */
+export interface NodeCount {
+  node: string;
+  /** Its instances that run the digest and are healthy. */
+  healthy: number;
+  /** Its instances the engine wants running. */
+  running: number;
+}
+
 /** The evidence that a fleet runs one digest N/N healthy (fleet/converged.ts computes it). */
 export interface ConvergenceProof {
   converged: boolean;
@@ -92,6 +101,8 @@ export interface ConvergenceProof {
   /** Instances the engine wants running. */
   running: number;
   tasks: ProofRow[];
+  /** Instances per node (as the engine names nodes), so a fleet spread over nodes shows where it runs. */
+  nodes: NodeCount[];
   /** `3/3 healthy on sha256:…`, for logs and summaries. */
   summary: string;
   /** What keeps it from converging, one line each. */
@@ -113,7 +124,11 @@ export interface FleetState {
   tasks: FleetTask[];
   /** Blue-green: the colour that takes traffic and, while it is kept warm, the other one. */
   live?: Colour;
-  warm?: { colour: Colour; image: string; until?: string };
+  /**
+   * The colour kept warm: its image, the end of its window and, where the provider read them
+   * in the same look, its size and instances (a switch back then needs no second look).
+   */
+  warm?: { colour: Colour; image: string; until?: string; replicas?: number; tasks?: FleetTask[] };
 }
 
 export interface DeployResult {
@@ -145,8 +160,12 @@ export interface FleetProvider {
   readonly target: string;
   current(): Promise<FleetState>;
   deploy(request: DeployRequest): Promise<DeployResult>;
-  /** Engine-native return to the previous spec, or a switch back to the warm colour. */
-  rollback(): Promise<DeployResult>;
+  /**
+   * Engine-native return to the previous spec, or a switch back to the warm colour. `seen` is
+   * what this provider's current() returned just before: a provider may act on it rather than
+   * look at the fleet again (what restores service sooner), and prove it after the switch.
+   */
+  rollback(seen?: FleetState): Promise<DeployResult>;
   /** Whether every running instance runs `digest` and `replicas` of `replicas` are healthy. */
   converged(digest: string, replicas: number): Promise<ConvergenceProof>;
 }
