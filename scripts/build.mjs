@@ -14,6 +14,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { bundleWorkers } from './bundle-workers.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const check = process.argv.includes('--check');
@@ -42,6 +43,7 @@ function build(outRoot) {
     );
     process.stdout.write(`built dist/${name}\n`);
   }
+  bundleWorkers(outRoot);
 }
 
 function listFiles(dir, base = dir) {

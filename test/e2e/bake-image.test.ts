@@ -1,11 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { runAction } from '../support/run-action.js';
-import { testEnvironment } from '@kiln/local';
+import { ROOT, testEnvironment } from '@kiln/local';
 
 // The committed dist/ bundles, run as a runner runs them.
 const env = testEnvironment();
@@ -150,4 +158,78 @@ describe('bake-image bundle', () => {
       env.authRegistry.password,
     );
   });
+});
+
+describe('bake-image bundle outside the repository', () => {
+  // A runner checks out the action without node_modules: the bundle, and the compression
+  // worker file it starts, must load from dist/ alone. In place, the repository's node_modules
+  // would hide an unresolved import of the worker.
+  let checkout = '';
+  let ctx = '';
+
+  beforeAll(() => {
+    checkout = mkdtempSync(join(tmpdir(), 'kiln-e2e-checkout-'));
+    for (let d = checkout; d !== dirname(d); d = dirname(d))
+      expect(existsSync(join(d, 'node_modules'))).toBe(false);
+    cpSync(join(ROOT, 'dist/bake-image'), join(checkout, 'dist/bake-image'), { recursive: true });
+    mkdirSync(join(checkout, 'actions/bake-image'), { recursive: true });
+    cpSync(
+      join(ROOT, 'actions/bake-image/action.yml'),
+      join(checkout, 'actions/bake-image/action.yml'),
+    );
+    ctx = mkdtempSync(join(tmpdir(), 'kiln-e2e-big-'));
+    // 12 MiB of text (12 chunks that deflate, not stored): enough queued chunks for a pool of
+    // 3 to start more than one worker.
+    const lines: string[] = [];
+    for (let i = 0; i < 300_000; i++) lines.push(`line ${i} ${(i * 7919) % 10007} kiln bake`);
+    const text = lines.join('\n');
+    writeFileSync(join(ctx, 'big.txt'), text.repeat(Math.ceil((12 << 20) / text.length)));
+  });
+
+  afterAll(() => {
+    for (const d of [checkout, ctx]) if (d) rmSync(d, { recursive: true, force: true });
+  });
+
+  /** Bakes big.txt into a fresh layout with `workers` compression workers. */
+  async function bake(workers: number): Promise<{ digest: string; stdout: string }> {
+    const out = mkdtempSync(join(tmpdir(), 'kiln-e2e-out-'));
+    try {
+      const r = await runAction(
+        relative(ROOT, join(checkout, 'actions/bake-image')),
+        {
+          context: ctx,
+          copy: 'big.txt:/big.txt',
+          output: `oci-layout:${out}`,
+          'layer-cache': 'false',
+          'source-date-epoch': '1700000000',
+        },
+        { KILN_COMPRESS_WORKERS: String(workers) },
+      );
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      return { digest: r.outputs.digest as string, stdout: r.stdout };
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }
+
+  /** Worker threads the app layer's compression used, from the bundle's debug log. */
+  function workersUsed(stdout: string, pool: number): number {
+    expect(stdout).not.toContain('compression workers unavailable');
+    const m = new RegExp(
+      `::debug::gzip: \\d+ bytes in (\\d+) chunks, (\\d+) of ${pool} compression workers used`,
+    ).exec(stdout);
+    expect(m).not.toBeNull();
+    expect(Number(m?.[1])).toBeGreaterThanOrEqual(12);
+    return Number(m?.[2]);
+  }
+
+  it('compresses on several worker threads, to the digest one worker gives', async () => {
+    const many = await bake(3);
+    expect(workersUsed(many.stdout, 3)).toBeGreaterThan(1);
+    const one = await bake(1);
+    expect(workersUsed(one.stdout, 1)).toBe(1);
+    expect(one.digest).toMatch(/^sha256:[a-f0-9]{64}$/);
+    expect(many.digest).toBe(one.digest);
+  }, 120_000);
 });

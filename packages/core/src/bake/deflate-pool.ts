@@ -21,13 +21,15 @@ interface Job {
   data: Uint8Array;
   dictionary: Uint8Array | undefined;
   final: boolean;
-  /** The output, and the input buffer handed back (it travelled to the worker and back). */
-  resolve: (out: Uint8Array, data: Uint8Array) => void;
+  /** The output, the input buffer handed back (it travelled to the worker and back), the worker. */
+  resolve: (out: Uint8Array, data: Uint8Array, worker?: number) => void;
   reject: (err: Error) => void;
 }
 
 interface Slot {
   worker: Worker;
+  /** Numbered in start order, for the debug log. */
+  id: number;
   ready: boolean;
   job?: Job;
 }
@@ -37,6 +39,8 @@ export interface Deflated {
   out: Uint8Array;
   /** The input buffer, usable again. */
   data: Uint8Array;
+  /** The worker thread that compressed it; undefined when compressed on this thread. */
+  worker?: number;
 }
 
 /**
@@ -49,6 +53,7 @@ export class DeflatePool {
   private readonly queue: Job[] = [];
   /** Set when a worker could not start (e.g. a bundle without the worker file): compress here. */
   private broken = false;
+  private started = 0;
 
   constructor(readonly size: number) {}
 
@@ -60,7 +65,7 @@ export class DeflatePool {
         data,
         dictionary,
         final,
-        resolve: (out, back) => resolve({ out, data: back }),
+        resolve: (out, back, worker) => resolve({ out, data: back, worker }),
         reject,
       });
       this.pump();
@@ -91,7 +96,7 @@ export class DeflatePool {
       // few chunks instead of letting each worker hold tens of MiB of dead buffers.
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MIB },
     });
-    const slot: Slot = { worker, ready: false };
+    const slot: Slot = { worker, id: ++this.started, ready: false };
     // Referenced while it starts or works, so the process waits for it; idle, it is not.
     worker.on(
       'message',
@@ -106,7 +111,7 @@ export class DeflatePool {
         slot.job = undefined;
         worker.unref();
         if (job) {
-          if (msg.out && msg.data) job.resolve(msg.out, msg.data);
+          if (msg.out && msg.data) job.resolve(msg.out, msg.data, slot.id);
           else job.reject(new Error(`compression worker: ${msg.error ?? 'no output'}`));
         }
         this.pump();

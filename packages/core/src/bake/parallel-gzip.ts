@@ -1,4 +1,5 @@
 import * as zlib from 'node:zlib';
+import { debug } from '../log.js';
 import { GZIP_HEADER } from './gzip-stream.js';
 import { deflateChunk, DICTIONARY_BYTES } from './deflate-chunk.mjs';
 import { type Deflated, deflatePool } from './deflate-pool.js';
@@ -51,6 +52,9 @@ export class ParallelGzip {
   private readonly inFlight: Array<Promise<Deflated>> = [];
   private readonly maxInFlight: number;
   private started = false;
+  private chunks = 0;
+  /** Worker threads that compressed a chunk of this member (0 for this thread). */
+  private readonly usedWorkers = new Set<number>();
 
   /**
    * `write` receives the gzip bytes in order, one call at a time. `workers` 0 compresses on
@@ -70,7 +74,8 @@ export class ParallelGzip {
 
   /** Writes the oldest compressed chunk and keeps its input buffer for a later chunk. */
   private async writeOldest(): Promise<void> {
-    const { out, data } = await (this.inFlight.shift() as Promise<Deflated>);
+    const { out, data, worker } = await (this.inFlight.shift() as Promise<Deflated>);
+    this.usedWorkers.add(worker ?? 0);
     if (data.buffer.byteLength === GZIP_CHUNK) this.spare.push(new Uint8Array(data.buffer));
     await this.write(out);
   }
@@ -98,6 +103,11 @@ export class ParallelGzip {
     view.setUint32(0, this.crc >>> 0, true);
     view.setUint32(4, this.length % 2 ** 32, true); // ISIZE is the length modulo 2^32
     await this.write(trailer);
+    const threads = [...this.usedWorkers].filter((w) => w !== 0).length;
+    // Says whether the workers loaded (a bundle without a loadable worker file compresses here).
+    debug(
+      `gzip: ${this.length} bytes in ${this.chunks} chunks, ${threads} of ${this.workers} compression workers used${this.usedWorkers.has(0) ? ', some chunks on the calling thread' : ''}`,
+    );
   }
 
   private async dispatch(final: boolean): Promise<void> {
@@ -116,6 +126,7 @@ export class ParallelGzip {
     // Awaited in order below; a failure while an earlier chunk is awaited must not go unheard.
     out.catch(() => {});
     this.inFlight.push(out);
+    this.chunks++;
     if (!final) this.stage = this.nextStage();
     this.staged = 0;
     while (this.inFlight.length >= this.maxInFlight) await this.writeOldest();
