@@ -131,8 +131,10 @@ export function deleteNamespace(ns: string): void {
   if (existsSync(netnsPath(ns))) run('ip', ['netns', 'delete', ns]);
 }
 
+/** Deletes a link; one that went with its namespace (a veth pair goes as a whole) is gone already. */
 export function deleteLink(name: string): void {
-  if (linkExists(name)) run('ip', ['link', 'delete', name]);
+  if (linkExists(name) && !succeeds('ip', ['link', 'delete', name]) && linkExists(name))
+    run('ip', ['link', 'delete', name]);
 }
 
 const forwardRule = (bridge: string): string[] => ['-i', bridge, '-o', bridge, '-j', 'ACCEPT'];
