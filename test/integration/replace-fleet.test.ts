@@ -276,23 +276,65 @@ describe('replace-fleet, rolling, on the real swarm', () => {
       requestedImage: images.bad,
       deployedImage: images.v2,
       previousImage: images.v2,
-      seq: 3,
+      // #3 is the quarantine of the bad digest, written just before this entry.
+      seq: 4,
+      quarantine: { kind: 'quarantined', seq: 3 },
     });
     expect(r.reason).toBeTruthy();
     expectFleetOn(rolling, images.v2);
-    const head = (await ledgerOf('staging').head())?.entry;
+    const [head, quarantined] = (await ledgerOf('staging').history(2)).map((e) => e.entry);
     expect(head).toMatchObject({
       action: 'deploy',
       outcome: 'rolled-back',
       digest: digest(images.bad),
       previous: digest(images.v2),
     });
+    expect(quarantined).toMatchObject({
+      seq: 3,
+      action: 'quarantine',
+      outcome: 'quarantined',
+      digest: digest(images.bad),
+      reason: `rolled back in staging: ${r.reason}`,
+    });
+    // Seen with skopeo: the bad digest's referrers (the fallback tag sha256-<hex>) hold the
+    // quarantine entry, so every environment's gate finds it.
+    const referrers = JSON.parse(
+      execFileSync(
+        'skopeo',
+        [
+          'inspect',
+          '--raw',
+          '--tls-verify=false',
+          `docker://${repo}:${digest(images.bad).replace(':', '-')}`,
+        ],
+        { encoding: 'utf8' },
+      ),
+    ) as { manifests: Array<{ annotations?: Record<string, string> }> };
+    expect(
+      referrers.manifests.map(
+        (m) =>
+          `${m.annotations?.['dev.kiln.ledger.env']} ${m.annotations?.['dev.kiln.ledger.action']} ${m.annotations?.['dev.kiln.ledger.outcome']}`,
+      ),
+    ).toEqual(expect.arrayContaining(['staging quarantine quarantined']));
     // The action and the CLI throw this after the outputs: operational, so exit 2.
     const err = new RolledBackError(r);
     expect(err).not.toBeInstanceOf(ConfigurationError);
     expect(err.message).toContain(
       `the fleet is back on ${images.v2}: ${REPLICAS}/${REPLICAS} healthy`,
     );
+    expect(err.message).toContain(`${digest(images.bad)} quarantined (ledger seq 3)`);
+
+    // Deployed again (a re-run of the release), anywhere: refused before the fleet is touched.
+    const spec = serviceSpec(rolling);
+    for (const environment of ['staging', 'production'] as const) {
+      const again = await deploy({ image: images.bad, environment }).catch((e: unknown) => e);
+      expect(again).toBeInstanceOf(ConfigurationError);
+      expect((again as Error).message).toMatch(
+        /gate not-quarantined failed: .* quarantined in staging .*: rolled back in staging: /,
+      );
+    }
+    expect(serviceSpec(rolling)).toBe(spec);
+    expect((await ledgerOf('staging').history()).length).toBe(4);
   }, 180_000);
 });
 

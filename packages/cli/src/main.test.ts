@@ -149,4 +149,26 @@ describe('kiln through a pipe', () => {
     );
     expect(bad.code).toBe(1);
   }, 60_000);
+
+  it('--kubeconfig FILE: an unreadable file, or one on a swarm environment, exit 1 before any call; the content never printed', async () => {
+    const image = `registry.invalid/acme/shop@sha256:${'a'.repeat(64)}`;
+    const fleet = ['--image', image, '--environment', 'staging', '--target', 'shop'];
+    const missing = join(dir, 'no-such-kubeconfig');
+    for (const command of ['deploy', 'rollback']) {
+      const args = command === 'deploy' ? fleet : ['--environment', 'staging', '--reason', 'x'];
+      const r = await kiln([command, ...args, '--kubeconfig', missing]);
+      expect(r.stderr).toBe(
+        `kiln: Flag "--kubeconfig" has value "${missing}": the file cannot be read (ENOENT)\n`,
+      );
+      expect(r.code).toBe(1);
+    }
+    const file = join(dir, 'kubeconfig');
+    writeFileSync(file, 'token-7f3c9e-secret');
+    const r = await kiln(['deploy', ...fleet, '--kubeconfig', file]);
+    expect(r.stderr).toBe(
+      'kiln: Input "kubeconfig" is only used with provider kubernetes (this environment runs on swarm)\n',
+    );
+    expect(r.stdout + r.stderr).not.toContain('token-7f3c9e-secret');
+    expect(r.code).toBe(1);
+  }, 60_000);
 });

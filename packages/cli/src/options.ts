@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigurationError } from '@kiln/core/errors';
 import * as log from '@kiln/core/log';
@@ -54,3 +55,18 @@ export function print(json: boolean | undefined, value: unknown, text: string): 
 
 /** Progress lines go to stderr, so stdout holds only the result. */
 export const progress = (line: string): void => log.write(process.stderr, line);
+
+/**
+ * `--kubeconfig FILE` (a path, as kubectl takes it): the file's content, which the fleet inputs
+ * take as `kubeconfig` and mask before parsing. Unset: the provider's own default applies.
+ */
+export function kubeconfigFlag(path: string | undefined): string | undefined {
+  if (path === undefined || path.trim() === '') return undefined;
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new ConfigurationError(
+      `Flag "--kubeconfig" has value "${path}": the file cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+    );
+  }
+}

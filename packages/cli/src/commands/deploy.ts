@@ -8,7 +8,14 @@ import {
 import { ConfigurationError } from '@kiln/core/errors';
 import { fromRecord } from '@kiln/core/inputs';
 import { Registries } from '@kiln/core/oci';
-import { parse, print, progress, registryFlags, registryOptions } from '../options.js';
+import {
+  kubeconfigFlag,
+  parse,
+  print,
+  progress,
+  registryFlags,
+  registryOptions,
+} from '../options.js';
 import { USAGE } from '../usage.js';
 
 /** The replace-fleet inputs, as flags of the same names. */
@@ -21,6 +28,7 @@ const names = [
   'batch-size',
   'health-timeout',
   'auto-rollback',
+  'quarantine-on-rollback',
   'keep-warm',
   'replicas',
   'port',
@@ -38,6 +46,7 @@ const names = [
 export async function deploy(argv: string[]): Promise<number> {
   const options = {
     ...registryFlags,
+    kubeconfig: { type: 'string' as const },
     ...Object.fromEntries(names.map((k) => [k, { type: 'string' as const }])),
   };
   const { values, positionals } = parse(argv, options);
@@ -46,7 +55,10 @@ export async function deploy(argv: string[]): Promise<number> {
       `unexpected argument "${positionals[0]}"\nusage: kiln ${USAGE.deploy}`,
     );
   const v = values as Record<string, string | undefined>;
-  const read = fromRecord(Object.fromEntries(names.map((k) => [k, v[k]])));
+  const read = fromRecord({
+    ...Object.fromEntries(names.map((k) => [k, v[k]])),
+    kubeconfig: kubeconfigFlag(v.kubeconfig),
+  });
   const request = parseReplaceFleetRequest(read, await configFromInputs(read, process.cwd()));
   const result = await replaceFleet(request, {
     registries: new Registries(registryOptions(values, request.image.registry)),

@@ -8,7 +8,14 @@ import {
   rollbackFailure,
   rollbackSummary,
 } from '@kiln/core/rollback';
-import { parse, print, progress, registryFlags, registryOptions } from '../options.js';
+import {
+  kubeconfigFlag,
+  parse,
+  print,
+  progress,
+  registryFlags,
+  registryOptions,
+} from '../options.js';
 import { USAGE } from '../usage.js';
 
 /** The rollback inputs, as flags of the same names. */
@@ -41,6 +48,7 @@ const names = [
 export async function rollback(argv: string[]): Promise<number> {
   const options = {
     ...registryFlags,
+    kubeconfig: { type: 'string' as const },
     ...Object.fromEntries(names.map((k) => [k, { type: 'string' as const }])),
   };
   const { values, positionals } = parse(argv, options);
@@ -49,7 +57,10 @@ export async function rollback(argv: string[]): Promise<number> {
       `unexpected argument "${positionals[0]}"\nusage: kiln ${USAGE.rollback}`,
     );
   const v = values as Record<string, string | undefined>;
-  const read = fromRecord(Object.fromEntries(names.map((k) => [k, v[k]])));
+  const read = fromRecord({
+    ...Object.fromEntries(names.map((k) => [k, v[k]])),
+    kubeconfig: kubeconfigFlag(v.kubeconfig),
+  });
   const request = parseRollbackRequest(read, await configFromInputs(read, process.cwd()));
   const result = await rollBack(request, {
     registries: new Registries(registryOptions(values, request.repository.registry)),

@@ -54,6 +54,7 @@ describe('parseReplaceFleetRequest', () => {
       batchSize: 2,
       healthTimeoutMs: 90_000,
       autoRollback: true,
+      quarantineOnRollback: true,
       keepWarmMs: DEPLOY_DEFAULTS.keepWarmMs,
       replicas: 3,
       port: 8080,
@@ -70,6 +71,7 @@ describe('parseReplaceFleetRequest', () => {
         'batch-size': '1',
         'health-timeout': '10s',
         'auto-rollback': 'false',
+        'quarantine-on-rollback': 'false',
         replicas: '2',
       },
       cfg,
@@ -79,6 +81,7 @@ describe('parseReplaceFleetRequest', () => {
       batchSize: 1,
       healthTimeoutMs: 10_000,
       autoRollback: false,
+      quarantineOnRollback: false,
       replicas: 2,
     });
   });
@@ -173,6 +176,7 @@ describe('parseReplaceFleetRequest', () => {
       ],
       [{ 'health-timeout': '0s' }, /Input "health-timeout" has value "0s": must be longer than 0s/],
       [{ 'auto-rollback': 'maybe' }, /Input "auto-rollback" has value "maybe"/],
+      [{ 'quarantine-on-rollback': 'often' }, /Input "quarantine-on-rollback" has value "often"/],
       [{ 'docker-host': '/var/run/docker.sock' }, /Input "docker-host" .* unix:\/\//],
       [{ 'health-interval': '1s' }, /Input "health-interval" .* only used with health-cmd/],
       [{ 'preview-url': 'http://x/' }, /Input "preview-url" .* needs haproxy-socket/],

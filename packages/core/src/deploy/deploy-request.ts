@@ -54,6 +54,8 @@ export interface ReplaceFleetRequest {
   batchSize: number;
   healthTimeoutMs: number;
   autoRollback: boolean;
+  /** A deploy rolled back (its health failed) quarantines its digest: refused everywhere after. */
+  quarantineOnRollback: boolean;
   keepWarmMs: number;
   replicas?: number;
   port?: number;
@@ -196,6 +198,11 @@ export function parseReplaceFleetRequest(
     batchSize,
     healthTimeoutMs,
     autoRollback: parseBoolean('auto-rollback', read('auto-rollback'), true),
+    quarantineOnRollback: parseBoolean(
+      'quarantine-on-rollback',
+      read('quarantine-on-rollback'),
+      true,
+    ),
     keepWarmMs,
     ledgerRepository: ledgerRepositoryFor(image, config),
   };

@@ -3,3 +3,4 @@
 export * from './deploy-request.js';
 export * from './replace-fleet.js';
 export * from './deploy-summary.js';
+export * from './quarantine-rolled-back.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { ConvergenceError, proveConvergence } from '../fleet/converged.js';
 import type { DeployRequest, DeployResult, FleetProvider, FleetState } from '../fleet/provider.js';
 import { GateRefusedError } from '../gates/gate-result.js';
-import { quarantine } from '../ledger/queries.js';
+import { isQuarantined, quarantine } from '../ledger/queries.js';
 import { Ledger } from '../ledger/store.js';
 import type { Digest } from '../oci/digest.js';
 import { Registries } from '../oci/registries.js';
@@ -10,7 +10,12 @@ import { MemoryArtifactStore } from '../oci/test-artifact-store.js';
 import type { ReplaceFleetRequest } from './deploy-request.js';
 import { replaceFleetSummary } from './deploy-summary.js';
 import type { DeploymentRecorder } from '../github/deployments.js';
-import { FleetFailedError, replaceFleet, type FleetDeps } from './replace-fleet.js';
+import {
+  FleetFailedError,
+  RolledBackError,
+  replaceFleet,
+  type FleetDeps,
+} from './replace-fleet.js';
 
 const instant = { settleMs: 0, sleep: async () => {} };
 const run = { actor: 'octocat', commit: 'c0ffee', runUrl: 'https://ci/run/1' };
@@ -30,6 +35,7 @@ function setup() {
     batchSize: 1,
     healthTimeoutMs: 1000,
     autoRollback: true,
+    quarantineOnRollback: true,
     keepWarmMs: 0,
     replicas: 2,
     ledgerRepository: { registry: 'registry.example', repository: 'acme/shop' },
@@ -225,14 +231,101 @@ describe('replaceFleet', () => {
       requestedImage: s.ref(s.v2),
       reason: 'task exited (1)',
     });
-    const head = (await new Ledger(s.store, 'staging').head())?.entry;
-    expect(head).toMatchObject({
+    // The quarantine entry comes first, so the head still says what the deploy did.
+    const history = (await new Ledger(s.store, 'staging').history()).map((x) => x.entry);
+    expect(history[0]).toMatchObject({
+      seq: 2,
       action: 'deploy',
       outcome: 'rolled-back',
       digest: s.v2,
       reason: 'task exited (1)',
     });
+    expect(history[1]).toMatchObject({
+      seq: 1,
+      action: 'quarantine',
+      outcome: 'quarantined',
+      digest: s.v2,
+      reason: 'rolled back in staging: task exited (1)',
+      actor: 'octocat',
+      commit: 'c0ffee',
+    });
+    expect(r.quarantine).toMatchObject({ kind: 'quarantined', seq: 1 });
     expect(gh.calls.at(-1)).toBe(`failure rolled-back: 2/2 healthy on ${s.v1}`);
+    expect(replaceFleetSummary(r)).toContain(
+      `| quarantine | ${s.v2} quarantined (ledger seq 1): promote and deploy refuse it in every environment |`,
+    );
+    expect(new RolledBackError(r).message).toMatch(
+      /; ledger entry #2 sha256:[a-f0-9]{64}; sha256:[a-f0-9]{64} quarantined \(ledger seq 1\)/,
+    );
+
+    // Every environment refuses it now, before its fleet is touched.
+    const prod = fakeFleet(s.ref(s.v1), () => {
+      throw new Error('the fleet must not be touched');
+    });
+    const refused = await replaceFleet(
+      s.req(s.v2, { environment: 'production' }),
+      deps(s, prod),
+    ).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(GateRefusedError);
+    expect((refused as Error).message).toMatch(
+      /gate not-quarantined failed: .* quarantined in staging .*: rolled back in staging: task exited \(1\)/,
+    );
+    expect(prod.requests).toEqual([]);
+  });
+
+  it('quarantine-on-rollback false: a rolled-back deploy is recorded, its digest stays deployable', async () => {
+    const s = setup();
+    const back = (r: DeployRequest) =>
+      outcome(r.image, 'rolled-back', s.ref(s.v1), { previous: s.ref(s.v1), reason: 'unhealthy' });
+    const r = await replaceFleet(
+      s.req(s.v2, { quarantineOnRollback: false }),
+      deps(s, fakeFleet(s.ref(s.v1), back)),
+    );
+    expect(r.quarantine).toEqual({ kind: 'off' });
+    expect(replaceFleetSummary(r)).toContain('input quarantine-on-rollback is false');
+    const history = await new Ledger(s.store, 'staging').history();
+    expect(history.map((x) => `${x.entry.action} ${x.entry.outcome}`)).toEqual([
+      'deploy rolled-back',
+    ]);
+    expect((await isQuarantined(s.store, s.v2)).quarantined).toBe(false);
+  });
+
+  it('a quarantine that cannot be written: the deploy is still recorded, and the error says so', async () => {
+    const s = setup();
+    const fleet = fakeFleet(s.ref(s.v1), (r) => {
+      // After the gates: the listing the quarantine reads fails.
+      s.store.listReferrers = async () => {
+        throw new Error('registry answered 503');
+      };
+      return outcome(r.image, 'rolled-back', s.ref(s.v1), { previous: s.ref(s.v1) });
+    });
+    const log: string[] = [];
+    const r = await replaceFleet(s.req(s.v2), deps(s, fleet, { log: (l) => log.push(l) }));
+    expect(r.quarantine).toMatchObject({ kind: 'failed', error: 'registry answered 503' });
+    expect((await new Ledger(s.store, 'staging').head())?.entry).toMatchObject({
+      seq: 1,
+      action: 'deploy',
+      outcome: 'rolled-back',
+    });
+    expect(log).toContain(
+      `quarantine: ${s.v2} could not be quarantined: registry answered 503; promote and deploy still accept it`,
+    );
+    expect(new RolledBackError(r).message).toContain('could not be quarantined');
+    expect(replaceFleetSummary(r)).toContain('| quarantine | ❌ ');
+  });
+
+  it('a rollback whose target does not come up quarantines nothing (the rollback action owns that)', async () => {
+    const s = setup();
+    const fleet = fakeFleet(s.ref(s.v2), (r) =>
+      outcome(r.image, 'rolled-back', s.ref(s.v2), { previous: s.ref(s.v2) }),
+    );
+    const r = await replaceFleet(s.req(s.v1), deps(s, fleet), {
+      action: 'rollback',
+      reason: 'checkout errors',
+    });
+    expect(r.quarantine).toBeUndefined();
+    expect((await isQuarantined(s.store, s.v1)).quarantined).toBe(false);
+    expect((await new Ledger(s.store, 'staging').history()).length).toBe(1);
   });
 
   it('a fleet that converged nowhere gets a failed entry and FleetFailedError (operational)', async () => {

@@ -1,0 +1,59 @@
+import { errorMessage } from '../errors.js';
+import type { StoredEntry } from '../ledger/entry.js';
+import { type EntryContext, isQuarantined, quarantine } from '../ledger/queries.js';
+import type { Digest } from '../oci/digest.js';
+import type { ArtifactStore } from '../oci/store.js';
+
+/** What replace-fleet did about the digest of a deploy it rolled back. */
+export type RolledBackQuarantine =
+  /** This run wrote the quarantine entry. */
+  | { kind: 'quarantined'; entry: Digest; seq: number; reason: string }
+  /** An earlier entry (any environment) already quarantines the digest: nothing added. */
+  | { kind: 'already'; entry: Digest; seq: number; env: string }
+  /** Input quarantine-on-rollback is false. */
+  | { kind: 'off' }
+  /** The entry could not be written; promote and deploy still accept the digest. */
+  | { kind: 'failed'; error: string; cause: unknown };
+
+/** The ledger's reason for quarantining a rolled-back digest: the environment and what failed. */
+export function rolledBackReason(environment: string, why: string | undefined): string {
+  return `rolled back in ${environment}: ${why?.trim() || 'it did not converge'}`;
+}
+
+/**
+ * Quarantines `digest` in `env`'s ledger unless an entry already does (a re-run adds none).
+ * Never rejects: the deploy it follows is recorded whatever becomes of the quarantine.
+ */
+export async function quarantineRolledBack(
+  store: ArtifactStore,
+  env: string,
+  digest: Digest,
+  reason: string,
+  ctx: EntryContext,
+): Promise<RolledBackQuarantine> {
+  try {
+    const known = await isQuarantined(store, digest);
+    if (known.quarantined && known.entry) {
+      const e = known.entry.entry;
+      return { kind: 'already', entry: known.entry.digest, seq: e.seq, env: e.env };
+    }
+    const stored: StoredEntry = await quarantine(store, env, digest, reason, ctx);
+    return { kind: 'quarantined', entry: stored.digest, seq: stored.entry.seq, reason };
+  } catch (cause) {
+    return { kind: 'failed', error: errorMessage(cause), cause };
+  }
+}
+
+/** One line for the log, the summary and the step's error. */
+export function describeQuarantine(q: RolledBackQuarantine, digest: string): string {
+  switch (q.kind) {
+    case 'quarantined':
+      return `${digest} quarantined (ledger seq ${q.seq}): promote and deploy refuse it in every environment`;
+    case 'already':
+      return `${digest} was already quarantined (${q.env}, ledger seq ${q.seq})`;
+    case 'off':
+      return `${digest} not quarantined (input quarantine-on-rollback is false)`;
+    case 'failed':
+      return `${digest} could not be quarantined: ${q.error}; promote and deploy still accept it`;
+  }
+}
