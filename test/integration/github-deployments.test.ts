@@ -57,9 +57,10 @@ const states = (fake: FakeGitHub, id: number): string[] =>
 
 describe('GitHub deployments against the spec-checked fake', () => {
   let fake: FakeGitHub;
+  // Compiling the OpenAPI description's schemas takes seconds on a loaded machine.
   beforeAll(async () => {
     fake = await startFakeGitHub();
-  });
+  }, 60_000);
   afterAll(() => fake.stop());
 
   it('records a deploy: the digest in the payload, in_progress then success', async () => {

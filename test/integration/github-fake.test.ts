@@ -54,9 +54,10 @@ const input = {
 
 describe('publishCheckRun against the spec-checked fake', () => {
   let fake: FakeGitHub;
+  // Compiling the OpenAPI description's schemas takes seconds on a loaded machine.
   beforeAll(async () => {
     fake = await startFakeGitHub();
-  });
+  }, 60_000);
   afterAll(() => fake.stop());
 
   it('sends 120 annotations as one create and two updates of at most 50', async () => {
@@ -150,9 +151,10 @@ describe('tokens without permission and failures', () => {
 
 describe('the fake holds requests and responses to the OpenAPI description', () => {
   let fake: FakeGitHub;
+  // Compiling the OpenAPI description's schemas takes seconds on a loaded machine.
   beforeAll(async () => {
     fake = await startFakeGitHub();
-  });
+  }, 60_000);
   afterAll(() => fake.stop());
   afterEach(() => {
     fake.violations.splice(0);
