@@ -323,7 +323,9 @@ describeHere('replace-fleet on a 3-node swarm (engines in network namespaces)', 
     expect(before).toBeGreaterThanOrEqual(1);
     let cutAt = -1;
     const t = await underTraffic(url('staging'), async () => {
-      const result = deploy({ image: images.v3, environment: 'staging' });
+      // The engine may stall on the lost node's tasks: the health timeout bounds the wait,
+      // then the provider rolls back.
+      const result = deploy({ image: images.v3, environment: 'staging', 'health-timeout': '40s' });
       // Mid-deploy: the engine has the new spec and is replacing the first batch.
       for (let i = 0; i < 200; i++) {
         const spec = onManager([
