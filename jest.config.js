@@ -1,4 +1,6 @@
 // Jest runs in ESM mode (the @actions/* packages are ESM-only); see scripts/test.mjs.
+import { availableParallelism } from 'node:os';
+
 const shared = {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {
@@ -23,6 +25,10 @@ const shared = {
 };
 
 export default {
+  // Integration suites spend most of their time waiting on the engine and the registries, and
+  // each owns its repositories, services and balancer: two at a time even on two cores (jest's
+  // default would be one).
+  maxWorkers: Math.max(2, availableParallelism()),
   projects: [
     {
       ...shared,
