@@ -52,6 +52,7 @@ export function describeEnvironment(env: KilnEnvironment, balancerUp: boolean): 
   ].join('\n');
 }
 
+const COMMANDS = ['up', 'down', 'status'];
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 // `--nodes`, `--nodes 3` or `--nodes=3`; its number is not the command.
@@ -59,7 +60,7 @@ const nodesAt = args.findIndex((a) => a === '--nodes' || a.startsWith('--nodes='
 const nodesArg = args[nodesAt] ?? '';
 const nodesValue = nodesArg.startsWith('--nodes=')
   ? nodesArg.slice('--nodes='.length)
-  : /^\d+$/.test(args[nodesAt + 1] ?? '')
+  : !COMMANDS.includes(args[nodesAt + 1] ?? '-') && !(args[nodesAt + 1] ?? '-').startsWith('-')
     ? args[nodesAt + 1]
     : undefined;
 const cmd =

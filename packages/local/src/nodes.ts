@@ -388,7 +388,7 @@ export function describeNodes(env: SwarmNodesEnvironment): string {
   }
   const rows = env.nodes.map((n) => {
     const engine = tryDocker(n.dockerHost, ['info', '--format', '{{.Swarm.LocalNodeState}}']);
-    return `  ${n.name}  ${n.role.padEnd(7)}  ${n.id.slice(0, 12)}  ${n.address.padEnd(13)}  ${n.dockerHost}  (engine ${engine || 'not answering'}, link ${linkUp(n.link) ? 'up' : 'DOWN'}, manager sees ${view.get(n.id) ?? 'unknown'})`;
+    return `  ${n.name}  ${n.role.padEnd(7)}  ${n.id.slice(0, 12)}  ${n.address.padEnd(13)}  ${n.dockerHost}  (engine ${engine || 'not answering'}, link ${n.link} ${linkUp(n.link) ? 'up' : 'DOWN'}, manager sees ${view.get(n.id) ?? 'unknown'})`;
   });
   return [
     `state ${NODES_STATE}, started ${env.startedAt}`,
