@@ -81,16 +81,25 @@ export class FakeSwarm {
     };
     const svc = (name: string): FakeService => this.services.get(name) ?? missing('service', name);
     if (a === 'service' && b === 'inspect') {
-      const s = svc(last);
-      return JSON.stringify([
-        {
-          ID: `id-${last}`,
-          Version: { Index: s.version },
-          Spec: specJson(last, s.spec),
-          ...(s.previous ? { PreviousSpec: specJson(last, s.previous) } : {}),
-          ...(s.update ? { UpdateStatus: s.update } : {}),
-        },
-      ]);
+      // As the CLI does: the services that exist on stdout, a failure for the rest.
+      const names = args.slice(2);
+      const found = names.flatMap((name) => {
+        const s = this.services.get(name);
+        return s
+          ? [
+              {
+                ID: `id-${name}`,
+                Version: { Index: s.version },
+                Spec: specJson(name, s.spec),
+                ...(s.previous ? { PreviousSpec: specJson(name, s.previous) } : {}),
+                ...(s.update ? { UpdateStatus: s.update } : {}),
+              },
+            ]
+          : [];
+      });
+      const gone = names.filter((n) => !this.services.has(n));
+      if (gone.length) missingSome(args, 'service', gone, found);
+      return JSON.stringify(found);
     }
     if (a === 'service' && b === 'create') {
       const name = flag(args, '--name') as string;
@@ -174,20 +183,44 @@ export class FakeSwarm {
     if (a === 'ps') return '';
     if (a === 'inspect' && b === '--type' && args[2] === 'container') {
       const all = [...this.services.values()].flatMap((s) => s.tasks);
-      const t = all.find((x) => `c-${x.id}` === last) ?? missing('container', last);
-      const n = Number(t.id.replace('task', ''));
-      return JSON.stringify([
-        {
-          Id: last,
-          State: { Health: { Status: t.health } },
-          NetworkSettings: { Networks: { net: { IPAddress: `10.0.0.${n}` } } },
-        },
-      ]);
+      const ids = args.slice(3);
+      const found = ids.flatMap((id) => {
+        const t = all.find((x) => `c-${x.id}` === id);
+        if (!t) return [];
+        const n = Number(t.id.replace('task', ''));
+        return [
+          {
+            Id: id,
+            State: { Health: { Status: t.health } },
+            NetworkSettings: { Networks: { net: { IPAddress: `10.0.0.${n}` } } },
+          },
+        ];
+      });
+      const gone = ids.filter((id) => !all.some((x) => `c-${x.id}` === id));
+      if (gone.length) missingSome(args, 'container', gone, found);
+      return JSON.stringify(found);
     }
     if (a === 'network' && b === 'inspect') return missing('network', args[2] as string);
     if (a === 'network') return 'ok';
     throw new Error(`fake swarm: unexpected command docker ${args.join(' ')}`);
   }
+}
+
+/** The CLI's answer to an inspect of several objects when some do not exist. */
+function missingSome(
+  args: readonly string[],
+  what: string,
+  gone: string[],
+  found: unknown[],
+): never {
+  throw new DockerCommandError(
+    `docker command failed with exit code 1: docker ${args.join(' ')}`,
+    `docker ${args.join(' ')}`,
+    1,
+    gone.map((n) => `Error: No such ${what}: ${n}`).join('\n'),
+    false,
+    JSON.stringify(found),
+  );
 }
 
 function specJson(name: string, s: FakeSpec): unknown {

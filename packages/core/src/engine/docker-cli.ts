@@ -38,6 +38,8 @@ export class DockerCommandError extends Error {
     readonly exitCode: number | null,
     readonly stderr: string,
     readonly timedOut = false,
+    /** What it printed before failing: `docker inspect a b` prints the objects that exist. */
+    readonly stdout = '',
   ) {
     super(message);
   }
@@ -147,6 +149,7 @@ export class DockerCli {
               code,
               stderr,
               timedOut,
+              stdout,
             ),
           );
         });

@@ -52,8 +52,8 @@ function fleet(state: Partial<FleetState>, back?: DeployResult) {
         durationMs: 1,
       };
     },
-    rollback: async () => {
-      calls.push('rollback');
+    rollback: async (seen) => {
+      calls.push(seen ? `rollback on ${seen.live ?? 'a'} look` : 'rollback');
       const image = state.warm?.image ?? '';
       return (
         back ?? {
@@ -84,9 +84,9 @@ describe('SwitchBackProvider', () => {
     const log: string[] = [];
     const p = new SwitchBackProvider(inner, (l) => log.push(l));
     expect(isTrafficRouting(p)).toBe(true);
-    await p.current(); // replace-fleet looks first; that look decides
+    await p.current(); // replace-fleet looks first; that look decides, and the switch acts on it
     const r = await p.deploy(request(A));
-    expect(calls).toEqual(['current', 'rollback']);
+    expect(calls).toEqual(['current', 'rollback on green look']);
     expect(r).toMatchObject({ outcome: 'deployed', requested: A, image: A, previous: B });
     expect(r).not.toHaveProperty('reason');
     expect(r.proof.converged).toBe(true);

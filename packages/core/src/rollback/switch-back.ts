@@ -99,12 +99,14 @@ export class SwitchBackProvider implements FleetProvider {
   }
 
   private async move(request: DeployRequest): Promise<DeployResult> {
-    const path = rollbackPath(this.seen ?? (await this.inner.current()), request);
+    const seen = this.seen ?? (await this.inner.current());
     this.seen = undefined;
+    const path = rollbackPath(seen, request);
     this.path = path;
     this.log(path.line);
     if (path.kind === 'redeploy') return this.inner.deploy(request);
-    const back = await this.inner.rollback();
+    // The look that chose the path is the one the switch acts on: no second look before it.
+    const back = await this.inner.rollback(seen);
     const digest = digestOf(request.image) as string;
     // The warm colour could have been changed between the look and the switch: only N/N on
     // the requested digest counts as deployed.

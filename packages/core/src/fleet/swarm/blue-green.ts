@@ -8,7 +8,15 @@ import {
   warmUntil as warmWindow,
 } from '../colours.js';
 import { ConvergenceError, digestOf, proveConvergence } from '../converged.js';
-import type { Colour, DeployRequest, DeployResult, TrafficRouter } from '../provider.js';
+import type {
+  Colour,
+  ConvergenceProof,
+  DeployRequest,
+  DeployResult,
+  FleetState,
+  FleetTask,
+  TrafficRouter,
+} from '../provider.js';
 import type { SwarmContext } from './context.js';
 import {
   colourService,
@@ -185,13 +193,38 @@ export async function blueGreenDeploy(ctx: SwarmContext, r: DeployRequest): Prom
   };
 }
 
-/** Switch back to the other colour: at once while it is warm, after scaling it up when retired. */
+/**
+ * Switch back to the other colour: at once while it is warm, after scaling it up when retired.
+ * With `seen` (current(), just before) holding the warm colour N/N healthy on its digest, the
+ * switch comes first: the pool is pointed at those instances, haproxy's own checks must see
+ * them up, traffic moves, and only then does a fresh look prove N/N again (what the result
+ * reports) while the colour rolled back from is retired.
+ */
 export async function blueGreenRollback(
   ctx: SwarmContext,
   healthTimeoutMs: number,
+  seen?: FleetState,
 ): Promise<DeployResult> {
   const started = ctx.now();
   const router = requireRouter(ctx);
+  const warm = seen?.warm;
+  if (seen?.live && seen.image && warm?.tasks && warm.replicas === seen.replicas) {
+    const proof = proveConvergence(warm.tasks, digestOf(warm.image) as string, seen.replicas);
+    if (proof.converged)
+      return switchBackWarm(ctx, router, healthTimeoutMs, started, {
+        live: seen.live,
+        liveImage: seen.image,
+        back: warm.colour,
+        image: warm.image,
+        replicas: seen.replicas,
+        tasks: warm.tasks,
+        proof,
+        labelled: warm.until !== undefined,
+      });
+    ctx.log(
+      `${warm.colour} is kept warm but not ${proof.summary}: looking again before the switch`,
+    );
+  }
   const fleet = await readColours(ctx);
   const live = fleet.live;
   const liveSvc = live ? fleet.services[live] : undefined;
@@ -233,6 +266,62 @@ export async function blueGreenRollback(
   };
 }
 
+/** A warm colour already proven N/N in the caller's look. */
+interface WarmBack {
+  live: Colour;
+  liveImage: string;
+  back: Colour;
+  image: string;
+  replicas: number;
+  tasks: FleetTask[];
+  proof: ConvergenceProof;
+  /** Whether its service still carries the keep-warm label (removed after the switch). */
+  labelled: boolean;
+}
+
+/** The switch first (what restores service), then the proof from a fresh look and the retiring. */
+async function switchBackWarm(
+  ctx: SwarmContext,
+  router: TrafficRouter,
+  healthTimeoutMs: number,
+  started: number,
+  w: WarmBack,
+): Promise<DeployResult> {
+  const backName = colourService(ctx.target, w.back);
+  // Usually a no-op: the pool still holds the colour's instances from when it was live.
+  await ctx.route(w.back, w.tasks);
+  await router.waitReady(w.back, w.replicas, healthTimeoutMs);
+  await router.switchTo(w.back);
+  ctx.log(`traffic switched back to ${w.back} (${w.proof.summary} in the look before)`);
+  // Requests the bad colour already has finish while the look and the label run.
+  const drained = ctx.sleep(ctx.drainMs);
+  const [tasks] = await Promise.all([
+    ctx.tasks(backName),
+    w.labelled ? ctx.label(backName, {}, [LABEL.warmUntil]) : undefined,
+  ]);
+  const proof = proveConvergence(tasks, digestOf(w.image) as string, w.replicas);
+  if (!proof.converged)
+    throw new ConvergenceError(
+      `traffic switched back to ${w.back}, but ${backName} is no longer N/N on ${w.image} (${proof.problems.join('; ') || proof.summary}); ${w.live} still runs, untouched`,
+      proof,
+    );
+  // An instance the engine replaced since the look gets its place in the pool.
+  await ctx.route(w.back, tasks);
+  ctx.log(`${backName}: ${proof.summary} after the switch`);
+  await drained;
+  await retire(ctx, w.live, false);
+  return {
+    outcome: 'rolled-back',
+    strategy: 'blue-green',
+    requested: w.image,
+    image: w.image,
+    previous: w.liveImage,
+    reason: 'rollback requested',
+    proof,
+    durationMs: ctx.now() - started,
+  };
+}
+
 /** What the colour rules (colours.ts) need of a colour's service. */
 function pool(s: ServiceInspect | undefined): ColourPool | undefined {
   if (!s) return undefined;
@@ -240,11 +329,17 @@ function pool(s: ServiceInspect | undefined): ColourPool | undefined {
   return { replicas: serviceReplicas(s), ...(until ? { warmUntil: until } : {}) };
 }
 
-/** Both colour services and the live one: the router's word, else the only colour that runs. */
-export async function readColours(ctx: SwarmContext): Promise<Colours> {
-  const [blue, green] = await Promise.all(
-    COLOURS.map((c) => ctx.inspect(colourService(ctx.target, c))),
-  );
+/**
+ * Both colour services and the live one: the router's word, else the only colour that runs.
+ * `found`: the services already inspected in the same look (by name).
+ */
+export async function readColours(
+  ctx: SwarmContext,
+  found?: Map<string, ServiceInspect>,
+): Promise<Colours> {
+  const names = COLOURS.map((c) => colourService(ctx.target, c));
+  const all = found ?? (await ctx.inspectAll(names));
+  const [blue, green] = names.map((n) => all.get(n));
   const services = { blue, green };
   const live = liveColour(await ctx.router?.live(), { blue: pool(blue), green: pool(green) });
   return { ...(live ? { live } : {}), services };

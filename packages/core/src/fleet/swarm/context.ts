@@ -2,7 +2,7 @@ import type { DockerCli } from '../../engine/docker-cli.js';
 import { sleep as realSleep } from '../../util/retry.js';
 import { digestOf, proveConvergence, shortDigest } from '../converged.js';
 import type { Colour, ConvergenceProof, FleetTask, TrafficRouter } from '../provider.js';
-import { isNotFound, swarmError } from './errors.js';
+import { foundPart, isNotFound, swarmError } from './errors.js';
 import {
   type ContainerInspect,
   IN_PROGRESS,
@@ -82,13 +82,30 @@ export class SwarmContext {
   }
 
   async inspect(name: string): Promise<ServiceInspect | undefined> {
+    return (await this.inspectAll([name])).get(name);
+  }
+
+  /** Several services in one engine call, by name; a missing one is absent from the map. */
+  async inspectAll(names: readonly string[]): Promise<Map<string, ServiceInspect>> {
+    const found = await this.inspectObjects<ServiceInspect>(
+      ['service', 'inspect', ...names],
+      `inspect service ${names.join(', ')}`,
+      names.length === 1 ? names[0] : undefined,
+    );
+    return new Map(found.map((s) => [s.Spec.Name, s]));
+  }
+
+  /** A many-object inspect: the objects that exist (one missing does not fail the rest). */
+  private async inspectObjects<T>(args: string[], doing: string, service?: string): Promise<T[]> {
+    let out: string;
     try {
-      const out = await this.docker.output(['service', 'inspect', name]);
-      return (JSON.parse(out) as ServiceInspect[])[0];
+      out = await this.docker.output(args);
     } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw swarmError(err, `inspect service ${name}`, name);
+      const part = foundPart(err);
+      if (part === undefined) throw swarmError(err, doing, service);
+      out = part;
     }
+    return out ? (JSON.parse(out) as T[]) : [];
   }
 
   /** A swarm-scoped bridge network: tasks get addresses the host (and its router) can reach. */
@@ -129,67 +146,42 @@ export class SwarmContext {
    * The tasks the engine wants running, with health and address. Health comes from the
    * container where it runs on this engine; elsewhere a running task of a service with a
    * health check is healthy (the engine reports it running only once its check passed).
+   * Two rounds of engine calls, each side by side: the listings, then one inspect each.
    */
   async tasks(name: string, service?: ServiceInspect): Promise<FleetTask[]> {
-    let ids: string[];
-    try {
-      ids = (
-        await this.docker.output([
-          'service',
+    const [ids, local, svc] = await Promise.all([
+      this.taskIds(name),
+      this.run(
+        [
           'ps',
-          name,
-          '--filter',
-          'desired-state=running',
           '--no-trunc',
+          '--filter',
+          `label=com.docker.swarm.service.name=${name}`,
           '--format',
           '{{.ID}}',
-        ])
-      )
-        .split('\n')
-        .filter(Boolean);
-    } catch (err) {
-      if (isNotFound(err)) return [];
-      throw swarmError(err, `list the tasks of ${name}`, name);
-    }
+        ],
+        `list the containers of ${name}`,
+        name,
+      ).then((out) => new Set(out.split('\n').filter(Boolean))),
+      service ?? this.inspect(name),
+    ]);
     if (ids.length === 0) return [];
-    const tasks = JSON.parse(
-      await this.run(['inspect', '--type', 'task', ...ids], `inspect the tasks of ${name}`, name),
-    ) as TaskInspect[];
-    const local = new Set(
-      (
-        await this.run(
-          [
-            'ps',
-            '--no-trunc',
-            '--filter',
-            `label=com.docker.swarm.service.name=${name}`,
-            '--format',
-            '{{.ID}}',
-          ],
-          `list the containers of ${name}`,
-          name,
-        )
-      )
-        .split('\n')
-        .filter(Boolean),
-    );
-    const containers = new Map<string, ContainerInspect>();
-    await Promise.all(
-      tasks.map(async (t) => {
-        const id = t.Status.ContainerStatus?.ContainerID;
-        if (!id || !local.has(id)) return;
-        try {
-          const [c] = JSON.parse(
-            await this.docker.output(['inspect', '--type', 'container', id]),
-          ) as ContainerInspect[];
-          if (c) containers.set(id, c);
-        } catch (err) {
-          // Gone between the listing and the look: the next poll sees the task's new state.
-          if (!isNotFound(err)) throw swarmError(err, `inspect container ${id}`, name);
-        }
-      }),
-    );
-    const svc = service ?? (await this.inspect(name));
+    const [tasks, inspected] = await Promise.all([
+      this.inspectObjects<TaskInspect>(
+        ['inspect', '--type', 'task', ...ids],
+        `inspect the tasks of ${name}`,
+        name,
+      ),
+      // Gone between the listing and the look: absent here, the next look sees the task's new state.
+      local.size
+        ? this.inspectObjects<ContainerInspect>(
+            ['inspect', '--type', 'container', ...local],
+            `inspect the containers of ${name}`,
+            name,
+          )
+        : Promise.resolve([]),
+    ]);
+    const containers = new Map(inspected.map((c) => [c.Id, c]));
     const port = svc ? Number(serviceLabel(svc, LABEL.port)) || undefined : undefined;
     const network = svc ? serviceLabel(svc, LABEL.network) : undefined;
     const hasCheck = (svc?.Spec.TaskTemplate.ContainerSpec.Healthcheck?.Test?.length ?? 0) > 0;
@@ -212,6 +204,28 @@ export class SwarmContext {
         ...(t.Status.Err ? { error: t.Status.Err } : {}),
       };
     });
+  }
+
+  private async taskIds(name: string): Promise<string[]> {
+    try {
+      return (
+        await this.docker.output([
+          'service',
+          'ps',
+          name,
+          '--filter',
+          'desired-state=running',
+          '--no-trunc',
+          '--format',
+          '{{.ID}}',
+        ])
+      )
+        .split('\n')
+        .filter(Boolean);
+    } catch (err) {
+      if (isNotFound(err)) return [];
+      throw swarmError(err, `list the tasks of ${name}`, name);
+    }
   }
 
   /** Node addresses, only when tasks publish a port on their node. */

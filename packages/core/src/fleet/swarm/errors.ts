@@ -22,6 +22,14 @@ export function isNotFound(err: unknown): boolean {
   );
 }
 
+/**
+ * What a many-object inspect printed for the objects that exist when some did not (the CLI
+ * prints those and fails for the rest); undefined for any other failure.
+ */
+export function foundPart(err: unknown): string | undefined {
+  return isNotFound(err) && err instanceof DockerCommandError ? err.stdout.trim() : undefined;
+}
+
 // Engine answers the user has to fix, in one table: DOCKER_HOST at the wrong engine, a
 // name the engine refuses, a spec the engine refuses. Everything else is operational.
 const USER_ERRORS: Array<[RegExp, (host: string) => string]> = [

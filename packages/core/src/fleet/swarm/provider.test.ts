@@ -282,6 +282,53 @@ describe('swarm provider, blue-green (fake engine, fake router)', () => {
     expect(swarm.services.get('shop-green')?.spec.replicas).toBe(0);
   });
 
+  it('rollback(seen) switches on the look it is given, then proves N/N from a fresh one', async () => {
+    const router = new FakeRouter();
+    const { swarm, fleet } = make(router);
+    await fleet.deploy(bg(V1));
+    await fleet.deploy(bg(V2, { keepWarmMs: 60_000 }));
+    const seen = await fleet.current();
+    expect(seen.warm).toMatchObject({ colour: 'blue', image: V1, replicas: 2 });
+    expect(seen.warm?.tasks).toHaveLength(2);
+    const before = swarm.calls.length;
+    const order: string[] = [];
+    const switchTo = router.switchTo.bind(router);
+    router.switchTo = async (c) => {
+      order.push(`switch after ${swarm.calls.length - before} engine calls`);
+      await switchTo(c);
+    };
+    const r = await fleet.rollback(seen);
+    expect(order).toEqual(['switch after 0 engine calls']);
+    expect(r).toMatchObject({ outcome: 'rolled-back', image: V1, previous: V2 });
+    expect(r.proof.summary).toBe(`2/2 healthy on ${D('1')}`);
+    expect(router.liveColour).toBe('blue');
+    // After the switch: the fresh look, the keep-warm label off, the bad colour retired.
+    const after = swarm.calls.slice(before).map((c) => c.slice(0, 2).join(' '));
+    expect(after).toEqual(expect.arrayContaining(['service ps', 'service update']));
+    expect(swarm.services.get('shop-blue')?.spec.labels).not.toHaveProperty(
+      'dev.kiln.fleet.warm-until',
+    );
+    expect(swarm.services.get('shop-green')?.spec.replicas).toBe(0);
+  });
+
+  it('rollback(seen) looks again when the warm colour was not N/N in the look', async () => {
+    const router = new FakeRouter();
+    const { swarm, fleet, log } = make(router);
+    await fleet.deploy(bg(V1));
+    await fleet.deploy(bg(V2, { keepWarmMs: 60_000 }));
+    const seen = await fleet.current();
+    const warm = seen.warm as NonNullable<typeof seen.warm>;
+    const stale = { ...seen, warm: { ...warm, tasks: warm.tasks?.slice(1) ?? [] } };
+    const before = swarm.calls.length;
+    const r = await fleet.rollback(stale);
+    expect(r).toMatchObject({ outcome: 'rolled-back', image: V1 });
+    expect(log).toContain(
+      `blue is kept warm but not 1/2 healthy on ${D('1')}: looking again before the switch`,
+    );
+    expect(swarm.calls[before]?.slice(0, 2)).toEqual(['service', 'inspect']);
+    expect(router.liveColour).toBe('blue');
+  });
+
   it('refuses a target that runs as a rolling fleet', async () => {
     const { swarm, fleet } = make(new FakeRouter());
     swarm.seed('shop', V1, 2);

@@ -1,7 +1,7 @@
 import { DockerCli } from '../../engine/docker-cli.js';
 import { ConfigurationError } from '../../errors.js';
 import { sleep } from '../../util/retry.js';
-import { otherColour } from '../colours.js';
+import { COLOURS, otherColour } from '../colours.js';
 import { digestOf, proveConvergence } from '../converged.js';
 import type {
   ConvergenceProof,
@@ -17,7 +17,7 @@ import { blueGreenDeploy, blueGreenRollback, readColours } from './blue-green.js
 import { SwarmContext, type SwarmSettings } from './context.js';
 import { isNotFound, swarmError } from './errors.js';
 import { rollingDeploy, rollingRollback } from './rolling.js';
-import { colourService, LABEL, serviceImage, serviceReplicas } from './spec.js';
+import { colourService, LABEL, serviceImage, serviceLabel, serviceReplicas } from './spec.js';
 
 /** Settings of the swarm provider; the engine client defaults to the docker CLI on DOCKER_HOST. */
 export interface SwarmProviderSettings extends Omit<SwarmSettings, 'docker'> {
@@ -57,8 +57,16 @@ export class SwarmProvider implements FleetProvider {
     return this.ctx.router;
   }
 
+  /**
+   * One look at the fleet: its services in one engine call, then the tasks of the live colour
+   * and of a warm one side by side (a switch back acts on this look, not on another).
+   */
   async current(): Promise<FleetState> {
-    const plain = await this.ctx.inspect(this.target);
+    const found = await this.ctx.inspectAll([
+      this.target,
+      ...COLOURS.map((c) => colourService(this.target, c)),
+    ]);
+    const plain = found.get(this.target);
     if (plain) {
       const tasks = await this.ctx.tasks(this.target, plain);
       const previous = plain.PreviousSpec?.TaskTemplate.ContainerSpec.Image;
@@ -73,23 +81,27 @@ export class SwarmProvider implements FleetProvider {
         tasks,
       };
     }
-    const fleet = await readColours(this.ctx);
+    const fleet = await readColours(this.ctx, found);
     const liveSvc = fleet.live ? fleet.services[fleet.live] : undefined;
     if (!fleet.live || !liveSvc)
       return { target: this.target, exists: false, replicas: 0, digests: [], tasks: [] };
-    const tasks = await this.ctx.tasks(colourService(this.target, fleet.live), liveSvc);
     const other = otherColour(fleet.live);
     const otherSvc = fleet.services[other];
-    const warm =
-      otherSvc && serviceReplicas(otherSvc) > 0
-        ? {
-            colour: other,
-            image: serviceImage(otherSvc),
-            ...(otherSvc.Spec.Labels?.[LABEL.warmUntil]
-              ? { until: otherSvc.Spec.Labels[LABEL.warmUntil] }
-              : {}),
-          }
-        : undefined;
+    const warmSvc = otherSvc && serviceReplicas(otherSvc) > 0 ? otherSvc : undefined;
+    const [tasks, warmTasks] = await Promise.all([
+      this.ctx.tasks(colourService(this.target, fleet.live), liveSvc),
+      warmSvc ? this.ctx.tasks(colourService(this.target, other), warmSvc) : [],
+    ]);
+    const until = warmSvc && serviceLabel(warmSvc, LABEL.warmUntil);
+    const warm = warmSvc
+      ? {
+          colour: other,
+          image: serviceImage(warmSvc),
+          ...(until ? { until } : {}),
+          replicas: serviceReplicas(warmSvc),
+          tasks: warmTasks,
+        }
+      : undefined;
     return {
       target: this.target,
       exists: true,
@@ -111,7 +123,10 @@ export class SwarmProvider implements FleetProvider {
       : rollingDeploy(this.ctx, request);
   }
 
-  async rollback(): Promise<DeployResult> {
+  /** `seen`: this provider's current() just before; a blue-green switch back acts on it. */
+  async rollback(seen?: FleetState): Promise<DeployResult> {
+    if (seen?.target === this.target && seen.strategy === 'blue-green')
+      return blueGreenRollback(this.ctx, this.rollbackTimeoutMs, seen);
     const plain = await this.ctx.inspect(this.target);
     if (plain) return rollingRollback(this.ctx, plain, this.rollbackTimeoutMs);
     return blueGreenRollback(this.ctx, this.rollbackTimeoutMs);
@@ -119,11 +134,7 @@ export class SwarmProvider implements FleetProvider {
 
   async converged(digest: string, replicas: number): Promise<ConvergenceProof> {
     const state = await this.current();
-    const name =
-      state.strategy === 'blue-green' && state.live
-        ? colourService(this.target, state.live)
-        : this.target;
-    return proveConvergence(state.exists ? await this.ctx.tasks(name) : [], digest, replicas);
+    return proveConvergence(state.exists ? state.tasks : [], digest, replicas);
   }
 
   /**
