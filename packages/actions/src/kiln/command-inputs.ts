@@ -125,6 +125,8 @@ export const SUITE_DEFAULTS: Record<string, string | null> = {
   image: null,
   context: '.',
   copy: null,
+  layers: 'per-line',
+  'layer-cache': 'true',
   base: 'scratch',
   dockerfile: null,
   entrypoint: null,
