@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Bundles each action entry (packages/actions/src/<name>/main.ts) and the CLI with ncc into
 // dist/<name>/. With --check, builds into a temporary folder and fails if dist/ differs.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
@@ -12,7 +12,7 @@ import {
   cpSync,
   mkdirSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { bundleWorkers } from './bundle-workers.mjs';
 
@@ -29,20 +29,46 @@ function entries() {
   return list;
 }
 
-function build(outRoot) {
-  for (const { name, file } of entries()) {
-    const out = join(outRoot, name);
-    rmSync(out, { recursive: true, force: true });
-    execFileSync(
+/** One ncc build; transpile only, since `npm run typecheck` checks the types once for all. */
+function bundle(file, out) {
+  return new Promise((resolve, reject) => {
+    execFile(
       ncc,
-      ['build', file, '-o', out, '--quiet', '--license', 'licenses.txt', '--target', 'es2022'],
-      {
-        cwd: root,
-        stdio: 'inherit',
+      [
+        'build',
+        file,
+        '-o',
+        out,
+        '--quiet',
+        '--transpile-only',
+        '--license',
+        'licenses.txt',
+        '--target',
+        'es2022',
+      ],
+      { cwd: root, maxBuffer: 64 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        process.stdout.write(stdout);
+        process.stderr.write(stderr);
+        if (err) reject(new Error(`ncc build ${relative(root, file)} failed`, { cause: err }));
+        else resolve();
       },
     );
-    process.stdout.write(`built dist/${name}\n`);
-  }
+  });
+}
+
+/** Builds every entry, as many at a time as the machine has cores. */
+async function build(outRoot) {
+  const queue = entries();
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const out = join(outRoot, next.name);
+      rmSync(out, { recursive: true, force: true });
+      await bundle(next.file, out);
+      process.stdout.write(`built dist/${next.name}\n`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, availableParallelism()) }, worker));
   bundleWorkers(outRoot);
 }
 
@@ -62,14 +88,14 @@ if (!check) {
   });
   mkdirSync(join(root, 'dist'), { recursive: true });
   const tmp = mkdtempSync(join(tmpdir(), 'kiln-dist-'));
-  build(tmp);
+  await build(tmp);
   rmSync(join(root, 'dist'), { recursive: true, force: true });
   cpSync(tmp, join(root, 'dist'), { recursive: true });
   chmodSync(join(root, 'dist'), 0o755);
   rmSync(tmp, { recursive: true, force: true });
 } else {
   const tmp = mkdtempSync(join(tmpdir(), 'kiln-dist-'));
-  build(tmp);
+  await build(tmp);
   const want = listFiles(tmp).sort();
   const have = listFiles(join(root, 'dist')).sort();
   const differ = [...new Set([...want, ...have])].filter((f) => {
