@@ -3,6 +3,7 @@ import { lstat, readdir, readlink, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { glob, type FileSystemAdapter } from 'tinyglobby';
 import { invalidInput } from '../errors.js';
+import type { FileStamp } from './layer-entry.js';
 
 /** A file, folder or symlink of the build context that may go into the image. */
 export interface ContextItem {
@@ -11,6 +12,8 @@ export interface ContextItem {
   kind: 'file' | 'dir' | 'symlink';
   mode: number;
   linkTarget?: string;
+  /** Files: the lstat that found it. */
+  stamp?: FileStamp;
 }
 
 /** Throws the caller's error for a broken rule (it knows which input line is at fault). */
@@ -22,6 +25,9 @@ export type Fail = (rule: string) => never;
  * item, or reached while walking a folder) can pull host files into the layer.
  */
 export class BuildContext {
+  /** Real paths of the folders items were looked up in: once per folder, not once per item. */
+  private readonly realDirs = new Map<string, Promise<string | undefined>>();
+
   private constructor(readonly root: string) {}
 
   static async open(context: string): Promise<BuildContext> {
@@ -45,14 +51,27 @@ export class BuildContext {
    */
   async inspect(hostPath: string, shown: string, fail: Fail): Promise<ContextItem | undefined> {
     if (!this.contains(hostPath)) fail(`"${shown}" resolves outside the context (through ..)`);
-    const parent = await realpathOrUndefined(dirname(hostPath));
-    if (parent === undefined) return undefined;
-    if (!this.contains(parent)) fail(`"${shown}" resolves outside the context through a symlink`);
-    const abs = join(parent, basename(hostPath));
-    const st = await lstat(abs).catch(ifMissing(undefined));
+    const dir = dirname(hostPath);
+    let parent = this.realDirs.get(dir);
+    if (parent === undefined) {
+      parent = realpathOrUndefined(dir);
+      this.realDirs.set(dir, parent);
+    }
+    const real = await parent;
+    if (real === undefined) return undefined;
+    if (!this.contains(real)) fail(`"${shown}" resolves outside the context through a symlink`);
+    return this.itemAt(join(real, basename(hostPath)), shown, fail);
+  }
+
+  /** The item at `abs`, whose folder is a real path inside the context: one lstat. */
+  private async itemAt(abs: string, shown: string, fail: Fail): Promise<ContextItem | undefined> {
+    const st = await lstat(abs, { bigint: true }).catch(ifMissing(undefined));
     if (st === undefined) return undefined;
-    const mode = st.mode & 0o7777;
-    if (st.isFile()) return { abs, kind: 'file', mode };
+    const mode = Number(st.mode & 0o7777n);
+    if (st.isFile()) {
+      const { dev, ino, size, mtimeNs, ctimeNs } = st;
+      return { abs, kind: 'file', mode, stamp: { dev, ino, size, mtimeNs, ctimeNs } };
+    }
     if (st.isDirectory()) return { abs, kind: 'dir', mode };
     if (st.isSymbolicLink()) {
       return { abs, kind: 'symlink', mode, linkTarget: await this.linkTarget(abs, shown, fail) };
@@ -87,15 +106,20 @@ export class BuildContext {
   /**
    * Every item below a folder, depth first, with its path relative to that folder (`/`
    * separated). Symlinks are never followed. Names are visited in bytewise order so the
-   * first error reported is the same on every run.
+   * first error reported is the same on every run. The folder's real path is checked once,
+   * after it is read (a folder swapped for a link out of the context is caught), and each
+   * item costs one lstat.
    */
   async *walk(dir: string, shownDir: string, fail: Fail): AsyncGenerator<[string, ContextItem]> {
     const names = (await readdir(dir)).sort((a, b) =>
       Buffer.compare(Buffer.from(a), Buffer.from(b)),
     );
+    const real = await realpathOrUndefined(dir);
+    if (real === undefined) return; // removed while walking: nothing to copy
+    if (!this.contains(real)) fail(`"${shownDir}" resolves outside the context through a symlink`);
     for (const name of names) {
       const shown = shownDir === '.' ? name : `${shownDir}/${name}`;
-      const item = await this.inspect(join(dir, name), shown, fail);
+      const item = await this.itemAt(join(real, name), shown, fail);
       if (item === undefined) continue; // removed while walking: nothing to copy
       yield [name, item];
       if (item.kind === 'dir') {

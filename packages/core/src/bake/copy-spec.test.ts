@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -82,7 +82,16 @@ describe('resolveCopySpecs', () => {
     await tree({ 'app.sh': '#!/bin/sh\n' });
     await chmod(join(ctx, 'app.sh'), 0o750);
     const entries = await resolveCopySpecs(['app.sh:/bin/app.sh', 'app.sh:/opt/'], ctx);
-    expect(entries).toEqual([
+    // Each file carries the stamp of the one lstat that found it (the layer key reuses it).
+    const found = await lstat(join(ctx, 'app.sh'), { bigint: true });
+    expect(entries[1]?.stamp).toEqual({
+      dev: found.dev,
+      ino: found.ino,
+      size: 10n,
+      mtimeNs: found.mtimeNs,
+      ctimeNs: found.ctimeNs,
+    });
+    expect(entries.map(({ stamp: _, ...e }) => e)).toEqual([
       { path: 'bin', type: 'dir', mode: 0o755 },
       { path: 'bin/app.sh', type: 'file', mode: 0o750, source: join(ctx, 'app.sh') },
       { path: 'opt', type: 'dir', mode: 0o755 },

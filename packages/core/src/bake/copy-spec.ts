@@ -170,7 +170,10 @@ async function placeItem(
 
 function toEntry(path: string, item: ContextItem): LayerEntry {
   const entry: LayerEntry = { path, type: item.kind, mode: item.mode };
-  if (item.kind === 'file') entry.source = item.abs;
+  if (item.kind === 'file') {
+    entry.source = item.abs;
+    if (item.stamp) entry.stamp = item.stamp;
+  }
   if (item.kind === 'symlink') entry.linkTarget = item.linkTarget as string;
   return entry;
 }

@@ -6,3 +6,4 @@ export * from './bake.js';
 export * from './bake-image.js';
 export * from './bake-summary.js';
 export * from './dockerfile-baker.js';
+export { RACY_NS } from './file-index.js';

@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { type BigIntStats, constants } from 'node:fs';
 import {
   lstat,
   mkdir,
+  open,
   readdir,
   readFile,
   rename,
@@ -20,8 +21,15 @@ import { type Digest, digestHex } from '../oci/digest.js';
 import { OciLayout } from '../oci/layout/oci-layout.js';
 import { MediaType } from '../oci/media-types.js';
 import { DEFLATE_LEVEL, DEFLATE_MEM, STORE_ENTROPY } from './deflate-chunk.mjs';
-import { sortEntries, type LayerEntry } from './layer-entry.js';
-import { type LayerOptions, type LayerResult, SMALL_FILE, writeLayer } from './layer-writer.js';
+import { FileIndex, wallClockNs } from './file-index.js';
+import { type FileStamp, sortEntries, type LayerEntry } from './layer-entry.js';
+import {
+  type LayerOptions,
+  type LayerResult,
+  readAll,
+  SMALL_FILE,
+  writeLayer,
+} from './layer-writer.js';
 import { GZIP_CHUNK } from './parallel-gzip.js';
 import {
   kilnCacheDir,
@@ -43,56 +51,126 @@ export const LAYER_CACHE_MAX_AGE_MS = 14 * 24 * 3600 * 1000;
 /** Files hashed at once while computing a key: many small files are bound by latency. */
 const HASH_CONCURRENCY = 16;
 
-/** What a file looked like when hashed; compared again after the layer is written. */
-interface Stamp {
+/**
+ * Bytes of small files a key keeps after reading them, handed to the layer writer on a miss so
+ * they are read once; beyond it they are read again (memory stays bounded).
+ */
+const KEPT_CONTENT_BYTES = 32 * 1024 * 1024;
+
+/** A file whose layer bytes the writer reads itself, and how it looked when it was found. */
+interface Stamped {
   source: string;
-  size: number;
-  mtimeNs: bigint;
-  ctimeNs: bigint;
-  ino: bigint;
+  stamp: FileStamp;
 }
 
-/** The cache key of a layer and the file stamps it was computed from. */
+/** The cache key of a layer and what the layer writer needs to trust it afterwards. */
 export interface LayerKey {
   key: string;
-  stamps: Stamp[];
+  /** Files the writer reads again: each must still have its stamp after the layer is written. */
+  recheck: Stamped[];
+  /** Small files already read for the key: the writer writes these bytes, hashed as they are. */
+  contents: Map<string, Buffer>;
+  /** A file changed while it was read for the key: the layer is not cached. */
+  changed: boolean;
+  /** Files whose content hash came from the file index, not from reading them. */
+  fromIndex: number;
 }
 
-async function hashFile(source: string, size: number): Promise<string> {
-  const hash = createHash('sha256');
-  // Small files in one read: the cost of a tree of thousands of them is the cost per file.
-  if (size <= SMALL_FILE) return hash.update(await readFile(source)).digest('hex');
-  await pipeline(createReadStream(source, { highWaterMark: 1024 * 1024 }), hash);
-  return hash.digest('hex');
+function sameStamp(a: FileStamp, b: FileStamp): boolean {
+  return (
+    a.dev === b.dev &&
+    a.ino === b.ino &&
+    a.size === b.size &&
+    a.mtimeNs === b.mtimeNs &&
+    a.ctimeNs === b.ctimeNs
+  );
+}
+
+const stampOf = (st: BigIntStats): FileStamp => ({
+  dev: st.dev,
+  ino: st.ino,
+  size: st.size,
+  mtimeNs: st.mtimeNs,
+  ctimeNs: st.ctimeNs,
+});
+
+/**
+ * Reads a file for its content hash as the layer writer reads it (no link followed, a regular
+ * file only): small files whole (their bytes returned), larger ones streamed through the hash.
+ */
+async function readForKey(
+  source: string,
+  keep: boolean,
+): Promise<{ sha: string; stamp: FileStamp; body?: Buffer }> {
+  const fh = await open(source, constants.O_RDONLY | constants.O_NOFOLLOW);
+  try {
+    const st = await fh.stat({ bigint: true });
+    if (!st.isFile()) throw new Error(`layer source ${source} is no longer a regular file`);
+    const stamp = stampOf(st);
+    const size = Number(st.size);
+    const hash = createHash('sha256');
+    // Small files in one read: the cost of a tree of thousands of them is the cost per file.
+    if (size <= SMALL_FILE) {
+      const body = await readAll(fh, size, source);
+      return { sha: hash.update(body).digest('hex'), stamp, ...(keep ? { body } : {}) };
+    }
+    const stream = fh.createReadStream({ start: 0, end: size - 1, autoClose: false });
+    await pipeline(stream, hash);
+    return { sha: hash.digest('hex'), stamp };
+  } finally {
+    await fh.close();
+  }
 }
 
 /**
  * Digest of everything a layer's bytes depend on: sorted paths, types, modes, link targets,
- * sizes and content hashes of the entries, owner and mtime, and the writer's version.
+ * sizes and content hashes of the entries, owner and mtime, and the writer's version. A file
+ * is stamped by the copy resolution's lstat; its content hash comes from `index` when the stamp
+ * is unchanged since it was recorded, else from reading it.
  */
-export async function layerKey(entries: LayerEntry[], opts: LayerOptions): Promise<LayerKey> {
+export async function layerKey(
+  entries: LayerEntry[],
+  opts: LayerOptions,
+  index?: FileIndex,
+): Promise<LayerKey> {
+  await index?.load();
   const sorted = sortEntries(entries);
   const files = sorted.filter((e) => e.type === 'file');
-  const facts = new Map<string, { stamp: Stamp; sha: string }>();
+  const facts = new Map<string, { size: bigint; sha: string }>();
+  const out: LayerKey = { key: '', recheck: [], contents: new Map(), changed: false, fromIndex: 0 };
+  let keptBytes = 0;
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < files.length) {
-      const source = (files[next++] as LayerEntry).source as string;
-      const st = await lstat(source, { bigint: true });
-      const stamp = {
-        source,
-        size: Number(st.size),
-        mtimeNs: st.mtimeNs,
-        ctimeNs: st.ctimeNs,
-        ino: st.ino,
-      };
-      facts.set(source, { stamp, sha: await hashFile(source, stamp.size) });
+      const entry = files[next++] as LayerEntry;
+      const source = entry.source as string;
+      // Entries made by hand (not by the copy resolution) are stamped here.
+      const stamp = entry.stamp ?? stampOf(await lstat(source, { bigint: true }));
+      const known = index?.lookup(source, stamp);
+      if (known) {
+        facts.set(source, { size: stamp.size, sha: known });
+        out.recheck.push({ source, stamp });
+        out.fromIndex++;
+        continue;
+      }
+      const keep = stamp.size <= SMALL_FILE && keptBytes + Number(stamp.size) <= KEPT_CONTENT_BYTES;
+      if (keep) keptBytes += Number(stamp.size);
+      const readAt = wallClockNs();
+      const read = await readForKey(source, keep);
+      facts.set(source, { size: stamp.size, sha: read.sha });
+      if (!sameStamp(read.stamp, stamp)) {
+        out.changed = true;
+        continue;
+      }
+      index?.record(source, stamp, read.sha, readAt);
+      if (read.body) out.contents.set(source, read.body);
+      else out.recheck.push({ source, stamp });
     }
   };
   await Promise.all(Array.from({ length: HASH_CONCURRENCY }, worker));
   const lines = sorted.map((e) => {
     const f = e.source ? facts.get(e.source) : undefined;
-    return [e.path, e.type, e.mode, e.linkTarget ?? '', f?.stamp.size ?? 0, f?.sha ?? ''];
+    return [e.path, e.type, e.mode, e.linkTarget ?? '', Number(f?.size ?? 0), f?.sha ?? ''];
   });
   const hash = createHash('sha256').update(
     JSON.stringify([
@@ -103,21 +181,15 @@ export async function layerKey(entries: LayerEntry[], opts: LayerOptions): Promi
       lines,
     ]),
   );
-  return { key: hash.digest('hex'), stamps: [...facts.values()].map((f) => f.stamp) };
+  out.key = hash.digest('hex');
+  return out;
 }
 
-/** Whether every file still looks as it did when its content was hashed. */
-async function unchanged(stamps: Stamp[]): Promise<boolean> {
-  for (const s of stamps) {
-    const st = await lstat(s.source, { bigint: true }).catch(() => undefined);
-    if (
-      !st ||
-      Number(st.size) !== s.size ||
-      st.mtimeNs !== s.mtimeNs ||
-      st.ctimeNs !== s.ctimeNs ||
-      st.ino !== s.ino
-    )
-      return false;
+/** Whether every file the writer read itself still looks as it did when it was found. */
+async function unchanged(files: Stamped[]): Promise<boolean> {
+  for (const f of files) {
+    const st = await lstat(f.source, { bigint: true }).catch(() => undefined);
+    if (!st || !sameStamp(stampOf(st), f.stamp)) return false;
   }
   return true;
 }
@@ -143,10 +215,13 @@ export class LayerCache {
   readonly layout: OciLayout;
   /** Keys this process used or wrote: what a runner's saved cache keeps. */
   readonly used = new Set<string>();
+  /** Content hashes of the files of earlier bakes, by stamp. */
+  readonly files: FileIndex;
   written = 0;
 
   constructor(readonly dir: string) {
     this.layout = new OciLayout(dir);
+    this.files = new FileIndex(join(dir, 'files.json'));
   }
 
   async init(): Promise<void> {
@@ -243,20 +318,21 @@ export async function bakeLayer(
   target: OciLayout,
   cache?: LayerCache,
 ): Promise<BakedLayer> {
-  const key = cache ? await layerKey(entries, opts) : undefined;
+  const key = cache ? await layerKey(entries, opts, cache.files) : undefined;
   if (cache && key) {
-    const hit = await cache.get(key.key);
+    const hit = key.changed ? undefined : await cache.get(key.key);
     if (hit) return { ...hit, cached: true };
   }
   const layout = cache ? cache.layout : target;
   await layout.init();
   const tmp = join(layout.dir, 'blobs', 'sha256', `.layer-${randomBytes(6).toString('hex')}`);
-  const result = await writeLayer(entries, opts, tmp);
+  const result = await writeLayer(entries, opts, tmp, key?.contents);
   await rename(tmp, layout.blobPath(result.digest as Digest));
   if (cache && key) {
     // A file changed between hashing and writing: the layer is right for what was read, but
     // not for the key; it is used and not remembered.
-    if (await unchanged(key.stamps)) await cache.put(key.key, result);
+    // Bytes the key read were written as read; files read again must not have changed since.
+    if (!key.changed && (await unchanged(key.recheck))) await cache.put(key.key, result);
     else debug(`layer cache: inputs changed while baking; layer ${result.digest} not cached`);
   }
   return { ...result, cached: false };
@@ -285,6 +361,11 @@ export async function withLayerCache<T>(
     return fn(undefined);
   }
   const result = await fn(cache);
+  try {
+    await cache.files.save();
+  } catch (err) {
+    warning(`layer cache ${dir}: file index not saved: ${errorMessage(err)}`);
+  }
   try {
     await cache.prune(runner);
   } catch (err) {

@@ -1,3 +1,15 @@
+/**
+ * What a file looked like when the copy resolution found it (its one lstat): the layer cache's
+ * key reuses it, and a file whose stamp changes while a layer is baked is not cached.
+ */
+export interface FileStamp {
+  dev: bigint;
+  ino: bigint;
+  size: bigint;
+  mtimeNs: bigint;
+  ctimeNs: bigint;
+}
+
 /** One entry of an image layer, as the copy resolution hands it to the layer writer. */
 export interface LayerEntry {
   /** In-image path without leading or trailing slash, e.g. `www/index.html`. */
@@ -9,6 +21,8 @@ export interface LayerEntry {
   linkTarget?: string;
   /** Permission bits (0o7777 at most) kept from the source. */
   mode: number;
+  /** Files found in the context: the source's stamp when it was found. */
+  stamp?: FileStamp;
 }
 
 /** Directories implied by a deeper path get the usual mode, as `mkdir -p` under umask 022. */

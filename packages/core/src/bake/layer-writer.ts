@@ -51,11 +51,13 @@ const TYPE_BITS: Record<LayerEntry['type'], number> = {
  * uid/gid 0 unless given, empty user/group names, one fixed mtime, no atime/ctime, pinned
  * gzip compressed in parallel chunks (parallel-gzip.ts). File contents are streamed with
  * backpressure, so memory stays bounded whatever the file sizes. The layer appears under `outFile` only once complete (temp file + rename).
+ * `contents` holds files already read (by source path; the layer key read them), not read again.
  */
 export async function writeLayer(
   entries: LayerEntry[],
   opts: LayerOptions,
   outFile: string,
+  contents?: ReadonlyMap<string, Buffer>,
 ): Promise<LayerResult> {
   const sorted = sortEntries(entries);
   checkEntries(sorted);
@@ -86,7 +88,7 @@ export async function writeLayer(
         }
         await gzip.end();
       })();
-      const produced = addEntries(pack, sorted, base).catch((err: unknown) => {
+      const produced = addEntries(pack, sorted, base, contents).catch((err: unknown) => {
         pack.destroy(err as Error);
         throw err;
       });
@@ -178,9 +180,10 @@ async function addEntries(
   pack: Pack,
   sorted: readonly LayerEntry[],
   base: BaseHeader,
+  contents: ReadonlyMap<string, Buffer> = new Map(),
 ): Promise<void> {
   // Small files are read a few ahead, so the next ones are in memory while one is written.
-  const files = sorted.filter((e) => e.type === 'file');
+  const files = sorted.filter((e) => e.type === 'file' && !contents.has(e.source as string));
   const ahead = new Map<LayerEntry, Promise<Buffer | undefined>>();
   let next = 0;
   const readAhead = (): void => {
@@ -200,7 +203,9 @@ async function addEntries(
       size: 0,
       ...(e.type === 'symlink' ? { linkname: e.linkTarget as string } : {}),
     };
-    if (e.type === 'file') {
+    const given = e.type === 'file' ? contents.get(e.source as string) : undefined;
+    if (given) await addBuffer(pack, header, given);
+    else if (e.type === 'file') {
       readAhead();
       const small = await ahead.get(e);
       ahead.delete(e);
@@ -223,19 +228,24 @@ async function readSmall(source: string): Promise<Buffer | undefined> {
     const stat = await fh.stat();
     if (!stat.isFile()) throw new Error(`layer source ${source} is no longer a regular file`);
     if (stat.size > SMALL_FILE) return undefined;
-    const body = Buffer.allocUnsafe(stat.size);
-    let at = 0;
-    while (at < stat.size) {
-      const { bytesRead } = await fh.read(body, at, stat.size - at, at);
-      if (bytesRead === 0) break;
-      at += bytesRead;
-    }
-    // The same refusal tar-stream makes for a streamed file that shrinks meanwhile.
-    if (at !== stat.size) throw new Error(`Size mismatch: ${source} shrank while it was read`);
-    return body;
+    return await readAll(fh, stat.size, source);
   } finally {
     await fh.close();
   }
+}
+
+/** Exactly `size` bytes of an open file, in as few reads as it takes. */
+export async function readAll(fh: FileHandle, size: number, source: string): Promise<Buffer> {
+  const body = Buffer.allocUnsafe(size);
+  let at = 0;
+  while (at < size) {
+    const { bytesRead } = await fh.read(body, at, size - at, at);
+    if (bytesRead === 0) break;
+    at += bytesRead;
+  }
+  // The same refusal tar-stream makes for a streamed file that shrinks meanwhile.
+  if (at !== size) throw new Error(`Size mismatch: ${source} shrank while it was read`);
+  return body;
 }
 
 function addBuffer(pack: Pack, header: HeaderArgument, body: Buffer): Promise<void> {
