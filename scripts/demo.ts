@@ -5,8 +5,9 @@ const USAGE = `usage: npm run demo [-- --down [--keep-env]]
 
   (no flags)   start (or reuse) the local registry, single-node swarm and haproxy, then run
                .github/workflows/release.yml and rollback.yml through the local runner on
-               examples/shop: v1 to production; v2 rolled back in staging and quarantined; v3 to
-               production; rollback.yml back to v1. Prints the story, kiln status and the URLs
+               examples/shop: v1 to production; v2 rolled back in staging and quarantined
+               by replace-fleet; v3 to production; rollback.yml back to v1. Prints the story,
+               kiln status and the URLs
   --down       stop the demo's services and balancers, and the registries and engine
   --keep-env   with --down: leave the registries and the engine running
 `;

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { loadProvider } from '@kiln/core/fleet';
 import { errorMessage } from '@kiln/core/errors';
+import type { StoredEntry } from '@kiln/core/ledger';
 import {
   down,
   type KilnEnvironment,
@@ -42,6 +43,7 @@ const COPIED = [
   '.github/kiln.yml',
   '.github/workflows/release.yml',
   '.github/workflows/rollback.yml',
+  '.github/workflows/pr.yml',
   'actions',
   'dist',
   'examples/shop',
@@ -80,7 +82,6 @@ export interface DemoFacts {
   /** `kiln ledger verify ENV` exit codes and output */
   ledgerVerify: Record<EnvName, { code: number; output: string }>;
   status: string;
-  notes: string[];
   stop: string;
   timingsMs: Record<string, number>;
 }
@@ -106,62 +107,51 @@ function readState(): DemoState {
   }
 }
 
-async function git(args: string[]): Promise<string> {
+/** `git` in the working tree `dir`, as the demo's commits are made (no user config read). */
+export async function gitIn(dir: string, args: string[]): Promise<string> {
   const { stdout } = await run(
     'git',
-    ['-C', WORKSPACE, '-c', 'user.name=Kiln demo', '-c', 'user.email=demo@kiln.invalid', ...args],
+    ['-C', dir, '-c', 'user.name=Kiln demo', '-c', 'user.email=demo@kiln.invalid', ...args],
     { env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' } },
   );
   return stdout.trim();
 }
 
-/**
- * rollback.yml logs in to ghcr.io with docker/login-action, a remote action the local runner
- * does not run; the demo's loopback registry needs no login, so the workspace's copy goes without
- * that one step (said in the story).
- */
-function withoutRemoteLogin(text: string, notes: string[]): string {
-  const lines = text.split('\n');
-  const start = lines.findIndex((l) => /^\s*- uses: docker\/login-action@/.test(l));
-  if (start < 0) return text;
-  const indent = /^(\s*)-/.exec(lines[start] ?? '')?.[1] ?? '';
-  let end = start + 1;
-  while (end < lines.length && !(lines[end] ?? '').startsWith(`${indent}- `)) end++;
-  notes.push(
-    'rollback.yml: its docker/login-action step is left out here (the local runner runs no remote actions; the loopback registry needs no login)',
-  );
-  return [...lines.slice(0, start), ...lines.slice(end)].join('\n');
-}
+const git = (args: string[]): Promise<string> => gitIn(WORKSPACE, args);
 
-/** A fresh workspace: this checkout's workflows, actions and app, kiln.yml on the demo's registry. */
-async function makeWorkspace(registry: string, notes: string[]): Promise<void> {
-  rmSync(WORKSPACE, { recursive: true, force: true });
+/**
+ * A fresh working tree in `dir`: this checkout's workflows (as committed), actions and their
+ * bundles, and the app, as a git repository; `config` rewrites the text of .github/kiln.yml
+ * (the registry, and for a test its own service names).
+ */
+export async function makeWorkspace(dir: string, config: (text: string) => string): Promise<void> {
+  rmSync(dir, { recursive: true, force: true });
   for (const path of COPIED) {
     if (!existsSync(join(ROOT, path)))
       throw new DemoError(
         `${path} is missing from this checkout${path === 'dist' ? ' (run npm run build)' : ''}`,
       );
-    cpSync(join(ROOT, path), join(WORKSPACE, path), { recursive: true });
+    cpSync(join(ROOT, path), join(dir, path), { recursive: true });
   }
-  const config = join(WORKSPACE, '.github/kiln.yml');
-  writeFileSync(
-    config,
-    readFileSync(config, 'utf8').replace(/^image: .*$/m, `image: ${registry}/kiln/shop`),
-  );
-  const rollback = join(WORKSPACE, '.github/workflows/rollback.yml');
-  writeFileSync(rollback, withoutRemoteLogin(readFileSync(rollback, 'utf8'), notes));
-  writeFileSync(join(WORKSPACE, '.gitignore'), 'build/\n');
-  await git(['init', '-q', '-b', 'main']);
+  const file = join(dir, '.github/kiln.yml');
+  writeFileSync(file, config(readFileSync(file, 'utf8')));
+  // The bundles are used from the working tree as they are; kept out of git, so no commit
+  // hashes their 100 MB again.
+  writeFileSync(join(dir, '.gitignore'), 'build/\ndist/\n');
+  await gitIn(dir, ['init', '-q', '-b', 'main']);
 }
 
-async function commit(message: string): Promise<string> {
-  await git(['add', '-A']);
-  await git(['commit', '-q', '--allow-empty', '-m', message]);
-  return git(['rev-parse', 'HEAD']);
+/** Commits everything in `dir`'s working tree; returns the commit. */
+export async function commitAll(dir: string, message: string): Promise<string> {
+  await gitIn(dir, ['add', '-A']);
+  await gitIn(dir, ['commit', '-q', '--allow-empty', '-m', message]);
+  return gitIn(dir, ['rev-parse', 'HEAD']);
 }
+
+const commit = (message: string): Promise<string> => commitAll(WORKSPACE, message);
 
 /** The running tasks of `service` and the image digest each one runs (docker service ps + inspect). */
-async function taskDigests(dockerHost: string, service: string): Promise<string[]> {
+export async function taskDigests(dockerHost: string, service: string): Promise<string[]> {
   const env = { ...process.env, DOCKER_HOST: dockerHost };
   const ids = (
     await run('docker', ['service', 'ps', '-q', '--filter', 'desired-state=running', service], {
@@ -180,6 +170,19 @@ async function taskDigests(dockerHost: string, service: string): Promise<string[
     .split('\n')
     .filter(Boolean)
     .map((image) => /@(sha256:[a-f0-9]{64})$/.exec(image)?.[1] ?? image);
+}
+
+/** Whether the ledger (in `image`'s repository) quarantines `digest`, and the entry that does. */
+async function quarantineOf(
+  image: string,
+  digest: string,
+): Promise<{ quarantined: boolean; entry?: StoredEntry }> {
+  const [{ Registries, parseReference }, { isQuarantined }] = await Promise.all([
+    import('@kiln/core/oci'),
+    import('@kiln/core/ledger'),
+  ]);
+  const ref = parseReference(image);
+  return isQuarantined(new Registries().repository(ref.registry, ref.repository), digest as never);
 }
 
 async function kilnCli(
@@ -207,7 +210,6 @@ async function kilnCli(
 export async function runDemo(opts: DemoOptions = {}): Promise<DemoFacts> {
   const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   const timings: Record<string, number> = {};
-  const notes: string[] = [];
   const t0 = Date.now();
   const step = async <T>(name: string, title: string, fn: () => Promise<T>): Promise<T> => {
     log(`==> ${title}`);
@@ -251,8 +253,9 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoFacts> {
   );
   const registry = env.registry.host;
   const image = `${registry}/kiln/shop`;
-  await makeWorkspace(registry, notes);
-  for (const n of notes) sub(`note: ${n}`);
+  await makeWorkspace(WORKSPACE, (text) =>
+    text.replace(/^image: .*$/m, `image: ${registry}/kiln/shop`),
+  );
 
   const vars = {
     KILN_IMAGE: image,
@@ -321,37 +324,35 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoFacts> {
   });
 
   // 3. Release v2 ships without the page its health check asks for: validated (the smoke test
-  //    checks the front page), then rolled back by replace-fleet itself in staging.
-  await step('v2', 'release v2: the page is missing; staging rolls it back by itself', async () => {
-    rmSync(join(WORKSPACE, PAGE));
-    await commit('v2: lose the page (a broken health check)');
-    const r = await workflow('v2', '.github/workflows/release.yml');
-    const deploy = r.jobs.find((j) => j.id === 'deploy-staging');
-    v2StagingOutcome =
-      deploy?.steps.find((s) => s.id === 'deploy' && s.phase === 'main')?.outputs.outcome ?? '';
-    if (r.conclusion !== 'failure' || v2StagingOutcome !== 'rolled-back')
-      throw new DemoError(
-        `release v2 should have been rolled back in staging; it ended ${r.conclusion} (staging outcome ${v2StagingOutcome || 'none'})`,
+  //    checks the front page), then rolled back by replace-fleet itself in staging, which
+  //    quarantines its digest, so promote and deploy refuse it everywhere afterwards.
+  await step(
+    'v2',
+    'release v2: the page is missing; staging rolls it back by itself and quarantines it',
+    async () => {
+      rmSync(join(WORKSPACE, PAGE));
+      await commit('v2: lose the page (a broken health check)');
+      const r = await workflow('v2', '.github/workflows/release.yml');
+      const deploy = r.jobs.find((j) => j.id === 'deploy-staging');
+      v2StagingOutcome =
+        deploy?.steps.find((s) => s.id === 'deploy' && s.phase === 'main')?.outputs.outcome ?? '';
+      if (r.conclusion !== 'failure' || v2StagingOutcome !== 'rolled-back')
+        throw new DemoError(
+          `release v2 should have been rolled back in staging; it ended ${r.conclusion} (staging outcome ${v2StagingOutcome || 'none'})`,
+        );
+      sub(`staging: ${v2StagingOutcome}; promote and production did not run`);
+      // replace-fleet quarantined the digest it rolled back (quarantine-on-rollback): checked here.
+      const digest = baked.v2;
+      if (!digest) throw new DemoError('release v2 baked no digest');
+      const q = await quarantineOf(image, digest);
+      if (!q.quarantined)
+        throw new DemoError(
+          `replace-fleet rolled v2 back in staging but did not quarantine ${digest}`,
+        );
+      sub(
+        `quarantined by replace-fleet: ${digest.slice(0, 19)}… (${q.entry?.entry.env} ledger seq ${q.entry?.entry.seq}: ${q.entry?.entry.reason ?? ''})`,
       );
-    sub(`staging: ${v2StagingOutcome}; promote and production did not run`);
-    // No action quarantines the digest of a rolled-back deploy (yet): the ledger API does.
-    const digest = baked.v2;
-    if (!digest) throw new DemoError('release v2 baked no digest');
-    const [{ Registries, parseReference }, { quarantine }] = await Promise.all([
-      import('@kiln/core/oci'),
-      import('@kiln/core/ledger'),
-    ]);
-    const ref = parseReference(image);
-    const store = new Registries().repository(ref.registry, ref.repository);
-    await quarantine(store, 'staging', digest as never, 'release v2: rolled back in staging', {
-      actor: 'kiln-demo',
-      commit: await git(['rev-parse', 'HEAD']),
-      run_url: '',
-    });
-    sub(`quarantined ${digest.slice(0, 19)}… in the ledger`);
-  });
-  notes.push(
-    'v2 is quarantined by the demo through the ledger API: no action quarantines the digest of a deploy it rolled back',
+    },
   );
 
   // 4. Release v3 (the page is back) to production.
@@ -395,12 +396,8 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoFacts> {
       ledgerVerify[e] = await kilnCli(['ledger', 'verify', e], env.engine.dockerHost);
     }
     const quarantined: Record<string, boolean> = {};
-    const { Registries, parseReference } = await import('@kiln/core/oci');
-    const { isQuarantined } = await import('@kiln/core/ledger');
-    const ref = parseReference(image);
-    const store = new Registries().repository(ref.registry, ref.repository);
     for (const [release, digest] of Object.entries(baked))
-      quarantined[release] = (await isQuarantined(store, digest as never)).quarantined;
+      quarantined[release] = (await quarantineOf(image, digest)).quarantined;
     const status = await kilnCli(['status'], env.engine.dockerHost);
     sub(status.output.split('\n').join('\n    '));
     return { tasks, pages, ledgerVerify, quarantined, status: status.output };
@@ -416,7 +413,6 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoFacts> {
     v2StagingOutcome,
     ...facts,
     urls: { staging: balancers.staging.url, production: balancers.production.url },
-    notes,
     stop: STOP_COMMAND,
     timingsMs: timings,
   };
@@ -434,7 +430,7 @@ export function formatSummary(f: DemoFacts): string {
     "Kiln demo: the repository's own workflows, run here by the local runner",
     '',
     `  v1        ${short(f.baked.v1)}  baked once, validated, staging, promoted, production   ${s('v1')}`,
-    `  v2        ${short(f.baked.v2)}  validated, ${f.v2StagingOutcome} in staging by itself, quarantined: ${f.quarantined.v2}   ${s('v2')}`,
+    `  v2        ${short(f.baked.v2)}  validated, ${f.v2StagingOutcome} in staging by itself, ${f.quarantined.v2 ? 'quarantined by replace-fleet' : 'NOT quarantined'}   ${s('v2')}`,
     `  v3        ${short(f.baked.v3)}  through to production (${runFor('v3')?.conclusion ?? '-'})   ${s('v3')}`,
     `  rollback  rollback.yml: production back to v1 (${runFor('rollback')?.conclusion ?? '-'})   ${s('rollback')}`,
     '',
@@ -442,8 +438,6 @@ export function formatSummary(f: DemoFacts): string {
     `  ledger verify: ${ENVIRONMENTS.map((e) => `${e} ${f.ledgerVerify[e].code === 0 ? 'ok' : `exit ${f.ledgerVerify[e].code}`}`).join(', ')}`,
     '',
     ...f.status.split('\n').map((l) => `  ${l}`),
-    '',
-    ...f.notes.map((n) => `  note: ${n}`),
     '',
     `  open      staging    ${f.urls.staging}`,
     `            production ${f.urls.production}`,
