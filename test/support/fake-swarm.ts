@@ -174,11 +174,14 @@ export class FakeSwarm {
       );
     }
     if (a === 'ps' && args.includes('--no-trunc')) {
-      const name = (flag(args, '--filter') ?? '').replace(
-        'label=com.docker.swarm.service.name=',
-        '',
+      // One service's containers (label=KEY=name), or every service's (label=KEY).
+      const only = /^label=com\.docker\.swarm\.service\.name=(.+)$/.exec(
+        flag(args, '--filter') ?? '',
       );
-      return (this.services.get(name)?.tasks ?? []).map((t) => `c-${t.id}`).join('\n');
+      return [...this.services]
+        .filter(([name]) => !only || only[1] === name)
+        .flatMap(([name, svc]) => svc.tasks.map((t) => `c-${t.id} ${name}`))
+        .join('\n');
     }
     if (a === 'ps') return '';
     if (a === 'inspect' && b === '--type' && args[2] === 'container') {

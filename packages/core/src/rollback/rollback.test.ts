@@ -172,6 +172,33 @@ describe('rollback', () => {
     ).toBe(true);
   });
 
+  it('looks at the fleet once, while the guards run; a failed look waits behind a refusal', async () => {
+    const s = await setup();
+    const fleet = fakeFleet(ref(s.v3));
+    const order: string[] = [];
+    const look = fleet.current.bind(fleet);
+    fleet.current = async () => {
+      order.push('look');
+      return look();
+    };
+    await rollback(request(), deps(s, fleet));
+    expect(order).toEqual(['look']);
+
+    // The fleet cannot be read and the target is refused: the refusal is the answer.
+    const t = await setup();
+    const broken = {
+      ...fakeFleet(ref(t.v3)),
+      current: async (): Promise<FleetState> => {
+        throw new Error('engine down');
+      },
+    };
+    await expect(rollback(request({ to: t.never }), deps(t, broken))).rejects.toThrow(
+      /gate ran-healthy failed/,
+    );
+    // Past the guards, the look's failure is the deploy's.
+    await expect(rollback(request(), deps(t, broken))).rejects.toThrow('engine down');
+  });
+
   it('to an explicit older digest and to a ledger sequence number', async () => {
     const s = await setup();
     const fleet = fakeFleet(ref(s.v3));

@@ -81,7 +81,8 @@ export interface RollbackResult {
  * traffic switch back (SwitchBackProvider). The quarantine entry is written while the engine
  * moves (the registry and the engine work at the same time, so restoring service does not wait
  * for the registry); the fleet's deploy returns only once it is written, so the chain holds the
- * quarantine before the rollback.
+ * quarantine before the rollback. The one look at the fleet is taken while the target is
+ * resolved and the guards run, for the same reason.
  */
 export async function rollback(req: RollbackRequest, deps: FleetDeps): Promise<RollbackResult> {
   if (req.reason.length > REASON_MAX)
@@ -108,6 +109,13 @@ export async function rollback(req: RollbackRequest, deps: FleetDeps): Promise<R
     throw new ConfigurationError(
       `${req.environment} runs nothing by its ledger (${ledger.tag} in ${stores.ledger.label}): there is nothing to roll back`,
     );
+  // The fleet is looked at while the target is resolved and the guards run (registry reads,
+  // no change anywhere): that look is the one replace-fleet takes and a switch back acts on.
+  // A failure of it surfaces where replace-fleet looks, after the guards, as before.
+  const opened = kept(
+    deps.provider ? Promise.resolve(deps.provider) : openProvider(deployRequestFor(req, from), log),
+  );
+  const look = kept(opened().then((p) => p.current()));
   const target = await resolveTarget(ledger, req.to, from);
   if (target.digest === from)
     throw invalidInput(
@@ -142,11 +150,7 @@ export async function rollback(req: RollbackRequest, deps: FleetDeps): Promise<R
   let deploy: ReplaceFleetResult;
   let provider: SwitchBackProvider;
   try {
-    provider = new SwitchBackProvider(
-      deps.provider ?? (await openProvider(deployRequestFor(req, target.digest), log)),
-      log,
-      quarantined,
-    );
+    provider = new SwitchBackProvider(await opened(), log, quarantined, look);
     deploy = await replaceFleet(
       deployRequestFor(req, target.digest),
       { ...deps, provider, stores },
@@ -230,6 +234,19 @@ export async function resolveTarget(
     digest: entry.entry.digest,
     how: `ledger seq ${to.seq}: ${entry.entry.action} ${entry.entry.outcome} at ${entry.entry.at}`,
     entry,
+  };
+}
+
+/** A promise started now and awaited later: its failure waits for that await, never unhandled. */
+function kept<T>(p: Promise<T>): () => Promise<T> {
+  const settled = p.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  return async () => {
+    const s = await settled;
+    if (s.ok) return s.value;
+    throw s.error;
   };
 }
 

@@ -125,6 +125,28 @@ describe('SwitchBackProvider', () => {
     }
   });
 
+  it('a look already under way is the first current(); later ones look again', async () => {
+    const { inner, calls } = fleet({ strategy: 'blue-green', image: B, live: 'green' });
+    const early = {
+      target: 'shop',
+      exists: true,
+      replicas: 2,
+      digests: [],
+      tasks: [],
+      live: 'blue' as const,
+    };
+    const p = new SwitchBackProvider(
+      inner,
+      () => {},
+      Promise.resolve(),
+      async () => early,
+    );
+    expect(await p.current()).toBe(early);
+    expect(calls).toEqual([]);
+    expect((await p.current()).live).toBe('green');
+    expect(calls).toEqual(['current']);
+  });
+
   it('a switch that ends on another digest is not a deploy of the target', async () => {
     const { inner } = fleet(
       { strategy: 'blue-green', image: B, live: 'green', warm: { colour: 'blue', image: A } },

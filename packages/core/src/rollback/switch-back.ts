@@ -62,11 +62,13 @@ export class SwitchBackProvider implements FleetProvider {
   /**
    * `alongside`: work done while the fleet moves that deploy() waits for before it returns
    * (rollback's quarantine, whose ledger entry must precede the rollback's). It must not reject.
+   * `look`: a current() of the inner provider already under way; the first current() is it.
    */
   constructor(
     private readonly inner: FleetProvider,
     private readonly log: (line: string) => void = () => {},
     private readonly alongside: Promise<unknown> = Promise.resolve(),
+    private look?: () => Promise<FleetState>,
   ) {
     this.kind = inner.kind;
     this.target = inner.target;
@@ -78,7 +80,9 @@ export class SwitchBackProvider implements FleetProvider {
   }
 
   async current(): Promise<FleetState> {
-    this.seen = await this.inner.current();
+    const look = this.look ?? (() => this.inner.current());
+    this.look = undefined;
+    this.seen = await look();
     return this.seen;
   }
 

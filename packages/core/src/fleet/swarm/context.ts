@@ -32,6 +32,17 @@ export interface SwarmSettings {
   drainMs?: number;
 }
 
+/** The label the engine puts on a task's container: the service it belongs to. */
+const SERVICE_NAME_LABEL = 'com.docker.swarm.service.name';
+
+/** The first round of a look at tasks (SwarmContext.listTasks). */
+export interface TaskListing {
+  /** Task ids the engine wants running, by service name. */
+  ids: Map<string, string[]>;
+  /** Containers of those services running on this engine. */
+  local: string[];
+}
+
 /** How a wait for a digest ended. */
 export type WaitEnd =
   | { kind: 'converged'; proof: ConvergenceProof; service: ServiceInspect }
@@ -146,42 +157,84 @@ export class SwarmContext {
    * The tasks the engine wants running, with health and address. Health comes from the
    * container where it runs on this engine; elsewhere a running task of a service with a
    * health check is healthy (the engine reports it running only once its check passed).
-   * Two rounds of engine calls, each side by side: the listings, then one inspect each.
    */
   async tasks(name: string, service?: ServiceInspect): Promise<FleetTask[]> {
-    const [ids, local, svc] = await Promise.all([
-      this.taskIds(name),
+    const [listing, found] = await Promise.all([
+      this.listTasks([name]),
+      service ? new Map([[name, service]]) : this.inspectAll([name]),
+    ]);
+    return (await this.tasksOf(listing, found)).get(name) ?? [];
+  }
+
+  /**
+   * The first of the two rounds of a look at tasks: each service's task ids and this engine's
+   * containers of them, all side by side. A missing service lists none.
+   */
+  async listTasks(names: readonly string[]): Promise<TaskListing> {
+    const only = names.length === 1 ? `=${names[0]}` : '';
+    const [ids, local] = await Promise.all([
+      Promise.all(names.map((n) => this.taskIds(n))),
       this.run(
         [
           'ps',
           '--no-trunc',
           '--filter',
-          `label=com.docker.swarm.service.name=${name}`,
+          `label=${SERVICE_NAME_LABEL}${only}`,
           '--format',
-          '{{.ID}}',
+          `{{.ID}} {{.Label "${SERVICE_NAME_LABEL}"}}`,
         ],
-        `list the containers of ${name}`,
-        name,
-      ).then((out) => new Set(out.split('\n').filter(Boolean))),
-      service ?? this.inspect(name),
+        `list the containers of ${names.join(', ')}`,
+      ),
     ]);
-    if (ids.length === 0) return [];
+    const wanted = new Set(names);
+    return {
+      ids: new Map(names.map((n, i) => [n, ids[i] ?? []])),
+      local: local
+        .split('\n')
+        .map((l) => l.trim().split(' '))
+        .filter((p) => p.length === 2 && wanted.has(p[1] as string))
+        .map((p) => p[0] as string),
+    };
+  }
+
+  /** The second round: one task inspect and one container inspect for every listed service. */
+  async tasksOf(
+    listing: TaskListing,
+    services: Map<string, ServiceInspect>,
+  ): Promise<Map<string, FleetTask[]>> {
+    const ids = [...listing.ids.values()].flat();
+    const names = [...listing.ids.keys()].join(', ');
+    if (ids.length === 0) return new Map();
     const [tasks, inspected] = await Promise.all([
       this.inspectObjects<TaskInspect>(
         ['inspect', '--type', 'task', ...ids],
-        `inspect the tasks of ${name}`,
-        name,
+        `inspect the tasks of ${names}`,
       ),
       // Gone between the listing and the look: absent here, the next look sees the task's new state.
-      local.size
+      listing.local.length
         ? this.inspectObjects<ContainerInspect>(
-            ['inspect', '--type', 'container', ...local],
-            `inspect the containers of ${name}`,
-            name,
+            ['inspect', '--type', 'container', ...listing.local],
+            `inspect the containers of ${names}`,
           )
         : Promise.resolve([]),
     ]);
     const containers = new Map(inspected.map((c) => [c.Id, c]));
+    const byId = new Map(tasks.map((t) => [t.ID, t]));
+    const out = new Map<string, FleetTask[]>();
+    for (const [name, own] of listing.ids) {
+      const svc = services.get(name);
+      const mine = own.flatMap((id) => byId.get(id) ?? []);
+      out.set(name, await this.describe(mine, svc, containers));
+    }
+    return out;
+  }
+
+  /** Tasks as the provider reports them, from the engine's task and container records. */
+  private async describe(
+    tasks: TaskInspect[],
+    svc: ServiceInspect | undefined,
+    containers: Map<string, ContainerInspect>,
+  ): Promise<FleetTask[]> {
     const port = svc ? Number(serviceLabel(svc, LABEL.port)) || undefined : undefined;
     const network = svc ? serviceLabel(svc, LABEL.network) : undefined;
     const hasCheck = (svc?.Spec.TaskTemplate.ContainerSpec.Healthcheck?.Test?.length ?? 0) > 0;

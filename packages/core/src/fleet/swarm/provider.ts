@@ -58,17 +58,19 @@ export class SwarmProvider implements FleetProvider {
   }
 
   /**
-   * One look at the fleet: its services in one engine call, then the tasks of the live colour
-   * and of a warm one side by side (a switch back acts on this look, not on another).
+   * One look at the fleet in two rounds of engine calls: the services (one inspect) beside the
+   * task listings of every name the fleet may run under, then one task and one container
+   * inspect for what runs. A switch back acts on this look, not on another.
    */
   async current(): Promise<FleetState> {
-    const found = await this.ctx.inspectAll([
-      this.target,
-      ...COLOURS.map((c) => colourService(this.target, c)),
+    const names = [this.target, ...COLOURS.map((c) => colourService(this.target, c))];
+    const [found, listing] = await Promise.all([
+      this.ctx.inspectAll(names),
+      this.ctx.listTasks(names),
     ]);
     const plain = found.get(this.target);
     if (plain) {
-      const tasks = await this.ctx.tasks(this.target, plain);
+      const tasks = (await this.ctx.tasksOf(listing, found)).get(this.target) ?? [];
       const previous = plain.PreviousSpec?.TaskTemplate.ContainerSpec.Image;
       return {
         target: this.target,
@@ -88,10 +90,9 @@ export class SwarmProvider implements FleetProvider {
     const other = otherColour(fleet.live);
     const otherSvc = fleet.services[other];
     const warmSvc = otherSvc && serviceReplicas(otherSvc) > 0 ? otherSvc : undefined;
-    const [tasks, warmTasks] = await Promise.all([
-      this.ctx.tasks(colourService(this.target, fleet.live), liveSvc),
-      warmSvc ? this.ctx.tasks(colourService(this.target, other), warmSvc) : [],
-    ]);
+    const all = await this.ctx.tasksOf(listing, found);
+    const tasks = all.get(colourService(this.target, fleet.live)) ?? [];
+    const warmTasks = all.get(colourService(this.target, other)) ?? [];
     const until = warmSvc && serviceLabel(warmSvc, LABEL.warmUntil);
     const warm = warmSvc
       ? {
