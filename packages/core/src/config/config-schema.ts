@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { errorMessage } from '../errors.js';
 import { parseDuration } from '../inputs/parse.js';
 import { parseReference, type ImageReference } from '../oci/reference.js';
@@ -21,18 +21,27 @@ function ruleOf(err: unknown, raw: string): string {
   return colon < 0 ? message : message.slice(colon + 2);
 }
 
-const text = (rule: string, pattern?: RegExp, max = 1024): z.ZodString => {
-  const s = z.string({ error: rule }).min(1, { error: rule }).max(max, { error: rule });
-  return pattern ? s.regex(pattern, { error: rule }) : s;
-};
+const text = (rule: string, pattern?: RegExp, max = 1024): z.ZodMiniString =>
+  z
+    .string({ error: rule })
+    .check(
+      z.minLength(1, { error: rule }),
+      z.maxLength(max, { error: rule }),
+      ...(pattern ? [z.regex(pattern, { error: rule })] : []),
+    );
 
-const whole = (min: number, max?: number): z.ZodNumber => {
+const whole = (min: number, max?: number): z.ZodMiniNumber => {
   const rule =
     max === undefined
       ? `must be a whole number of at least ${min}`
       : `must be a whole number from ${min} to ${max}`;
-  const n = z.number({ error: rule }).int({ error: rule }).min(min, { error: rule });
-  return max === undefined ? n : n.max(max, { error: rule });
+  return z
+    .number({ error: rule })
+    .check(
+      z.int({ error: rule }),
+      z.minimum(min, { error: rule }),
+      ...(max === undefined ? [] : [z.maximum(max, { error: rule })]),
+    );
 };
 
 /**
@@ -41,39 +50,47 @@ const whole = (min: number, max?: number): z.ZodNumber => {
  * makes the key optional, which every duration is.)
  */
 const duration = (positive: boolean) =>
-  z.unknown().transform((v, ctx): number => {
-    const raw = typeof v === 'string' || typeof v === 'number' ? String(v) : '';
-    try {
-      const ms = parseDuration('duration', raw);
-      if (positive && ms <= 0) throw new Error(`${JSON.stringify(raw)}: must be longer than 0`);
-      return ms;
-    } catch (err) {
-      ctx.addIssue({ code: 'custom', message: ruleOf(err, raw) });
-      return z.NEVER;
-    }
-  });
+  z.pipe(
+    z.unknown(),
+    z.transform((v, ctx): number => {
+      const raw = typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+      try {
+        const ms = parseDuration('duration', raw);
+        if (positive && ms <= 0) throw new Error(`${JSON.stringify(raw)}: must be longer than 0`);
+        return ms;
+      } catch (err) {
+        ctx.issues.push({ code: 'custom', message: ruleOf(err, raw), input: v });
+        return z.NEVER;
+      }
+    }),
+  );
 
 const REPOSITORY_RULE = 'must be an image repository such as ghcr.io/acme/shop';
 
 /** An image repository: a reference without tag or digest (each deploy names its digest). */
-const repository = z.string({ error: REPOSITORY_RULE }).transform((v, ctx): ImageReference => {
-  try {
-    const ref = parseReference(v);
-    if (ref.tag === undefined && ref.digest === undefined) return ref;
-    ctx.addIssue({
-      code: 'custom',
-      message: `${REPOSITORY_RULE}, without a tag or digest (each deploy names the digest it runs)`,
-    });
-  } catch (err) {
-    ctx.addIssue({ code: 'custom', message: ruleOf(err, v) });
-  }
-  return z.NEVER;
-});
+const repository = z.pipe(
+  z.string({ error: REPOSITORY_RULE }),
+  z.transform((v: string, ctx): ImageReference => {
+    try {
+      const ref = parseReference(v);
+      if (ref.tag === undefined && ref.digest === undefined) return ref;
+      ctx.issues.push({
+        code: 'custom',
+        message: `${REPOSITORY_RULE}, without a tag or digest (each deploy names the digest it runs)`,
+        input: v,
+      });
+    } catch (err) {
+      ctx.issues.push({ code: 'custom', message: ruleOf(err, v), input: v });
+    }
+    return z.NEVER;
+  }),
+);
 
 const URL_RULE = 'must be an http or https URL';
-const url = text(URL_RULE).refine(
-  (v) => URL.canParse(v) && ['http:', 'https:'].includes(new URL(v).protocol),
-  { error: URL_RULE },
+const url = text(URL_RULE).check(
+  z.refine((v) => URL.canParse(v) && ['http:', 'https:'].includes(new URL(v).protocol), {
+    error: URL_RULE,
+  }),
 );
 
 export const ENVIRONMENT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
@@ -84,8 +101,8 @@ const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS_LABEL_RULE = 'lower-case letters, digits and -, at most 63 characters';
 
 const settings = {
-  swarm: z
-    .strictObject(
+  swarm: z.partial(
+    z.strictObject(
       {
         replicas: whole(1),
         port: whole(1, 65535),
@@ -100,20 +117,20 @@ const settings = {
         ),
       },
       { error: "must be a map of this provider's settings" },
-    )
-    .partial(),
-  kubernetes: z
-    .strictObject(
+    ),
+  ),
+  kubernetes: z.partial(
+    z.strictObject(
       {
         namespace: text(`must be a namespace name: ${DNS_LABEL_RULE}`, DNS_LABEL, 63),
         context: text('must be a kubeconfig context name'),
         container: text(`must be a container name: ${DNS_LABEL_RULE}`, DNS_LABEL, 63),
       },
       { error: "must be a map of this provider's settings" },
-    )
-    .partial(),
-  'aws-asg': z
-    .strictObject(
+    ),
+  ),
+  'aws-asg': z.partial(
+    z.strictObject(
       {
         region: text('must be an AWS region such as us-east-1', /^[a-z]{2}(-[a-z]+)+-\d+$/, 32),
         'launch-template': text(
@@ -127,8 +144,8 @@ const settings = {
         'min-healthy-percentage': whole(0, 100),
       },
       { error: "must be a map of this provider's settings" },
-    )
-    .partial(),
+    ),
+  ),
 } as const;
 
 const environment = z.strictObject(
@@ -137,16 +154,16 @@ const environment = z.strictObject(
     target: text(
       'must be the name of the swarm service, Kubernetes Deployment or Auto Scaling group',
     ),
-    requires: text('must be the name of another environment').optional(),
-    'min-soak': duration(false).optional(),
-    strategy: z.enum(STRATEGIES, { error: `must be one of ${STRATEGIES.join(', ')}` }).optional(),
-    'batch-size': whole(1).optional(),
-    'health-timeout': duration(true).optional(),
-    'keep-warm': duration(false).optional(),
-    url: url.optional(),
-    swarm: settings.swarm.optional(),
-    kubernetes: settings.kubernetes.optional(),
-    'aws-asg': settings['aws-asg'].optional(),
+    requires: z.optional(text('must be the name of another environment')),
+    'min-soak': z.optional(duration(false)),
+    strategy: z.optional(z.enum(STRATEGIES, { error: `must be one of ${STRATEGIES.join(', ')}` })),
+    'batch-size': z.optional(whole(1)),
+    'health-timeout': z.optional(duration(true)),
+    'keep-warm': z.optional(duration(false)),
+    url: z.optional(url),
+    swarm: z.optional(settings.swarm),
+    kubernetes: z.optional(settings.kubernetes),
+    'aws-asg': z.optional(settings['aws-asg']),
   },
   { error: 'must be a map with provider:, target: and the settings of the environment' },
 );
@@ -155,17 +172,23 @@ const ledger = z.strictObject({ repository }, { error: 'must be a map with repos
 
 export const configSchema = z.strictObject({
   image: repository,
-  ledger: ledger.optional(),
+  ledger: z.optional(ledger),
   environments: z
-    .record(z.string().max(MAX_ENVIRONMENT_NAME).regex(ENVIRONMENT_NAME), environment, {
-      error: (issue) =>
-        issue.code === 'invalid_key'
-          ? ENVIRONMENT_NAME_RULE
-          : 'must be a map of environment name to its settings',
-    })
-    .refine((envs) => Object.keys(envs).length > 0, {
-      error: 'must name at least one environment',
-    }),
+    .record(
+      z.string().check(z.maxLength(MAX_ENVIRONMENT_NAME), z.regex(ENVIRONMENT_NAME)),
+      environment,
+      {
+        error: (issue) =>
+          issue.code === 'invalid_key'
+            ? ENVIRONMENT_NAME_RULE
+            : 'must be a map of environment name to its settings',
+      },
+    )
+    .check(
+      z.refine((envs) => Object.keys(envs).length > 0, {
+        error: 'must name at least one environment',
+      }),
+    ),
 });
 
 export type CheckedConfig = z.infer<typeof configSchema>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type Digest, digestProblem, sha256 } from '../oci/digest.js';
 import { KilnArtifactType } from '../oci/referrers.js';
 import { ENV_NAME } from './env-name.js';
+import { REASON_MAX } from './limits.js';
 
 /** The entry artifact's type; its subject is the image the entry is about. */
 export const LEDGER_ENTRY_TYPE = KilnArtifactType.LedgerEntry;
@@ -11,8 +12,6 @@ export const LEDGER_LAYER_TYPE = 'application/json';
 export const ENTRY_MAX_BYTES = 64 * 1024;
 /** Known-good digests an entry carries forward, newest first: "last known-good" reads only the head. */
 export const KNOWN_GOOD_KEPT = 16;
-/** Longest `reason` kept in an entry. */
-export const REASON_MAX = 1000;
 
 /** Annotations of an entry's manifest, so a referrers listing answers without reading entries. */
 export const LedgerAnnotation = {
@@ -35,8 +34,9 @@ export const LEDGER_OUTCOMES = [
 ] as const;
 export type LedgerOutcome = (typeof LEDGER_OUTCOMES)[number];
 
-/** Re-exported: the rule lives where input parsers can load it without zod. */
+/** Re-exported: the rule and the limit live where input parsers can load them without zod. */
 export { ENV_NAME } from './env-name.js';
+export { REASON_MAX } from './limits.js';
 
 /** What one deploy, promote, rollback or quarantine in one environment was. */
 export interface LedgerEntry {
