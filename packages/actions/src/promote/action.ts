@@ -1,3 +1,4 @@
+import * as core from '@actions/core';
 import { configFromInputs } from '@kiln/core/config';
 import { readRunContext } from '@kiln/core/github/context';
 import { actionInputs, registryOptionsFrom } from '@kiln/core/inputs';
@@ -8,7 +9,9 @@ export async function promoteAction(): Promise<void> {
   const ctx = readRunContext();
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   // kiln.yml and every input are checked before the registry client and the ledger load.
-  const config = await configFromInputs(actionInputs, workspace);
+  const config = await configFromInputs(actionInputs, workspace, {
+    log: (line) => core.info(line),
+  });
   const request = parsePromoteRequest(actionInputs, config);
   // The explicit credentials go to the registry written to; others use docker's config.json.
   const options = registryOptionsFrom(actionInputs, request.target.registry);

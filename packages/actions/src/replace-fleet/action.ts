@@ -10,7 +10,9 @@ export async function replaceFleetAction(): Promise<void> {
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   // kiln.yml and the inputs are checked before the registry client and the engine load: a tag,
   // an unknown environment or a bad value fails before any request.
-  const config = await configFromInputs(actionInputs, workspace);
+  const config = await configFromInputs(actionInputs, workspace, {
+    log: (line) => core.info(line),
+  });
   const request = parseReplaceFleetRequest(actionInputs, config);
   const options = registryOptionsFrom(actionInputs, request.image.registry);
   const [deploy, { Registries }, github] = await Promise.all([

@@ -10,7 +10,9 @@ export async function rollbackAction(): Promise<void> {
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   // kiln.yml and the inputs (a bad `to`, no reason, an unknown environment, a bad fleet input)
   // are checked before the registry client and the engine load.
-  const config = await configFromInputs(actionInputs, workspace);
+  const config = await configFromInputs(actionInputs, workspace, {
+    log: (line) => core.info(line),
+  });
   const request = parseRollbackRequest(actionInputs, config);
   const options = registryOptionsFrom(actionInputs, request.repository.registry);
   const [{ rollback, rollbackFailure, rollbackSummary }, { Registries }, github] =

@@ -98,6 +98,16 @@ describe('configFromInputs', () => {
     expect(c?.source.file).toBe('.github/kiln.yml');
   });
 
+  it('says which file it reads, only when there is one', async () => {
+    const lines: string[] = [];
+    const log = (line: string): number => lines.push(line);
+    expect(await configFromInputs(fromRecord({}), ws, { log })).toBeUndefined();
+    expect(lines).toEqual([]);
+    await put('.github/kiln.yml', VALID);
+    await configFromInputs(fromRecord({}), ws, { log });
+    expect(lines).toEqual(['Reading .github/kiln.yml']);
+  });
+
   it('reads a named file relative to the workspace', async () => {
     await put('deploy/kiln.yml', VALID);
     const c = await configFromInputs(fromRecord({ config: 'deploy/kiln.yml' }), ws);

@@ -50,6 +50,11 @@ export async function loadConfig(
   return parseConfig(text, path, parseOpts);
 }
 
+export interface ConfigFromInputsOptions extends ParseConfigOptions {
+  /** Told `Reading <file>` once the file is found, before the YAML parser and schema load. */
+  log?: (line: string) => void;
+}
+
 /**
  * The common `config` input: the named file (relative to the workspace), else
  * `.github/kiln.yml` when it exists, else undefined (Kiln runs from inputs alone).
@@ -57,8 +62,9 @@ export async function loadConfig(
 export async function configFromInputs(
   read: InputReader,
   workspace: string,
-  opts: ParseConfigOptions = {},
+  opts: ConfigFromInputsOptions = {},
 ): Promise<KilnConfig | undefined> {
+  const { log, ...parseOpts } = opts;
   const given = read('config').trim();
   const path = given === '' ? DEFAULT_CONFIG_PATH : given;
   const fail = (why: string): ConfigurationError =>
@@ -68,7 +74,11 @@ export async function configFromInputs(
         )
       : invalidInput('config', given, `the file ${why}`);
   const text = await readConfigFile(path, workspace, fail);
-  if (text !== undefined) return parseConfig(text, path, opts);
+  if (text !== undefined) {
+    // Loading the parser and the schema is most of an action's start-up: say what it is doing.
+    log?.(`Reading ${path}`);
+    return parseConfig(text, path, parseOpts);
+  }
   if (given !== '') throw fail('does not exist (a relative path is read from the workspace)');
   // `.yaml` for `.yml` is the likeliest slip; ignoring that file would ignore the whole config.
   const other = DEFAULT_CONFIG_PATH.replace(/\.yml$/, '.yaml');
