@@ -91,8 +91,13 @@ if (nodesAt >= 0) {
     process.exit(2);
   }
   if (cmd === 'up') {
-    const { env, started } = await nodesUp(count, log);
-    printNodes(env, started ? `started a ${count}-node swarm` : 'already running');
+    // One line, not a stack: what cannot start and why (a machine that cannot, a swarm of
+    // another size running) is for the user to act on.
+    const result = await nodesUp(count, log).catch((err: unknown) => {
+      process.stderr.write(`npm run env up -- --nodes: ${(err as Error).message}\n`);
+      process.exit(1);
+    });
+    printNodes(result.env, result.started ? `started a ${count}-node swarm` : 'already running');
   } else if (cmd === 'down') {
     await nodesDown(log);
     process.stdout.write('stopped the multi-node swarm\n');

@@ -188,7 +188,11 @@ export async function nodesUp(
   if (problems.length)
     throw new Error(`the multi-node swarm cannot run on this machine: ${problems.join('; ')}`);
   const existing = readNodes();
-  if (existing && existing.nodes.length === count) {
+  if (existing && existing.nodes.length !== count && (await healthy(existing)))
+    throw new Error(
+      `a ${existing.nodes.length}-node swarm is running (${NODES_STATE}); take it down first (npm run env down -- --nodes) to start one of ${count}`,
+    );
+  if (existing) {
     for (const n of existing.nodes) if (!linkUp(n.link)) setLink(n.link, true);
     if (await healthy(existing)) {
       await waitAllReady(existing);
