@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { parseConfig } from '../config/load-config.js';
 import { ConfigurationError } from '../errors.js';
 import { fromRecord } from '../inputs/source.js';
+import { redact } from '../log.js';
 import { deployRequestFor, parseRollbackRequest } from './rollback-request.js';
 
 const D1 = `sha256:${'1'.repeat(64)}`;
@@ -121,5 +122,17 @@ describe('parseRollbackRequest', () => {
     });
     expect(req.digest).toBe(D1);
     expect(req.target).toBe('shop');
+  });
+
+  it('kubeconfig: carried to the fleet request of a Kubernetes environment, masked; refused on swarm', () => {
+    const kubeconfig =
+      'apiVersion: v1\nkind: Config\nusers: [{ name: ci, user: { token: t-4f1e } }]\n';
+    const r = parse({ provider: 'kubernetes', kubeconfig });
+    expect(r.fleet).toMatchObject({ provider: 'kubernetes', kubeconfig });
+    expect(deployRequestFor(r, D1 as never).kubeconfig).toBe(kubeconfig);
+    expect(redact(`read ${kubeconfig}`)).toBe('read ***');
+    expect(refused({ kubeconfig: 'x: y' })).toBe(
+      'Input "kubeconfig" is only used with provider kubernetes (this environment runs on swarm)',
+    );
   });
 });
