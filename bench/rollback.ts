@@ -5,9 +5,10 @@
 //   - `docker service rollback` on a rolling fleet (the engine's own return to its previous
 //     spec), with a watcher that keeps haproxy on the healthy running tasks as a load balancer
 //     fed by the engine would.
-// "restored" is when the last response that was not the good release came back (every one
-// after it is the good one); "done" is when the command returned. Failed requests are any
-// answer other than HTTP 200 or a connection error.
+// Times count from the command's start (the rollback request parsed, the ledger read, ...).
+// "restored" is when the first good answer after the last answer that was not the good
+// release came back (from it on, every answer is the good one); "done" is when the command
+// returned. Failed requests are any answer other than HTTP 200 or a connection error.
 // Run: npm run bench:rollback  (BENCH_RUNS=3, BENCH_REPLICAS=3, BENCH_WAYS=bg,rolling,docker;
 // BENCH_LOG=1 prints each step with its time; starts the local environment)
 import { execFile } from 'node:child_process';
@@ -101,9 +102,13 @@ async function underTraffic(url: string, fn: () => Promise<string | undefined>):
     done = true;
     await Promise.all(loops);
   }
-  const lastBad = answers.filter((a) => !a.good).at(-1);
+  // Answers are kept in the order they came back: the one after the last bad one is the
+  // first of the unbroken run of good ones.
+  const lastBad = answers.findLastIndex((a) => !a.good);
+  const restored = answers[lastBad + 1];
+  if (!restored) throw new Error('the balancer never served the good release');
   return {
-    restoredMs: lastBad?.at ?? 0,
+    restoredMs: restored.at,
     doneMs,
     requests: answers.length,
     failed: answers.filter((a) => a.failed).length,
@@ -253,6 +258,7 @@ async function main(): Promise<void> {
           }
         } else {
           trial = await underTraffic(url, async () => {
+            deps.log('bench: the rollback command starts');
             const r = await rollback(
               parseRollbackRequest(
                 fromRecord({ ...inputs(way), reason: 'bench: bad release' }),
