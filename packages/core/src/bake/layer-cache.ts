@@ -114,7 +114,12 @@ async function readForKey(
       const body = await readAll(fh, size, source);
       return { sha: hash.update(body).digest('hex'), stamp, ...(keep ? { body } : {}) };
     }
-    const stream = fh.createReadStream({ start: 0, end: size - 1, autoClose: false });
+    const stream = fh.createReadStream({
+      start: 0,
+      end: size - 1,
+      autoClose: false,
+      highWaterMark: 1024 * 1024,
+    });
     await pipeline(stream, hash);
     return { sha: hash.digest('hex'), stamp };
   } finally {
