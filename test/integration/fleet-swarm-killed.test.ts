@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bake, parseBakeRequest } from '@kiln/core/bake';
 import { loadProvider } from '@kiln/core/fleet';
-import { fromRecord } from '@kiln/core/inputs';
-import { Registries } from '@kiln/core/oci';
-import { bakeBusyboxBase, sampleAppInputs, testEnvironment } from '@kiln/local';
+import { testEnvironment } from '@kiln/local';
 import { runKiln } from '../support/run-cli.js';
 import { spawnKiln } from '../support/spawn-kiln.js';
+import { bakeRevisions, dockerOn, runningTasks } from '../support/swarm-checks.js';
 
 // A runner that dies in the middle of `kiln deploy` (SIGKILL to its whole process tree once
 // the engine's update has begun): the rolling update is the engine's own, so the swarm still
@@ -24,8 +21,7 @@ const network = `kiln-killed-${run}`;
 const REPLICAS = 3;
 const HEALTH_CMD = 'wget -q -O /dev/null http://127.0.0.1:8080/ || exit 1';
 
-const docker = (args: string[]): string =>
-  execFileSync('docker', ['-H', dockerHost, ...args], { encoding: 'utf8', stdio: 'pipe' }).trim();
+const docker = dockerOn(dockerHost);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** What the engine says of the service: the image its spec asks for and its update state. */
@@ -40,25 +36,7 @@ function serviceState(): { image: string; update: string } {
   return { image: image as string, update: update ?? '' };
 }
 
-/** `docker service ps`: image and state of every task the engine wants running. */
-function runningTasks(): Array<{ image: string; state: string }> {
-  return docker([
-    'service',
-    'ps',
-    service,
-    '--filter',
-    'desired-state=running',
-    '--no-trunc',
-    '--format',
-    '{{.Image}} {{.CurrentState}}',
-  ])
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => {
-      const [image, ...state] = l.split(' ');
-      return { image: image as string, state: state.join(' ') };
-    });
-}
+const tasks = (): Array<{ image: string; state: string }> => runningTasks(docker, service);
 
 /** Polls until `check` holds, or fails with what it last saw. */
 async function until<T>(what: string, look: () => T, check: (v: T) => boolean, ms: number) {
@@ -74,7 +52,7 @@ async function until<T>(what: string, look: () => T, check: (v: T) => boolean, m
 }
 
 let dir = '';
-let images: { v1: string; v2: string };
+let images: Record<'v1' | 'v2', string>;
 const deployArgs = (image: string): string[] => [
   'deploy',
   '--config',
@@ -109,25 +87,7 @@ const ledgerShow = async (): Promise<
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kiln-killed-'));
-  const registries = new Registries();
-  const base = await bakeBusyboxBase(env.registry.host, { repository: `killed/base-${run}` });
-  const one = async (revision: string): Promise<string> =>
-    (
-      await bake(
-        parseBakeRequest(
-          fromRecord(
-            sampleAppInputs(env.registry.host, base.image, {
-              image: repo,
-              env: `APP_REVISION=${revision}`,
-              'source-date-epoch': '1700000000',
-            }),
-          ),
-        ),
-        registries,
-        () => {},
-      )
-    ).image;
-  images = { v1: await one('v1'), v2: await one('v2') };
+  images = await bakeRevisions(env.registry.host, repo, `killed/base-${run}`, ['v1', 'v2']);
   writeFileSync(
     join(dir, 'kiln.yml'),
     [
@@ -162,7 +122,7 @@ describe('kiln deploy killed mid-way (rolling, real swarm)', () => {
       (s) => s.image === images.v2 && s.update === 'updating',
       120_000,
     );
-    const before = runningTasks();
+    const before = tasks();
     killed.kill();
     const exit = await killed.exit;
     expect(exit.signal).toBe('SIGKILL');
@@ -176,7 +136,7 @@ describe('kiln deploy killed mid-way (rolling, real swarm)', () => {
     // Nobody watches now: the engine finishes the update by itself.
     const done = await until(
       'the engine finishing the update',
-      () => ({ ...serviceState(), tasks: runningTasks() }),
+      () => ({ ...serviceState(), tasks: tasks() }),
       (s) =>
         s.update === 'completed' &&
         s.tasks.length === REPLICAS &&

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bake, parseBakeRequest } from '@kiln/core/bake';
 import { type KilnConfig, parseConfig } from '@kiln/core/config';
 import { parseReplaceFleetRequest, replaceFleet, type ReplaceFleetResult } from '@kiln/core/deploy';
 import { ConfigurationError } from '@kiln/core/errors';
@@ -13,15 +11,9 @@ import { fromRecord } from '@kiln/core/inputs';
 import { current, isQuarantined, Ledger } from '@kiln/core/ledger';
 import { type Digest, Registries } from '@kiln/core/oci';
 import { parseRollbackRequest, rollback, type RollbackResult } from '@kiln/core/rollback';
-import {
-  type Balancer,
-  bakeBusyboxBase,
-  sampleAppInputs,
-  startBalancer,
-  stopBalancer,
-  testEnvironment,
-} from '@kiln/local';
+import { type Balancer, startBalancer, stopBalancer, testEnvironment } from '@kiln/local';
 import { underTraffic } from '../support/fleet-contract.js';
+import { bakeRevisions, dockerOn, runningTasks } from '../support/swarm-checks.js';
 
 // rollback on the real swarm, behind a haproxy of this file's own per fleet: the request
 // parser, the guards, the quarantine and replace-fleet's path together, checked with the
@@ -41,8 +33,7 @@ const ledgerOptions = { settleMs: 20 };
 const ctx = { actor: 'octocat', commit: 'c0ffee', runUrl: 'https://ci.example/run/1' };
 type Env = 'staging' | 'production';
 
-const docker = (args: string[]): string =>
-  execFileSync('docker', ['-H', dockerHost, ...args], { encoding: 'utf8', stdio: 'pipe' }).trim();
+const docker = dockerOn(dockerHost);
 
 /** N/N on `image` as the engine says it: the spec asks for it, every wanted task runs it. */
 function expectFleetOn(service: string, image: string): void {
@@ -55,21 +46,12 @@ function expectFleetOn(service: string, image: string): void {
       '{{.Spec.TaskTemplate.ContainerSpec.Image}}',
     ]),
   ).toBe(image);
-  const tasks = docker([
-    'service',
-    'ps',
-    service,
-    '--filter',
-    'desired-state=running',
-    '--no-trunc',
-    '--format',
-    '{{.Image}} {{.CurrentState}}',
-  ])
-    .split('\n')
-    .filter(Boolean);
+  const tasks = runningTasks(docker, service);
   expect(tasks).toHaveLength(REPLICAS);
   for (const t of tasks)
-    expect(t.startsWith(`${image} Running`) ? 'running it' : t).toBe('running it');
+    expect(t.image === image && t.state.startsWith('Running') ? 'running it' : t).toBe(
+      'running it',
+    );
 }
 
 /** The whole service as the engine has it: version (moves on any update) and spec. */
@@ -78,7 +60,7 @@ const serviceSpec = (service: string): string =>
 
 const balancerDirs: string[] = [];
 const balancers = {} as Record<Env, Balancer>;
-let images: { v1: string; v2: string; v3: string; never: string };
+let images: Record<'v1' | 'v2' | 'v3' | 'never', string>;
 let config: KilnConfig;
 const logs: string[] = [];
 const registries = new Registries();
@@ -130,21 +112,12 @@ beforeAll(async () => {
     balancerDirs.push(dir);
     balancers[e] = await startBalancer(dir, []);
   }
-  const base = await bakeBusyboxBase(env.registry.host, { repository: `rollback/base-${run}` });
-  const one = async (revision: string): Promise<string> => {
-    const inputs = sampleAppInputs(env.registry.host, base.image, {
-      image: repo,
-      env: `APP_REVISION=${revision}`,
-      'source-date-epoch': '1700000000',
-    });
-    return (await bake(parseBakeRequest(fromRecord(inputs)), registries, () => {})).image;
-  };
-  images = {
-    v1: await one('v1'),
-    v2: await one('v2'),
-    v3: await one('v3'),
-    never: await one('never'),
-  };
+  images = await bakeRevisions(env.registry.host, repo, `rollback/base-${run}`, [
+    'v1',
+    'v2',
+    'v3',
+    'never',
+  ]);
   config = await parseConfig(
     [
       `image: ${repo}`,
