@@ -4,7 +4,17 @@
 // environment (no NODE_OPTIONS, no NODE_EXTRA_CA_CERTS), interleaved, median of BENCH_RUNS.
 // Run: npm run bench:startup
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '@kiln/local';
 import { cleanEnv } from './clean-env.js';
@@ -12,7 +22,8 @@ import { cleanEnv } from './clean-env.js';
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 // Wall time moves with whatever else the machine does; instructions counted by valgrind do not.
 const INSTRUCTIONS = process.env.BENCH_INSTRUCTIONS === '1';
-const DIST = join(ROOT, 'dist');
+// BENCH_DIST: bundles built elsewhere (e.g. from uncommitted sources), else the committed ones.
+const DIST = process.env.BENCH_DIST ?? join(ROOT, 'dist');
 
 interface Subject {
   name: string;
@@ -98,16 +109,40 @@ function timeToFirstLine(s: Subject): Promise<number> {
   });
 }
 
-/** Instructions the process executes to its end, counted by callgrind (deterministic). */
-function instructions(s: Subject): number {
-  const out = spawnSync(
-    'valgrind',
-    ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, ...s.argv],
-    { env: cleanEnv(s.env), encoding: 'utf8' },
-  );
-  const m = /Collected : (\d+)/.exec(out.stderr ?? '');
-  if (!m) throw new Error(`valgrind did not count ${s.name}: ${out.error?.message ?? out.stderr}`);
-  return Number(m[1]);
+/**
+ * Instructions the process executes, counted by callgrind (deterministic): to its first write
+ * on stdout or stderr, and to its end. Callgrind dumps its counts before each write libuv makes
+ * (`uv_try_write`, `uv_write`); the first dump holds everything before the first line.
+ */
+function instructions(s: Subject): { first: number; total: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'kiln-startup-'));
+  try {
+    const file = join(dir, 'callgrind.out');
+    const out = spawnSync(
+      'valgrind',
+      [
+        '--tool=callgrind',
+        `--callgrind-out-file=${file}`,
+        '--dump-before=uv_try_write',
+        '--dump-before=uv_write',
+        process.execPath,
+        ...s.argv,
+      ],
+      { env: cleanEnv(s.env), encoding: 'utf8' },
+    );
+    const m = /Collected : (\d+)/.exec(out.stderr ?? '');
+    if (!m)
+      throw new Error(`valgrind did not count ${s.name}: ${out.error?.message ?? out.stderr}`);
+    const total = Number(m[1]);
+    // No dump: the process wrote nothing, its end is its "first line".
+    const firstDump = join(dir, 'callgrind.out.1');
+    if (!existsSync(firstDump)) return { first: total, total };
+    const totals = /^totals: (\d+)/m.exec(readFileSync(firstDump, 'utf8'));
+    if (!totals) throw new Error(`callgrind wrote no totals for ${s.name}`);
+    return { first: Number(totals[1]), total };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const median = (xs: number[]): number =>
@@ -123,27 +158,28 @@ async function main(): Promise<void> {
       if (round > 0) times.get(s.name)?.push(ms); // round 0 warms the page cache
     }
   }
-  const counted = new Map<string, number>(
-    INSTRUCTIONS ? list.map((s) => [s.name, instructions(s)]) : [],
-  );
+  const counted = new Map(INSTRUCTIONS ? list.map((s) => [s.name, instructions(s)]) : []);
   const baseline = median(times.get('@actions/core only (baseline)') ?? [1]);
-  const baseCount = counted.get('@actions/core only (baseline)') ?? 1;
+  const baseCount = counted.get('@actions/core only (baseline)') ?? { first: 1, total: 1 };
   const floor = median(times.get('node -e 0 (floor)') ?? [1]);
   const rows = list.map((s) => {
     const m = median(times.get(s.name) ?? []);
     const kib = (n: number): string => `${(n / 1024).toFixed(0)} KiB`;
     const size = s.bytes ? `${kib(s.bytes.entry)} + ${kib(s.bytes.chunks)}` : '-';
     const n = counted.get(s.name);
+    const mega = (x: number): string => `${(x / 1e6).toFixed(0)} M`;
     const count =
-      n === undefined ? '' : ` ${(n / 1e6).toFixed(0)} M | ${(n / baseCount).toFixed(2)}x |`;
+      n === undefined
+        ? ''
+        : ` ${mega(n.first)} | ${(n.first / baseCount.first).toFixed(2)}x | ${mega(n.total)} | ${(n.total / baseCount.total).toFixed(2)}x |`;
     return `| ${s.name} | ${size} | ${m.toFixed(0)} ms | ${(m / baseline).toFixed(2)}x | ${(m / floor).toFixed(2)}x |${count}`;
   });
   process.stdout.write(
     [
       `start-up to first log line, median of ${RUNS} interleaved runs, clean environment`,
       '',
-      `| bundle | entry + lazy chunks | to first line | vs @actions/core only | vs node -e 0 |${INSTRUCTIONS ? ' instructions | vs @actions/core only |' : ''}`,
-      `|---|---|---|---|---|${INSTRUCTIONS ? '---|---|' : ''}`,
+      `| bundle | entry + lazy chunks | to first line | vs @actions/core only | vs node -e 0 |${INSTRUCTIONS ? ' instructions to first line | vs @actions/core only | instructions to exit | vs @actions/core only |' : ''}`,
+      `|---|---|---|---|---|${INSTRUCTIONS ? '---|---|---|---|' : ''}`,
       ...rows,
       '',
     ].join('\n'),
