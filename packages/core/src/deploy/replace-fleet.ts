@@ -320,9 +320,18 @@ export async function replaceFleet(
   };
 }
 
-/** The provider of the request, with its router; loaded with import() on first use. */
+/**
+ * The part of a request that names the fleet and how to reach it: what opening the provider
+ * needs (rollback opens it before its target, and so the request's digest, is known).
+ */
+export type FleetOfRequest = Pick<
+  ReplaceFleetRequest,
+  'provider' | 'target' | 'dockerHost' | 'url' | 'haproxy' | 'kubernetes' | 'kubeconfig' | 'awsAsg'
+>;
+
+/** The provider of the request's fleet, with its router; loaded with import() on first use. */
 export async function openProvider(
-  req: ReplaceFleetRequest,
+  req: FleetOfRequest,
   log: (line: string) => void,
   tuning?: ProviderTuning,
 ): Promise<FleetProvider> {
@@ -344,7 +353,7 @@ export async function openProvider(
 }
 
 /** The request's fleet as kiln.yml describes it, the inputs already merged over it. */
-export function fleetSettings(req: ReplaceFleetRequest): FleetSettings {
+export function fleetSettings(req: FleetOfRequest): FleetSettings {
   const target = req.target;
   switch (req.provider) {
     case 'kubernetes':

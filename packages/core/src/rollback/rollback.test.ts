@@ -172,17 +172,34 @@ describe('rollback', () => {
     ).toBe(true);
   });
 
-  it('looks at the fleet once, while the guards run; a failed look waits behind a refusal', async () => {
+  it('looks at the fleet once, from the start; a failed look waits behind a refusal', async () => {
     const s = await setup();
     const fleet = fakeFleet(ref(s.v3));
     const order: string[] = [];
+    let looked: () => void = () => {};
+    const lookStarted = new Promise<void>((resolve) => (looked = resolve));
     const look = fleet.current.bind(fleet);
     fleet.current = async () => {
       order.push('look');
+      looked();
       return look();
     };
+    // The ledger's first read answers once the look has started, or after 2 s: a look that
+    // waited for it comes after it.
+    const read = s.store.getManifest.bind(s.store);
+    let first = true;
+    s.store.getManifest = async (r) => {
+      if (first) {
+        first = false;
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([lookStarted, new Promise((w) => (timer = setTimeout(w, 2000)))]);
+        clearTimeout(timer);
+        order.push('ledger read');
+      }
+      return read(r);
+    };
     await rollback(request(), deps(s, fleet));
-    expect(order).toEqual(['look']);
+    expect(order).toEqual(['look', 'ledger read']);
 
     // The fleet cannot be read and the target is refused: the refusal is the answer.
     const t = await setup();

@@ -81,8 +81,8 @@ export interface RollbackResult {
  * traffic switch back (SwitchBackProvider). The quarantine entry is written while the engine
  * moves (the registry and the engine work at the same time, so restoring service does not wait
  * for the registry); the fleet's deploy returns only once it is written, so the chain holds the
- * quarantine before the rollback. The one look at the fleet is taken while the target is
- * resolved and the guards run, for the same reason.
+ * quarantine before the rollback. The one look at the fleet starts with the rollback, beside
+ * the ledger's first read, the target's resolution and the guards, for the same reason.
  */
 export async function rollback(req: RollbackRequest, deps: FleetDeps): Promise<RollbackResult> {
   if (req.reason.length > REASON_MAX)
@@ -104,18 +104,19 @@ export async function rollback(req: RollbackRequest, deps: FleetDeps): Promise<R
   const ledger = new Ledger(stores.ledger, req.environment, { now, ...deps.ledger });
   const image = (d: Digest): string => pinned(req.repository, d);
 
+  // The fleet is looked at from the start, while the ledger is read, the target resolved and
+  // the guards run (registry reads, no change anywhere): that look is the one replace-fleet
+  // takes and a switch back acts on. A failure of it surfaces where replace-fleet looks, after
+  // the ledger and the guards, so a refusal is still what a rollback that cannot go reports.
+  const given = deps.provider;
+  const opening = given ? Promise.resolve(given) : openProvider(req.fleet, log, deps.tuning);
+  const opened = kept(opening);
+  const look = kept(given ? given.current() : opening.then((p) => p.current()));
   const from = await current(ledger);
   if (!from)
     throw new ConfigurationError(
       `${req.environment} runs nothing by its ledger (${ledger.tag} in ${stores.ledger.label}): there is nothing to roll back`,
     );
-  // The fleet is looked at while the target is resolved and the guards run (registry reads,
-  // no change anywhere): that look is the one replace-fleet takes and a switch back acts on.
-  // A failure of it surfaces where replace-fleet looks, after the guards, as before.
-  const opened = kept(
-    deps.provider ? Promise.resolve(deps.provider) : openProvider(deployRequestFor(req, from), log),
-  );
-  const look = kept(opened().then((p) => p.current()));
   const target = await resolveTarget(ledger, req.to, from);
   if (target.digest === from)
     throw invalidInput(
