@@ -4,13 +4,13 @@ import { type EntryContext, isQuarantined, quarantine } from '../ledger/queries.
 import type { Digest } from '../oci/digest.js';
 import type { ArtifactStore } from '../oci/store.js';
 
-/** What replace-fleet did about the digest of a deploy it rolled back. */
+/** What became of the quarantine of a deploy's digest it rolled back, or of a rollback's. */
 export type RolledBackQuarantine =
   /** This run wrote the quarantine entry. */
   | { kind: 'quarantined'; entry: Digest; seq: number; reason: string }
   /** An earlier entry (any environment) already quarantines the digest: nothing added. */
   | { kind: 'already'; entry: Digest; seq: number; env: string }
-  /** Input quarantine-on-rollback is false. */
+  /** Off: deploy's input quarantine-on-rollback, or rollback's input quarantine, is false. */
   | { kind: 'off' }
   /** The entry could not be written; promote and deploy still accept the digest. */
   | { kind: 'failed'; error: string; cause: unknown };
@@ -21,7 +21,9 @@ export function rolledBackReason(environment: string, why: string | undefined): 
 }
 
 /**
- * Quarantines `digest` in `env`'s ledger unless an entry already does (a re-run adds none).
+ * Quarantines `digest` in `env`'s ledger unless an entry already does (a re-run adds none):
+ * a deploy rolled back, and the digest a rollback leaves. `ctx` may be read only when an entry
+ * is written (rollback reads the image's descriptor then); its failure is the step's.
  * Never rejects: the deploy it follows is recorded whatever becomes of the quarantine.
  */
 export async function quarantineRolledBack(
@@ -29,7 +31,7 @@ export async function quarantineRolledBack(
   env: string,
   digest: Digest,
   reason: string,
-  ctx: EntryContext,
+  ctx: EntryContext | (() => Promise<EntryContext>),
 ): Promise<RolledBackQuarantine> {
   try {
     const known = await isQuarantined(store, digest);
@@ -37,7 +39,8 @@ export async function quarantineRolledBack(
       const e = known.entry.entry;
       return { kind: 'already', entry: known.entry.digest, seq: e.seq, env: e.env };
     }
-    const stored: StoredEntry = await quarantine(store, env, digest, reason, ctx);
+    const context = typeof ctx === 'function' ? await ctx() : ctx;
+    const stored: StoredEntry = await quarantine(store, env, digest, reason, context);
     return { kind: 'quarantined', entry: stored.digest, seq: stored.entry.seq, reason };
   } catch (cause) {
     return { kind: 'failed', error: errorMessage(cause), cause };

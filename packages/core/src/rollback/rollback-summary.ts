@@ -1,3 +1,4 @@
+import { describeQuarantine } from '../deploy/quarantine-rolled-back.js';
 import { gateTable } from '../gates/gate-rows.js';
 import { type Cell, heading, inlineCode, table } from '../github/summary.js';
 import type { RollbackResult } from './rollback.js';
@@ -25,13 +26,9 @@ export function rollbackSummary(r: RollbackResult): string {
     ['reason', r.reason],
     [
       'quarantine',
-      q.kind === 'quarantined'
-        ? `${r.fromDigest} quarantined (ledger seq ${q.seq}): promote and deploy refuse it`
-        : q.kind === 'already'
-          ? `${r.fromDigest} was already quarantined (${q.env}, seq ${q.seq})`
-          : q.kind === 'failed'
-            ? `❌ ${r.fromDigest} could not be quarantined: ${q.error}`
-            : 'off (input quarantine: false)',
+      q.kind === 'off'
+        ? 'off (input quarantine: false)'
+        : `${q.kind === 'failed' ? '❌ ' : ''}${describeQuarantine(q, r.fromDigest)}`,
     ],
     ['fleet', `${r.deploy.target} (${r.deploy.strategy}): ${r.deploy.proof.summary}`],
     ['ledger entry', inlineCode(`#${r.deploy.seq} ${r.deploy.ledgerEntry}`)],

@@ -5,7 +5,12 @@ import {
   replaceFleet,
   type ReplaceFleetResult,
 } from '../deploy/replace-fleet.js';
-import { ConfigurationError, errorMessage, invalidInput } from '../errors.js';
+import {
+  describeQuarantine,
+  quarantineRolledBack,
+  type RolledBackQuarantine,
+} from '../deploy/quarantine-rolled-back.js';
+import { ConfigurationError, invalidInput } from '../errors.js';
 import { shortDigest } from '../fleet/converged.js';
 import {
   assertGatesPassed,
@@ -17,7 +22,7 @@ import {
   runGates,
 } from '../gates/index.js';
 import { REASON_MAX, type StoredEntry } from '../ledger/entry.js';
-import { current, isQuarantined, lastKnownGood, quarantine } from '../ledger/queries.js';
+import { current, lastKnownGood } from '../ledger/queries.js';
 import { Ledger } from '../ledger/store.js';
 import type { Digest } from '../oci/digest.js';
 import { descriptorOf } from '../oci/manifest.js';
@@ -41,14 +46,8 @@ export interface ResolvedTarget {
   entry?: StoredEntry;
 }
 
-/** What the quarantine step did to the digest rolled back from. */
-export type QuarantineStep =
-  | { kind: 'quarantined'; entry: Digest; seq: number }
-  /** Quarantined before (by an earlier rollback, or by hand): nothing appended. */
-  | { kind: 'already'; entry: Digest; seq: number; env: string }
-  /** The entry could not be written (the registry failed): the step fails after the outputs. */
-  | { kind: 'failed'; error: string; cause: unknown }
-  | { kind: 'off' };
+/** What the quarantine step did to the digest rolled back from (a failure fails the step). */
+export type QuarantineStep = RolledBackQuarantine;
 
 export interface RollbackResult {
   environment: string;
@@ -143,10 +142,7 @@ export async function rollback(req: RollbackRequest, deps: FleetDeps): Promise<R
 
   // Never rejects (an unhandled rejection would end the process): a failure is a step result.
   const quarantined: Promise<QuarantineStep> = req.quarantine
-    ? quarantineFrom(req, deps, stores, from, log).catch((cause: unknown) => {
-        log(`quarantine: ${from} could not be quarantined: ${errorMessage(cause)}`);
-        return { kind: 'failed', error: errorMessage(cause), cause };
-      })
+    ? quarantineFrom(req, deps, stores, from, log)
     : Promise.resolve({ kind: 'off' });
   let deploy: ReplaceFleetResult;
   let provider: SwitchBackProvider;
@@ -259,28 +255,24 @@ async function quarantineFrom(
   from: Digest,
   log: (line: string) => void,
 ): Promise<QuarantineStep> {
-  const known = await isQuarantined(stores.ledger, from);
-  if (known.quarantined && known.entry) {
-    const e = known.entry.entry;
-    log(
-      `quarantine: ${from} was already quarantined in ${e.env} (seq ${e.seq}): ${e.reason ?? ''}`,
-    );
-    return { kind: 'already', entry: known.entry.digest, seq: e.seq, env: e.env };
-  }
   // A ledger in a repository of its own names the image by its descriptor (it is not there).
   const separate =
     formatReference(req.fleet.ledgerRepository) !==
     formatReference({ registry: req.repository.registry, repository: req.repository.repository });
   const run = deps.run ?? {};
-  const stored = await quarantine(stores.ledger, req.environment, from, req.reason, {
-    actor: run.actor ?? process.env.USER ?? 'unknown',
-    commit: run.commit ?? '',
-    run_url: run.runUrl ?? '',
-    ...(separate ? { subject: descriptorOf(await stores.image.getManifest(from)) } : {}),
-    ledger: { ...(deps.now ? { now: deps.now } : {}), ...deps.ledger },
-  });
-  log(
-    `quarantine: ${from} quarantined in ${req.environment} (ledger seq ${stored.entry.seq}, ${stored.digest}): promote and deploy refuse it now`,
+  const step = await quarantineRolledBack(
+    stores.ledger,
+    req.environment,
+    from,
+    req.reason,
+    async () => ({
+      actor: run.actor ?? process.env.USER ?? 'unknown',
+      commit: run.commit ?? '',
+      run_url: run.runUrl ?? '',
+      ...(separate ? { subject: descriptorOf(await stores.image.getManifest(from)) } : {}),
+      ledger: { ...(deps.now ? { now: deps.now } : {}), ...deps.ledger },
+    }),
   );
-  return { kind: 'quarantined', entry: stored.digest, seq: stored.entry.seq };
+  log(`quarantine: ${describeQuarantine(step, from)}`);
+  return step;
 }
