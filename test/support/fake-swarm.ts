@@ -12,6 +12,8 @@ interface FakeTask {
   image: string;
   state: string;
   health: string;
+  /** The node it was placed on (`node1` unless a test moves it). */
+  node: string;
 }
 
 interface FakeService {
@@ -39,6 +41,10 @@ export class FakeSwarm {
   readonly calls: string[][] = [];
   /** Images whose health check fails: an update to one is rolled back by the "engine". */
   readonly failing = new Set<string>();
+  /** The swarm's nodes as `docker node ls` shows them; a test takes one down or drains it. */
+  readonly nodes = new Map<string, { status: string; availability: string }>([
+    ['node1', { status: 'Ready', availability: 'Active' }],
+  ]);
   private seq = 0;
 
   private tasksFor(image: string, n: number): FakeTask[] {
@@ -47,6 +53,7 @@ export class FakeSwarm {
       image,
       state: this.failing.has(image) ? 'starting' : 'running',
       health: this.failing.has(image) ? 'starting' : 'healthy',
+      node: 'node1',
     }));
   }
 
@@ -166,7 +173,7 @@ export class FakeSwarm {
           const t = all.find((x) => x.id === id) ?? missing('task', id);
           return {
             ID: t.id,
-            NodeID: 'node1',
+            NodeID: t.node,
             Spec: { ContainerSpec: { Image: t.image } },
             Status: { State: t.state, ContainerStatus: { ContainerID: `c-${t.id}` } },
           };
@@ -203,6 +210,8 @@ export class FakeSwarm {
       if (gone.length) missingSome(args, 'container', gone, found);
       return JSON.stringify(found);
     }
+    if (a === 'node' && b === 'ls')
+      return [...this.nodes].map(([id, n]) => `${id} ${n.status} ${n.availability}`).join('\n');
     if (a === 'network' && b === 'inspect') return missing('network', args[2] as string);
     if (a === 'network') return 'ok';
     throw new Error(`fake swarm: unexpected command docker ${args.join(' ')}`);

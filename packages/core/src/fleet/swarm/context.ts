@@ -41,6 +41,16 @@ export interface TaskListing {
   ids: Map<string, string[]>;
   /** Containers of those services running on this engine. */
   local: string[];
+  /** Every node the manager knows, by id. */
+  nodes: Map<string, SwarmNode>;
+}
+
+/** A node as the manager reports it (`docker node ls`). */
+export interface SwarmNode {
+  /** `Ready`, `Down`, `Unknown` or `Disconnected`. */
+  status: string;
+  /** `Active`, `Pause` or `Drain`. */
+  availability: string;
 }
 
 /** How a wait for a digest ended. */
@@ -172,7 +182,7 @@ export class SwarmContext {
    */
   async listTasks(names: readonly string[]): Promise<TaskListing> {
     const only = names.length === 1 ? `=${names[0]}` : '';
-    const [ids, local] = await Promise.all([
+    const [ids, local, nodes] = await Promise.all([
       Promise.all(names.map((n) => this.taskIds(n))),
       this.run(
         [
@@ -185,6 +195,7 @@ export class SwarmContext {
         ],
         `list the containers of ${names.join(', ')}`,
       ),
+      this.nodes(),
     ]);
     const wanted = new Set(names);
     return {
@@ -194,7 +205,23 @@ export class SwarmContext {
         .map((l) => l.trim().split(' '))
         .filter((p) => p.length === 2 && wanted.has(p[1] as string))
         .map((p) => p[0] as string),
+      nodes,
     };
+  }
+
+  /** The swarm's nodes, one engine call (a look reads them once, beside its task listings). */
+  private async nodes(): Promise<Map<string, SwarmNode>> {
+    const out = await this.run(
+      ['node', 'ls', '--format', '{{.ID}} {{.Status}} {{.Availability}}'],
+      'list the nodes',
+    );
+    return new Map(
+      out
+        .split('\n')
+        .map((l) => l.trim().split(' '))
+        .filter((p): p is [string, string, string] => p.length === 3)
+        .map(([id, status, availability]) => [id, { status, availability }]),
+    );
   }
 
   /** The second round: one task inspect and one container inspect for every listed service. */
@@ -224,7 +251,7 @@ export class SwarmContext {
     for (const [name, own] of listing.ids) {
       const svc = services.get(name);
       const mine = own.flatMap((id) => byId.get(id) ?? []);
-      out.set(name, await this.describe(mine, svc, containers));
+      out.set(name, await this.describe(mine, svc, containers, listing.nodes));
     }
     return out;
   }
@@ -234,19 +261,25 @@ export class SwarmContext {
     tasks: TaskInspect[],
     svc: ServiceInspect | undefined,
     containers: Map<string, ContainerInspect>,
+    nodes: Map<string, SwarmNode>,
   ): Promise<FleetTask[]> {
     const port = svc ? Number(serviceLabel(svc, LABEL.port)) || undefined : undefined;
     const network = svc ? serviceLabel(svc, LABEL.network) : undefined;
     const hasCheck = (svc?.Spec.TaskTemplate.ContainerSpec.Healthcheck?.Test?.length ?? 0) > 0;
-    const nodes = await this.nodeAddresses(tasks, port);
+    const addresses = await this.nodeAddresses(tasks, port);
     return tasks.map((t) => {
       const c = containers.get(t.Status.ContainerStatus?.ContainerID ?? '');
-      const health = c
-        ? (c.State.Health?.Status ?? 'none')
-        : t.Status.State === 'running' && hasCheck
-          ? 'healthy'
-          : 'unknown';
-      const address = taskAddress(t, c, port, network, nodes);
+      // The manager keeps a task running on a node it lost until it reschedules it; the last
+      // health it heard from there says nothing about now.
+      const off = t.NodeID ? nodeProblem(t.NodeID, nodes.get(t.NodeID)) : undefined;
+      const health = off
+        ? `unknown (${off})`
+        : c
+          ? (c.State.Health?.Status ?? 'none')
+          : t.Status.State === 'running' && hasCheck
+            ? 'healthy'
+            : 'unknown';
+      const address = taskAddress(t, c, port, network, addresses);
       return {
         id: t.ID,
         node: t.NodeID ?? '',
@@ -414,6 +447,19 @@ export function servable(tasks: readonly FleetTask[]): string[] {
     .filter((t) => t.state === 'running' && t.health === 'healthy' && t.address)
     .map((t) => t.address as string)
     .sort();
+}
+
+/**
+ * Why a node's tasks do not count as healthy, if they do not: the node is not Ready (the manager
+ * has lost it) or is draining (its tasks are being stopped). A paused node's tasks keep running
+ * and serving (only new tasks go elsewhere), so they still count.
+ */
+export function nodeProblem(id: string, node: SwarmNode | undefined): string | undefined {
+  const short = id.slice(0, 12);
+  if (!node) return `node ${short} is not in the swarm`;
+  if (node.status.toLowerCase() !== 'ready') return `node ${short} is ${node.status}`;
+  if (node.availability.toLowerCase() === 'drain') return `node ${short} is draining`;
+  return undefined;
 }
 
 function hostPort(t: TaskInspect, port: number | undefined): number | undefined {

@@ -198,6 +198,38 @@ describe('swarm provider (fake engine)', () => {
     await expect(fleet.rollback()).rejects.toThrow('fleet shop takes no traffic');
   });
 
+  it('does not count a task on a node the manager lost or drains as healthy (one node ls a look)', async () => {
+    const { swarm, fleet } = make();
+    swarm.seed('shop', V1, 3, { 'dev.kiln.fleet.port': '8080' });
+    expect((await fleet.converged(D('1'), 3)).summary).toBe(`3/3 healthy on ${D('1')}`);
+    const [a, b, c] = swarm.services.get('shop')?.tasks ?? [];
+    if (!a || !b || !c) throw new Error('seeded 3 tasks');
+    swarm.nodes.set('node2', { status: 'Down', availability: 'Active' });
+    swarm.nodes.set('node3', { status: 'Ready', availability: 'Drain' });
+    swarm.nodes.set('node4', { status: 'Ready', availability: 'Pause' });
+    [a.node, b.node, c.node] = ['node2', 'node3', 'node4'];
+    const before = swarm.commands('node ls').length;
+    const state = await fleet.current();
+    expect(swarm.commands('node ls').length - before).toBe(1);
+    expect(state.tasks.map((t) => t.health)).toEqual([
+      'unknown (node node2 is Down)',
+      'unknown (node node3 is draining)',
+      'healthy',
+    ]);
+    const proof = await fleet.converged(D('1'), 3);
+    expect(proof.converged).toBe(false);
+    expect(proof.summary).toBe(`1/3 healthy on ${D('1')}`);
+    expect(proof.problems).toEqual([
+      `task ${a.id}: its health is unknown (node node2 is Down)`,
+      `task ${b.id}: its health is unknown (node node3 is draining)`,
+    ]);
+    // A node the manager no longer lists at all does not vouch for its task either.
+    swarm.nodes.delete('node4');
+    expect((await fleet.converged(D('1'), 3)).problems).toContain(
+      `task ${c.id}: its health is unknown (node node4 is not in the swarm)`,
+    );
+  });
+
   it('keeps the router on the healthy tasks of a rolling fleet and makes the pool live', async () => {
     const router = new FakeRouter();
     const { fleet } = make(router);
