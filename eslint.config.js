@@ -26,6 +26,10 @@ const CORE_BY_PATH = [
   'Import core through its domain subpaths (@kiln/core/oci, @kiln/core/bake, …), never by path.',
 ];
 const NO_TEST = [['**/test/**'], 'scripts/, bench/ and packages/ never import test/.'];
+const NO_SCRIPTS = [
+  ['**/scripts/**'],
+  'Tests never import scripts/: what a script shares with a test belongs in a package (e.g. @kiln/local).',
+];
 /** Each action's own domain of core. */
 const ACTION_DOMAINS = {
   'bake-image': 'bake',
@@ -98,7 +102,7 @@ export default tseslint.config(
   },
   {
     files: ['test/**'],
-    rules: { 'no-restricted-imports': restrict(CORE_BY_PATH) },
+    rules: { 'no-restricted-imports': restrict(CORE_BY_PATH, NO_SCRIPTS) },
   },
   {
     // Unit tests beside the code may use the shared fakes of test/support.

@@ -1,5 +1,6 @@
-// `npm run demo` / `npm run demo -- --down`: a thin CLI around scripts/demo/run-demo.ts.
-import { formatSummary, runDemo, stopDemo } from './demo/run-demo.js';
+// `npm run demo` / `npm run demo -- --down`: a thin CLI around the demo of @kiln/local
+// (packages/local/src/demo).
+import { formatSummary, runDemo, stopDemo } from '@kiln/local';
 
 const USAGE = `usage: npm run demo [-- --down [--keep-env]]
 

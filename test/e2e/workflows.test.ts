@@ -6,14 +6,16 @@ import { loadProvider } from '@kiln/core/fleet';
 import {
   type Balancer,
   balancerRouter,
+  commitAll,
+  makeWorkspace,
   ROOT,
   type RunResult,
   runWorkflow,
   startBalancer,
   stopBalancer,
+  taskDigests,
   testEnvironment,
 } from '@kiln/local';
-import { commitAll, makeWorkspace, taskDigests } from '../../scripts/demo/run-demo.js';
 import { runKiln } from '../support/run-cli.js';
 
 // The repository's three workflow files, as committed, run by the local runner on the committed

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { runDemo, stopDemo } from '../../scripts/demo/run-demo.js';
+import { runDemo, stopDemo } from '@kiln/local';
 
 // The project's main job, as `npm run demo` runs it (the real workflow files through the local
 // runner), on the environment the tests share.

@@ -8,3 +8,4 @@ export * from './busybox-base.js';
 export * from './sample-app.js';
 export * from './fault-proxy.js';
 export * from './runner/index.js';
+export * from './demo/index.js';

@@ -3,26 +3,20 @@
 // runner on the sample app, against a local registry, a single-node swarm and haproxy.
 // `npm run demo -- --down` stops it all again.
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { loadProvider } from '@kiln/core/fleet';
 import { errorMessage } from '@kiln/core/errors';
 import type { StoredEntry } from '@kiln/core/ledger';
-import {
-  down,
-  type KilnEnvironment,
-  readEnvironment,
-  up,
-  ensurePackages,
-  ROOT,
-  STATE,
-  type Balancer,
-  balancerRouter,
-  startBalancer,
-  stopBalancer,
-} from '@kiln/local';
-import { runWorkflow, type RunResult } from '@kiln/local/runner';
+import { type Balancer, balancerRouter, startBalancer, stopBalancer } from '../balancer.js';
+import { down, type KilnEnvironment, readEnvironment, up } from '../environment.js';
+import { ensurePackages } from '../packages.js';
+import { runWorkflow, type RunResult } from '../runner/index.js';
+import { ROOT, STATE } from '../services.js';
+import { DemoError } from './demo-error.js';
+import { taskDigests } from './task-digests.js';
+import { commitAll, gitIn, makeWorkspace } from './workspace.js';
 
 const run = promisify(execFile);
 
@@ -30,27 +24,16 @@ export const STOP_COMMAND = 'npm run demo -- --down';
 /** The demo's own state inside the environment's: its workspace, balancers and demo.json. */
 export const DEMO_DIR = join(STATE, 'demo');
 /** The working tree the workflows run on: a git repository with one commit per release. */
-export const WORKSPACE = join(DEMO_DIR, 'workspace');
+export const DEMO_WORKSPACE = join(DEMO_DIR, 'workspace');
 const DEMO_FILE = join(DEMO_DIR, 'demo.json');
-export const ENVIRONMENTS = ['staging', 'production'] as const;
-export type EnvName = (typeof ENVIRONMENTS)[number];
+export const DEMO_ENVIRONMENTS = ['staging', 'production'] as const;
+export type DemoEnvName = (typeof DEMO_ENVIRONMENTS)[number];
 /** The services .github/kiln.yml names (production is blue-green: two colours). */
 const SERVICES = ['kiln-demo-staging', 'kiln-demo-blue', 'kiln-demo-green', 'kiln-demo'];
 /** The page the fleet's health check asks for; release v2 ships without it. */
 const PAGE = 'examples/shop/www/cgi-bin/index.sh';
-/** What the workspace holds of this checkout: the workflows, the actions and their bundles, the app. */
-const COPIED = [
-  '.github/kiln.yml',
-  '.github/workflows/release.yml',
-  '.github/workflows/rollback.yml',
-  '.github/workflows/pr.yml',
-  'actions',
-  'dist',
-  'examples/shop',
-  'examples/kiln-policy.yml',
-];
 
-export type Log = (line: string) => void;
+export type DemoLog = (line: string) => void;
 
 /** One workflow run of the story. */
 export interface DemoRun {
@@ -75,28 +58,23 @@ export interface DemoFacts {
   v2StagingOutcome: string;
   quarantined: Record<string, boolean>;
   /** per environment: the service that serves traffic and its running tasks' image digests (docker service ps/inspect) */
-  tasks: Record<EnvName, { service: string; digests: string[] }>;
+  tasks: Record<DemoEnvName, { service: string; digests: string[] }>;
   /** what each environment's page says through its balancer */
-  pages: Record<EnvName, string>;
-  urls: Record<EnvName, string>;
+  pages: Record<DemoEnvName, string>;
+  urls: Record<DemoEnvName, string>;
   /** `kiln ledger verify ENV` exit codes and output */
-  ledgerVerify: Record<EnvName, { code: number; output: string }>;
+  ledgerVerify: Record<DemoEnvName, { code: number; output: string }>;
   status: string;
   stop: string;
   timingsMs: Record<string, number>;
 }
 
 export interface DemoOptions {
-  log?: Log;
-}
-
-/** A failure the demo explains; the CLI prints the message without a stack. */
-export class DemoError extends Error {
-  override readonly name = 'DemoError';
+  log?: DemoLog;
 }
 
 interface DemoState {
-  ports?: Partial<Record<EnvName, number>>;
+  ports?: Partial<Record<DemoEnvName, number>>;
 }
 
 function readState(): DemoState {
@@ -107,70 +85,8 @@ function readState(): DemoState {
   }
 }
 
-/** `git` in the working tree `dir`, as the demo's commits are made (no user config read). */
-export async function gitIn(dir: string, args: string[]): Promise<string> {
-  const { stdout } = await run(
-    'git',
-    ['-C', dir, '-c', 'user.name=Kiln demo', '-c', 'user.email=demo@kiln.invalid', ...args],
-    { env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' } },
-  );
-  return stdout.trim();
-}
-
-const git = (args: string[]): Promise<string> => gitIn(WORKSPACE, args);
-
-/**
- * A fresh working tree in `dir`: this checkout's workflows (as committed), actions and their
- * bundles, and the app, as a git repository; `config` rewrites the text of .github/kiln.yml
- * (the registry, and for a test its own service names).
- */
-export async function makeWorkspace(dir: string, config: (text: string) => string): Promise<void> {
-  rmSync(dir, { recursive: true, force: true });
-  for (const path of COPIED) {
-    if (!existsSync(join(ROOT, path)))
-      throw new DemoError(
-        `${path} is missing from this checkout${path === 'dist' ? ' (run npm run build)' : ''}`,
-      );
-    cpSync(join(ROOT, path), join(dir, path), { recursive: true });
-  }
-  const file = join(dir, '.github/kiln.yml');
-  writeFileSync(file, config(readFileSync(file, 'utf8')));
-  // The bundles are used from the working tree as they are; kept out of git, so no commit
-  // hashes their 100 MB again.
-  writeFileSync(join(dir, '.gitignore'), 'build/\ndist/\n');
-  await gitIn(dir, ['init', '-q', '-b', 'main']);
-}
-
-/** Commits everything in `dir`'s working tree; returns the commit. */
-export async function commitAll(dir: string, message: string): Promise<string> {
-  await gitIn(dir, ['add', '-A']);
-  await gitIn(dir, ['commit', '-q', '--allow-empty', '-m', message]);
-  return gitIn(dir, ['rev-parse', 'HEAD']);
-}
-
-const commit = (message: string): Promise<string> => commitAll(WORKSPACE, message);
-
-/** The running tasks of `service` and the image digest each one runs (docker service ps + inspect). */
-export async function taskDigests(dockerHost: string, service: string): Promise<string[]> {
-  const env = { ...process.env, DOCKER_HOST: dockerHost };
-  const ids = (
-    await run('docker', ['service', 'ps', '-q', '--filter', 'desired-state=running', service], {
-      env,
-    }).catch(() => ({ stdout: '' }))
-  ).stdout
-    .split('\n')
-    .filter(Boolean);
-  if (!ids.length) return [];
-  const { stdout } = await run(
-    'docker',
-    ['inspect', '--format', '{{.Spec.ContainerSpec.Image}}', ...ids],
-    { env },
-  );
-  return stdout
-    .split('\n')
-    .filter(Boolean)
-    .map((image) => /@(sha256:[a-f0-9]{64})$/.exec(image)?.[1] ?? image);
-}
+const git = (args: string[]): Promise<string> => gitIn(DEMO_WORKSPACE, args);
+const commit = (message: string): Promise<string> => commitAll(DEMO_WORKSPACE, message);
 
 /** Whether the ledger (in `image`'s repository) quarantines `digest`, and the entry that does. */
 async function quarantineOf(
@@ -193,7 +109,7 @@ async function kilnCli(
     const { stdout, stderr } = await run(
       process.execPath,
       ['--import', 'tsx', join(ROOT, 'packages/cli/src/main.ts'), ...args],
-      { cwd: WORKSPACE, env: { ...process.env, DOCKER_HOST: dockerHost } },
+      { cwd: DEMO_WORKSPACE, env: { ...process.env, DOCKER_HOST: dockerHost } },
     );
     return { code: 0, output: `${stdout}${stderr}`.trim() };
   } catch (err) {
@@ -221,7 +137,7 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoFacts> {
       log(`    (${((Date.now() - start) / 1000).toFixed(1)} s)`);
     }
   };
-  const sub: Log = (l) => log(`    ${l}`);
+  const sub: DemoLog = (l) => log(`    ${l}`);
 
   // 1. The embedded default: a local registry, a single-node swarm, a balancer per environment.
   const { env, balancers } = await step(
@@ -239,21 +155,22 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoFacts> {
       }
       mkdirSync(DEMO_DIR, { recursive: true });
       const previous = readState().ports ?? {};
-      const lbs = {} as Record<EnvName, Balancer>;
-      for (const e of ENVIRONMENTS)
+      const lbs = {} as Record<DemoEnvName, Balancer>;
+      for (const e of DEMO_ENVIRONMENTS)
         lbs[e] = await startBalancer(join(DEMO_DIR, `lb-${e}`), [], previous[e]);
       writeFileSync(
         DEMO_FILE,
         JSON.stringify({ ports: { staging: lbs.staging.port, production: lbs.production.port } }),
       );
       sub(`registry  http://${r.env.registry.host}   engine ${r.env.engine.dockerHost}`);
-      for (const e of ENVIRONMENTS) sub(`${e.padEnd(10)} ${lbs[e].url} (haproxy ${lbs[e].pid})`);
+      for (const e of DEMO_ENVIRONMENTS)
+        sub(`${e.padEnd(10)} ${lbs[e].url} (haproxy ${lbs[e].pid})`);
       return { env: r.env, balancers: lbs };
     },
   );
   const registry = env.registry.host;
   const image = `${registry}/kiln/shop`;
-  await makeWorkspace(WORKSPACE, (text) =>
+  await makeWorkspace(DEMO_WORKSPACE, (text) =>
     text.replace(/^image: .*$/m, `image: ${registry}/kiln/shop`),
   );
 
@@ -281,7 +198,7 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoFacts> {
     const commitSha = await git(['rev-parse', 'HEAD']);
     const result = await runWorkflow({
       workflow: file,
-      workspace: WORKSPACE,
+      workspace: DEMO_WORKSPACE,
       event: extra.event ?? 'push',
       ...(extra.inputs ? { inputs: extra.inputs } : {}),
       vars: { ...vars, ...extra.vars },
@@ -330,7 +247,7 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoFacts> {
     'v2',
     'release v2: the page is missing; staging rolls it back by itself and quarantines it',
     async () => {
-      rmSync(join(WORKSPACE, PAGE));
+      rmSync(join(DEMO_WORKSPACE, PAGE));
       await commit('v2: lose the page (a broken health check)');
       const r = await workflow('v2', '.github/workflows/release.yml');
       const deploy = r.jobs.find((j) => j.id === 'deploy-staging');
@@ -357,7 +274,7 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoFacts> {
 
   // 4. Release v3 (the page is back) to production.
   await step('v3', 'release v3: the page is back, through to production', async () => {
-    cpSync(join(ROOT, PAGE), join(WORKSPACE, PAGE));
+    cpSync(join(ROOT, PAGE), join(DEMO_WORKSPACE, PAGE));
     await commit('v3: the page is back');
     mustSucceed(await workflow('v3', '.github/workflows/release.yml'), 'release v3');
   });
@@ -377,14 +294,14 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoFacts> {
   // 6. What runs where, checked with docker and the CLI.
   const facts = await step('status', 'what runs where', async () => {
     const live = (await balancerRouter(balancers.production).live()) ?? 'blue';
-    const services: Record<EnvName, string> = {
+    const services: Record<DemoEnvName, string> = {
       staging: 'kiln-demo-staging',
       production: `kiln-demo-${live}`,
     };
     const tasks = {} as DemoFacts['tasks'];
     const pages = {} as DemoFacts['pages'];
     const ledgerVerify = {} as DemoFacts['ledgerVerify'];
-    for (const e of ENVIRONMENTS) {
+    for (const e of DEMO_ENVIRONMENTS) {
       tasks[e] = {
         service: services[e],
         digests: await taskDigests(env.engine.dockerHost, services[e]),
@@ -435,7 +352,7 @@ export function formatSummary(f: DemoFacts): string {
     `  rollback  rollback.yml: production back to v1 (${runFor('rollback')?.conclusion ?? '-'})   ${s('rollback')}`,
     '',
     `  production runs ${prodDigests} on ${f.tasks.production.digests.length} tasks of ${f.tasks.production.service}`,
-    `  ledger verify: ${ENVIRONMENTS.map((e) => `${e} ${f.ledgerVerify[e].code === 0 ? 'ok' : `exit ${f.ledgerVerify[e].code}`}`).join(', ')}`,
+    `  ledger verify: ${DEMO_ENVIRONMENTS.map((e) => `${e} ${f.ledgerVerify[e].code === 0 ? 'ok' : `exit ${f.ledgerVerify[e].code}`}`).join(', ')}`,
     '',
     ...f.status.split('\n').map((l) => `  ${l}`),
     '',
@@ -449,7 +366,7 @@ export function formatSummary(f: DemoFacts): string {
 }
 
 export interface DownOptions {
-  log?: Log;
+  log?: DemoLog;
   /** Stop the demo's services and balancers but leave the registries and the engine running. */
   keepEnvironment?: boolean;
 }
@@ -472,7 +389,7 @@ export async function stopDemo(opts: DownOptions = {}): Promise<void> {
   } else {
     log('no environment running');
   }
-  for (const e of ENVIRONMENTS)
+  for (const e of DEMO_ENVIRONMENTS)
     if (await stopBalancer(join(DEMO_DIR, `lb-${e}`))) log(`stopped the ${e} balancer`);
   rmSync(DEMO_DIR, { recursive: true, force: true });
   if (!opts.keepEnvironment) {
