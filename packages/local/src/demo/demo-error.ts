@@ -1,0 +1,4 @@
+/** A failure the demo explains; the CLI prints the message without a stack. */
+export class DemoError extends Error {
+  override readonly name = 'DemoError';
+}
