@@ -1,6 +1,7 @@
 // kiln copy vs skopeo copy --all on the same image, same-registry and cross-registry, side by
 // side in one run. Wall time per command; layer bytes moved are counted at loopback proxies.
-// Run: npm run bench:copy  (starts the local registries if needed)
+// Run: npm run bench:copy  (starts the local registries if needed; BENCH_DIST=<folder> for
+// bundles built elsewhere)
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,6 +15,8 @@ import { up, ROOT, startFaultProxy } from '@kiln/local';
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const LAYERS = Number(process.env.BENCH_LAYERS ?? 4);
 const MIB = Number(process.env.BENCH_LAYER_MIB ?? 16);
+// BENCH_DIST: bundles built elsewhere (e.g. from uncommitted sources), else the committed ones.
+const DIST = process.env.BENCH_DIST ?? join(ROOT, 'dist');
 
 const run = promisify(execFile);
 const median = (xs: number[]): number =>
@@ -41,7 +44,7 @@ async function main(): Promise<void> {
     const tools = {
       // Asynchronous: the proxies run in this process and must keep answering.
       kiln: (from: string, to: string) =>
-        run(process.execPath, [join(ROOT, 'dist/cli/index.js'), 'copy', from, to], {
+        run(process.execPath, [join(DIST, 'cli/index.js'), 'copy', from, to], {
           env: cleanEnv(),
         }),
       skopeo: (from: string, to: string) =>

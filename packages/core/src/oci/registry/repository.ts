@@ -146,9 +146,10 @@ export class RegistryRepository implements MountableStore, ArtifactStore {
   }
 
   private async uploadOnce(desc: Descriptor, open: () => Promise<Readable>): Promise<number> {
-    let location = await this.startUpload();
+    const started = await openWhileStarting(open, () => this.startUpload());
+    let location = started.location;
+    const source = started.source;
     const threshold = this.upload.chunkThreshold ?? CHUNK_THRESHOLD;
-    const source = await open();
     if (desc.size <= threshold) {
       const res = await this.transport.request({
         method: 'PUT',
@@ -333,6 +334,36 @@ export class RegistryRepository implements MountableStore, ArtifactStore {
     });
     await discard(res);
   }
+}
+
+/**
+ * Opens the source while the registry starts the upload: one round trip less before bytes flow.
+ * The upload's answer decides: if it fails, the opened source is closed and that failure is
+ * what the caller sees. An error of the source before anyone reads it is kept (not an uncaught
+ * 'error') and thrown here, so the upload never sends a dead stream.
+ */
+async function openWhileStarting(
+  open: () => Promise<Readable>,
+  start: () => Promise<string>,
+): Promise<{ location: string; source: Readable }> {
+  const opening = open().then((s) => {
+    s.on('error', () => {}); // kept in s.errored; the upload's own listener reports it
+    return s;
+  });
+  opening.catch(() => {}); // a failed open is thrown below, not reported as unhandled meanwhile
+  let location: string;
+  try {
+    location = await start();
+  } catch (err) {
+    await opening.then(
+      (s) => s.destroy(),
+      () => {},
+    );
+    throw err;
+  }
+  const source = await opening;
+  if (source.errored) throw source.errored;
+  return { location, source };
 }
 
 function withDigest(location: string, digest: Digest): string {
