@@ -2,15 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bake, parseBakeRequest } from '@kiln/core/bake';
 import { type KilnConfig, parseConfig } from '@kiln/core/config';
-import { parseReplaceFleetRequest, replaceFleet, type ReplaceFleetResult } from '@kiln/core/deploy';
+import type { ReplaceFleetResult } from '@kiln/core/deploy';
 import { digestOf, loadProvider } from '@kiln/core/fleet';
-import { fromRecord } from '@kiln/core/inputs';
 import { Registries } from '@kiln/core/oci';
 import {
   type Balancer,
-  bakeBusyboxBase,
   cutNode,
   docker,
   managerView,
@@ -18,14 +15,15 @@ import {
   nodesProblems,
   nodesUp,
   reconnectNode,
-  sampleAppInputs,
   startBalancer,
   stopBalancer,
   type SwarmNodesEnvironment,
   waitAllReady,
   waitFor,
 } from '@kiln/local';
+import { deployAsAction } from '../support/core-calls.js';
 import { underTraffic } from '../support/fleet-contract.js';
+import { bakeRevisions, expectFleetOn, runningTasks } from '../support/swarm-checks.js';
 
 // replace-fleet on a real 3-node swarm (`npm run env up -- --nodes 3`: three engines in network
 // namespaces of their own on a host bridge), through the same request parser and deploy core
@@ -47,7 +45,6 @@ const ROLLING_REPLICAS = 6;
 const BG_REPLICAS = 3;
 const HEALTH_CMD = 'wget -q -O /dev/null http://127.0.0.1:8080/ || exit 1';
 const PAGE = '/cgi-bin/index.sh';
-const ctx = { actor: 'octocat', commit: 'c0ffee', runUrl: 'https://ci.example/run/1' };
 
 let swarm: SwarmNodesEnvironment;
 let startedHere = false;
@@ -88,49 +85,10 @@ function perNode(service: string): Map<string, string[]> {
   return by;
 }
 
-/** Every task the engine wants running: `service ps` (its node column is the shared hostname: see perNode). */
-function wanted(service: string): Array<{ image: string; state: string }> {
-  return onManager([
-    'service',
-    'ps',
-    service,
-    '--filter',
-    'desired-state=running',
-    '--no-trunc',
-    '--format',
-    '{{.Image}}|{{.CurrentState}}',
-  ])
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => {
-      const [image, state] = l.split('|') as [string, string];
-      return { image, state };
-    });
-}
-
-/** The service asks for `image`, and exactly `replicas` tasks run it, none elsewhere. */
-function expectAllOn(service: string, image: string, replicas: number): void {
-  expect(
-    onManager([
-      'service',
-      'inspect',
-      service,
-      '--format',
-      '{{.Spec.TaskTemplate.ContainerSpec.Image}}',
-    ]),
-  ).toBe(image);
-  const tasks = wanted(service);
-  expect(tasks).toHaveLength(replicas);
-  for (const t of tasks) {
-    expect(t.image).toBe(image);
-    expect(t.state).toMatch(/^Running/);
-  }
-}
-
 /** Waits (the engine may still be placing a task a moment after the proof) until every task is Running. */
 async function settled(service: string, replicas: number): Promise<void> {
   for (let i = 0; i < 60; i++) {
-    const tasks = wanted(service);
+    const tasks = runningTasks(onManager, service);
     if (tasks.length === replicas && tasks.every((t) => t.state.startsWith('Running'))) return;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -140,8 +98,8 @@ async function deploy(
   inputs: Record<string, string> & { environment: 'staging' | 'production' },
 ): Promise<ReplaceFleetResult> {
   const balancer = balancers[inputs.environment];
-  const request = parseReplaceFleetRequest(
-    fromRecord({
+  return deployAsAction(
+    {
       'docker-host': swarm.manager,
       'haproxy-socket': balancer.socket,
       'haproxy-map': balancer.mapFile,
@@ -150,15 +108,11 @@ async function deploy(
       'health-interval': '2s',
       'insecure-registries': swarm.registry.host,
       ...inputs,
-    }),
+    },
     config,
-  );
-  return replaceFleet(request, {
     registries,
-    run: ctx,
-    log: (l) => logs.push(l),
-    ledger: { settleMs: 20 },
-  });
+    logs,
+  );
 }
 
 const url = (e: 'staging' | 'production'): string => new URL(PAGE, balancers[e].url).toString();
@@ -195,17 +149,16 @@ describeHere('replace-fleet on a 3-node swarm (engines in network namespaces)', 
       balancers[e] = await startBalancer(dir, []);
     }
     const host = swarm.registry.host;
-    const base = await bakeBusyboxBase(host, { repository: `mn/base-${run}`, registries });
-    const one = async (rev: string): Promise<string> => {
-      const inputs = sampleAppInputs(host, base.image, {
-        image: `${host}/mn/shop-${run}`,
-        env: `APP_REVISION=${rev}`,
-        'source-date-epoch': '1700000000',
-        'insecure-registries': host,
-      });
-      return (await bake(parseBakeRequest(fromRecord(inputs)), registries, () => {})).image;
-    };
-    images = { v1: await one('v1'), v2: await one('v2'), v3: await one('v3') };
+    images = await bakeRevisions(
+      host,
+      `${host}/mn/shop-${run}`,
+      `mn/base-${run}`,
+      ['v1', 'v2', 'v3'],
+      {
+        registries,
+        inputs: () => ({ 'insecure-registries': host }),
+      },
+    );
     // No network: each task publishes its port on its own node (mode=host), which the host's
     // haproxy reaches over the bridge; a swarm-scoped bridge network would stay on one node.
     config = await parseConfig(
@@ -273,7 +226,7 @@ describeHere('replace-fleet on a 3-node swarm (engines in network namespaces)', 
       `${ROLLING_REPLICAS}/${ROLLING_REPLICAS} healthy on ${digestOf(images.v1)}`,
     );
     await settled(rolling, ROLLING_REPLICAS);
-    expectAllOn(rolling, images.v1, ROLLING_REPLICAS);
+    expectFleetOn(onManager, rolling, images.v1, ROLLING_REPLICAS);
     expectSpreadOverEveryNode(r, rolling, ROLLING_REPLICAS);
     expect(logs.some((l) => l.startsWith(`${rolling} per node: `))).toBe(true);
     expect(await (await fetch(url('staging'))).text()).toContain('revision <code>v1</code>');
@@ -288,7 +241,7 @@ describeHere('replace-fleet on a 3-node swarm (engines in network namespaces)', 
     expect(t.result.outcome).toBe('deployed');
     expect(t.result.previousImage).toBe(images.v1);
     await settled(rolling, ROLLING_REPLICAS);
-    expectAllOn(rolling, images.v2, ROLLING_REPLICAS);
+    expectFleetOn(onManager, rolling, images.v2, ROLLING_REPLICAS);
     expectSpreadOverEveryNode(t.result, rolling, ROLLING_REPLICAS);
     expect(t.bodies.at(-1)).toContain('revision <code>v2</code>');
   }, 150_000);
@@ -297,7 +250,7 @@ describeHere('replace-fleet on a 3-node swarm (engines in network namespaces)', 
     const first = await deploy({ image: images.v1, environment: 'production' });
     expect(first.outcome).toBe('deployed');
     await settled(`${blueGreen}-blue`, BG_REPLICAS);
-    expectAllOn(`${blueGreen}-blue`, images.v1, BG_REPLICAS);
+    expectFleetOn(onManager, `${blueGreen}-blue`, images.v1, BG_REPLICAS);
     expectSpreadOverEveryNode(first, `${blueGreen}-blue`, BG_REPLICAS);
 
     // One client, one request at a time: with two, an answer sent before the switch can
@@ -314,13 +267,13 @@ describeHere('replace-fleet on a 3-node swarm (engines in network namespaces)', 
       previousImage: images.v1,
     });
     await settled(`${blueGreen}-green`, BG_REPLICAS);
-    expectAllOn(`${blueGreen}-green`, images.v2, BG_REPLICAS);
+    expectFleetOn(onManager, `${blueGreen}-green`, images.v2, BG_REPLICAS);
     expectSpreadOverEveryNode(t.result, `${blueGreen}-green`, BG_REPLICAS);
     // Never a mix after the switch: v1 until it, v2 from it on; keep-warm 0s retires blue.
     const switched = t.bodies.findIndex((b) => b.includes('<code>v2</code>'));
     expect(switched).toBeGreaterThanOrEqual(0);
     expect(t.bodies.slice(switched).every((b) => b.includes('<code>v2</code>'))).toBe(true);
-    expect(wanted(`${blueGreen}-blue`)).toEqual([]);
+    expect(runningTasks(onManager, `${blueGreen}-blue`)).toEqual([]);
   }, 180_000);
 
   it('a node cut off mid-deploy: the deploy ends N/N on one digest on the nodes left (deployed or rolled back, said which), nothing half-switched', async () => {
@@ -379,7 +332,7 @@ describeHere('replace-fleet on a 3-node swarm (engines in network namespaces)', 
     expect(r.proof.converged).toBe(true);
     // Nothing half-switched: the spec and every wanted task agree on one digest, N of them,
     // none left on the node that was cut off; the provider's own proof, taken now, says so too.
-    expectAllOn(rolling, r.deployedImage, ROLLING_REPLICAS);
+    expectFleetOn(onManager, rolling, r.deployedImage, ROLLING_REPLICAS);
     const spread = perNode(rolling);
     expect(spread.get(cut.name)).toEqual([]);
     expect(swarm.nodes.reduce((sum, n) => sum + (spread.get(n.name)?.length ?? 0), 0)).toBe(
@@ -397,6 +350,6 @@ describeHere('replace-fleet on a 3-node swarm (engines in network namespaces)', 
     reconnectNode(cut);
     await waitAllReady(swarm, 90_000);
     await settled(rolling, ROLLING_REPLICAS);
-    expectAllOn(rolling, r.deployedImage, ROLLING_REPLICAS);
+    expectFleetOn(onManager, rolling, r.deployedImage, ROLLING_REPLICAS);
   }, 240_000);
 });

@@ -3,28 +3,16 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bake, parseBakeRequest } from '@kiln/core/bake';
 import { type KilnConfig, parseConfig } from '@kiln/core/config';
-import {
-  parseReplaceFleetRequest,
-  replaceFleet,
-  type ReplaceFleetResult,
-  RolledBackError,
-} from '@kiln/core/deploy';
+import { type ReplaceFleetResult, RolledBackError } from '@kiln/core/deploy';
 import { ConfigurationError } from '@kiln/core/errors';
 import { digestOf, loadProvider } from '@kiln/core/fleet';
-import { fromRecord } from '@kiln/core/inputs';
 import { Ledger, quarantine } from '@kiln/core/ledger';
 import { type Digest, Registries } from '@kiln/core/oci';
-import {
-  type Balancer,
-  bakeBusyboxBase,
-  sampleAppInputs,
-  startBalancer,
-  stopBalancer,
-  testEnvironment,
-} from '@kiln/local';
+import { type Balancer, startBalancer, stopBalancer, testEnvironment } from '@kiln/local';
+import { deployAsAction, TEST_LEDGER } from '../support/core-calls.js';
 import { underTraffic } from '../support/fleet-contract.js';
+import { bakeRevisions, dockerOn, expectFleetOn, runningTasks } from '../support/swarm-checks.js';
 
 // replace-fleet on the real swarm, behind a haproxy of this file's own: the request parser and
 // the deploy core together (gates, engine, N/N proof, ledger), checked with the docker CLI.
@@ -38,49 +26,8 @@ const blueGreen = `kiln-deploy-bg-${run}`;
 const REPLICAS = 2;
 const HEALTH_CMD = 'wget -q -O /dev/null http://127.0.0.1:8080/ || exit 1';
 const PAGE = '/cgi-bin/index.sh';
-const ledgerOptions = { settleMs: 20 };
-const ctx = { actor: 'octocat', commit: 'c0ffee', runUrl: 'https://ci.example/run/1' };
 
-const docker = (args: string[]): string =>
-  execFileSync('docker', ['-H', dockerHost, ...args], { encoding: 'utf8', stdio: 'pipe' }).trim();
-
-/** `docker service ps`: the image of every task the engine wants running, and its state. */
-function runningTasks(service: string): Array<{ id: string; image: string; state: string }> {
-  return docker([
-    'service',
-    'ps',
-    service,
-    '--filter',
-    'desired-state=running',
-    '--no-trunc',
-    '--format',
-    '{{.ID}} {{.Image}} {{.CurrentState}}',
-  ])
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => {
-      const [id, image, ...state] = l.split(' ');
-      return { id: id as string, image: image as string, state: state.join(' ') };
-    });
-}
-
-/** N/N on `image` as the engine says it: every wanted task runs it and is Running. */
-function expectFleetOn(service: string, image: string): void {
-  const spec = docker([
-    'service',
-    'inspect',
-    service,
-    '--format',
-    '{{.Spec.TaskTemplate.ContainerSpec.Image}}',
-  ]);
-  expect(spec).toBe(image);
-  const tasks = runningTasks(service);
-  expect(tasks).toHaveLength(REPLICAS);
-  for (const t of tasks) {
-    expect(t.image).toBe(image);
-    expect(t.state).toMatch(/^Running/);
-  }
-}
+const docker = dockerOn(dockerHost);
 
 /** The whole service as the engine has it: spec and version (changes on any update). */
 const serviceSpec = (service: string): string =>
@@ -94,58 +41,28 @@ let config: KilnConfig;
 const logs: string[] = [];
 const registries = new Registries();
 
-async function bakeReleases(): Promise<typeof images> {
-  const base = await bakeBusyboxBase(env.registry.host, { repository: `deploy/base-${run}` });
-  const one = async (revision: string, extra: Record<string, string> = {}): Promise<string> => {
-    const inputs = sampleAppInputs(env.registry.host, base.image, {
-      image: repo,
-      env: `APP_REVISION=${revision}`,
-      'source-date-epoch': '1700000000',
-      ...extra,
-    });
-    return (await bake(parseBakeRequest(fromRecord(inputs)), registries, () => {})).image;
-  };
-  return {
-    v1: await one('v1'),
-    v2: await one('v2'),
-    v3: await one('v3'),
-    // Serves on 9999: the health check on 8080 fails, as a broken release's would.
-    bad: await one('bad', {
-      cmd: JSON.stringify(['/bin/busybox', 'httpd', '-f', '-p', '9999', '-h', '/www']),
-    }),
-  };
-}
-
 /** A deploy as the action makes it: inputs over kiln.yml, then the deploy core. */
 async function deploy(
   inputs: Record<string, string> & { environment: 'staging' | 'production' },
 ): Promise<ReplaceFleetResult> {
   const balancer = balancers[inputs.environment];
-  const request = parseReplaceFleetRequest(
-    fromRecord({
+  return deployAsAction(
+    {
       'docker-host': dockerHost,
       'haproxy-socket': balancer.socket,
       'haproxy-map': balancer.mapFile,
       'health-cmd': HEALTH_CMD,
       'health-interval': '1s',
       ...inputs,
-    }),
+    },
     config,
-  );
-  return replaceFleet(request, {
     registries,
-    run: ctx,
-    log: (l) => logs.push(l),
-    ledger: ledgerOptions,
-  });
+    logs,
+  );
 }
 
 const ledgerOf = (envName: string) =>
-  new Ledger(
-    registries.repository(env.registry.host, `deploy/shop-${run}`),
-    envName,
-    ledgerOptions,
-  );
+  new Ledger(registries.repository(env.registry.host, `deploy/shop-${run}`), envName, TEST_LEDGER);
 const digest = (image: string): Digest => digestOf(image) as Digest;
 const url = (e: 'staging' | 'production') => new URL(PAGE, balancers[e].url).toString();
 
@@ -155,7 +72,20 @@ beforeAll(async () => {
     balancerDirs.push(dir);
     balancers[e] = await startBalancer(dir, []);
   }
-  images = await bakeReleases();
+  images = await bakeRevisions(
+    env.registry.host,
+    repo,
+    `deploy/base-${run}`,
+    ['v1', 'v2', 'v3', 'bad'],
+    {
+      registries,
+      // Serves on 9999: the health check on 8080 fails, as a broken release's would.
+      inputs: (r): Record<string, string> =>
+        r === 'bad'
+          ? { cmd: JSON.stringify(['/bin/busybox', 'httpd', '-f', '-p', '9999', '-h', '/www']) }
+          : {},
+    },
+  );
   config = await parseConfig(
     [
       `image: ${repo}`,
@@ -210,7 +140,7 @@ describe('replace-fleet, rolling, on the real swarm', () => {
     });
     expect(r.previousImage).toBeUndefined();
     expect(r.proof.summary).toBe(`${REPLICAS}/${REPLICAS} healthy on ${digest(images.v1)}`);
-    expectFleetOn(rolling, images.v1);
+    expectFleetOn(docker, rolling, images.v1, REPLICAS);
   }, 120_000);
 
   it('a new digest replaces every task with zero failed requests through the balancer; the ledger records it', async () => {
@@ -226,7 +156,7 @@ describe('replace-fleet, rolling, on the real swarm', () => {
       previousImage: images.v1,
       seq: 2,
     });
-    expectFleetOn(rolling, images.v2);
+    expectFleetOn(docker, rolling, images.v2, REPLICAS);
     const head = await ledgerOf('staging').head();
     expect(head?.digest).toBe(t.result.ledgerEntry);
     expect(head?.entry).toMatchObject({
@@ -245,7 +175,7 @@ describe('replace-fleet, rolling, on the real swarm', () => {
   }, 120_000);
 
   it('a re-run of the running digest is unchanged: no task restarted, no new entry', async () => {
-    const before = runningTasks(rolling)
+    const before = runningTasks(docker, rolling)
       .map((t) => t.id)
       .sort();
     const spec = serviceSpec(rolling);
@@ -257,7 +187,7 @@ describe('replace-fleet, rolling, on the real swarm', () => {
       seq: 2,
     });
     expect(
-      runningTasks(rolling)
+      runningTasks(docker, rolling)
         .map((t) => t.id)
         .sort(),
     ).toEqual(before);
@@ -281,7 +211,7 @@ describe('replace-fleet, rolling, on the real swarm', () => {
       quarantine: { kind: 'quarantined', seq: 3 },
     });
     expect(r.reason).toBeTruthy();
-    expectFleetOn(rolling, images.v2);
+    expectFleetOn(docker, rolling, images.v2, REPLICAS);
     const [head, quarantined] = (await ledgerOf('staging').history(2)).map((e) => e.entry);
     expect(head).toMatchObject({
       action: 'deploy',
@@ -370,7 +300,7 @@ describe('replace-fleet refuses before touching the fleet (the service spec is u
       actor: 'octocat',
       commit: 'c0ffee',
       run_url: '',
-      ledger: ledgerOptions,
+      ledger: TEST_LEDGER,
     });
     await refused(
       { image: images.v1, environment: 'staging', target: rolling },
@@ -419,7 +349,7 @@ describe('replace-fleet, blue-green, on the real swarm', () => {
       'not-quarantined pass',
       'promoted pass',
     ]);
-    expectFleetOn(`${blueGreen}-blue`, images.v2);
+    expectFleetOn(docker, `${blueGreen}-blue`, images.v2, REPLICAS);
     expect(await (await fetch(url('production'))).text()).toContain('revision <code>v2</code>');
   }, 120_000);
 
@@ -440,9 +370,9 @@ describe('replace-fleet, blue-green, on the real swarm', () => {
       t.bodies.every((b) => b.includes('<code>v2</code>') || b.includes('<code>v3</code>')),
     ).toBe(true);
     expect(t.bodies.at(-1)).toContain('revision <code>v3</code>');
-    expectFleetOn(`${blueGreen}-green`, v3);
+    expectFleetOn(docker, `${blueGreen}-green`, v3, REPLICAS);
     // keep-warm 0s: the old colour is retired at once.
-    expect(runningTasks(`${blueGreen}-blue`)).toEqual([]);
+    expect(runningTasks(docker, `${blueGreen}-blue`)).toEqual([]);
     expect((await ledgerOf('production').head())?.entry).toMatchObject({
       action: 'deploy',
       outcome: 'deployed',

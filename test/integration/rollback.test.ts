@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type KilnConfig, parseConfig } from '@kiln/core/config';
-import { parseReplaceFleetRequest, replaceFleet, type ReplaceFleetResult } from '@kiln/core/deploy';
+import type { ReplaceFleetResult } from '@kiln/core/deploy';
 import { ConfigurationError } from '@kiln/core/errors';
 import { digestOf, loadProvider } from '@kiln/core/fleet';
 import { GateRefusedError } from '@kiln/core/gates';
@@ -12,8 +12,9 @@ import { current, isQuarantined, Ledger } from '@kiln/core/ledger';
 import { type Digest, Registries } from '@kiln/core/oci';
 import { parseRollbackRequest, rollback, type RollbackResult } from '@kiln/core/rollback';
 import { type Balancer, startBalancer, stopBalancer, testEnvironment } from '@kiln/local';
+import { coreDeps, deployAsAction, TEST_LEDGER } from '../support/core-calls.js';
 import { underTraffic } from '../support/fleet-contract.js';
-import { bakeRevisions, dockerOn, runningTasks } from '../support/swarm-checks.js';
+import { bakeRevisions, dockerOn, expectFleetOn } from '../support/swarm-checks.js';
 
 // rollback on the real swarm, behind a haproxy of this file's own per fleet: the request
 // parser, the guards, the quarantine and replace-fleet's path together, checked with the
@@ -29,30 +30,9 @@ const blueGreen = `kiln-rb-bg-${run}`;
 const REPLICAS = 2;
 const HEALTH_CMD = 'wget -q -O /dev/null http://127.0.0.1:8080/ || exit 1';
 const PAGE = '/cgi-bin/index.sh';
-const ledgerOptions = { settleMs: 20 };
-const ctx = { actor: 'octocat', commit: 'c0ffee', runUrl: 'https://ci.example/run/1' };
 type Env = 'staging' | 'production';
 
 const docker = dockerOn(dockerHost);
-
-/** N/N on `image` as the engine says it: the spec asks for it, every wanted task runs it. */
-function expectFleetOn(service: string, image: string): void {
-  expect(
-    docker([
-      'service',
-      'inspect',
-      service,
-      '--format',
-      '{{.Spec.TaskTemplate.ContainerSpec.Image}}',
-    ]),
-  ).toBe(image);
-  const tasks = runningTasks(docker, service);
-  expect(tasks).toHaveLength(REPLICAS);
-  for (const t of tasks)
-    expect(t.image === image && t.state.startsWith('Running') ? 'running it' : t).toBe(
-      'running it',
-    );
-}
 
 /** The whole service as the engine has it: version (moves on any update) and spec. */
 const serviceSpec = (service: string): string =>
@@ -75,16 +55,7 @@ const fleetInputs = (e: Env): Record<string, string> => ({
 
 /** A deploy as replace-fleet's action makes it. */
 async function deploy(image: string, e: Env): Promise<ReplaceFleetResult> {
-  const request = parseReplaceFleetRequest(
-    fromRecord({ ...fleetInputs(e), image, environment: e }),
-    config,
-  );
-  return replaceFleet(request, {
-    registries,
-    run: ctx,
-    log: (l) => logs.push(l),
-    ledger: ledgerOptions,
-  });
+  return deployAsAction({ ...fleetInputs(e), image, environment: e }, config, registries, logs);
 }
 
 /** A rollback as the rollback action makes it: inputs over kiln.yml, then the rollback core. */
@@ -93,16 +64,11 @@ async function rollBack(e: Env, inputs: Record<string, string>): Promise<Rollbac
     fromRecord({ ...fleetInputs(e), environment: e, ...inputs }),
     config,
   );
-  return rollback(request, {
-    registries,
-    run: ctx,
-    log: (l) => logs.push(l),
-    ledger: ledgerOptions,
-  });
+  return rollback(request, coreDeps(registries, logs));
 }
 
 const store = () => registries.repository(env.registry.host, repoPath);
-const ledgerOf = (e: Env) => new Ledger(store(), e, ledgerOptions);
+const ledgerOf = (e: Env) => new Ledger(store(), e, TEST_LEDGER);
 const digest = (image: string): Digest => digestOf(image) as Digest;
 const url = (e: Env) => new URL(PAGE, balancers[e].url).toString();
 
@@ -164,7 +130,7 @@ describe('rollback, rolling, on the real swarm', () => {
   beforeAll(async () => {
     for (const image of [images.v1, images.v2, images.v3])
       expect((await deploy(image, 'staging')).outcome).toBe('deployed');
-    expectFleetOn(rolling, images.v3);
+    expectFleetOn(docker, rolling, images.v3, REPLICAS);
   }, 300_000);
 
   it('to previous: N/N on the last known-good, zero failed requests, the current digest quarantined', async () => {
@@ -186,7 +152,7 @@ describe('rollback, rolling, on the real swarm', () => {
     expect(t.result.deploy.proof.summary).toBe(
       `${REPLICAS}/${REPLICAS} healthy on ${digest(images.v2)}`,
     );
-    expectFleetOn(rolling, images.v2);
+    expectFleetOn(docker, rolling, images.v2, REPLICAS);
     const [rb, q] = (await ledgerOf('staging').history(2)).map((s) => s.entry);
     expect(rb).toMatchObject({
       seq: 5,
@@ -233,7 +199,7 @@ describe('rollback, rolling, on the real swarm', () => {
       from: images.v2,
       quarantine: { kind: 'off' },
     });
-    expectFleetOn(rolling, images.v1);
+    expectFleetOn(docker, rolling, images.v1, REPLICAS);
     expect(await current(ledgerOf('staging'))).toBe(digest(images.v1));
     expect((await isQuarantined(store(), digest(images.v2))).quarantined).toBe(false);
     expect(await (await fetch(url('staging'))).text()).toContain('revision <code>v1</code>');
@@ -280,9 +246,9 @@ describe('rollback, blue-green inside keep-warm, on the real swarm', () => {
   beforeAll(async () => {
     expect((await deploy(images.v1, 'production')).outcome).toBe('deployed');
     expect((await deploy(images.v2, 'production')).outcome).toBe('deployed');
-    expectFleetOn(`${blueGreen}-green`, images.v2);
+    expectFleetOn(docker, `${blueGreen}-green`, images.v2, REPLICAS);
     // keep-warm 10m: blue still runs v1.
-    expectFleetOn(`${blueGreen}-blue`, images.v1);
+    expectFleetOn(docker, `${blueGreen}-blue`, images.v1, REPLICAS);
   }, 300_000);
 
   it('is one traffic switch back to the warm colour: zero failed requests, the log says so', async () => {
@@ -300,7 +266,7 @@ describe('rollback, blue-green inside keep-warm, on the real swarm', () => {
     expect(
       logs.some((l) => l.startsWith('rollback path: switch back: blue still runs sha256:')),
     ).toBe(true);
-    expectFleetOn(`${blueGreen}-blue`, images.v1);
+    expectFleetOn(docker, `${blueGreen}-blue`, images.v1, REPLICAS);
     expect(
       docker([
         'service',
@@ -331,6 +297,6 @@ describe('rollback, blue-green inside keep-warm, on the real swarm', () => {
       path: { kind: 'redeploy' },
     });
     expect(t.result.path.line).toMatch(/^rollback path: blue-green deploy: no colour is kept warm/);
-    expectFleetOn(`${blueGreen}-green`, images.v2);
+    expectFleetOn(docker, `${blueGreen}-green`, images.v2, REPLICAS);
   }, 180_000);
 });
