@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bake, parseBakeRequest } from '@kiln/core/bake';
@@ -18,6 +17,7 @@ import {
 } from '@kiln/local';
 import { type FakeGitHub, startFakeGitHub } from '../support/fake-github.js';
 import { runAction } from '../support/run-action.js';
+import { dockerOn, runningTasks } from '../support/swarm-checks.js';
 
 // replace-fleet's committed bundle (and the suite entry's `command: deploy`), run as a runner
 // does, on the real swarm behind a haproxy of its own, reporting to a spec-checked fake GitHub.
@@ -30,8 +30,7 @@ const network = `kiln-e2e-deploy-${run}`;
 const SHA = 'e'.repeat(40);
 const registries = new Registries();
 
-const docker = (args: string[]): string =>
-  execFileSync('docker', ['-H', dockerHost, ...args], { encoding: 'utf8', stdio: 'pipe' }).trim();
+const docker = dockerOn(dockerHost);
 
 describe('replace-fleet bundle', () => {
   let work = '';
@@ -137,17 +136,7 @@ describe('replace-fleet bundle', () => {
       commit: SHA,
       run_url: 'https://github.com/acme/shop/actions/runs/7/attempts/1',
     });
-    const images = docker([
-      'service',
-      'ps',
-      target,
-      '--filter',
-      'desired-state=running',
-      '--no-trunc',
-      '--format',
-      '{{.Image}}',
-    ]);
-    expect(images.split('\n')).toEqual([v1, v1]);
+    expect(runningTasks(docker, target).map((t) => t.image)).toEqual([v1, v1]);
     expect(github.violations).toEqual([]);
     const [d] = github.deployments();
     expect(d).toMatchObject({ environment: 'staging', ref: SHA });

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bake, parseBakeRequest } from '@kiln/core/bake';
@@ -20,6 +19,7 @@ import {
 } from '@kiln/local';
 import { type FakeGitHub, startFakeGitHub } from '../support/fake-github.js';
 import { runAction } from '../support/run-action.js';
+import { dockerOn, runningTasks } from '../support/swarm-checks.js';
 
 // rollback's committed bundle (and the suite entry's `command: rollback`), run as a runner does,
 // on the real swarm behind a haproxy of its own, reporting to a spec-checked fake GitHub.
@@ -34,8 +34,7 @@ const SHA = 'f'.repeat(40);
 const HEALTH_CMD = 'wget -q -O /dev/null http://127.0.0.1:8080/ || exit 1';
 const registries = new Registries();
 
-const docker = (args: string[]): string =>
-  execFileSync('docker', ['-H', dockerHost, ...args], { encoding: 'utf8', stdio: 'pipe' }).trim();
+const docker = dockerOn(dockerHost);
 const spec = (): string =>
   docker(['service', 'inspect', target, '--format', '{{.Version.Index}} {{json .Spec}}']);
 
@@ -170,17 +169,7 @@ describe('rollback bundle', () => {
     });
     expect(q?.entry).toMatchObject({ action: 'quarantine', digest: digestOf(v2) });
     expect((await isQuarantined(store(), digestOf(v2) as Digest)).quarantined).toBe(true);
-    const images = docker([
-      'service',
-      'ps',
-      target,
-      '--filter',
-      'desired-state=running',
-      '--no-trunc',
-      '--format',
-      '{{.Image}}',
-    ]);
-    expect(images.split('\n')).toEqual([v1, v1]);
+    expect(runningTasks(docker, target).map((t) => t.image)).toEqual([v1, v1]);
     expect(github.violations).toEqual([]);
     const d = github.deployments().at(-1);
     expect(d).toMatchObject({ environment: 'staging', ref: SHA });

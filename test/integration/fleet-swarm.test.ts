@@ -1,5 +1,4 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,13 +16,13 @@ import {
   testEnvironment,
 } from '@kiln/local';
 import { describeFleetProvider, type FleetContract } from '../support/fleet-contract.js';
+import { dockerOn, runningTasks } from '../support/swarm-checks.js';
 
 const env = testEnvironment();
 const dockerHost = env.engine.dockerHost;
 const run = `${process.pid.toString(36)}${Date.now().toString(36)}`;
 const HEALTH_CMD = 'wget -q -O /dev/null http://127.0.0.1:8080/ || exit 1';
-const docker = (args: string[]): string =>
-  execFileSync('docker', ['-H', dockerHost, ...args], { encoding: 'utf8', stdio: 'pipe' }).trim();
+const docker = dockerOn(dockerHost);
 
 /** The sample app at three revisions: v1, v2, and one that serves on the wrong port. */
 async function bakeReleases(): Promise<FleetContract['images']> {
@@ -135,28 +134,18 @@ describe('swarm provider, as the engine sees it', () => {
     // The contract's last rolling case: the engine rolled the broken release back.
     expect(svc?.UpdateStatus?.State).toBe('rollback_completed');
     const image = svc?.Spec.TaskTemplate.ContainerSpec.Image ?? '';
-    const tasks = (): string[] =>
-      docker([
-        'service',
-        'ps',
-        rolling.target,
-        '--filter',
-        'desired-state=running',
-        '--no-trunc',
-        '--format',
-        '{{.Image}} {{.CurrentState}}',
-      ]).split('\n');
+    const tasks = () => runningTasks(docker, rolling.target);
     // A task the engine replaced a moment ago (a health check missed on a loaded machine) is
     // still starting: wait for the steady state, then every task must run the one digest.
-    let images = tasks();
-    for (let i = 0; i < 60 && !images.every((l) => l.includes('Running')); i++) {
+    let now = tasks();
+    for (let i = 0; i < 60 && !now.every((t) => t.state.startsWith('Running')); i++) {
       await new Promise((r) => setTimeout(r, 500));
-      images = tasks();
+      now = tasks();
     }
-    expect(images).toHaveLength(3);
-    for (const line of images) {
-      expect(line.split(' ')[0]).toBe(image);
-      expect(line).toContain('Running');
+    expect(now).toHaveLength(3);
+    for (const t of now) {
+      expect(t.image).toBe(image);
+      expect(t.state).toMatch(/^Running/);
     }
     expect(digestOf(image)).toMatch(/^sha256:[0-9a-f]{64}$/);
   });

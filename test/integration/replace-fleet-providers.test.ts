@@ -19,6 +19,7 @@ import {
   Registries,
   sha256,
 } from '@kiln/core/oci';
+import { RUN_CONTEXT } from '../support/core-calls.js';
 import { FakeAws } from '../support/fake-aws.js';
 import { type FakeKubeApi, startFakeKubeApi } from '../support/fake-kube-api.js';
 
@@ -56,8 +57,6 @@ async function layoutWith(name: string): Promise<{ store: OciLayout; digest: Dig
   await store.putManifest({ bytes, digest, mediaType: MediaType.OciManifest }, { tag: name });
   return { store, digest };
 }
-
-const run = { actor: 'octocat', commit: 'c0ffee', runUrl: 'https://ci.example/run/1' };
 
 describe('replaceFleet opens the provider kiln.yml names', () => {
   it('kubernetes: the kubernetes block (namespace, container) and the kubeconfig input reach the API server', async () => {
@@ -98,7 +97,7 @@ environments:
       registries: new Registries(),
       stores: { image: store, ledger: store },
       ledger: { settleMs: 0 },
-      run,
+      run: RUN_CONTEXT,
       log: (l) => log.push(l),
       tuning: { kubernetes: { pollMs: 20, drainMs: 50 } },
     });
@@ -138,7 +137,7 @@ environments:
       registries: new Registries(),
       stores: { image: store, ledger: store },
       ledger: { settleMs: 0 },
-      run,
+      run: RUN_CONTEXT,
       tuning: {
         'aws-asg': {
           clients: aws.clients,
@@ -180,7 +179,7 @@ environments:
       registries: new Registries(),
       stores: { image: store, ledger: store },
       ledger: { settleMs: 0 },
-      run,
+      run: RUN_CONTEXT,
       tuning: { 'aws-asg': { clients: aws.clients, region: 'eu-west-1' } },
     }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConfigurationError);
