@@ -732,9 +732,10 @@ class RegistryRepository {
         return location;
     }
     async uploadOnce(desc, open) {
-        let location = await this.startUpload();
+        const started = await openWhileStarting(open, () => this.startUpload());
+        let location = started.location;
+        const source = started.source;
         const threshold = this.upload.chunkThreshold ?? CHUNK_THRESHOLD;
-        const source = await open();
         if (desc.size <= threshold) {
             const res = await this.transport.request({
                 method: 'PUT',
@@ -909,6 +910,31 @@ class RegistryRepository {
         });
         await discard(res);
     }
+}
+/**
+ * Opens the source while the registry starts the upload: one round trip less before bytes flow.
+ * The upload's answer decides: if it fails, the opened source is closed and that failure is
+ * what the caller sees. An error of the source before anyone reads it is kept (not an uncaught
+ * 'error') and thrown here, so the upload never sends a dead stream.
+ */
+async function openWhileStarting(open, start) {
+    const opening = open().then((s) => {
+        s.on('error', () => { }); // kept in s.errored; the upload's own listener reports it
+        return s;
+    });
+    opening.catch(() => { }); // a failed open is thrown below, not reported as unhandled meanwhile
+    let location;
+    try {
+        location = await start();
+    }
+    catch (err) {
+        await opening.then((s) => s.destroy(), () => { });
+        throw err;
+    }
+    const source = await opening;
+    if (source.errored)
+        throw source.errored;
+    return { location, source };
 }
 function withDigest(location, digest) {
     return `${location}${location.includes('?') ? '&' : '?'}digest=${encodeURIComponent(digest)}`;

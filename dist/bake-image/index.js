@@ -30947,7 +30947,7 @@ async function bakeImageAction() {
     const request = (0,bake_request/* parseBakeRequest */.u1)(actionInputs, process.env.GITHUB_WORKSPACE);
     const options = registryOptionsFrom(actionInputs, request.repository?.registry);
     const [{ bakeImage, bakeSummary }, { Registries }, github] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(586), __nccwpck_require__.e(417), __nccwpck_require__.e(448), __nccwpck_require__.e(178)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2178)),
+        Promise.all(/* import() */[__nccwpck_require__.e(586), __nccwpck_require__.e(417), __nccwpck_require__.e(448), __nccwpck_require__.e(871)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6871)),
         Promise.all(/* import() */[__nccwpck_require__.e(586), __nccwpck_require__.e(448), __nccwpck_require__.e(69)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7069)),
         __nccwpck_require__.e(/* import() */ 616).then(__nccwpck_require__.bind(__nccwpck_require__, 616)),
     ]);
@@ -31247,6 +31247,8 @@ function parseBakeRequest(read, workspace = process.cwd()) {
  */
 class BuildContext {
     root;
+    /** Real paths of the folders items were looked up in: once per folder, not once per item. */
+    realDirs = new Map();
     constructor(root) {
         this.root = root;
     }
@@ -31272,18 +31274,29 @@ class BuildContext {
     async inspect(hostPath, shown, fail) {
         if (!this.contains(hostPath))
             fail(`"${shown}" resolves outside the context (through ..)`);
-        const parent = await realpathOrUndefined((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(hostPath));
-        if (parent === undefined)
+        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(hostPath);
+        let parent = this.realDirs.get(dir);
+        if (parent === undefined) {
+            parent = realpathOrUndefined(dir);
+            this.realDirs.set(dir, parent);
+        }
+        const real = await parent;
+        if (real === undefined)
             return undefined;
-        if (!this.contains(parent))
+        if (!this.contains(real))
             fail(`"${shown}" resolves outside the context through a symlink`);
-        const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(parent, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(hostPath));
-        const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(abs).catch(ifMissing(undefined));
+        return this.itemAt((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(real, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(hostPath)), shown, fail);
+    }
+    /** The item at `abs`, whose folder is a real path inside the context: one lstat. */
+    async itemAt(abs, shown, fail) {
+        const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(abs, { bigint: true }).catch(ifMissing(undefined));
         if (st === undefined)
             return undefined;
-        const mode = st.mode & 0o7777;
-        if (st.isFile())
-            return { abs, kind: 'file', mode };
+        const mode = Number(st.mode & 4095n);
+        if (st.isFile()) {
+            const { dev, ino, size, mtimeNs, ctimeNs } = st;
+            return { abs, kind: 'file', mode, stamp: { dev, ino, size, mtimeNs, ctimeNs } };
+        }
         if (st.isDirectory())
             return { abs, kind: 'dir', mode };
         if (st.isSymbolicLink()) {
@@ -31317,13 +31330,20 @@ class BuildContext {
     /**
      * Every item below a folder, depth first, with its path relative to that folder (`/`
      * separated). Symlinks are never followed. Names are visited in bytewise order so the
-     * first error reported is the same on every run.
+     * first error reported is the same on every run. The folder's real path is checked once,
+     * after it is read (a folder swapped for a link out of the context is caught), and each
+     * item costs one lstat.
      */
     async *walk(dir, shownDir, fail) {
         const names = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(dir)).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+        const real = await realpathOrUndefined(dir);
+        if (real === undefined)
+            return; // removed while walking: nothing to copy
+        if (!this.contains(real))
+            fail(`"${shownDir}" resolves outside the context through a symlink`);
         for (const name of names) {
             const shown = shownDir === '.' ? name : `${shownDir}/${name}`;
-            const item = await this.inspect((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, name), shown, fail);
+            const item = await this.itemAt((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(real, name), shown, fail);
             if (item === undefined)
                 continue; // removed while walking: nothing to copy
             yield [name, item];
@@ -31594,8 +31614,11 @@ async function placeItem(ctx, tree, line, fail, path, item) {
 }
 function toEntry(path, item) {
     const entry = { path, type: item.kind, mode: item.mode };
-    if (item.kind === 'file')
+    if (item.kind === 'file') {
         entry.source = item.abs;
+        if (item.stamp)
+            entry.stamp = item.stamp;
+    }
     if (item.kind === 'symlink')
         entry.linkTarget = item.linkTarget;
     return entry;

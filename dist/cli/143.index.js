@@ -7,6 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GZ: () => (/* binding */ proveConvergence),
+/* harmony export */   Me: () => (/* binding */ perNodeLine),
 /* harmony export */   PC: () => (/* binding */ runtimeDigest),
 /* harmony export */   VK: () => (/* binding */ shortDigest),
 /* harmony export */   g7: () => (/* binding */ ConvergenceError),
@@ -100,9 +101,28 @@ function proveConvergence(tasks, digest, replicas, revision) {
         healthy,
         running: rows.length,
         tasks: rows,
+        nodes: countPerNode(rows),
         summary: `${healthy}/${replicas} healthy on ${digest}${rows.length > replicas ? ` (${rows.length - healthy} other instances still running)` : ''}`,
         problems,
     };
+}
+/** Healthy and wanted instances per node, in node order. */
+function countPerNode(rows) {
+    const by = new Map();
+    for (const r of rows) {
+        const c = by.get(r.node) ?? { node: r.node, healthy: 0, running: 0 };
+        c.running++;
+        if (r.ok)
+            c.healthy++;
+        by.set(r.node, c);
+    }
+    return [...by.values()].sort((a, b) => a.node.localeCompare(b.node));
+}
+/** `per node: abc123def456 2/2, …` for a fleet on more than one node; empty on one node. */
+function perNodeLine(proof) {
+    if (proof.nodes.length < 2)
+        return '';
+    return `per node: ${proof.nodes.map((n) => `${n.node.slice(0, 12) || '(unassigned)'} ${n.healthy}/${n.running}`).join(', ')}`;
 }
 
 
@@ -136,7 +156,7 @@ async function loadProvider(kind, settings) {
         }
         case 'kubernetes': {
             // @kubernetes/client-node loads here, only for a fleet on Kubernetes.
-            const { KubernetesProvider } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(830), __webpack_require__.e(943), __webpack_require__.e(309)]).then(__webpack_require__.bind(__webpack_require__, 25309));
+            const { KubernetesProvider } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(830), __webpack_require__.e(943), __webpack_require__.e(198)]).then(__webpack_require__.bind(__webpack_require__, 53198));
             return new KubernetesProvider(settings);
         }
         default:
@@ -203,7 +223,7 @@ async function openFleet(fleet, opening = {}) {
 /* harmony export */   nb: () => (/* binding */ descriptorOf),
 /* harmony export */   vd: () => (/* binding */ platformSchema)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(45586);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(50000);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(37428);
 /* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3547);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(37638);

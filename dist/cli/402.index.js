@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   m: () => (/* binding */ inspectImage)
 /* harmony export */ });
 /* harmony import */ var _manifest_tree_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(35999);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45586);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(50000);
 
 
 const configPlatform = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
@@ -487,7 +487,7 @@ async function readManifestTree(store, digest, limits = {}) {
 /* harmony export */   nb: () => (/* binding */ descriptorOf),
 /* harmony export */   vd: () => (/* binding */ platformSchema)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(45586);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(50000);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(37428);
 /* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3547);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(37638);

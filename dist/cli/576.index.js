@@ -69,7 +69,7 @@ async function run(argv) {
         log: _options_js__WEBPACK_IMPORTED_MODULE_0__/* .progress */ .qB,
     };
     // Arguments are checked before the runner (and GitHub's workflow parser) loads.
-    const { runWorkflow, runReport } = await __webpack_require__.e(/* import() */ 478).then(__webpack_require__.bind(__webpack_require__, 29478));
+    const { runWorkflow, runReport } = await __webpack_require__.e(/* import() */ 478).then(__webpack_require__.bind(__webpack_require__, 74240));
     const result = await runWorkflow(options);
     (0,_options_js__WEBPACK_IMPORTED_MODULE_0__/* .print */ .yy)(values.json, result, await runReport(result));
     return result.conclusion === 'success' ? 0 : 3;
@@ -86,13 +86,17 @@ async function run(argv) {
 /* harmony export */   hE: () => (/* binding */ registryFlags),
 /* harmony export */   qB: () => (/* binding */ progress),
 /* harmony export */   qg: () => (/* binding */ parse),
+/* harmony export */   uE: () => (/* binding */ kubeconfigFlag),
 /* harmony export */   yy: () => (/* binding */ print)
 /* harmony export */ });
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _kiln_core_errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(37638);
-/* harmony import */ var _kiln_core_log__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(88315);
-/* harmony import */ var _kiln_core_inputs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48892);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _kiln_core_errors__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(37638);
+/* harmony import */ var _kiln_core_log__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(88315);
+/* harmony import */ var _kiln_core_inputs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48892);
+
 
 
 
@@ -108,17 +112,17 @@ const registryFlags = {
 };
 function parse(argv, options) {
     try {
-        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: argv, options, allowPositionals: true });
+        return (0,node_util__WEBPACK_IMPORTED_MODULE_1__.parseArgs)({ args: argv, options, allowPositionals: true });
     }
     catch (err) {
-        throw new _kiln_core_errors__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(err.message);
+        throw new _kiln_core_errors__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(err.message);
     }
 }
 /** `target`: the registry the command writes to, the only one given the explicit credentials. */
 function registryOptions(values, target) {
     const env = process.env;
     // A password on the command line lands in shell history; the environment variable is preferred.
-    return (0,_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_2__/* .registryOptionsFrom */ .us)((0,_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_2__/* .fromRecord */ .iA)({
+    return (0,_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_3__/* .registryOptionsFrom */ .us)((0,_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_3__/* .fromRecord */ .iA)({
         'registry-username': values['registry-username'] ?? env.KILN_REGISTRY_USERNAME,
         'registry-password': values['registry-password'] ?? env.KILN_REGISTRY_PASSWORD,
         'insecure-registries': values['insecure-registries'] ?? env.KILN_INSECURE_REGISTRIES,
@@ -131,12 +135,26 @@ function registryOptions(values, target) {
  */
 function print(json, value, text) {
     if (json)
-        process.stdout.write(_kiln_core_log__WEBPACK_IMPORTED_MODULE_1__/* .jsonText */ .s$(value) + '\n');
+        process.stdout.write(_kiln_core_log__WEBPACK_IMPORTED_MODULE_2__/* .jsonText */ .s$(value) + '\n');
     else
-        _kiln_core_log__WEBPACK_IMPORTED_MODULE_1__/* .write */ .M9(process.stdout, text.replace(/\n$/, ''));
+        _kiln_core_log__WEBPACK_IMPORTED_MODULE_2__/* .write */ .M9(process.stdout, text.replace(/\n$/, ''));
 }
 /** Progress lines go to stderr, so stdout holds only the result. */
-const progress = (line) => _kiln_core_log__WEBPACK_IMPORTED_MODULE_1__/* .write */ .M9(process.stderr, line);
+const progress = (line) => _kiln_core_log__WEBPACK_IMPORTED_MODULE_2__/* .write */ .M9(process.stderr, line);
+/**
+ * `--kubeconfig FILE` (a path, as kubectl takes it): the file's content, which the fleet inputs
+ * take as `kubeconfig` and mask before parsing. Unset: the provider's own default applies.
+ */
+function kubeconfigFlag(path) {
+    if (path === undefined || path.trim() === '')
+        return undefined;
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8');
+    }
+    catch (err) {
+        throw new _kiln_core_errors__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`Flag "--kubeconfig" has value "${path}": the file cannot be read (${err.code ?? err.message})`);
+    }
+}
 
 
 /***/ }),

@@ -148,8 +148,8 @@ function parsePromoteRequest(read, config) {
     return req;
 }
 
-// EXTERNAL MODULE: ./packages/core/src/gates/index.ts + 3 modules
-var src_gates = __webpack_require__(95975);
+// EXTERNAL MODULE: ./packages/core/src/gates/index.ts + 4 modules
+var src_gates = __webpack_require__(10424);
 // EXTERNAL MODULE: ./packages/core/src/ledger/queries.ts
 var ledger_queries = __webpack_require__(26711);
 // EXTERNAL MODULE: ./packages/core/src/ledger/store.ts

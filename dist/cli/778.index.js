@@ -15,8 +15,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./packages/core/src/oci/digest.ts
 var digest = __webpack_require__(3547);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 14 modules
-var schemas = __webpack_require__(45586);
+// EXTERNAL MODULE: ./node_modules/zod/v4/mini/schemas.js
+var schemas = __webpack_require__(94343);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
+var api = __webpack_require__(43759);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core = __webpack_require__(88532);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
@@ -48,23 +50,21 @@ function ruleOf(err, raw) {
     const colon = at < 0 ? -1 : message.indexOf(': ', at + quoted.length);
     return colon < 0 ? message : message.slice(colon + 2);
 }
-const config_schema_text = (rule, pattern, max = 1024) => {
-    const s = schemas/* string */.YjP({ error: rule }).min(1, { error: rule }).max(max, { error: rule });
-    return pattern ? s.regex(pattern, { error: rule }) : s;
-};
+const config_schema_text = (rule, pattern, max = 1024) => schemas/* string */.YjP({ error: rule })
+    .check(api/* _minLength */.m9(1, { error: rule }), api/* _maxLength */.Eb(max, { error: rule }), ...(pattern ? [api/* _regex */.Fk(pattern, { error: rule })] : []));
 const whole = (min, max) => {
     const rule = max === undefined
         ? `must be a whole number of at least ${min}`
         : `must be a whole number from ${min} to ${max}`;
-    const n = schemas/* number */.aig({ error: rule }).int({ error: rule }).min(min, { error: rule });
-    return max === undefined ? n : n.max(max, { error: rule });
+    return schemas/* number */.aig({ error: rule })
+        .check(schemas/* int */.Whr({ error: rule }), api/* _gte */.qm(min, { error: rule }), ...(max === undefined ? [] : [api/* _lte */.Zm(max, { error: rule })]));
 };
 /**
  * A duration as the inputs take it (`90s`, `10m`, `1h30m`; a bare number is seconds), in ms.
  * Any value goes to parseDuration, so its rule is the message for a wrong type too. (z.unknown
  * makes the key optional, which every duration is.)
  */
-const duration = (positive) => schemas/* unknown */.L5J().transform((v, ctx) => {
+const duration = (positive) => schemas/* pipe */.FsL(schemas/* unknown */.L5J(), schemas/* transform */.pdi((v, ctx) => {
     const raw = typeof v === 'string' || typeof v === 'number' ? String(v) : '';
     try {
         const ms = (0,parse/* parseDuration */.E9)('duration', raw);
@@ -73,82 +73,82 @@ const duration = (positive) => schemas/* unknown */.L5J().transform((v, ctx) => 
         return ms;
     }
     catch (err) {
-        ctx.addIssue({ code: 'custom', message: ruleOf(err, raw) });
+        ctx.issues.push({ code: 'custom', message: ruleOf(err, raw), input: v });
         return core/* NEVER */.tm;
     }
-});
+}));
 const REPOSITORY_RULE = 'must be an image repository such as ghcr.io/acme/shop';
 /** An image repository: a reference without tag or digest (each deploy names its digest). */
-const repository = schemas/* string */.YjP({ error: REPOSITORY_RULE }).transform((v, ctx) => {
+const repository = schemas/* pipe */.FsL(schemas/* string */.YjP({ error: REPOSITORY_RULE }), schemas/* transform */.pdi((v, ctx) => {
     try {
         const ref = (0,reference/* parseReference */.F2)(v);
         if (ref.tag === undefined && ref.digest === undefined)
             return ref;
-        ctx.addIssue({
+        ctx.issues.push({
             code: 'custom',
             message: `${REPOSITORY_RULE}, without a tag or digest (each deploy names the digest it runs)`,
+            input: v,
         });
     }
     catch (err) {
-        ctx.addIssue({ code: 'custom', message: ruleOf(err, v) });
+        ctx.issues.push({ code: 'custom', message: ruleOf(err, v), input: v });
     }
     return core/* NEVER */.tm;
-});
+}));
 const URL_RULE = 'must be an http or https URL';
-const url = config_schema_text(URL_RULE).refine((v) => URL.canParse(v) && ['http:', 'https:'].includes(new URL(v).protocol), { error: URL_RULE });
+const url = config_schema_text(URL_RULE).check(schemas/* refine */.YPB((v) => URL.canParse(v) && ['http:', 'https:'].includes(new URL(v).protocol), {
+    error: URL_RULE,
+}));
 const ENVIRONMENT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 const ENVIRONMENT_NAME_RULE = `must be an environment name: lower-case letters, digits, - and _, starting with a letter or digit, at most ${kiln_config/* MAX_ENVIRONMENT_NAME */.N7} characters`;
 /** DNS-1123 label: Kubernetes namespace and container names. */
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS_LABEL_RULE = 'lower-case letters, digits and -, at most 63 characters';
 const settings = {
-    swarm: schemas/* strictObject */.rej({
+    swarm: schemas/* partial */.OH3(schemas/* strictObject */.rej({
         replicas: whole(1),
         port: whole(1, 65535),
         network: config_schema_text('must be a network name: letters, digits, _ . and -', /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 255),
         'docker-host': config_schema_text('must be an engine address such as unix:///var/run/docker.sock, tcp://host:2376 or ssh://user@host', /^(unix|tcp|ssh|npipe):\/\/\S+$/),
-    }, { error: "must be a map of this provider's settings" })
-        .partial(),
-    kubernetes: schemas/* strictObject */.rej({
+    }, { error: "must be a map of this provider's settings" })),
+    kubernetes: schemas/* partial */.OH3(schemas/* strictObject */.rej({
         namespace: config_schema_text(`must be a namespace name: ${DNS_LABEL_RULE}`, DNS_LABEL, 63),
         context: config_schema_text('must be a kubeconfig context name'),
         container: config_schema_text(`must be a container name: ${DNS_LABEL_RULE}`, DNS_LABEL, 63),
-    }, { error: "must be a map of this provider's settings" })
-        .partial(),
-    'aws-asg': schemas/* strictObject */.rej({
+    }, { error: "must be a map of this provider's settings" })),
+    'aws-asg': schemas/* partial */.OH3(schemas/* strictObject */.rej({
         region: config_schema_text('must be an AWS region such as us-east-1', /^[a-z]{2}(-[a-z]+)+-\d+$/, 32),
         'launch-template': config_schema_text('must be a launch template name (3 to 128 of letters, digits, ( ) . / _ -) or id (lt-…)', /^[A-Za-z0-9()./_-]{3,128}$/),
         'target-group-arn': config_schema_text('must be a target group ARN (arn:aws:elasticloadbalancing:<region>:<account>:targetgroup/<name>/<id>)', /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:targetgroup\/[A-Za-z0-9-]{1,32}\/[0-9a-f]{16}$/),
         'min-healthy-percentage': whole(0, 100),
-    }, { error: "must be a map of this provider's settings" })
-        .partial(),
+    }, { error: "must be a map of this provider's settings" })),
 };
 const environment = schemas/* strictObject */.rej({
     provider: schemas/* enum */.k5n(kiln_config/* PROVIDERS */.xq, { error: `must be one of ${kiln_config/* PROVIDERS */.xq.join(', ')}` }),
     target: config_schema_text('must be the name of the swarm service, Kubernetes Deployment or Auto Scaling group'),
-    requires: config_schema_text('must be the name of another environment').optional(),
-    'min-soak': duration(false).optional(),
-    strategy: schemas/* enum */.k5n(kiln_config/* STRATEGIES */.YL, { error: `must be one of ${kiln_config/* STRATEGIES */.YL.join(', ')}` }).optional(),
-    'batch-size': whole(1).optional(),
-    'health-timeout': duration(true).optional(),
-    'keep-warm': duration(false).optional(),
-    url: url.optional(),
-    swarm: settings.swarm.optional(),
-    kubernetes: settings.kubernetes.optional(),
-    'aws-asg': settings['aws-asg'].optional(),
+    requires: schemas/* optional */.lqM(config_schema_text('must be the name of another environment')),
+    'min-soak': schemas/* optional */.lqM(duration(false)),
+    strategy: schemas/* optional */.lqM(schemas/* enum */.k5n(kiln_config/* STRATEGIES */.YL, { error: `must be one of ${kiln_config/* STRATEGIES */.YL.join(', ')}` })),
+    'batch-size': schemas/* optional */.lqM(whole(1)),
+    'health-timeout': schemas/* optional */.lqM(duration(true)),
+    'keep-warm': schemas/* optional */.lqM(duration(false)),
+    url: schemas/* optional */.lqM(url),
+    swarm: schemas/* optional */.lqM(settings.swarm),
+    kubernetes: schemas/* optional */.lqM(settings.kubernetes),
+    'aws-asg': schemas/* optional */.lqM(settings['aws-asg']),
 }, { error: 'must be a map with provider:, target: and the settings of the environment' });
 const ledger = schemas/* strictObject */.rej({ repository }, { error: 'must be a map with repository:' });
 const configSchema = schemas/* strictObject */.rej({
     image: repository,
-    ledger: ledger.optional(),
-    environments: schemas/* record */.g1P(schemas/* string */.YjP().max(kiln_config/* MAX_ENVIRONMENT_NAME */.N7).regex(ENVIRONMENT_NAME), environment, {
+    ledger: schemas/* optional */.lqM(ledger),
+    environments: schemas/* record */.g1P(schemas/* string */.YjP().check(api/* _maxLength */.Eb(kiln_config/* MAX_ENVIRONMENT_NAME */.N7), api/* _regex */.Fk(ENVIRONMENT_NAME)), environment, {
         error: (issue) => issue.code === 'invalid_key'
             ? ENVIRONMENT_NAME_RULE
             : 'must be a map of environment name to its settings',
     })
-        .refine((envs) => Object.keys(envs).length > 0, {
+        .check(schemas/* refine */.YPB((envs) => Object.keys(envs).length > 0, {
         error: 'must name at least one environment',
-    }),
+    })),
 });
 /** The keys a map at `path` may have, for "unknown key" messages. */
 function knownKeys(path) {

@@ -33,7 +33,7 @@ async function status(argv) {
         ...(values.image !== undefined ? { image: values.image } : {}),
     });
     // The config is checked before the registry client and the status domain load.
-    const [{ formatReference, Registries }, { environmentsStatus, formatStatus }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(586), __webpack_require__.e(402), __webpack_require__.e(69), __webpack_require__.e(768)]).then(__webpack_require__.bind(__webpack_require__, 17069)), Promise.all(/* import() */[__webpack_require__.e(586), __webpack_require__.e(711), __webpack_require__.e(143)]).then(__webpack_require__.bind(__webpack_require__, 41353))]);
+    const [{ formatReference, Registries }, { environmentsStatus, formatStatus }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(0), __webpack_require__.e(402), __webpack_require__.e(69), __webpack_require__.e(768)]).then(__webpack_require__.bind(__webpack_require__, 17069)), Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(0), __webpack_require__.e(711), __webpack_require__.e(143)]).then(__webpack_require__.bind(__webpack_require__, 41353))]);
     const ledger = config.ledger.repository;
     const registries = new Registries((0,_options_js__WEBPACK_IMPORTED_MODULE_1__/* .registryOptions */ ._A)(values, ledger.registry));
     const rows = await environmentsStatus(config, {
@@ -61,13 +61,17 @@ async function status(argv) {
 /* harmony export */   hE: () => (/* binding */ registryFlags),
 /* harmony export */   qB: () => (/* binding */ progress),
 /* harmony export */   qg: () => (/* binding */ parse),
+/* harmony export */   uE: () => (/* binding */ kubeconfigFlag),
 /* harmony export */   yy: () => (/* binding */ print)
 /* harmony export */ });
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _kiln_core_errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(37638);
-/* harmony import */ var _kiln_core_log__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(88315);
-/* harmony import */ var _kiln_core_inputs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48892);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _kiln_core_errors__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(37638);
+/* harmony import */ var _kiln_core_log__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(88315);
+/* harmony import */ var _kiln_core_inputs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48892);
+
 
 
 
@@ -83,17 +87,17 @@ const registryFlags = {
 };
 function parse(argv, options) {
     try {
-        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: argv, options, allowPositionals: true });
+        return (0,node_util__WEBPACK_IMPORTED_MODULE_1__.parseArgs)({ args: argv, options, allowPositionals: true });
     }
     catch (err) {
-        throw new _kiln_core_errors__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(err.message);
+        throw new _kiln_core_errors__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(err.message);
     }
 }
 /** `target`: the registry the command writes to, the only one given the explicit credentials. */
 function registryOptions(values, target) {
     const env = process.env;
     // A password on the command line lands in shell history; the environment variable is preferred.
-    return (0,_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_2__/* .registryOptionsFrom */ .us)((0,_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_2__/* .fromRecord */ .iA)({
+    return (0,_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_3__/* .registryOptionsFrom */ .us)((0,_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_3__/* .fromRecord */ .iA)({
         'registry-username': values['registry-username'] ?? env.KILN_REGISTRY_USERNAME,
         'registry-password': values['registry-password'] ?? env.KILN_REGISTRY_PASSWORD,
         'insecure-registries': values['insecure-registries'] ?? env.KILN_INSECURE_REGISTRIES,
@@ -106,12 +110,26 @@ function registryOptions(values, target) {
  */
 function print(json, value, text) {
     if (json)
-        process.stdout.write(_kiln_core_log__WEBPACK_IMPORTED_MODULE_1__/* .jsonText */ .s$(value) + '\n');
+        process.stdout.write(_kiln_core_log__WEBPACK_IMPORTED_MODULE_2__/* .jsonText */ .s$(value) + '\n');
     else
-        _kiln_core_log__WEBPACK_IMPORTED_MODULE_1__/* .write */ .M9(process.stdout, text.replace(/\n$/, ''));
+        _kiln_core_log__WEBPACK_IMPORTED_MODULE_2__/* .write */ .M9(process.stdout, text.replace(/\n$/, ''));
 }
 /** Progress lines go to stderr, so stdout holds only the result. */
-const progress = (line) => _kiln_core_log__WEBPACK_IMPORTED_MODULE_1__/* .write */ .M9(process.stderr, line);
+const progress = (line) => _kiln_core_log__WEBPACK_IMPORTED_MODULE_2__/* .write */ .M9(process.stderr, line);
+/**
+ * `--kubeconfig FILE` (a path, as kubectl takes it): the file's content, which the fleet inputs
+ * take as `kubeconfig` and mask before parsing. Unset: the provider's own default applies.
+ */
+function kubeconfigFlag(path) {
+    if (path === undefined || path.trim() === '')
+        return undefined;
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8');
+    }
+    catch (err) {
+        throw new _kiln_core_errors__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`Flag "--kubeconfig" has value "${path}": the file cannot be read (${err.code ?? err.message})`);
+    }
+}
 
 
 /***/ }),
@@ -157,7 +175,7 @@ const READ_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.con
 async function parseConfig(text, file, opts = {}) {
     const [yaml, { parseConfigText }] = await Promise.all([
         __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 38815, 19)),
-        Promise.all(/* import() */[__webpack_require__.e(586), __webpack_require__.e(778)]).then(__webpack_require__.bind(__webpack_require__, 93778)),
+        Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(343), __webpack_require__.e(778)]).then(__webpack_require__.bind(__webpack_require__, 93778)),
     ]);
     return parseConfigText(yaml, text, file, opts);
 }
@@ -174,14 +192,18 @@ async function loadConfig(path = kiln_config/* DEFAULT_CONFIG_PATH */.Bi, opts =
  * `.github/kiln.yml` when it exists, else undefined (Kiln runs from inputs alone).
  */
 async function configFromInputs(read, workspace, opts = {}) {
+    const { log, ...parseOpts } = opts;
     const given = read('config').trim();
     const path = given === '' ? kiln_config/* DEFAULT_CONFIG_PATH */.Bi : given;
     const fail = (why) => given === ''
         ? new errors/* ConfigurationError */.j1(`Config file ${JSON.stringify(path)} (the default of input "config") ${why}`)
         : (0,errors/* invalidInput */.aY)('config', given, `the file ${why}`);
     const text = await readConfigFile(path, workspace, fail);
-    if (text !== undefined)
-        return parseConfig(text, path, opts);
+    if (text !== undefined) {
+        // Loading the parser and the schema is most of an action's start-up: say what it is doing.
+        log?.(`Reading ${path}`);
+        return parseConfig(text, path, parseOpts);
+    }
     if (given !== '')
         throw fail('does not exist (a relative path is read from the workspace)');
     // `.yaml` for `.yml` is the likeliest slip; ignoring that file would ignore the whole config.

@@ -57,8 +57,8 @@ async function bake(argv) {
     const request = (0,_kiln_core_bake_request__WEBPACK_IMPORTED_MODULE_0__/* .parseBakeRequest */ .u1)((0,_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_1__/* .fromRecord */ .iA)(inputs));
     // Flags are checked before the bakers and the registry client load.
     const [{ bakeImage }, { Registries }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(586), __webpack_require__.e(118), __webpack_require__.e(306), __webpack_require__.e(402), __webpack_require__.e(679)]).then(__webpack_require__.bind(__webpack_require__, 7679)),
-        Promise.all(/* import() */[__webpack_require__.e(586), __webpack_require__.e(402), __webpack_require__.e(69)]).then(__webpack_require__.bind(__webpack_require__, 17069)),
+        Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(0), __webpack_require__.e(118), __webpack_require__.e(306), __webpack_require__.e(402), __webpack_require__.e(97)]).then(__webpack_require__.bind(__webpack_require__, 7097)),
+        Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(0), __webpack_require__.e(402), __webpack_require__.e(69)]).then(__webpack_require__.bind(__webpack_require__, 17069)),
     ]);
     const result = await bakeImage(request, new Registries((0,_options_js__WEBPACK_IMPORTED_MODULE_2__/* .registryOptions */ ._A)(values, request.repository?.registry)), _options_js__WEBPACK_IMPORTED_MODULE_2__/* .progress */ .qB);
     (0,_options_js__WEBPACK_IMPORTED_MODULE_2__/* .print */ .yy)(values.json, result, `${result.image}\n`);
@@ -76,13 +76,17 @@ async function bake(argv) {
 /* harmony export */   hE: () => (/* binding */ registryFlags),
 /* harmony export */   qB: () => (/* binding */ progress),
 /* harmony export */   qg: () => (/* binding */ parse),
+/* harmony export */   uE: () => (/* binding */ kubeconfigFlag),
 /* harmony export */   yy: () => (/* binding */ print)
 /* harmony export */ });
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _kiln_core_errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(37638);
-/* harmony import */ var _kiln_core_log__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(88315);
-/* harmony import */ var _kiln_core_inputs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48892);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _kiln_core_errors__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(37638);
+/* harmony import */ var _kiln_core_log__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(88315);
+/* harmony import */ var _kiln_core_inputs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48892);
+
 
 
 
@@ -98,17 +102,17 @@ const registryFlags = {
 };
 function parse(argv, options) {
     try {
-        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: argv, options, allowPositionals: true });
+        return (0,node_util__WEBPACK_IMPORTED_MODULE_1__.parseArgs)({ args: argv, options, allowPositionals: true });
     }
     catch (err) {
-        throw new _kiln_core_errors__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(err.message);
+        throw new _kiln_core_errors__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(err.message);
     }
 }
 /** `target`: the registry the command writes to, the only one given the explicit credentials. */
 function registryOptions(values, target) {
     const env = process.env;
     // A password on the command line lands in shell history; the environment variable is preferred.
-    return (0,_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_2__/* .registryOptionsFrom */ .us)((0,_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_2__/* .fromRecord */ .iA)({
+    return (0,_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_3__/* .registryOptionsFrom */ .us)((0,_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_3__/* .fromRecord */ .iA)({
         'registry-username': values['registry-username'] ?? env.KILN_REGISTRY_USERNAME,
         'registry-password': values['registry-password'] ?? env.KILN_REGISTRY_PASSWORD,
         'insecure-registries': values['insecure-registries'] ?? env.KILN_INSECURE_REGISTRIES,
@@ -121,12 +125,26 @@ function registryOptions(values, target) {
  */
 function print(json, value, text) {
     if (json)
-        process.stdout.write(_kiln_core_log__WEBPACK_IMPORTED_MODULE_1__/* .jsonText */ .s$(value) + '\n');
+        process.stdout.write(_kiln_core_log__WEBPACK_IMPORTED_MODULE_2__/* .jsonText */ .s$(value) + '\n');
     else
-        _kiln_core_log__WEBPACK_IMPORTED_MODULE_1__/* .write */ .M9(process.stdout, text.replace(/\n$/, ''));
+        _kiln_core_log__WEBPACK_IMPORTED_MODULE_2__/* .write */ .M9(process.stdout, text.replace(/\n$/, ''));
 }
 /** Progress lines go to stderr, so stdout holds only the result. */
-const progress = (line) => _kiln_core_log__WEBPACK_IMPORTED_MODULE_1__/* .write */ .M9(process.stderr, line);
+const progress = (line) => _kiln_core_log__WEBPACK_IMPORTED_MODULE_2__/* .write */ .M9(process.stderr, line);
+/**
+ * `--kubeconfig FILE` (a path, as kubectl takes it): the file's content, which the fleet inputs
+ * take as `kubeconfig` and mask before parsing. Unset: the provider's own default applies.
+ */
+function kubeconfigFlag(path) {
+    if (path === undefined || path.trim() === '')
+        return undefined;
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8');
+    }
+    catch (err) {
+        throw new _kiln_core_errors__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`Flag "--kubeconfig" has value "${path}": the file cannot be read (${err.code ?? err.message})`);
+    }
+}
 
 
 /***/ }),
@@ -357,6 +375,8 @@ function parseBakeRequest(read, workspace = process.cwd()) {
  */
 class BuildContext {
     root;
+    /** Real paths of the folders items were looked up in: once per folder, not once per item. */
+    realDirs = new Map();
     constructor(root) {
         this.root = root;
     }
@@ -382,18 +402,29 @@ class BuildContext {
     async inspect(hostPath, shown, fail) {
         if (!this.contains(hostPath))
             fail(`"${shown}" resolves outside the context (through ..)`);
-        const parent = await realpathOrUndefined((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(hostPath));
-        if (parent === undefined)
+        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(hostPath);
+        let parent = this.realDirs.get(dir);
+        if (parent === undefined) {
+            parent = realpathOrUndefined(dir);
+            this.realDirs.set(dir, parent);
+        }
+        const real = await parent;
+        if (real === undefined)
             return undefined;
-        if (!this.contains(parent))
+        if (!this.contains(real))
             fail(`"${shown}" resolves outside the context through a symlink`);
-        const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(parent, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(hostPath));
-        const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(abs).catch(ifMissing(undefined));
+        return this.itemAt((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(real, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(hostPath)), shown, fail);
+    }
+    /** The item at `abs`, whose folder is a real path inside the context: one lstat. */
+    async itemAt(abs, shown, fail) {
+        const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(abs, { bigint: true }).catch(ifMissing(undefined));
         if (st === undefined)
             return undefined;
-        const mode = st.mode & 0o7777;
-        if (st.isFile())
-            return { abs, kind: 'file', mode };
+        const mode = Number(st.mode & 4095n);
+        if (st.isFile()) {
+            const { dev, ino, size, mtimeNs, ctimeNs } = st;
+            return { abs, kind: 'file', mode, stamp: { dev, ino, size, mtimeNs, ctimeNs } };
+        }
         if (st.isDirectory())
             return { abs, kind: 'dir', mode };
         if (st.isSymbolicLink()) {
@@ -427,13 +458,20 @@ class BuildContext {
     /**
      * Every item below a folder, depth first, with its path relative to that folder (`/`
      * separated). Symlinks are never followed. Names are visited in bytewise order so the
-     * first error reported is the same on every run.
+     * first error reported is the same on every run. The folder's real path is checked once,
+     * after it is read (a folder swapped for a link out of the context is caught), and each
+     * item costs one lstat.
      */
     async *walk(dir, shownDir, fail) {
         const names = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(dir)).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+        const real = await realpathOrUndefined(dir);
+        if (real === undefined)
+            return; // removed while walking: nothing to copy
+        if (!this.contains(real))
+            fail(`"${shownDir}" resolves outside the context through a symlink`);
         for (const name of names) {
             const shown = shownDir === '.' ? name : `${shownDir}/${name}`;
-            const item = await this.inspect((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, name), shown, fail);
+            const item = await this.itemAt((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(real, name), shown, fail);
             if (item === undefined)
                 continue; // removed while walking: nothing to copy
             yield [name, item];
@@ -704,8 +742,11 @@ async function placeItem(ctx, tree, line, fail, path, item) {
 }
 function toEntry(path, item) {
     const entry = { path, type: item.kind, mode: item.mode };
-    if (item.kind === 'file')
+    if (item.kind === 'file') {
         entry.source = item.abs;
+        if (item.stamp)
+            entry.stamp = item.stamp;
+    }
     if (item.kind === 'symlink')
         entry.linkTarget = item.linkTarget;
     return entry;

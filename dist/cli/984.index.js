@@ -19,11 +19,18 @@ var config = __webpack_require__(83744);
 var deploy_request = __webpack_require__(40778);
 // EXTERNAL MODULE: ./packages/core/src/deploy/replace-fleet.ts + 3 modules
 var replace_fleet = __webpack_require__(16801);
+// EXTERNAL MODULE: ./packages/core/src/fleet/converged.ts
+var converged = __webpack_require__(34469);
 // EXTERNAL MODULE: ./packages/core/src/gates/gate-rows.ts
 var gate_rows = __webpack_require__(68253);
 // EXTERNAL MODULE: ./packages/core/src/github/summary.ts
 var summary = __webpack_require__(51561);
+// EXTERNAL MODULE: ./packages/core/src/deploy/quarantine-rolled-back.ts
+var quarantine_rolled_back = __webpack_require__(37570);
 ;// CONCATENATED MODULE: ./packages/core/src/deploy/deploy-summary.ts
+
+
+
 
 
 const OUTCOME = {
@@ -46,7 +53,16 @@ function replaceFleetSummary(r, title = 'replace-fleet') {
         ['running now', (0,summary/* inlineCode */.ti)(r.deployedImage)],
         ['previous', r.previousImage ? (0,summary/* inlineCode */.ti)(r.previousImage) : '—'],
         ['proof', r.proof.summary],
+        ...((0,converged/* perNodeLine */.Me)(r.proof) ? [['spread', (0,converged/* perNodeLine */.Me)(r.proof)]] : []),
         ...(r.reason ? [['reason', r.reason]] : []),
+        ...(r.quarantine
+            ? [
+                [
+                    'quarantine',
+                    `${r.quarantine.kind === 'failed' ? '❌ ' : ''}${(0,quarantine_rolled_back/* describeQuarantine */.Ux)(r.quarantine, (0,converged/* digestOf */.ol)(r.requestedImage) ?? r.requestedImage)}`,
+                ],
+            ]
+            : []),
         ...(r.previewUrl ? [['preview', r.previewUrl]] : []),
         ...(r.warmUntil ? [['old colour warm until', r.warmUntil]] : []),
         [
@@ -86,6 +102,7 @@ function replaceFleetSummary(r, title = 'replace-fleet') {
 
 
 
+
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __webpack_require__(37638);
 // EXTERNAL MODULE: ./packages/core/src/inputs/index.ts + 1 modules
@@ -114,6 +131,7 @@ const names = [
     'batch-size',
     'health-timeout',
     'auto-rollback',
+    'quarantine-on-rollback',
     'keep-warm',
     'replicas',
     'port',
@@ -130,13 +148,17 @@ const names = [
 async function deploy(argv) {
     const options = {
         ...src_options/* registryFlags */.hE,
+        kubeconfig: { type: 'string' },
         ...Object.fromEntries(names.map((k) => [k, { type: 'string' }])),
     };
     const { values, positionals } = (0,src_options/* parse */.qg)(argv, options);
     if (positionals.length)
         throw new errors/* ConfigurationError */.j1(`unexpected argument "${positionals[0]}"\nusage: kiln ${usage/* USAGE */.u.deploy}`);
     const v = values;
-    const read = (0,inputs/* fromRecord */.iA)(Object.fromEntries(names.map((k) => [k, v[k]])));
+    const read = (0,inputs/* fromRecord */.iA)({
+        ...Object.fromEntries(names.map((k) => [k, v[k]])),
+        kubeconfig: (0,src_options/* kubeconfigFlag */.uE)(v.kubeconfig),
+    });
     const request = (0,deploy_request/* parseReplaceFleetRequest */.jt)(read, await (0,config/* configFromInputs */.i7)(read, process.cwd()));
     const result = await (0,replace_fleet/* replaceFleet */.HL)(request, {
         registries: new oci.Registries((0,src_options/* registryOptions */._A)(values, request.image.registry)),

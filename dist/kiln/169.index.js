@@ -16,24 +16,34 @@ __webpack_require__.d(__webpack_exports__, {
   PREVIEW_TIMEOUT_MS: () => (/* reexport */ replace_fleet/* PREVIEW_TIMEOUT_MS */.ym),
   RolledBackError: () => (/* reexport */ replace_fleet/* RolledBackError */.Ai),
   deployRequest: () => (/* reexport */ replace_fleet/* deployRequest */.Lo),
+  describeQuarantine: () => (/* reexport */ quarantine_rolled_back/* describeQuarantine */.Ux),
   fleetSettings: () => (/* reexport */ replace_fleet/* fleetSettings */.E0),
   ledgerRepositoryFor: () => (/* reexport */ deploy_request/* ledgerRepositoryFor */.Fn),
   openProvider: () => (/* reexport */ replace_fleet/* openProvider */.C2),
   parsePinnedImage: () => (/* reexport */ deploy_request/* parsePinnedImage */.HK),
   parseReplaceFleetRequest: () => (/* reexport */ deploy_request/* parseReplaceFleetRequest */.jt),
+  quarantineRolledBack: () => (/* reexport */ quarantine_rolled_back/* quarantineRolledBack */.ML),
   replaceFleet: () => (/* reexport */ replace_fleet/* replaceFleet */.HL),
-  replaceFleetSummary: () => (/* reexport */ replaceFleetSummary)
+  replaceFleetSummary: () => (/* reexport */ replaceFleetSummary),
+  rolledBackReason: () => (/* reexport */ quarantine_rolled_back/* rolledBackReason */.O2)
 });
 
 // EXTERNAL MODULE: ./packages/core/src/deploy/deploy-request.ts
 var deploy_request = __webpack_require__(40778);
 // EXTERNAL MODULE: ./packages/core/src/deploy/replace-fleet.ts + 4 modules
 var replace_fleet = __webpack_require__(8803);
+// EXTERNAL MODULE: ./packages/core/src/fleet/converged.ts
+var converged = __webpack_require__(34469);
 // EXTERNAL MODULE: ./packages/core/src/gates/gate-rows.ts
 var gate_rows = __webpack_require__(68253);
 // EXTERNAL MODULE: ./packages/core/src/github/summary.ts
 var summary = __webpack_require__(51561);
+// EXTERNAL MODULE: ./packages/core/src/deploy/quarantine-rolled-back.ts
+var quarantine_rolled_back = __webpack_require__(37570);
 ;// CONCATENATED MODULE: ./packages/core/src/deploy/deploy-summary.ts
+
+
+
 
 
 const OUTCOME = {
@@ -56,7 +66,16 @@ function replaceFleetSummary(r, title = 'replace-fleet') {
         ['running now', (0,summary.inlineCode)(r.deployedImage)],
         ['previous', r.previousImage ? (0,summary.inlineCode)(r.previousImage) : '—'],
         ['proof', r.proof.summary],
+        ...((0,converged/* perNodeLine */.Me)(r.proof) ? [['spread', (0,converged/* perNodeLine */.Me)(r.proof)]] : []),
         ...(r.reason ? [['reason', r.reason]] : []),
+        ...(r.quarantine
+            ? [
+                [
+                    'quarantine',
+                    `${r.quarantine.kind === 'failed' ? '❌ ' : ''}${(0,quarantine_rolled_back/* describeQuarantine */.Ux)(r.quarantine, (0,converged/* digestOf */.ol)(r.requestedImage) ?? r.requestedImage)}`,
+                ],
+            ]
+            : []),
         ...(r.previewUrl ? [['preview', r.previewUrl]] : []),
         ...(r.warmUntil ? [['old colour warm until', r.warmUntil]] : []),
         [
@@ -92,6 +111,7 @@ function replaceFleetSummary(r, title = 'replace-fleet') {
 ;// CONCATENATED MODULE: ./packages/core/src/deploy/index.ts
 // The deploy domain: replace-fleet's request, the deploy core (gates -> provider -> ledger ->
 // GitHub deployment statuses) and its job summary. rollback goes through the same core.
+
 
 
 

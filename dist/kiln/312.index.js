@@ -26,12 +26,14 @@ async function rollbackAction() {
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     // kiln.yml and the inputs (a bad `to`, no reason, an unknown environment, a bad fleet input)
     // are checked before the registry client and the engine load.
-    const config = await (0,_kiln_core_config__WEBPACK_IMPORTED_MODULE_1__/* .configFromInputs */ .i7)(_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_3__/* .actionInputs */ .eh, workspace);
+    const config = await (0,_kiln_core_config__WEBPACK_IMPORTED_MODULE_1__/* .configFromInputs */ .i7)(_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_3__/* .actionInputs */ .eh, workspace, {
+        log: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line),
+    });
     const request = (0,_kiln_core_rollback_request__WEBPACK_IMPORTED_MODULE_4__/* .parseRollbackRequest */ .l)(_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_3__/* .actionInputs */ .eh, config);
     const options = (0,_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_3__/* .registryOptionsFrom */ .us)(_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_3__/* .actionInputs */ .eh, request.repository.registry);
     const [{ rollback, rollbackFailure, rollbackSummary }, { Registries }, github] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(586), __webpack_require__.e(730), __webpack_require__.e(975), __webpack_require__.e(803), __webpack_require__.e(1)]).then(__webpack_require__.bind(__webpack_require__, 1)),
-        Promise.all(/* import() */[__webpack_require__.e(586), __webpack_require__.e(730), __webpack_require__.e(402), __webpack_require__.e(69), __webpack_require__.e(768)]).then(__webpack_require__.bind(__webpack_require__, 17069)),
+        Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(0), __webpack_require__.e(730), __webpack_require__.e(424), __webpack_require__.e(803), __webpack_require__.e(556)]).then(__webpack_require__.bind(__webpack_require__, 75556)),
+        Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(0), __webpack_require__.e(730), __webpack_require__.e(402), __webpack_require__.e(69), __webpack_require__.e(768)]).then(__webpack_require__.bind(__webpack_require__, 17069)),
         __webpack_require__.e(/* import() */ 109).then(__webpack_require__.bind(__webpack_require__, 91490)),
     ]);
     const result = await rollback(request, {
@@ -174,6 +176,7 @@ function parseReplaceFleetRequest(read, config) {
         batchSize,
         healthTimeoutMs,
         autoRollback: (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)('auto-rollback', read('auto-rollback'), true),
+        quarantineOnRollback: (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)('quarantine-on-rollback', read('quarantine-on-rollback'), true),
         keepWarmMs,
         ledgerRepository: ledgerRepositoryFor(image, config),
     };

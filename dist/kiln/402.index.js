@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   m: () => (/* binding */ inspectImage)
 /* harmony export */ });
 /* harmony import */ var _manifest_tree_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(35999);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45586);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(50000);
 
 
 const configPlatform = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({

@@ -7,6 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GZ: () => (/* binding */ proveConvergence),
+/* harmony export */   Me: () => (/* binding */ perNodeLine),
 /* harmony export */   PC: () => (/* binding */ runtimeDigest),
 /* harmony export */   VK: () => (/* binding */ shortDigest),
 /* harmony export */   g7: () => (/* binding */ ConvergenceError),
@@ -100,9 +101,28 @@ function proveConvergence(tasks, digest, replicas, revision) {
         healthy,
         running: rows.length,
         tasks: rows,
+        nodes: countPerNode(rows),
         summary: `${healthy}/${replicas} healthy on ${digest}${rows.length > replicas ? ` (${rows.length - healthy} other instances still running)` : ''}`,
         problems,
     };
+}
+/** Healthy and wanted instances per node, in node order. */
+function countPerNode(rows) {
+    const by = new Map();
+    for (const r of rows) {
+        const c = by.get(r.node) ?? { node: r.node, healthy: 0, running: 0 };
+        c.running++;
+        if (r.ok)
+            c.healthy++;
+        by.set(r.node, c);
+    }
+    return [...by.values()].sort((a, b) => a.node.localeCompare(b.node));
+}
+/** `per node: abc123def456 2/2, …` for a fleet on more than one node; empty on one node. */
+function perNodeLine(proof) {
+    if (proof.nodes.length < 2)
+        return '';
+    return `per node: ${proof.nodes.map((n) => `${n.node.slice(0, 12) || '(unassigned)'} ${n.healthy}/${n.running}`).join(', ')}`;
 }
 
 

@@ -214,13 +214,17 @@ class DockerCommandError extends Error {
     exitCode;
     stderr;
     timedOut;
+    stdout;
     name = 'DockerCommandError';
-    constructor(message, command, exitCode, stderr, timedOut = false) {
+    constructor(message, command, exitCode, stderr, timedOut = false, 
+    /** What it printed before failing: `docker inspect a b` prints the objects that exist. */
+    stdout = '') {
         super(message);
         this.command = command;
         this.exitCode = exitCode;
         this.stderr = stderr;
         this.timedOut = timedOut;
+        this.stdout = stdout;
     }
 }
 const MAX_STDOUT = 16 * 1024 * 1024;
@@ -310,7 +314,7 @@ class DockerCli {
                             ? `failed with exit code ${code}`
                             : `was killed by ${signal ?? 'a signal'}`;
                     const detail = stderr ? `:\n${(0,_log_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(stderr)}` : '';
-                    reject(new DockerCommandError(`docker command ${status}: ${command}${detail}`, command, code, stderr, timedOut));
+                    reject(new DockerCommandError(`docker command ${status}: ${command}${detail}`, command, code, stderr, timedOut, stdout));
                 });
             });
         });
@@ -465,14 +469,14 @@ async function writeSummary(markdown) {
 
 /***/ }),
 
-/***/ 7097:
+/***/ 29478:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   X3: () => (/* binding */ parseImageConfigJson)
 /* harmony export */ });
 /* unused harmony exports containerConfigSchema, historySchema, imageConfigSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(45586);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(50000);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37428);
 
 /**
@@ -726,8 +730,8 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 14 modules
-var schemas = __webpack_require__(45586);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
+var schemas = __webpack_require__(50000);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core = __webpack_require__(88532);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
@@ -1165,7 +1169,7 @@ async function proveBase(registries, base, platform, layers) {
 }
 
 // EXTERNAL MODULE: ./packages/core/src/oci/image-config.ts
-var image_config = __webpack_require__(7097);
+var image_config = __webpack_require__(29478);
 ;// CONCATENATED MODULE: ./packages/core/src/validate/image-config.ts
 
 function parseImageConfig(bytes, where) {

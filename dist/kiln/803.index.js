@@ -2,6 +2,60 @@ export const id = 803;
 export const ids = [803];
 export const modules = {
 
+/***/ 37570:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ML: () => (/* binding */ quarantineRolledBack),
+/* harmony export */   O2: () => (/* binding */ rolledBackReason),
+/* harmony export */   Ux: () => (/* binding */ describeQuarantine)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37638);
+/* harmony import */ var _ledger_queries_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26711);
+
+
+/** The ledger's reason for quarantining a rolled-back digest: the environment and what failed. */
+function rolledBackReason(environment, why) {
+    return `rolled back in ${environment}: ${why?.trim() || 'it did not converge'}`;
+}
+/**
+ * Quarantines `digest` in `env`'s ledger unless an entry already does (a re-run adds none):
+ * a deploy rolled back, and the digest a rollback leaves. `ctx` may be read only when an entry
+ * is written (rollback reads the image's descriptor then); its failure is the step's.
+ * Never rejects: the deploy it follows is recorded whatever becomes of the quarantine.
+ */
+async function quarantineRolledBack(store, env, digest, reason, ctx) {
+    try {
+        const known = await (0,_ledger_queries_js__WEBPACK_IMPORTED_MODULE_0__/* .isQuarantined */ .fK)(store, digest);
+        if (known.quarantined && known.entry) {
+            const e = known.entry.entry;
+            return { kind: 'already', entry: known.entry.digest, seq: e.seq, env: e.env };
+        }
+        const context = typeof ctx === 'function' ? await ctx() : ctx;
+        const stored = await (0,_ledger_queries_js__WEBPACK_IMPORTED_MODULE_0__/* .quarantine */ .tW)(store, env, digest, reason, context);
+        return { kind: 'quarantined', entry: stored.digest, seq: stored.entry.seq, reason };
+    }
+    catch (cause) {
+        return { kind: 'failed', error: (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(cause), cause };
+    }
+}
+/** One line for the log, the summary and the step's error. */
+function describeQuarantine(q, digest) {
+    switch (q.kind) {
+        case 'quarantined':
+            return `${digest} quarantined (ledger seq ${q.seq}): promote and deploy refuse it in every environment`;
+        case 'already':
+            return `${digest} was already quarantined (${q.env}, ledger seq ${q.seq})`;
+        case 'off':
+            return `${digest} not quarantined (input quarantine-on-rollback is false)`;
+        case 'failed':
+            return `${digest} could not be quarantined: ${q.error}; promote and deploy still accept it`;
+    }
+}
+
+
+/***/ }),
+
 /***/ 8803:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -272,7 +326,7 @@ async function loadProvider(kind, settings) {
         }
         case 'kubernetes': {
             // @kubernetes/client-node loads here, only for a fleet on Kubernetes.
-            const { KubernetesProvider } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(830), __webpack_require__.e(943), __webpack_require__.e(309)]).then(__webpack_require__.bind(__webpack_require__, 25309));
+            const { KubernetesProvider } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(830), __webpack_require__.e(943), __webpack_require__.e(198)]).then(__webpack_require__.bind(__webpack_require__, 53198));
             return new KubernetesProvider(settings);
         }
         default:
@@ -320,8 +374,8 @@ async function openFleet(fleet, opening = {}) {
     }
 }
 
-// EXTERNAL MODULE: ./packages/core/src/gates/index.ts + 3 modules
-var src_gates = __webpack_require__(95975);
+// EXTERNAL MODULE: ./packages/core/src/gates/index.ts + 4 modules
+var src_gates = __webpack_require__(10424);
 // EXTERNAL MODULE: ./packages/core/src/ledger/queries.ts
 var queries = __webpack_require__(26711);
 // EXTERNAL MODULE: ./packages/core/src/ledger/store.ts + 1 modules
@@ -330,7 +384,10 @@ var store = __webpack_require__(60124);
 var manifest = __webpack_require__(74890);
 // EXTERNAL MODULE: ./packages/core/src/oci/reference.ts
 var reference = __webpack_require__(93966);
+// EXTERNAL MODULE: ./packages/core/src/deploy/quarantine-rolled-back.ts
+var quarantine_rolled_back = __webpack_require__(37570);
 ;// CONCATENATED MODULE: ./packages/core/src/deploy/replace-fleet.ts
+
 
 
 
@@ -363,7 +420,7 @@ class RolledBackError extends Error {
     result;
     name = 'RolledBackError';
     constructor(result) {
-        super(`${result.requestedImage} did not converge in ${result.environment} (${result.reason ?? 'rolled back'}); the fleet is back on ${result.deployedImage}: ${result.proof.summary}; ledger entry #${result.seq} ${result.ledgerEntry}`);
+        super(`${result.requestedImage} did not converge in ${result.environment} (${result.reason ?? 'rolled back'}); the fleet is back on ${result.deployedImage}: ${result.proof.summary}; ledger entry #${result.seq} ${result.ledgerEntry}${result.quarantine ? `; ${(0,quarantine_rolled_back/* describeQuarantine */.Ux)(result.quarantine, (0,converged/* digestOf */.ol)(result.requestedImage) ?? result.requestedImage)}` : ''}`);
         this.result = result;
     }
 }
@@ -460,6 +517,27 @@ async function replaceFleet(req, deps, opts = {}) {
         throw new FleetFailedError(`${action} of ${image} to ${req.environment} failed: ${(0,errors/* errorMessage */.gJ)(err)}${entry ? `; ledger entry #${entry.entry.seq} ${entry.digest}` : ''}`, entry, { cause: err });
     }
     log(`${result.outcome}: ${req.target} ${result.proof.summary}`);
+    const spread = (0,converged/* perNodeLine */.Me)(result.proof);
+    if (spread)
+        log(`${req.target} ${spread}`);
+    // A digest that failed its health here is refused everywhere afterwards. Written before the
+    // deploy entry (as rollback writes its quarantine before its own entry), so the head still
+    // says what this run did. A rollback that did not come up quarantines nothing: its target ran
+    // healthy before, and the rollback action quarantines the digest it rolled back from.
+    let quarantined;
+    if (result.outcome === 'rolled-back' && action === 'deploy') {
+        quarantined = req.quarantineOnRollback
+            ? await timed('ledger', () => (0,quarantine_rolled_back/* quarantineRolledBack */.ML)(stores.ledger, req.environment, req.digest, (0,quarantine_rolled_back/* rolledBackReason */.O2)(req.environment, result.reason), {
+                actor: entryBase.actor,
+                commit: entryBase.commit,
+                run_url: entryBase.run_url,
+                duration_ms: Math.max(0, Math.round(now().getTime() - started)),
+                ...(subject ? { subject } : {}),
+                ledger: { now, ...deps.ledger },
+            }))
+            : { kind: 'off' };
+        log(`quarantine: ${(0,quarantine_rolled_back/* describeQuarantine */.Ux)(quarantined, req.digest)}`);
+    }
     // A repeated run of a digest the ledger already says runs adds nothing; one the engine
     // finished after a runner died (no entry yet) gets its `unchanged` entry now.
     const stored = await timed('ledger', async () => {
@@ -494,9 +572,10 @@ async function replaceFleet(req, deps, opts = {}) {
         ...(result.reason ? { reason: result.reason } : {}),
         ...(result.previewUrl ? { previewUrl: result.previewUrl } : {}),
         ...(result.warmUntil ? { warmUntil: result.warmUntil } : {}),
+        ...(quarantined ? { quarantine: quarantined } : {}),
     };
 }
-/** The provider of the request, with its router; loaded with import() on first use. */
+/** The provider of the request's fleet, with its router; loaded with import() on first use. */
 async function openProvider(req, log, tuning) {
     const router = req.haproxy
         ? new HaproxyRouter({
@@ -567,6 +646,7 @@ function deployRequest(req, image, log) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GZ: () => (/* binding */ proveConvergence),
+/* harmony export */   Me: () => (/* binding */ perNodeLine),
 /* harmony export */   PC: () => (/* binding */ runtimeDigest),
 /* harmony export */   VK: () => (/* binding */ shortDigest),
 /* harmony export */   g7: () => (/* binding */ ConvergenceError),
@@ -660,9 +740,28 @@ function proveConvergence(tasks, digest, replicas, revision) {
         healthy,
         running: rows.length,
         tasks: rows,
+        nodes: countPerNode(rows),
         summary: `${healthy}/${replicas} healthy on ${digest}${rows.length > replicas ? ` (${rows.length - healthy} other instances still running)` : ''}`,
         problems,
     };
+}
+/** Healthy and wanted instances per node, in node order. */
+function countPerNode(rows) {
+    const by = new Map();
+    for (const r of rows) {
+        const c = by.get(r.node) ?? { node: r.node, healthy: 0, running: 0 };
+        c.running++;
+        if (r.ok)
+            c.healthy++;
+        by.set(r.node, c);
+    }
+    return [...by.values()].sort((a, b) => a.node.localeCompare(b.node));
+}
+/** `per node: abc123def456 2/2, …` for a fleet on more than one node; empty on one node. */
+function perNodeLine(proof) {
+    if (proof.nodes.length < 2)
+        return '';
+    return `per node: ${proof.nodes.map((n) => `${n.node.slice(0, 12) || '(unassigned)'} ${n.healthy}/${n.running}`).join(', ')}`;
 }
 
 

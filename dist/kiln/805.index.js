@@ -278,8 +278,8 @@ __webpack_require__.d(__webpack_exports__, {
 var promote_request = __webpack_require__(42576);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __webpack_require__(37638);
-// EXTERNAL MODULE: ./packages/core/src/gates/index.ts + 3 modules
-var src_gates = __webpack_require__(95975);
+// EXTERNAL MODULE: ./packages/core/src/gates/index.ts + 4 modules
+var src_gates = __webpack_require__(10424);
 // EXTERNAL MODULE: ./packages/core/src/ledger/queries.ts
 var queries = __webpack_require__(26711);
 // EXTERNAL MODULE: ./packages/core/src/ledger/store.ts + 1 modules

@@ -41,7 +41,7 @@ const READ_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.con
 async function parseConfig(text, file, opts = {}) {
     const [yaml, { parseConfigText }] = await Promise.all([
         __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 38815, 19)),
-        Promise.all(/* import() */[__webpack_require__.e(586), __webpack_require__.e(778)]).then(__webpack_require__.bind(__webpack_require__, 93778)),
+        Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(935)]).then(__webpack_require__.bind(__webpack_require__, 42935)),
     ]);
     return parseConfigText(yaml, text, file, opts);
 }
@@ -58,14 +58,18 @@ async function loadConfig(path = DEFAULT_CONFIG_PATH, opts = {}) {
  * `.github/kiln.yml` when it exists, else undefined (Kiln runs from inputs alone).
  */
 async function configFromInputs(read, workspace, opts = {}) {
+    const { log, ...parseOpts } = opts;
     const given = read('config').trim();
     const path = given === '' ? kiln_config/* DEFAULT_CONFIG_PATH */.Bi : given;
     const fail = (why) => given === ''
         ? new errors/* ConfigurationError */.j1(`Config file ${JSON.stringify(path)} (the default of input "config") ${why}`)
         : (0,errors/* invalidInput */.aY)('config', given, `the file ${why}`);
     const text = await readConfigFile(path, workspace, fail);
-    if (text !== undefined)
-        return parseConfig(text, path, opts);
+    if (text !== undefined) {
+        // Loading the parser and the schema is most of an action's start-up: say what it is doing.
+        log?.(`Reading ${path}`);
+        return parseConfig(text, path, parseOpts);
+    }
     if (given !== '')
         throw fail('does not exist (a relative path is read from the workspace)');
     // `.yaml` for `.yml` is the likeliest slip; ignoring that file would ignore the whole config.

@@ -22,10 +22,10 @@ var client_ec2_dist_cjs = __webpack_require__(35193);
 var client_elastic_load_balancing_v2_dist_cjs = __webpack_require__(50586);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __webpack_require__(37638);
-// EXTERNAL MODULE: ./packages/core/src/oci/reference.ts
-var reference = __webpack_require__(93966);
 // EXTERNAL MODULE: ./packages/core/src/fleet/converged.ts
 var converged = __webpack_require__(34469);
+// EXTERNAL MODULE: ./packages/core/src/fleet/request-check.ts
+var request_check = __webpack_require__(21642);
 ;// CONCATENATED MODULE: ./packages/core/src/fleet/aws-asg/blue-green.ts
 
 /**
@@ -895,7 +895,8 @@ class AwsAsgProvider {
         };
     }
     async deploy(request) {
-        checkRequest(request);
+        // An AMI id is as immutable as a digest; anything else must be pinned by digest.
+        (0,request_check/* checkDeployRequest */.b)(request, { immutableId: converged/* AMI_ID */.iB });
         if (request.strategy === 'blue-green')
             throw blueGreenRefusal(this.target);
         return rollingDeploy(this.ctx, request);
@@ -915,15 +916,34 @@ class AwsAsgProvider {
         });
     }
 }
-/** Invariants the request parser guarantees; checked again so no call reaches AWS without them. */
-function checkRequest(r) {
-    // An AMI id is as immutable as a digest; anything else must be pinned by digest.
-    if (!converged/* AMI_ID */.iB.test(r.image))
-        (0,reference/* requireDigest */.m0)((0,reference/* parseReference */.F2)(r.image), 'image');
+
+
+/***/ }),
+
+/***/ 21642:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ checkDeployRequest)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37638);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(93966);
+
+
+/**
+ * Invariants the request parser guarantees, checked again by a provider before its first
+ * call, so no call reaches an engine without them: a digest-pinned image, whole positive
+ * sizes, a positive health timeout.
+ */
+function checkDeployRequest(r, opts = {}) {
+    if (!opts.immutableId?.test(r.image))
+        (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .requireDigest */ .m0)((0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseReference */ .F2)(r.image), 'image');
+    if (!Number.isInteger(r.batchSize) || r.batchSize < 1)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`batch size ${r.batchSize} must be a whole number of at least 1`);
     if (r.replicas !== undefined && (!Number.isInteger(r.replicas) || r.replicas < 1))
-        throw new errors/* ConfigurationError */.j1(`replicas ${r.replicas} must be a whole number of at least 1`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`replicas ${r.replicas} must be a whole number of at least 1`);
     if (!(r.healthTimeoutMs > 0))
-        throw new errors/* ConfigurationError */.j1(`health timeout ${r.healthTimeoutMs} ms must be positive`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`health timeout ${r.healthTimeoutMs} ms must be positive`);
 }
 
 

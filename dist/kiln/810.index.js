@@ -27,8 +27,8 @@ async function validateImageAction() {
     const target = request.location.kind === 'registry' ? request.location.ref.registry : undefined;
     const options = (0,_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_2__/* .registryOptionsFrom */ .us)(_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_2__/* .actionInputs */ .eh, target);
     const [{ validateImage, validationAnnotations, validationSummary }, { Registries }, github] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(586), __webpack_require__.e(118), __webpack_require__.e(815), __webpack_require__.e(730), __webpack_require__.e(402), __webpack_require__.e(554)]).then(__webpack_require__.bind(__webpack_require__, 29554)),
-        Promise.all(/* import() */[__webpack_require__.e(586), __webpack_require__.e(730), __webpack_require__.e(402), __webpack_require__.e(69)]).then(__webpack_require__.bind(__webpack_require__, 17069)),
+        Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(0), __webpack_require__.e(118), __webpack_require__.e(815), __webpack_require__.e(730), __webpack_require__.e(402), __webpack_require__.e(554)]).then(__webpack_require__.bind(__webpack_require__, 29554)),
+        Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(0), __webpack_require__.e(730), __webpack_require__.e(402), __webpack_require__.e(69)]).then(__webpack_require__.bind(__webpack_require__, 17069)),
         __webpack_require__.e(/* import() */ 109).then(__webpack_require__.bind(__webpack_require__, 91490)),
     ]);
     const result = await validateImage(request, new Registries(options));

@@ -1,5 +1,5 @@
 export const id = 805;
-export const ids = [805,975];
+export const ids = [805,424];
 export const modules = {
 
 /***/ 8253:
@@ -32,7 +32,7 @@ function gateTable(results) {
 
 /***/ }),
 
-/***/ 5975:
+/***/ 424:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -50,6 +50,7 @@ __webpack_require__.d(__webpack_exports__, {
   healthyIn: () => (/* reexport */ healthyIn),
   notQuarantined: () => (/* reexport */ notQuarantined),
   promotedInto: () => (/* reexport */ promotedInto),
+  ranHealthyIn: () => (/* reexport */ ranHealthyIn),
   runGates: () => (/* reexport */ runGates),
   skipped: () => (/* reexport */ skipped),
   soakedFor: () => (/* reexport */ soakedFor),
@@ -241,11 +242,46 @@ async function promotedInto(ledger, digest, from) {
         };
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/gates/rollback-gates.ts
+
+
+/**
+ * The digest ran healthy in the ledger's environment at some time (a deploy or rollback there
+ * ended deployed or unchanged): a rollback goes only to a digest the environment has seen
+ * working. The head's known-good list answers recent digests in one read; an older one is
+ * looked up among the digest's own ledger referrers.
+ */
+async function ranHealthyIn(ledger, digest) {
+    const gate = 'ran-healthy';
+    const where = `${ledger.env} (ledger ${ledger.store.label})`;
+    const head = await ledger.head();
+    const kept = head ? (0,chain/* knownGoodAfter */.Vy)(head).find((k) => k.digest === digest) : undefined;
+    if (kept)
+        return {
+            gate,
+            status: 'pass',
+            reason: `${digest} ran healthy in ${where} (ledger seq ${kept.seq}, ${kept.at})`,
+            evidence: kept.entry,
+        };
+    if (head && (await (0,queries/* wasHealthy */.tj)(ledger.store, ledger.env, digest)))
+        return {
+            gate,
+            status: 'pass',
+            reason: `${digest} ran healthy in ${where} (an entry older than the head's known-good list)`,
+        };
+    return {
+        gate,
+        status: 'fail',
+        reason: `${digest} never ran healthy in ${where}: a rollback goes only to a digest that did`,
+    };
+}
+
 // EXTERNAL MODULE: ./packages/core/src/gates/gate-rows.ts
 var gate_rows = __webpack_require__(8253);
 ;// CONCATENATED MODULE: ./packages/core/src/gates/index.ts
 // Gates shared by promote, replace-fleet and rollback: each answers pass, fail or skip with
 // the evidence it rests on; runGates collects them and GateRefusedError refuses (exit 1).
+
 
 
 
@@ -405,7 +441,7 @@ async function writeSummary(markdown) {
 /* harmony export */   Vy: () => (/* binding */ knownGoodAfter)
 /* harmony export */ });
 /* unused harmony export pickKnownGood */
-/* harmony import */ var _entry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4747);
+/* harmony import */ var _entry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(307);
 
 /** A deploy or rollback that ended deployed/unchanged runs its digest; anything else leaves `previous`. */
 function effectOf(r) {
@@ -528,42 +564,56 @@ function verifyChain(env, links, listed = []) {
 
 /***/ }),
 
-/***/ 4747:
+/***/ 307:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G1: () => (/* reexport safe */ _env_name_js__WEBPACK_IMPORTED_MODULE_2__.G),
-/* harmony export */   Hh: () => (/* binding */ parseRecord),
-/* harmony export */   Rc: () => (/* binding */ KNOWN_GOOD_KEPT),
-/* harmony export */   Ut: () => (/* binding */ LEDGER_ENTRY_TYPE),
-/* harmony export */   Wj: () => (/* binding */ ENTRY_MAX_BYTES),
-/* harmony export */   Ym: () => (/* binding */ encodeRecord),
-/* harmony export */   _j: () => (/* binding */ recordAnnotations),
-/* harmony export */   fi: () => (/* binding */ recordSchema),
-/* harmony export */   lZ: () => (/* binding */ LEDGER_LAYER_TYPE),
-/* harmony export */   pv: () => (/* binding */ annotationProblem),
-/* harmony export */   zZ: () => (/* binding */ LedgerAnnotation)
-/* harmony export */ });
-/* unused harmony exports REASON_MAX, LEDGER_ACTIONS, LEDGER_OUTCOMES, canonicalJson, recordHash */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5586);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7428);
-/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3547);
-/* harmony import */ var _oci_referrers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3847);
-/* harmony import */ var _env_name_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7034);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Wj: () => (/* binding */ ENTRY_MAX_BYTES),
+  G1: () => (/* reexport */ env_name/* ENV_NAME */.G),
+  Rc: () => (/* binding */ KNOWN_GOOD_KEPT),
+  Ut: () => (/* binding */ LEDGER_ENTRY_TYPE),
+  lZ: () => (/* binding */ LEDGER_LAYER_TYPE),
+  zZ: () => (/* binding */ LedgerAnnotation),
+  pv: () => (/* binding */ annotationProblem),
+  Ym: () => (/* binding */ encodeRecord),
+  Hh: () => (/* binding */ parseRecord),
+  _j: () => (/* binding */ recordAnnotations),
+  fi: () => (/* binding */ recordSchema)
+});
+
+// UNUSED EXPORTS: LEDGER_ACTIONS, LEDGER_OUTCOMES, REASON_MAX, canonicalJson, recordHash
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
+var schemas = __webpack_require__(0);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/errors.js
+var errors = __webpack_require__(7428);
+// EXTERNAL MODULE: ./packages/core/src/oci/digest.ts
+var digest = __webpack_require__(3547);
+// EXTERNAL MODULE: ./packages/core/src/oci/referrers.ts
+var referrers = __webpack_require__(3847);
+// EXTERNAL MODULE: ./packages/core/src/ledger/env-name.ts
+var env_name = __webpack_require__(7034);
+;// CONCATENATED MODULE: ./packages/core/src/ledger/limits.ts
+// Apart from entry.ts (zod), so input parsers can check a reason's length without loading it.
+/** Longest `reason` kept in an entry. */
+const REASON_MAX = 1000;
+
+;// CONCATENATED MODULE: ./packages/core/src/ledger/entry.ts
+
 
 
 
 
 /** The entry artifact's type; its subject is the image the entry is about. */
-const LEDGER_ENTRY_TYPE = _oci_referrers_js__WEBPACK_IMPORTED_MODULE_1__/* .KilnArtifactType */ .PP.LedgerEntry;
+const LEDGER_ENTRY_TYPE = referrers/* KilnArtifactType */.PP.LedgerEntry;
 /** The entry's one JSON layer. */
 const LEDGER_LAYER_TYPE = 'application/json';
 /** The largest entry layer read: entries are small; a bigger one is not ours. */
 const ENTRY_MAX_BYTES = 64 * 1024;
 /** Known-good digests an entry carries forward, newest first: "last known-good" reads only the head. */
 const KNOWN_GOOD_KEPT = 16;
-/** Longest `reason` kept in an entry. */
-const REASON_MAX = 1000;
 /** Annotations of an entry's manifest, so a referrers listing answers without reading entries. */
 const LedgerAnnotation = {
     Prev: 'dev.kiln.ledger.prev',
@@ -581,39 +631,40 @@ const LEDGER_OUTCOMES = [
     'failed',
     'quarantined',
 ];
-/** Re-exported: the rule lives where input parsers can load it without zod. */
+/** Re-exported: the rule and the limit live where input parsers can load them without zod. */
 
-const digest = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
-    .refine((d) => (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .digestProblem */ .WQ)(d) === undefined, { message: 'invalid digest' })
+
+const entry_digest = schemas/* string */.YjP()
+    .refine((d) => (0,digest/* digestProblem */.WQ)(d) === undefined, { message: 'invalid digest' })
     .transform((d) => d);
-const isoTime = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().refine((t) => !Number.isNaN(Date.parse(t)), { message: 'not a time' });
-const knownGoodSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
-    digest,
-    seq: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive(),
+const isoTime = schemas/* string */.YjP().refine((t) => !Number.isNaN(Date.parse(t)), { message: 'not a time' });
+const knownGoodSchema = schemas/* strictObject */.rej({
+    digest: entry_digest,
+    seq: schemas/* number */.aig().int().positive(),
     at: isoTime,
-    entry: digest,
+    entry: entry_digest,
 });
 /** The stored record, checked on every read: registry content is untrusted. */
-const recordSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
-    version: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(1),
-    env: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(_env_name_js__WEBPACK_IMPORTED_MODULE_2__/* .ENV_NAME */ .G),
-    seq: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive(),
-    action: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(LEDGER_ACTIONS),
-    digest,
-    previous: digest.nullable(),
-    outcome: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(LEDGER_OUTCOMES),
+const recordSchema = schemas/* strictObject */.rej({
+    version: schemas/* literal */.euz(1),
+    env: schemas/* string */.YjP().regex(env_name/* ENV_NAME */.G),
+    seq: schemas/* number */.aig().int().positive(),
+    action: schemas/* enum */.k5n(LEDGER_ACTIONS),
+    digest: entry_digest,
+    previous: entry_digest.nullable(),
+    outcome: schemas/* enum */.k5n(LEDGER_OUTCOMES),
     at: isoTime,
-    duration_ms: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().nonnegative(),
-    actor: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
-    commit: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
-    run_url: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
-    evidence: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(digest),
-    reason: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().max(REASON_MAX).optional(),
-    from: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(_env_name_js__WEBPACK_IMPORTED_MODULE_2__/* .ENV_NAME */ .G).optional(),
-    prev: digest.nullable(),
+    duration_ms: schemas/* number */.aig().int().nonnegative(),
+    actor: schemas/* string */.YjP(),
+    commit: schemas/* string */.YjP(),
+    run_url: schemas/* string */.YjP(),
+    evidence: schemas/* array */.YOg(entry_digest),
+    reason: schemas/* string */.YjP().max(REASON_MAX).optional(),
+    from: schemas/* string */.YjP().regex(env_name/* ENV_NAME */.G).optional(),
+    prev: entry_digest.nullable(),
     previous_since: isoTime.nullable(),
-    known_good: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(knownGoodSchema).max(KNOWN_GOOD_KEPT),
-    abandoned: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(digest).optional(),
+    known_good: schemas/* array */.YOg(knownGoodSchema).max(KNOWN_GOOD_KEPT),
+    abandoned: schemas/* array */.YOg(entry_digest).optional(),
 });
 /** JSON with object keys sorted at every level and no whitespace: one encoding per record. */
 function canonicalJson(value) {
@@ -649,7 +700,7 @@ function parseRecord(bytes) {
     }
     const r = recordSchema.safeParse(json);
     if (!r.success)
-        return { problem: `its layer is not a ledger entry: ${zod__WEBPACK_IMPORTED_MODULE_4__/* .prettifyError */ .S1(r.error)}` };
+        return { problem: `its layer is not a ledger entry: ${errors/* prettifyError */.S1(r.error)}` };
     const record = r.data;
     if (!encodeRecord(record).equals(bytes))
         return { problem: 'its layer is not canonical JSON' };
@@ -686,12 +737,13 @@ function annotationProblem(record, annotations) {
 /* harmony export */   V7: () => (/* binding */ wasPromotedTo),
 /* harmony export */   fK: () => (/* binding */ isQuarantined),
 /* harmony export */   ft: () => (/* binding */ isValidated),
-/* harmony export */   ss: () => (/* binding */ current)
+/* harmony export */   ss: () => (/* binding */ current),
+/* harmony export */   tj: () => (/* binding */ wasHealthy)
 /* harmony export */ });
-/* unused harmony exports EVIDENCE_READ_MAX, REPORT_MAX_BYTES, lastKnownGood, wasHealthy, quarantine */
+/* unused harmony exports EVIDENCE_READ_MAX, REPORT_MAX_BYTES, lastKnownGood, quarantine */
 /* harmony import */ var _oci_referrers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3847);
 /* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4814);
-/* harmony import */ var _entry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4747);
+/* harmony import */ var _entry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(307);
 /* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(124);
 
 
@@ -876,8 +928,8 @@ var referrers = __webpack_require__(3847);
 var retry = __webpack_require__(9468);
 // EXTERNAL MODULE: ./packages/core/src/ledger/chain.ts
 var chain = __webpack_require__(4814);
-// EXTERNAL MODULE: ./packages/core/src/ledger/entry.ts
-var entry = __webpack_require__(4747);
+// EXTERNAL MODULE: ./packages/core/src/ledger/entry.ts + 1 modules
+var entry = __webpack_require__(307);
 ;// CONCATENATED MODULE: ./packages/core/src/ledger/errors.ts
 /**
  * Another writer moved the environment's head while this append was writing, on every attempt.
@@ -1419,8 +1471,8 @@ __webpack_require__.d(__webpack_exports__, {
 var promote_request = __webpack_require__(3205);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __webpack_require__(7638);
-// EXTERNAL MODULE: ./packages/core/src/gates/index.ts + 3 modules
-var src_gates = __webpack_require__(5975);
+// EXTERNAL MODULE: ./packages/core/src/gates/index.ts + 4 modules
+var src_gates = __webpack_require__(424);
 // EXTERNAL MODULE: ./packages/core/src/ledger/queries.ts
 var queries = __webpack_require__(6711);
 // EXTERNAL MODULE: ./packages/core/src/ledger/store.ts + 1 modules

@@ -28377,6 +28377,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   r: () => (/* binding */ promoteAction)
 });
 
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __nccwpck_require__(6257);
 // EXTERNAL MODULE: ./packages/core/src/config/kiln-config.ts
 var kiln_config = __nccwpck_require__(8051);
 // EXTERNAL MODULE: external "node:fs"
@@ -28405,7 +28407,7 @@ const READ_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.con
 async function parseConfig(text, file, opts = {}) {
     const [yaml, { parseConfigText }] = await Promise.all([
         __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19)),
-        Promise.all(/* import() */[__nccwpck_require__.e(586), __nccwpck_require__.e(778)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3778)),
+        Promise.all(/* import() */[__nccwpck_require__.e(164), __nccwpck_require__.e(935)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2935)),
     ]);
     return parseConfigText(yaml, text, file, opts);
 }
@@ -28422,14 +28424,18 @@ async function loadConfig(path = DEFAULT_CONFIG_PATH, opts = {}) {
  * `.github/kiln.yml` when it exists, else undefined (Kiln runs from inputs alone).
  */
 async function configFromInputs(read, workspace, opts = {}) {
+    const { log, ...parseOpts } = opts;
     const given = read('config').trim();
     const path = given === '' ? kiln_config/* DEFAULT_CONFIG_PATH */.Bi : given;
     const fail = (why) => given === ''
         ? new errors/* ConfigurationError */.j1(`Config file ${JSON.stringify(path)} (the default of input "config") ${why}`)
         : (0,errors/* invalidInput */.aY)('config', given, `the file ${why}`);
     const text = await readConfigFile(path, workspace, fail);
-    if (text !== undefined)
-        return parseConfig(text, path, opts);
+    if (text !== undefined) {
+        // Loading the parser and the schema is most of an action's start-up: say what it is doing.
+        log?.(`Reading ${path}`);
+        return parseConfig(text, path, parseOpts);
+    }
     if (given !== '')
         throw fail('does not exist (a relative path is read from the workspace)');
     // `.yaml` for `.yml` is the likeliest slip; ignoring that file would ignore the whole config.
@@ -28554,18 +28560,21 @@ var run_action = __nccwpck_require__(6797);
 
 
 
+
 async function promoteAction() {
     const ctx = (0,context/* readRunContext */.$)();
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     // kiln.yml and every input are checked before the registry client and the ledger load.
-    const config = await configFromInputs(source/* actionInputs */.eh, workspace);
+    const config = await configFromInputs(source/* actionInputs */.eh, workspace, {
+        log: (line) => core/* info */.pq(line),
+    });
     const request = (0,promote_request/* parsePromoteRequest */.P)(source/* actionInputs */.eh, config);
     // The explicit credentials go to the registry written to; others use docker's config.json.
     const options = registryOptionsFrom(source/* actionInputs */.eh, request.target.registry);
     const [{ promote, promoteRefusedSummary, promoteSummary }, { GateRefusedError }, oci, github] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(586), __nccwpck_require__.e(730), __nccwpck_require__.e(805)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7805)),
-        Promise.all(/* import() */[__nccwpck_require__.e(586), __nccwpck_require__.e(730), __nccwpck_require__.e(975)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5975)),
-        Promise.all(/* import() */[__nccwpck_require__.e(586), __nccwpck_require__.e(730), __nccwpck_require__.e(989)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4989)),
+        Promise.all(/* import() */[__nccwpck_require__.e(164), __nccwpck_require__.e(0), __nccwpck_require__.e(730), __nccwpck_require__.e(805)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7805)),
+        Promise.all(/* import() */[__nccwpck_require__.e(164), __nccwpck_require__.e(0), __nccwpck_require__.e(730), __nccwpck_require__.e(424)]).then(__nccwpck_require__.bind(__nccwpck_require__, 424)),
+        Promise.all(/* import() */[__nccwpck_require__.e(164), __nccwpck_require__.e(0), __nccwpck_require__.e(730), __nccwpck_require__.e(989)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4989)),
         __nccwpck_require__.e(/* import() */ 616).then(__nccwpck_require__.bind(__nccwpck_require__, 616)),
     ]);
     let result;

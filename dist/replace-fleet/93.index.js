@@ -2,6 +2,75 @@ export const id = 93;
 export const ids = [93];
 export const modules = {
 
+/***/ 1079:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L0: () => (/* binding */ liveColour),
+/* harmony export */   O5: () => (/* binding */ COLOURS),
+/* harmony export */   RQ: () => (/* binding */ otherColour),
+/* harmony export */   U7: () => (/* binding */ warmUntil),
+/* harmony export */   dK: () => (/* binding */ warmExpired)
+/* harmony export */ });
+// The blue-green rules every provider with two colour pools shares: which colour is live,
+// and how long the old one is kept warm after a switch.
+const COLOURS = ['blue', 'green'];
+const otherColour = (c) => (c === 'blue' ? 'green' : 'blue');
+/**
+ * The live colour: the one traffic is routed to, when that pool exists; else (a fresh or
+ * restarted router, a Service that selects no colour) the only colour that runs and is not
+ * merely kept warm; else none.
+ */
+function liveColour(routed, pools) {
+    if (routed && pools[routed])
+        return routed;
+    const running = COLOURS.filter((c) => {
+        const p = pools[c];
+        return p && p.replicas > 0 && !p.warmUntil;
+    });
+    return running.length === 1 ? running[0] : undefined;
+}
+/** The end of a keep-warm window that starts now; undefined when nothing is kept warm. */
+function warmUntil(now, keepWarmMs) {
+    return keepWarmMs > 0 ? new Date(now + keepWarmMs).toISOString() : undefined;
+}
+/** A warm colour whose window has passed, to be retired (its spec stays for a switch back). */
+function warmExpired(pool, live, colour, now) {
+    return (!!pool?.warmUntil && colour !== live && pool.replicas > 0 && Date.parse(pool.warmUntil) <= now);
+}
+
+
+/***/ }),
+
+/***/ 1642:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ checkDeployRequest)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7638);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3966);
+
+
+/**
+ * Invariants the request parser guarantees, checked again by a provider before its first
+ * call, so no call reaches an engine without them: a digest-pinned image, whole positive
+ * sizes, a positive health timeout.
+ */
+function checkDeployRequest(r, opts = {}) {
+    if (!opts.immutableId?.test(r.image))
+        (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .requireDigest */ .m0)((0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseReference */ .F2)(r.image), 'image');
+    if (!Number.isInteger(r.batchSize) || r.batchSize < 1)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`batch size ${r.batchSize} must be a whole number of at least 1`);
+    if (r.replicas !== undefined && (!Number.isInteger(r.replicas) || r.replicas < 1))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`replicas ${r.replicas} must be a whole number of at least 1`);
+    if (!(r.healthTimeoutMs > 0))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`health timeout ${r.healthTimeoutMs} ms must be positive`);
+}
+
+
+/***/ }),
+
 /***/ 1093:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -27,13 +96,17 @@ class DockerCommandError extends Error {
     exitCode;
     stderr;
     timedOut;
+    stdout;
     name = 'DockerCommandError';
-    constructor(message, command, exitCode, stderr, timedOut = false) {
+    constructor(message, command, exitCode, stderr, timedOut = false, 
+    /** What it printed before failing: `docker inspect a b` prints the objects that exist. */
+    stdout = '') {
         super(message);
         this.command = command;
         this.exitCode = exitCode;
         this.stderr = stderr;
         this.timedOut = timedOut;
+        this.stdout = stdout;
     }
 }
 const MAX_STDOUT = 16 * 1024 * 1024;
@@ -123,7 +196,7 @@ class DockerCli {
                             ? `failed with exit code ${code}`
                             : `was killed by ${signal ?? 'a signal'}`;
                     const detail = stderr ? `:\n${(0,log/* redact */.E$)(stderr)}` : '';
-                    reject(new DockerCommandError(`docker command ${status}: ${command}${detail}`, command, code, stderr, timedOut));
+                    reject(new DockerCommandError(`docker command ${status}: ${command}${detail}`, command, code, stderr, timedOut, stdout));
                 });
             });
         });
@@ -136,12 +209,14 @@ class DockerCli {
 
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __webpack_require__(7638);
-// EXTERNAL MODULE: ./packages/core/src/oci/reference.ts
-var reference = __webpack_require__(3966);
 // EXTERNAL MODULE: ./packages/core/src/util/retry.ts
 var retry = __webpack_require__(9468);
+// EXTERNAL MODULE: ./packages/core/src/fleet/colours.ts
+var colours = __webpack_require__(1079);
 // EXTERNAL MODULE: ./packages/core/src/fleet/converged.ts
 var converged = __webpack_require__(4469);
+// EXTERNAL MODULE: ./packages/core/src/fleet/request-check.ts
+var request_check = __webpack_require__(1642);
 ;// CONCATENATED MODULE: ./packages/core/src/fleet/swarm/spec.ts
 /** Labels Kiln puts on the services it manages, so a later run knows what it made. */
 const LABEL = {
@@ -163,7 +238,6 @@ const serviceReplicas = (s) => s.Spec.Mode?.Replicated?.Replicas ?? 0;
 const serviceLabel = (s, key) => s.Spec.Labels?.[key];
 /** The service name of a colour of a blue-green fleet. */
 const colourService = (target, colour) => `${target}-${colour}`;
-const otherColour = (c) => (c === 'blue' ? 'green' : 'blue');
 /** A Go duration the engine's flags take. */
 const duration = (ms) => `${Math.max(0, Math.round(ms))}ms`;
 function healthFlags(h) {
@@ -263,6 +337,7 @@ function updateArgs(name, r, replicas, removeLabels = []) {
 
 
 
+
 /**
  * Blue-green: the new digest runs as the idle colour's service at full size, proven N/N
  * healthy by the engine and by the router's own checks, optionally previewed, then traffic
@@ -303,7 +378,7 @@ async function blueGreenDeploy(ctx, r) {
             };
         }
     }
-    const idle = live ? otherColour(live) : 'blue';
+    const idle = live ? (0,colours/* otherColour */.RQ)(live) : 'blue';
     const idleName = colourService(ctx.target, idle);
     const idleSvc = fleet.services[idle];
     if (!idleSvc) {
@@ -375,8 +450,8 @@ async function blueGreenDeploy(ctx, r) {
     let warmUntil;
     if (live && liveSvc) {
         const liveName = colourService(ctx.target, live);
-        if (r.keepWarmMs > 0) {
-            warmUntil = new Date(ctx.now() + r.keepWarmMs).toISOString();
+        warmUntil = (0,colours/* warmUntil */.U7)(ctx.now(), r.keepWarmMs);
+        if (warmUntil) {
             await ctx.label(liveName, { [LABEL.warmUntil]: warmUntil });
             ctx.log(`${live} (${liveName}) kept warm until ${warmUntil}: rollback is one switch back`);
         }
@@ -396,16 +471,38 @@ async function blueGreenDeploy(ctx, r) {
         ...(warmUntil ? { warmUntil } : {}),
     };
 }
-/** Switch back to the other colour: at once while it is warm, after scaling it up when retired. */
-async function blueGreenRollback(ctx, healthTimeoutMs) {
+/**
+ * Switch back to the other colour: at once while it is warm, after scaling it up when retired.
+ * With `seen` (current(), just before) holding the warm colour N/N healthy on its digest, the
+ * switch comes first: the pool is pointed at those instances, haproxy's own checks must see
+ * them up, traffic moves, and only then does a fresh look prove N/N again (what the result
+ * reports) while the colour rolled back from is retired.
+ */
+async function blueGreenRollback(ctx, healthTimeoutMs, seen) {
     const started = ctx.now();
     const router = requireRouter(ctx);
+    const warm = seen?.warm;
+    if (seen?.live && seen.image && warm?.tasks && warm.replicas === seen.replicas) {
+        const proof = (0,converged/* proveConvergence */.GZ)(warm.tasks, (0,converged/* digestOf */.ol)(warm.image), seen.replicas);
+        if (proof.converged)
+            return switchBackWarm(ctx, router, healthTimeoutMs, started, {
+                live: seen.live,
+                liveImage: seen.image,
+                back: warm.colour,
+                image: warm.image,
+                replicas: seen.replicas,
+                tasks: warm.tasks,
+                proof,
+                labelled: warm.until !== undefined,
+            });
+        ctx.log(`${warm.colour} is kept warm but not ${proof.summary}: looking again before the switch`);
+    }
     const fleet = await readColours(ctx);
     const live = fleet.live;
     const liveSvc = live ? fleet.services[live] : undefined;
     if (!live || !liveSvc)
         throw new errors/* ConfigurationError */.j1(`fleet ${ctx.target} takes no traffic`);
-    const back = otherColour(live);
+    const back = (0,colours/* otherColour */.RQ)(live);
     const backName = colourService(ctx.target, back);
     const backSvc = fleet.services[back];
     if (!backSvc)
@@ -439,35 +536,67 @@ async function blueGreenRollback(ctx, healthTimeoutMs) {
         durationMs: ctx.now() - started,
     };
 }
-/** Both colour services and the live one: the router's word, else the only colour that runs. */
-async function readColours(ctx) {
-    const [blue, green] = await Promise.all([
-        ctx.inspect(colourService(ctx.target, 'blue')),
-        ctx.inspect(colourService(ctx.target, 'green')),
+/** The switch first (what restores service), then the proof from a fresh look and the retiring. */
+async function switchBackWarm(ctx, router, healthTimeoutMs, started, w) {
+    const backName = colourService(ctx.target, w.back);
+    // Usually a no-op: the pool still holds the colour's instances from when it was live.
+    await ctx.route(w.back, w.tasks);
+    await router.waitReady(w.back, w.replicas, healthTimeoutMs);
+    await router.switchTo(w.back);
+    ctx.log(`traffic switched back to ${w.back} (${w.proof.summary} in the look before)`);
+    // Requests the bad colour already has finish while the look and the label run.
+    const drained = ctx.sleep(ctx.drainMs);
+    const [tasks] = await Promise.all([
+        ctx.tasks(backName),
+        w.labelled ? ctx.label(backName, {}, [LABEL.warmUntil]) : undefined,
     ]);
+    const proof = (0,converged/* proveConvergence */.GZ)(tasks, (0,converged/* digestOf */.ol)(w.image), w.replicas);
+    if (!proof.converged)
+        throw new converged/* ConvergenceError */.g7(`traffic switched back to ${w.back}, but ${backName} is no longer N/N on ${w.image} (${proof.problems.join('; ') || proof.summary}); ${w.live} still runs, untouched`, proof);
+    // An instance the engine replaced since the look gets its place in the pool.
+    await ctx.route(w.back, tasks);
+    ctx.log(`${backName}: ${proof.summary} after the switch`);
+    await drained;
+    await retire(ctx, w.live, false);
+    return {
+        outcome: 'rolled-back',
+        strategy: 'blue-green',
+        requested: w.image,
+        image: w.image,
+        previous: w.liveImage,
+        reason: 'rollback requested',
+        proof,
+        durationMs: ctx.now() - started,
+    };
+}
+/** What the colour rules (colours.ts) need of a colour's service. */
+function pool(s) {
+    if (!s)
+        return undefined;
+    const until = serviceLabel(s, LABEL.warmUntil);
+    return { replicas: serviceReplicas(s), ...(until ? { warmUntil: until } : {}) };
+}
+/**
+ * Both colour services and the live one: the router's word, else the only colour that runs.
+ * `found`: the services already inspected in the same look (by name).
+ */
+async function readColours(ctx, found) {
+    const names = colours/* COLOURS */.O5.map((c) => colourService(ctx.target, c));
+    const all = found ?? (await ctx.inspectAll(names));
+    const [blue, green] = names.map((n) => all.get(n));
     const services = { blue, green };
-    const routed = await ctx.router?.live();
-    if (routed && services[routed])
-        return { live: routed, services };
-    // No route (a fresh or restarted balancer): the colour that runs and is not merely kept warm.
-    const running = ['blue', 'green'].filter((c) => {
-        const s = services[c];
-        return s && serviceReplicas(s) > 0 && !serviceLabel(s, LABEL.warmUntil);
-    });
-    return running.length === 1 ? { live: running[0], services } : { services };
+    const live = (0,colours/* liveColour */.L0)(await ctx.router?.live(), { blue: pool(blue), green: pool(green) });
+    return { ...(live ? { live } : {}), services };
 }
 /** Scales warm colours whose keep-warm window has passed to 0 (their spec stays for a switch back). */
 async function retireExpired(ctx, fleet) {
-    for (const c of ['blue', 'green']) {
+    for (const c of colours/* COLOURS */.O5) {
         const s = fleet.services[c];
-        const until = s && serviceLabel(s, LABEL.warmUntil);
-        if (!s || c === fleet.live || !until || serviceReplicas(s) === 0)
+        if (!(0,colours/* warmExpired */.dK)(pool(s), fleet.live, c, ctx.now()))
             continue;
-        if (Date.parse(until) <= ctx.now()) {
-            ctx.log(`${c} was kept warm until ${until}: retiring it`);
-            await ctx.label(colourService(ctx.target, c), {}, [LABEL.warmUntil]);
-            await retire(ctx, c, false);
-        }
+        ctx.log(`${c} was kept warm until ${s && serviceLabel(s, LABEL.warmUntil)}: retiring it`);
+        await ctx.label(colourService(ctx.target, c), {}, [LABEL.warmUntil]);
+        await retire(ctx, c, false);
     }
 }
 /** Takes a colour out of the router and scales it to 0, after a drain for requests in flight. */
@@ -513,6 +642,13 @@ function isNotFound(err) {
     return (err instanceof DockerCommandError &&
         /no such (service|network|task|container|node|object)|not found/i.test(err.stderr));
 }
+/**
+ * What a many-object inspect printed for the objects that exist when some did not (the CLI
+ * prints those and fails for the rest); undefined for any other failure.
+ */
+function foundPart(err) {
+    return isNotFound(err) && err instanceof DockerCommandError ? err.stdout.trim() : undefined;
+}
 // Engine answers the user has to fix, in one table: DOCKER_HOST at the wrong engine, a
 // name the engine refuses, a spec the engine refuses. Everything else is operational.
 const USER_ERRORS = [
@@ -546,6 +682,8 @@ function swarmError(err, doing, service) {
 
 
 
+/** The label the engine puts on a task's container: the service it belongs to. */
+const SERVICE_NAME_LABEL = 'com.docker.swarm.service.name';
 const DEFAULT_POLL_MS = 500;
 const DEFAULT_DRAIN_MS = 1_000;
 /**
@@ -584,15 +722,26 @@ class SwarmContext {
         }
     }
     async inspect(name) {
+        return (await this.inspectAll([name])).get(name);
+    }
+    /** Several services in one engine call, by name; a missing one is absent from the map. */
+    async inspectAll(names) {
+        const found = await this.inspectObjects(['service', 'inspect', ...names], `inspect service ${names.join(', ')}`, names.length === 1 ? names[0] : undefined);
+        return new Map(found.map((s) => [s.Spec.Name, s]));
+    }
+    /** A many-object inspect: the objects that exist (one missing does not fail the rest). */
+    async inspectObjects(args, doing, service) {
+        let out;
         try {
-            const out = await this.docker.output(['service', 'inspect', name]);
-            return JSON.parse(out)[0];
+            out = await this.docker.output(args);
         }
         catch (err) {
-            if (isNotFound(err))
-                return undefined;
-            throw swarmError(err, `inspect service ${name}`, name);
+            const part = foundPart(err);
+            if (part === undefined)
+                throw swarmError(err, doing, service);
+            out = part;
         }
+        return out ? JSON.parse(out) : [];
     }
     /** A swarm-scoped bridge network: tasks get addresses the host (and its router) can reach. */
     async ensureNetwork(name) {
@@ -625,9 +774,106 @@ class SwarmContext {
      * health check is healthy (the engine reports it running only once its check passed).
      */
     async tasks(name, service) {
-        let ids;
+        const [listing, found] = await Promise.all([
+            this.listTasks([name]),
+            service ? new Map([[name, service]]) : this.inspectAll([name]),
+        ]);
+        return (await this.tasksOf(listing, found)).get(name) ?? [];
+    }
+    /**
+     * The first of the two rounds of a look at tasks: each service's task ids and this engine's
+     * containers of them, all side by side. A missing service lists none.
+     */
+    async listTasks(names) {
+        const only = names.length === 1 ? `=${names[0]}` : '';
+        const [ids, local, nodes] = await Promise.all([
+            Promise.all(names.map((n) => this.taskIds(n))),
+            this.run([
+                'ps',
+                '--no-trunc',
+                '--filter',
+                `label=${SERVICE_NAME_LABEL}${only}`,
+                '--format',
+                `{{.ID}} {{.Label "${SERVICE_NAME_LABEL}"}}`,
+            ], `list the containers of ${names.join(', ')}`),
+            this.nodes(),
+        ]);
+        const wanted = new Set(names);
+        return {
+            ids: new Map(names.map((n, i) => [n, ids[i] ?? []])),
+            local: local
+                .split('\n')
+                .map((l) => l.trim().split(' '))
+                .filter((p) => p.length === 2 && wanted.has(p[1]))
+                .map((p) => p[0]),
+            nodes,
+        };
+    }
+    /** The swarm's nodes, one engine call (a look reads them once, beside its task listings). */
+    async nodes() {
+        const out = await this.run(['node', 'ls', '--format', '{{.ID}} {{.Status}} {{.Availability}}'], 'list the nodes');
+        return new Map(out
+            .split('\n')
+            .map((l) => l.trim().split(' '))
+            .filter((p) => p.length === 3)
+            .map(([id, status, availability]) => [id, { status, availability }]));
+    }
+    /** The second round: one task inspect and one container inspect for every listed service. */
+    async tasksOf(listing, services) {
+        const ids = [...listing.ids.values()].flat();
+        const names = [...listing.ids.keys()].join(', ');
+        if (ids.length === 0)
+            return new Map();
+        const [tasks, inspected] = await Promise.all([
+            this.inspectObjects(['inspect', '--type', 'task', ...ids], `inspect the tasks of ${names}`),
+            // Gone between the listing and the look: absent here, the next look sees the task's new state.
+            listing.local.length
+                ? this.inspectObjects(['inspect', '--type', 'container', ...listing.local], `inspect the containers of ${names}`)
+                : Promise.resolve([]),
+        ]);
+        const containers = new Map(inspected.map((c) => [c.Id, c]));
+        const byId = new Map(tasks.map((t) => [t.ID, t]));
+        const out = new Map();
+        for (const [name, own] of listing.ids) {
+            const svc = services.get(name);
+            const mine = own.flatMap((id) => byId.get(id) ?? []);
+            out.set(name, await this.describe(mine, svc, containers, listing.nodes));
+        }
+        return out;
+    }
+    /** Tasks as the provider reports them, from the engine's task and container records. */
+    async describe(tasks, svc, containers, nodes) {
+        const port = svc ? Number(serviceLabel(svc, LABEL.port)) || undefined : undefined;
+        const network = svc ? serviceLabel(svc, LABEL.network) : undefined;
+        const hasCheck = (svc?.Spec.TaskTemplate.ContainerSpec.Healthcheck?.Test?.length ?? 0) > 0;
+        const addresses = await this.nodeAddresses(tasks, port);
+        return tasks.map((t) => {
+            const c = containers.get(t.Status.ContainerStatus?.ContainerID ?? '');
+            // The manager keeps a task running on a node it lost until it reschedules it; the last
+            // health it heard from there says nothing about now.
+            const off = t.NodeID ? nodeProblem(t.NodeID, nodes.get(t.NodeID)) : undefined;
+            const health = off
+                ? `unknown (${off})`
+                : c
+                    ? (c.State.Health?.Status ?? 'none')
+                    : t.Status.State === 'running' && hasCheck
+                        ? 'healthy'
+                        : 'unknown';
+            const address = taskAddress(t, c, port, network, addresses);
+            return {
+                id: t.ID,
+                node: t.NodeID ?? '',
+                state: t.Status.State,
+                health,
+                image: t.Spec.ContainerSpec.Image,
+                ...(address ? { address } : {}),
+                ...(t.Status.Err ? { error: t.Status.Err } : {}),
+            };
+        });
+    }
+    async taskIds(name) {
         try {
-            ids = (await this.docker.output([
+            return (await this.docker.output([
                 'service',
                 'ps',
                 name,
@@ -645,58 +891,6 @@ class SwarmContext {
                 return [];
             throw swarmError(err, `list the tasks of ${name}`, name);
         }
-        if (ids.length === 0)
-            return [];
-        const tasks = JSON.parse(await this.run(['inspect', '--type', 'task', ...ids], `inspect the tasks of ${name}`, name));
-        const local = new Set((await this.run([
-            'ps',
-            '--no-trunc',
-            '--filter',
-            `label=com.docker.swarm.service.name=${name}`,
-            '--format',
-            '{{.ID}}',
-        ], `list the containers of ${name}`, name))
-            .split('\n')
-            .filter(Boolean));
-        const containers = new Map();
-        await Promise.all(tasks.map(async (t) => {
-            const id = t.Status.ContainerStatus?.ContainerID;
-            if (!id || !local.has(id))
-                return;
-            try {
-                const [c] = JSON.parse(await this.docker.output(['inspect', '--type', 'container', id]));
-                if (c)
-                    containers.set(id, c);
-            }
-            catch (err) {
-                // Gone between the listing and the look: the next poll sees the task's new state.
-                if (!isNotFound(err))
-                    throw swarmError(err, `inspect container ${id}`, name);
-            }
-        }));
-        const svc = service ?? (await this.inspect(name));
-        const port = svc ? Number(serviceLabel(svc, LABEL.port)) || undefined : undefined;
-        const network = svc ? serviceLabel(svc, LABEL.network) : undefined;
-        const hasCheck = (svc?.Spec.TaskTemplate.ContainerSpec.Healthcheck?.Test?.length ?? 0) > 0;
-        const nodes = await this.nodeAddresses(tasks, port);
-        return tasks.map((t) => {
-            const c = containers.get(t.Status.ContainerStatus?.ContainerID ?? '');
-            const health = c
-                ? (c.State.Health?.Status ?? 'none')
-                : t.Status.State === 'running' && hasCheck
-                    ? 'healthy'
-                    : 'unknown';
-            const address = taskAddress(t, c, port, network, nodes);
-            return {
-                id: t.ID,
-                node: t.NodeID ?? '',
-                state: t.Status.State,
-                health,
-                image: t.Spec.ContainerSpec.Image,
-                ...(address ? { address } : {}),
-                ...(t.Status.Err ? { error: t.Status.Err } : {}),
-            };
-        });
     }
     /** Node addresses, only when tasks publish a port on their node. */
     async nodeAddresses(tasks, port) {
@@ -812,6 +1006,21 @@ function servable(tasks) {
         .filter((t) => t.state === 'running' && t.health === 'healthy' && t.address)
         .map((t) => t.address)
         .sort();
+}
+/**
+ * Why a node's tasks do not count as healthy, if they do not: the node is not Ready (the manager
+ * has lost it) or is draining (its tasks are being stopped). A paused node's tasks keep running
+ * and serving (only new tasks go elsewhere), so they still count.
+ */
+function nodeProblem(id, node) {
+    const short = id.slice(0, 12);
+    if (!node)
+        return `node ${short} is not in the swarm`;
+    if (node.status.toLowerCase() !== 'ready')
+        return `node ${short} is ${node.status}`;
+    if (node.availability.toLowerCase() === 'drain')
+        return `node ${short} is draining`;
+    return undefined;
 }
 function hostPort(t, port) {
     return t.Status.PortStatus?.Ports?.find((p) => p.PublishMode === 'host' && (port === undefined || p.TargetPort === port))?.PublishedPort;
@@ -1001,6 +1210,7 @@ function result(r, outcome, image, previous, end, started, ctx) {
 
 
 
+
 const DEFAULT_ROLLBACK_TIMEOUT_MS = 120_000;
 /** Swarm service names: the engine's own rule (letters, digits, dashes; 63 at most). */
 const SERVICE_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,56}$/;
@@ -1024,10 +1234,20 @@ class SwarmProvider {
     get router() {
         return this.ctx.router;
     }
+    /**
+     * One look at the fleet in two rounds of engine calls: the services (one inspect) beside the
+     * task listings of every name the fleet may run under, then one task and one container
+     * inspect for what runs. A switch back acts on this look, not on another.
+     */
     async current() {
-        const plain = await this.ctx.inspect(this.target);
+        const names = [this.target, ...colours/* COLOURS */.O5.map((c) => colourService(this.target, c))];
+        const [found, listing] = await Promise.all([
+            this.ctx.inspectAll(names),
+            this.ctx.listTasks(names),
+        ]);
+        const plain = found.get(this.target);
         if (plain) {
-            const tasks = await this.ctx.tasks(this.target, plain);
+            const tasks = (await this.ctx.tasksOf(listing, found)).get(this.target) ?? [];
             const previous = plain.PreviousSpec?.TaskTemplate.ContainerSpec.Image;
             return {
                 target: this.target,
@@ -1040,20 +1260,24 @@ class SwarmProvider {
                 tasks,
             };
         }
-        const fleet = await readColours(this.ctx);
+        const fleet = await readColours(this.ctx, found);
         const liveSvc = fleet.live ? fleet.services[fleet.live] : undefined;
         if (!fleet.live || !liveSvc)
             return { target: this.target, exists: false, replicas: 0, digests: [], tasks: [] };
-        const tasks = await this.ctx.tasks(colourService(this.target, fleet.live), liveSvc);
-        const other = otherColour(fleet.live);
+        const other = (0,colours/* otherColour */.RQ)(fleet.live);
         const otherSvc = fleet.services[other];
-        const warm = otherSvc && serviceReplicas(otherSvc) > 0
+        const warmSvc = otherSvc && serviceReplicas(otherSvc) > 0 ? otherSvc : undefined;
+        const all = await this.ctx.tasksOf(listing, found);
+        const tasks = all.get(colourService(this.target, fleet.live)) ?? [];
+        const warmTasks = all.get(colourService(this.target, other)) ?? [];
+        const until = warmSvc && serviceLabel(warmSvc, LABEL.warmUntil);
+        const warm = warmSvc
             ? {
                 colour: other,
-                image: serviceImage(otherSvc),
-                ...(otherSvc.Spec.Labels?.[LABEL.warmUntil]
-                    ? { until: otherSvc.Spec.Labels[LABEL.warmUntil] }
-                    : {}),
+                image: serviceImage(warmSvc),
+                ...(until ? { until } : {}),
+                replicas: serviceReplicas(warmSvc),
+                tasks: warmTasks,
             }
             : undefined;
         return {
@@ -1070,12 +1294,15 @@ class SwarmProvider {
         };
     }
     async deploy(request) {
-        checkRequest(request);
+        (0,request_check/* checkDeployRequest */.b)(request);
         return request.strategy === 'blue-green'
             ? blueGreenDeploy(this.ctx, request)
             : rollingDeploy(this.ctx, request);
     }
-    async rollback() {
+    /** `seen`: this provider's current() just before; a blue-green switch back acts on it. */
+    async rollback(seen) {
+        if (seen?.target === this.target && seen.strategy === 'blue-green')
+            return blueGreenRollback(this.ctx, this.rollbackTimeoutMs, seen);
         const plain = await this.ctx.inspect(this.target);
         if (plain)
             return rollingRollback(this.ctx, plain, this.rollbackTimeoutMs);
@@ -1083,10 +1310,7 @@ class SwarmProvider {
     }
     async converged(digest, replicas) {
         const state = await this.current();
-        const name = state.strategy === 'blue-green' && state.live
-            ? colourService(this.target, state.live)
-            : this.target;
-        return (0,converged/* proveConvergence */.GZ)(state.exists ? await this.ctx.tasks(name) : [], digest, replicas);
+        return (0,converged/* proveConvergence */.GZ)(state.exists ? state.tasks : [], digest, replicas);
     }
     /**
      * Removes the fleet's services (and the network when Kiln created it), waiting for their
@@ -1145,16 +1369,6 @@ class SwarmProvider {
             }
         }
     }
-}
-/** Invariants the request parser guarantees; checked again so no call reaches the engine without them. */
-function checkRequest(r) {
-    (0,reference/* requireDigest */.m0)((0,reference/* parseReference */.F2)(r.image), 'image');
-    if (!Number.isInteger(r.batchSize) || r.batchSize < 1)
-        throw new errors/* ConfigurationError */.j1(`batch size ${r.batchSize} must be a whole number of at least 1`);
-    if (r.replicas !== undefined && (!Number.isInteger(r.replicas) || r.replicas < 1))
-        throw new errors/* ConfigurationError */.j1(`replicas ${r.replicas} must be a whole number of at least 1`);
-    if (!(r.healthTimeoutMs > 0))
-        throw new errors/* ConfigurationError */.j1(`health timeout ${r.healthTimeoutMs} ms must be positive`);
 }
 function digests(tasks) {
     return [...new Set(tasks.map((t) => (0,converged/* digestOf */.ol)(t.image) ?? t.image))].sort();

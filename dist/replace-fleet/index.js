@@ -28407,7 +28407,7 @@ const READ_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.con
 async function parseConfig(text, file, opts = {}) {
     const [yaml, { parseConfigText }] = await Promise.all([
         __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19)),
-        Promise.all(/* import() */[__nccwpck_require__.e(586), __nccwpck_require__.e(778)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3778)),
+        Promise.all(/* import() */[__nccwpck_require__.e(164), __nccwpck_require__.e(935)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2935)),
     ]);
     return parseConfigText(yaml, text, file, opts);
 }
@@ -28424,14 +28424,18 @@ async function loadConfig(path = DEFAULT_CONFIG_PATH, opts = {}) {
  * `.github/kiln.yml` when it exists, else undefined (Kiln runs from inputs alone).
  */
 async function configFromInputs(read, workspace, opts = {}) {
+    const { log, ...parseOpts } = opts;
     const given = read('config').trim();
     const path = given === '' ? kiln_config/* DEFAULT_CONFIG_PATH */.Bi : given;
     const fail = (why) => given === ''
         ? new errors/* ConfigurationError */.j1(`Config file ${JSON.stringify(path)} (the default of input "config") ${why}`)
         : (0,errors/* invalidInput */.aY)('config', given, `the file ${why}`);
     const text = await readConfigFile(path, workspace, fail);
-    if (text !== undefined)
-        return parseConfig(text, path, opts);
+    if (text !== undefined) {
+        // Loading the parser and the schema is most of an action's start-up: say what it is doing.
+        log?.(`Reading ${path}`);
+        return parseConfig(text, path, parseOpts);
+    }
     if (given !== '')
         throw fail('does not exist (a relative path is read from the workspace)');
     // `.yaml` for `.yml` is the likeliest slip; ignoring that file would ignore the whole config.
@@ -28562,12 +28566,14 @@ async function replaceFleetAction() {
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     // kiln.yml and the inputs are checked before the registry client and the engine load: a tag,
     // an unknown environment or a bad value fails before any request.
-    const config = await configFromInputs(source/* actionInputs */.eh, workspace);
+    const config = await configFromInputs(source/* actionInputs */.eh, workspace, {
+        log: (line) => core/* info */.pq(line),
+    });
     const request = (0,deploy_request/* parseReplaceFleetRequest */.jt)(source/* actionInputs */.eh, config);
     const options = registryOptionsFrom(source/* actionInputs */.eh, request.image.registry);
     const [deploy, { Registries }, github] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(586), __nccwpck_require__.e(730), __nccwpck_require__.e(427)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8427)),
-        Promise.all(/* import() */[__nccwpck_require__.e(586), __nccwpck_require__.e(730), __nccwpck_require__.e(525)]).then(__nccwpck_require__.bind(__nccwpck_require__, 525)),
+        Promise.all(/* import() */[__nccwpck_require__.e(164), __nccwpck_require__.e(0), __nccwpck_require__.e(730), __nccwpck_require__.e(330)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2330)),
+        Promise.all(/* import() */[__nccwpck_require__.e(164), __nccwpck_require__.e(0), __nccwpck_require__.e(730), __nccwpck_require__.e(525)]).then(__nccwpck_require__.bind(__nccwpck_require__, 525)),
         __nccwpck_require__.e(/* import() */ 490).then(__nccwpck_require__.bind(__nccwpck_require__, 1490)),
     ]);
     const result = await deploy.replaceFleet(request, {
@@ -29012,6 +29018,7 @@ function parseReplaceFleetRequest(read, config) {
         batchSize,
         healthTimeoutMs,
         autoRollback: (0,parse/* parseBoolean */.yG)('auto-rollback', read('auto-rollback'), true),
+        quarantineOnRollback: (0,parse/* parseBoolean */.yG)('quarantine-on-rollback', read('quarantine-on-rollback'), true),
         keepWarmMs,
         ledgerRepository: ledgerRepositoryFor(image, config),
     };

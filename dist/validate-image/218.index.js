@@ -2301,13 +2301,17 @@ class DockerCommandError extends Error {
     exitCode;
     stderr;
     timedOut;
+    stdout;
     name = 'DockerCommandError';
-    constructor(message, command, exitCode, stderr, timedOut = false) {
+    constructor(message, command, exitCode, stderr, timedOut = false, 
+    /** What it printed before failing: `docker inspect a b` prints the objects that exist. */
+    stdout = '') {
         super(message);
         this.command = command;
         this.exitCode = exitCode;
         this.stderr = stderr;
         this.timedOut = timedOut;
+        this.stdout = stdout;
     }
 }
 const MAX_STDOUT = 16 * 1024 * 1024;
@@ -2397,7 +2401,7 @@ class DockerCli {
                             ? `failed with exit code ${code}`
                             : `was killed by ${signal ?? 'a signal'}`;
                     const detail = stderr ? `:\n${(0,src_log/* redact */.E$)(stderr)}` : '';
-                    reject(new DockerCommandError(`docker command ${status}: ${command}${detail}`, command, code, stderr, timedOut));
+                    reject(new DockerCommandError(`docker command ${status}: ${command}${detail}`, command, code, stderr, timedOut, stdout));
                 });
             });
         });

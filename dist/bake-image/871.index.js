@@ -1,8 +1,8 @@
-export const id = 178;
-export const ids = [178];
+export const id = 871;
+export const ids = [871];
 export const modules = {
 
-/***/ 2178:
+/***/ 6871:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -11,6 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   NotReproducibleError: () => (/* reexport */ NotReproducibleError),
+  RACY_NS: () => (/* reexport */ RACY_NS),
   SMALL_FILE: () => (/* reexport */ SMALL_FILE),
   bake: () => (/* reexport */ bake),
   bakeImage: () => (/* reexport */ bakeImage),
@@ -22,6 +23,7 @@ __webpack_require__.d(__webpack_exports__, {
   parseCommand: () => (/* reexport */ bake_request/* parseCommand */.RM),
   parseCopyLine: () => (/* reexport */ copy_spec/* parseCopyLine */.TU),
   parseLayerGroups: () => (/* reexport */ bake_request/* parseLayerGroups */.X$),
+  readAll: () => (/* reexport */ readAll),
   resolveCopyLayers: () => (/* reexport */ copy_spec/* resolveCopyLayers */.iQ),
   resolveCopySpecs: () => (/* reexport */ copy_spec/* resolveCopySpecs */.yj),
   writeLayer: () => (/* reexport */ writeLayer)
@@ -194,6 +196,7 @@ class DeflatePool {
     queue = [];
     /** Set when a worker could not start (e.g. a bundle without the worker file): compress here. */
     broken = false;
+    started = 0;
     constructor(size) {
         this.size = size;
     }
@@ -206,7 +209,7 @@ class DeflatePool {
                 data,
                 dictionary,
                 final,
-                resolve: (out, back) => resolve({ out, data: back }),
+                resolve: (out, back, worker) => resolve({ out, data: back, worker }),
                 reject,
             });
             this.pump();
@@ -237,7 +240,7 @@ class DeflatePool {
             // few chunks instead of letting each worker hold tens of MiB of dead buffers.
             resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MIB },
         });
-        const slot = { worker, ready: false };
+        const slot = { worker, id: ++this.started, ready: false };
         // Referenced while it starts or works, so the process waits for it; idle, it is not.
         worker.on('message', (msg) => {
             if (msg.ready) {
@@ -251,7 +254,7 @@ class DeflatePool {
             worker.unref();
             if (job) {
                 if (msg.out && msg.data)
-                    job.resolve(msg.out, msg.data);
+                    job.resolve(msg.out, msg.data, slot.id);
                 else
                     job.reject(new Error(`compression worker: ${msg.error ?? 'no output'}`));
             }
@@ -404,6 +407,7 @@ function fixGzipHeader(first) {
 
 
 
+
 /**
  * Bytes of input per independently compressed chunk. Part of the output format: changing it
  * changes every layer digest (and so the layer writer's version).
@@ -451,6 +455,9 @@ class ParallelGzip {
     inFlight = [];
     maxInFlight;
     started = false;
+    chunks = 0;
+    /** Worker threads that compressed a chunk of this member (0 for this thread). */
+    usedWorkers = new Set();
     /**
      * `write` receives the gzip bytes in order, one call at a time. `workers` 0 compresses on
      * this thread.
@@ -466,7 +473,8 @@ class ParallelGzip {
     }
     /** Writes the oldest compressed chunk and keeps its input buffer for a later chunk. */
     async writeOldest() {
-        const { out, data } = await this.inFlight.shift();
+        const { out, data, worker } = await this.inFlight.shift();
+        this.usedWorkers.add(worker ?? 0);
         if (data.buffer.byteLength === GZIP_CHUNK)
             this.spare.push(new Uint8Array(data.buffer));
         await this.write(out);
@@ -495,6 +503,9 @@ class ParallelGzip {
         view.setUint32(0, this.crc >>> 0, true);
         view.setUint32(4, this.length % 2 ** 32, true); // ISIZE is the length modulo 2^32
         await this.write(trailer);
+        const threads = [...this.usedWorkers].filter((w) => w !== 0).length;
+        // Says whether the workers loaded (a bundle without a loadable worker file compresses here).
+        (0,src_log/* debug */.Yz)(`gzip: ${this.length} bytes in ${this.chunks} chunks, ${threads} of ${this.workers} compression workers used${this.usedWorkers.has(0) ? ', some chunks on the calling thread' : ''}`);
     }
     async dispatch(final) {
         if (!this.started) {
@@ -512,6 +523,7 @@ class ParallelGzip {
         // Awaited in order below; a failure while an earlier chunk is awaited must not go unheard.
         out.catch(() => { });
         this.inFlight.push(out);
+        this.chunks++;
         if (!final)
             this.stage = this.nextStage();
         this.staged = 0;
@@ -577,8 +589,9 @@ const TYPE_BITS = {
  * uid/gid 0 unless given, empty user/group names, one fixed mtime, no atime/ctime, pinned
  * gzip compressed in parallel chunks (parallel-gzip.ts). File contents are streamed with
  * backpressure, so memory stays bounded whatever the file sizes. The layer appears under `outFile` only once complete (temp file + rename).
+ * `contents` holds files already read (by source path; the layer key read them), not read again.
  */
-async function writeLayer(entries, opts, outFile) {
+async function writeLayer(entries, opts, outFile, contents) {
     const sorted = (0,layer_entry/* sortEntries */.R3)(entries);
     checkEntries(sorted);
     const base = baseHeader(opts);
@@ -607,7 +620,7 @@ async function writeLayer(entries, opts, outFile) {
                 }
                 await gzip.end();
             })();
-            const produced = addEntries(pack, sorted, base).catch((err) => {
+            const produced = addEntries(pack, sorted, base, contents).catch((err) => {
                 pack.destroy(err);
                 throw err;
             });
@@ -686,9 +699,9 @@ function checkEntries(sorted) {
         previous = e.path;
     }
 }
-async function addEntries(pack, sorted, base) {
+async function addEntries(pack, sorted, base, contents = new Map()) {
     // Small files are read a few ahead, so the next ones are in memory while one is written.
-    const files = sorted.filter((e) => e.type === 'file');
+    const files = sorted.filter((e) => e.type === 'file' && !contents.has(e.source));
     const ahead = new Map();
     let next = 0;
     const readAhead = () => {
@@ -708,7 +721,10 @@ async function addEntries(pack, sorted, base) {
             size: 0,
             ...(e.type === 'symlink' ? { linkname: e.linkTarget } : {}),
         };
-        if (e.type === 'file') {
+        const given = e.type === 'file' ? contents.get(e.source) : undefined;
+        if (given)
+            await addBuffer(pack, header, given);
+        else if (e.type === 'file') {
             readAhead();
             const small = await ahead.get(e);
             ahead.delete(e);
@@ -735,22 +751,26 @@ async function readSmall(source) {
             throw new Error(`layer source ${source} is no longer a regular file`);
         if (stat.size > SMALL_FILE)
             return undefined;
-        const body = Buffer.allocUnsafe(stat.size);
-        let at = 0;
-        while (at < stat.size) {
-            const { bytesRead } = await fh.read(body, at, stat.size - at, at);
-            if (bytesRead === 0)
-                break;
-            at += bytesRead;
-        }
-        // The same refusal tar-stream makes for a streamed file that shrinks meanwhile.
-        if (at !== stat.size)
-            throw new Error(`Size mismatch: ${source} shrank while it was read`);
-        return body;
+        return await readAll(fh, stat.size, source);
     }
     finally {
         await fh.close();
     }
+}
+/** Exactly `size` bytes of an open file, in as few reads as it takes. */
+async function readAll(fh, size, source) {
+    const body = Buffer.allocUnsafe(size);
+    let at = 0;
+    while (at < size) {
+        const { bytesRead } = await fh.read(body, at, size - at, at);
+        if (bytesRead === 0)
+            break;
+        at += bytesRead;
+    }
+    // The same refusal tar-stream makes for a streamed file that shrinks meanwhile.
+    if (at !== size)
+        throw new Error(`Size mismatch: ${source} shrank while it was read`);
+    return body;
 }
 function addBuffer(pack, header, body) {
     return new Promise((resolve, reject) => {
@@ -1320,7 +1340,102 @@ function buildImageConfig(base, req, platform, appLayers, p) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/bake/file-index.ts
+
+
+/**
+ * How long a file must have been left alone (its ctime this far before it was read) for its hash
+ * to be remembered. A change made within the same timestamp tick as the one before keeps the
+ * stamp (git calls such files "racily clean"); ticks are a few milliseconds on ext4 and up to
+ * 2 s on coarse file systems, so a file changed just before a bake is simply read again next time.
+ */
+const RACY_NS = 3000000000n;
+const VERSION = 'kiln-file-index-1';
+/** Device, inode, size, mtime and ctime: what git's index compares, as one string. */
+function stampText(s) {
+    return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+}
+/**
+ * Content hashes of files by path and stamp, as git's index keeps them: a file whose stamp is
+ * unchanged since it was hashed is not read again to compute a layer key. Kept in the layer
+ * cache's folder, so it is trusted as far as the cache is (verify-reproducible checks both).
+ * Only this bake's files are written back, so it never grows past one tree.
+ */
+class FileIndex {
+    file;
+    racyNs;
+    known = new Map();
+    kept = new Map();
+    loaded;
+    dirty = false;
+    /** `racyNs`: how long a file must be left alone for its hash to be kept (tests shorten it). */
+    constructor(file, racyNs = RACY_NS) {
+        this.file = file;
+        this.racyNs = racyNs;
+    }
+    /** Reads the index once; a missing or unreadable one is empty (every file is read). */
+    load() {
+        this.loaded ??= (0,promises_.readFile)(this.file, 'utf8')
+            .then((text) => {
+            const data = JSON.parse(text);
+            if (data.version !== VERSION || typeof data.files !== 'object' || !data.files)
+                return;
+            for (const [path, v] of Object.entries(data.files)) {
+                if (Array.isArray(v) &&
+                    v.length === 2 &&
+                    typeof v[0] === 'string' &&
+                    typeof v[1] === 'string' &&
+                    /^[0-9a-f]{64}$/.test(v[1]))
+                    this.known.set(path, [v[0], v[1]]);
+            }
+        })
+            .catch(() => { }); // missing, unreadable or not JSON
+        return this.loaded;
+    }
+    /** The content hash recorded for `source` with exactly this stamp, if any. */
+    lookup(source, stamp) {
+        const hit = this.known.get(source);
+        if (!hit || hit[0] !== stampText(stamp))
+            return undefined;
+        this.kept.set(source, hit);
+        return hit[1];
+    }
+    /**
+     * Remembers the hash of content read at `readAtNs` (wall clock) from a file whose stamp was
+     * `stamp` before and during the read; unless it changed too recently to be told apart.
+     */
+    record(source, stamp, sha, readAtNs) {
+        const since = readAtNs - this.racyNs;
+        if (stamp.ctimeNs > since || stamp.mtimeNs > since)
+            return;
+        this.kept.set(source, [stampText(stamp), sha]);
+        this.dirty = true;
+    }
+    /** Writes this bake's entries (temp file + rename), when any was added or one was dropped. */
+    async save() {
+        if (!this.dirty && this.kept.size === this.known.size)
+            return;
+        const tmp = `${this.file}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`;
+        const files = Object.fromEntries([...this.kept].sort(([a], [b]) => (a < b ? -1 : 1)));
+        try {
+            await (0,promises_.writeFile)(tmp, JSON.stringify({ version: VERSION, files }), { flag: 'wx' });
+            await (0,promises_.rename)(tmp, this.file);
+        }
+        catch (err) {
+            await (0,promises_.rm)(tmp, { force: true });
+            throw err;
+        }
+        this.known = new Map(this.kept);
+        this.dirty = false;
+    }
+}
+/** Wall-clock time in nanoseconds, the clock file timestamps are taken from. */
+function wallClockNs() {
+    return BigInt(Date.now()) * 1000000n;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/bake/layer-cache.ts
+
 
 
 
@@ -1347,41 +1462,104 @@ const LAYER_WRITER_VERSION = `kiln-layer-2 fflate-0.8.3 chunk-${GZIP_CHUNK} leve
 const LAYER_CACHE_MAX_AGE_MS = 14 * 24 * 3600 * 1000;
 /** Files hashed at once while computing a key: many small files are bound by latency. */
 const HASH_CONCURRENCY = 16;
-async function hashFile(source, size) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    // Small files in one read: the cost of a tree of thousands of them is the cost per file.
-    if (size <= SMALL_FILE)
-        return hash.update(await (0,promises_.readFile)(source)).digest('hex');
-    await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(source, { highWaterMark: 1024 * 1024 }), hash);
-    return hash.digest('hex');
+/**
+ * Bytes of small files a key keeps after reading them, handed to the layer writer on a miss so
+ * they are read once; beyond it they are read again (memory stays bounded).
+ */
+const KEPT_CONTENT_BYTES = 32 * 1024 * 1024;
+function sameStamp(a, b) {
+    return (a.dev === b.dev &&
+        a.ino === b.ino &&
+        a.size === b.size &&
+        a.mtimeNs === b.mtimeNs &&
+        a.ctimeNs === b.ctimeNs);
+}
+const stampOf = (st) => ({
+    dev: st.dev,
+    ino: st.ino,
+    size: st.size,
+    mtimeNs: st.mtimeNs,
+    ctimeNs: st.ctimeNs,
+});
+/**
+ * Reads a file for its content hash as the layer writer reads it (no link followed, a regular
+ * file only): small files whole (their bytes returned), larger ones streamed through the hash.
+ */
+async function readForKey(source, keep) {
+    const fh = await (0,promises_.open)(source, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW);
+    try {
+        const st = await fh.stat({ bigint: true });
+        if (!st.isFile())
+            throw new Error(`layer source ${source} is no longer a regular file`);
+        const stamp = stampOf(st);
+        const size = Number(st.size);
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        // Small files in one read: the cost of a tree of thousands of them is the cost per file.
+        if (size <= SMALL_FILE) {
+            const body = await readAll(fh, size, source);
+            return { sha: hash.update(body).digest('hex'), stamp, ...(keep ? { body } : {}) };
+        }
+        const stream = fh.createReadStream({
+            start: 0,
+            end: size - 1,
+            autoClose: false,
+            highWaterMark: 1024 * 1024,
+        });
+        await (0,external_node_stream_promises_.pipeline)(stream, hash);
+        return { sha: hash.digest('hex'), stamp };
+    }
+    finally {
+        await fh.close();
+    }
 }
 /**
  * Digest of everything a layer's bytes depend on: sorted paths, types, modes, link targets,
- * sizes and content hashes of the entries, owner and mtime, and the writer's version.
+ * sizes and content hashes of the entries, owner and mtime, and the writer's version. A file
+ * is stamped by the copy resolution's lstat; its content hash comes from `index` when the stamp
+ * is unchanged since it was recorded, else from reading it.
  */
-async function layerKey(entries, opts) {
+async function layerKey(entries, opts, index) {
+    await index?.load();
     const sorted = (0,layer_entry/* sortEntries */.R3)(entries);
     const files = sorted.filter((e) => e.type === 'file');
     const facts = new Map();
+    const out = { key: '', recheck: [], contents: new Map(), changed: false, fromIndex: 0 };
+    let keptBytes = 0;
     let next = 0;
     const worker = async () => {
         while (next < files.length) {
-            const source = files[next++].source;
-            const st = await (0,promises_.lstat)(source, { bigint: true });
-            const stamp = {
-                source,
-                size: Number(st.size),
-                mtimeNs: st.mtimeNs,
-                ctimeNs: st.ctimeNs,
-                ino: st.ino,
-            };
-            facts.set(source, { stamp, sha: await hashFile(source, stamp.size) });
+            const entry = files[next++];
+            const source = entry.source;
+            // Entries made by hand (not by the copy resolution) are stamped here.
+            const stamp = entry.stamp ?? stampOf(await (0,promises_.lstat)(source, { bigint: true }));
+            const known = index?.lookup(source, stamp);
+            if (known) {
+                facts.set(source, { size: stamp.size, sha: known });
+                out.recheck.push({ source, stamp });
+                out.fromIndex++;
+                continue;
+            }
+            const keep = stamp.size <= SMALL_FILE && keptBytes + Number(stamp.size) <= KEPT_CONTENT_BYTES;
+            if (keep)
+                keptBytes += Number(stamp.size);
+            const readAt = wallClockNs();
+            const read = await readForKey(source, keep);
+            facts.set(source, { size: stamp.size, sha: read.sha });
+            if (!sameStamp(read.stamp, stamp)) {
+                out.changed = true;
+                continue;
+            }
+            index?.record(source, stamp, read.sha, readAt);
+            if (read.body)
+                out.contents.set(source, read.body);
+            else
+                out.recheck.push({ source, stamp });
         }
     };
     await Promise.all(Array.from({ length: HASH_CONCURRENCY }, worker));
     const lines = sorted.map((e) => {
         const f = e.source ? facts.get(e.source) : undefined;
-        return [e.path, e.type, e.mode, e.linkTarget ?? '', f?.stamp.size ?? 0, f?.sha ?? ''];
+        return [e.path, e.type, e.mode, e.linkTarget ?? '', Number(f?.size ?? 0), f?.sha ?? ''];
     });
     const hash = (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify([
         LAYER_WRITER_VERSION,
@@ -1390,17 +1568,14 @@ async function layerKey(entries, opts) {
         opts.gid ?? 0,
         lines,
     ]));
-    return { key: hash.digest('hex'), stamps: [...facts.values()].map((f) => f.stamp) };
+    out.key = hash.digest('hex');
+    return out;
 }
-/** Whether every file still looks as it did when its content was hashed. */
-async function unchanged(stamps) {
-    for (const s of stamps) {
-        const st = await (0,promises_.lstat)(s.source, { bigint: true }).catch(() => undefined);
-        if (!st ||
-            Number(st.size) !== s.size ||
-            st.mtimeNs !== s.mtimeNs ||
-            st.ctimeNs !== s.ctimeNs ||
-            st.ino !== s.ino)
+/** Whether every file the writer read itself still looks as it did when it was found. */
+async function unchanged(files) {
+    for (const f of files) {
+        const st = await (0,promises_.lstat)(f.source, { bigint: true }).catch(() => undefined);
+        if (!st || !sameStamp(stampOf(st), f.stamp))
             return false;
     }
     return true;
@@ -1424,10 +1599,13 @@ class LayerCache {
     layout;
     /** Keys this process used or wrote: what a runner's saved cache keeps. */
     used = new Set();
+    /** Content hashes of the files of earlier bakes, by stamp. */
+    files;
     written = 0;
     constructor(dir) {
         this.dir = dir;
         this.layout = new oci_layout/* OciLayout */.A(dir);
+        this.files = new FileIndex((0,external_node_path_.join)(dir, 'files.json'));
     }
     async init() {
         await this.layout.init();
@@ -1513,21 +1691,22 @@ class LayerCache {
  * the hashing of the inputs; a miss writes the layer straight into its final place.
  */
 async function bakeLayer(entries, opts, target, cache) {
-    const key = cache ? await layerKey(entries, opts) : undefined;
+    const key = cache ? await layerKey(entries, opts, cache.files) : undefined;
     if (cache && key) {
-        const hit = await cache.get(key.key);
+        const hit = key.changed ? undefined : await cache.get(key.key);
         if (hit)
             return { ...hit, cached: true };
     }
     const layout = cache ? cache.layout : target;
     await layout.init();
     const tmp = (0,external_node_path_.join)(layout.dir, 'blobs', 'sha256', `.layer-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
-    const result = await writeLayer(entries, opts, tmp);
+    const result = await writeLayer(entries, opts, tmp, key?.contents);
     await (0,promises_.rename)(tmp, layout.blobPath(result.digest));
     if (cache && key) {
         // A file changed between hashing and writing: the layer is right for what was read, but
         // not for the key; it is used and not remembered.
-        if (await unchanged(key.stamps))
+        // Bytes the key read were written as read; files read again must not have changed since.
+        if (!key.changed && (await unchanged(key.recheck)))
             await cache.put(key.key, result);
         else
             (0,src_log/* debug */.Yz)(`layer cache: inputs changed while baking; layer ${result.digest} not cached`);
@@ -1556,6 +1735,12 @@ async function withLayerCache(enabled, fn) {
         return fn(undefined);
     }
     const result = await fn(cache);
+    try {
+        await cache.files.save();
+    }
+    catch (err) {
+        (0,src_log/* warning */.$e)(`layer cache ${dir}: file index not saved: ${(0,errors/* errorMessage */.gJ)(err)}`);
+    }
     try {
         await cache.prune(runner);
     }
@@ -1960,13 +2145,17 @@ class DockerCommandError extends Error {
     exitCode;
     stderr;
     timedOut;
+    stdout;
     name = 'DockerCommandError';
-    constructor(message, command, exitCode, stderr, timedOut = false) {
+    constructor(message, command, exitCode, stderr, timedOut = false, 
+    /** What it printed before failing: `docker inspect a b` prints the objects that exist. */
+    stdout = '') {
         super(message);
         this.command = command;
         this.exitCode = exitCode;
         this.stderr = stderr;
         this.timedOut = timedOut;
+        this.stdout = stdout;
     }
 }
 const MAX_STDOUT = 16 * 1024 * 1024;
@@ -2056,7 +2245,7 @@ class DockerCli {
                             ? `failed with exit code ${code}`
                             : `was killed by ${signal ?? 'a signal'}`;
                     const detail = stderr ? `:\n${(0,src_log/* redact */.E$)(stderr)}` : '';
-                    reject(new DockerCommandError(`docker command ${status}: ${command}${detail}`, command, code, stderr, timedOut));
+                    reject(new DockerCommandError(`docker command ${status}: ${command}${detail}`, command, code, stderr, timedOut, stdout));
                 });
             });
         });
@@ -2352,6 +2541,7 @@ function bakeSummary(r) {
 
 ;// CONCATENATED MODULE: ./packages/core/src/bake/index.ts
 // The bake domain: request parsing, the native and Dockerfile bakers, the summary.
+
 
 
 

@@ -1,8 +1,8 @@
-export const id = 1;
-export const ids = [1];
-export const modules = [
-/* 0 */,
-/* 1 */
+export const id = 556;
+export const ids = [556];
+export const modules = {
+
+/***/ 75556:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -26,52 +26,18 @@ __webpack_require__.d(__webpack_exports__, {
 var rollback_request = __webpack_require__(80852);
 // EXTERNAL MODULE: ./packages/core/src/deploy/replace-fleet.ts + 4 modules
 var replace_fleet = __webpack_require__(8803);
+// EXTERNAL MODULE: ./packages/core/src/deploy/quarantine-rolled-back.ts
+var quarantine_rolled_back = __webpack_require__(37570);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __webpack_require__(37638);
 // EXTERNAL MODULE: ./packages/core/src/fleet/converged.ts
 var converged = __webpack_require__(34469);
-// EXTERNAL MODULE: ./packages/core/src/gates/index.ts + 3 modules
-var gates = __webpack_require__(95975);
-// EXTERNAL MODULE: ./packages/core/src/ledger/chain.ts
-var chain = __webpack_require__(44814);
+// EXTERNAL MODULE: ./packages/core/src/gates/index.ts + 4 modules
+var gates = __webpack_require__(10424);
+// EXTERNAL MODULE: ./packages/core/src/ledger/entry.ts + 1 modules
+var entry = __webpack_require__(307);
 // EXTERNAL MODULE: ./packages/core/src/ledger/queries.ts
 var queries = __webpack_require__(26711);
-;// CONCATENATED MODULE: ./packages/core/src/gates/rollback-gates.ts
-
-
-/**
- * The digest ran healthy in the ledger's environment at some time (a deploy or rollback there
- * ended deployed or unchanged): a rollback goes only to a digest the environment has seen
- * working. The head's known-good list answers recent digests in one read; an older one is
- * looked up among the digest's own ledger referrers.
- */
-async function ranHealthyIn(ledger, digest) {
-    const gate = 'ran-healthy';
-    const where = `${ledger.env} (ledger ${ledger.store.label})`;
-    const head = await ledger.head();
-    const kept = head ? (0,chain/* knownGoodAfter */.Vy)(head).find((k) => k.digest === digest) : undefined;
-    if (kept)
-        return {
-            gate,
-            status: 'pass',
-            reason: `${digest} ran healthy in ${where} (ledger seq ${kept.seq}, ${kept.at})`,
-            evidence: kept.entry,
-        };
-    if (head && (await (0,queries/* wasHealthy */.tj)(ledger.store, ledger.env, digest)))
-        return {
-            gate,
-            status: 'pass',
-            reason: `${digest} ran healthy in ${where} (an entry older than the head's known-good list)`,
-        };
-    return {
-        gate,
-        status: 'fail',
-        reason: `${digest} never ran healthy in ${where}: a rollback goes only to a digest that did`,
-    };
-}
-
-// EXTERNAL MODULE: ./packages/core/src/ledger/entry.ts
-var entry = __webpack_require__(74747);
 // EXTERNAL MODULE: ./packages/core/src/ledger/store.ts + 1 modules
 var store = __webpack_require__(60124);
 // EXTERNAL MODULE: ./packages/core/src/oci/manifest.ts
@@ -125,6 +91,7 @@ class SwitchBackProvider {
     inner;
     log;
     alongside;
+    look;
     kind;
     target;
     /** The path the last deploy() took. */
@@ -134,11 +101,13 @@ class SwitchBackProvider {
     /**
      * `alongside`: work done while the fleet moves that deploy() waits for before it returns
      * (rollback's quarantine, whose ledger entry must precede the rollback's). It must not reject.
+     * `look`: a current() of the inner provider already under way; the first current() is it.
      */
-    constructor(inner, log = () => { }, alongside = Promise.resolve()) {
+    constructor(inner, log = () => { }, alongside = Promise.resolve(), look) {
         this.inner = inner;
         this.log = log;
         this.alongside = alongside;
+        this.look = look;
         this.kind = inner.kind;
         this.target = inner.target;
     }
@@ -147,7 +116,9 @@ class SwitchBackProvider {
         return isTrafficRouting(this.inner) ? this.inner.router : undefined;
     }
     async current() {
-        this.seen = await this.inner.current();
+        const look = this.look ?? (() => this.inner.current());
+        this.look = undefined;
+        this.seen = await look();
         return this.seen;
     }
     rollback() {
@@ -165,13 +136,15 @@ class SwitchBackProvider {
         }
     }
     async move(request) {
-        const path = rollbackPath(this.seen ?? (await this.inner.current()), request);
+        const seen = this.seen ?? (await this.inner.current());
         this.seen = undefined;
+        const path = rollbackPath(seen, request);
         this.path = path;
         this.log(path.line);
         if (path.kind === 'redeploy')
             return this.inner.deploy(request);
-        const back = await this.inner.rollback();
+        // The look that chose the path is the one the switch acts on: no second look before it.
+        const back = await this.inner.rollback(seen);
         const digest = (0,converged/* digestOf */.ol)(request.image);
         // The warm colour could have been changed between the look and the switch: only N/N on
         // the requested digest counts as deployed.
@@ -212,7 +185,8 @@ const ANSWERED_GATES = ['digest-exists', 'not-quarantined', 'promoted'];
  * traffic switch back (SwitchBackProvider). The quarantine entry is written while the engine
  * moves (the registry and the engine work at the same time, so restoring service does not wait
  * for the registry); the fleet's deploy returns only once it is written, so the chain holds the
- * quarantine before the rollback.
+ * quarantine before the rollback. The one look at the fleet starts with the rollback, beside
+ * the ledger's first read, the target's resolution and the guards, for the same reason.
  */
 async function rollback(req, deps) {
     if (req.reason.length > entry/* REASON_MAX */.oD)
@@ -226,6 +200,14 @@ async function rollback(req, deps) {
     };
     const ledger = new store/* Ledger */.Oc(stores.ledger, req.environment, { now, ...deps.ledger });
     const image = (d) => (0,reference/* pinned */.dp)(req.repository, d);
+    // The fleet is looked at from the start, while the ledger is read, the target resolved and
+    // the guards run (registry reads, no change anywhere): that look is the one replace-fleet
+    // takes and a switch back acts on. A failure of it surfaces where replace-fleet looks, after
+    // the ledger and the guards, so a refusal is still what a rollback that cannot go reports.
+    const given = deps.provider;
+    const opening = given ? Promise.resolve(given) : (0,replace_fleet/* openProvider */.C2)(req.fleet, log, deps.tuning);
+    const opened = kept(opening);
+    const look = kept(given ? given.current() : opening.then((p) => p.current()));
     const from = await (0,queries/* current */.ss)(ledger);
     if (!from)
         throw new errors/* ConfigurationError */.j1(`${req.environment} runs nothing by its ledger (${ledger.tag} in ${stores.ledger.label}): there is nothing to roll back`);
@@ -235,7 +217,7 @@ async function rollback(req, deps) {
     log(`rollback ${req.environment}: from ${image(from)} to ${image(target.digest)} (${target.how})`);
     const guards = await (0,gates.runGates)([
         () => (0,gates.digestExists)(stores.image, target.digest),
-        () => ranHealthyIn(ledger, target.digest),
+        () => (0,gates.ranHealthyIn)(ledger, target.digest),
         () => (0,gates.notQuarantined)(stores.ledger, target.digest),
         ...(req.fleet.requires
             ? [() => (0,gates.promotedInto)(ledger, target.digest, req.fleet.requires)]
@@ -244,15 +226,12 @@ async function rollback(req, deps) {
     (0,gates.assertGatesPassed)(guards, `rollback of ${req.environment} to ${image(target.digest)}`);
     // Never rejects (an unhandled rejection would end the process): a failure is a step result.
     const quarantined = req.quarantine
-        ? quarantineFrom(req, deps, stores, from, log).catch((cause) => {
-            log(`quarantine: ${from} could not be quarantined: ${(0,errors/* errorMessage */.gJ)(cause)}`);
-            return { kind: 'failed', error: (0,errors/* errorMessage */.gJ)(cause), cause };
-        })
+        ? quarantineFrom(req, deps, stores, from, log)
         : Promise.resolve({ kind: 'off' });
     let deploy;
     let provider;
     try {
-        provider = new SwitchBackProvider(deps.provider ?? (await (0,replace_fleet/* openProvider */.C2)((0,rollback_request/* deployRequestFor */.IO)(req, target.digest), log)), log, quarantined);
+        provider = new SwitchBackProvider(await opened(), log, quarantined, look);
         deploy = await (0,replace_fleet/* replaceFleet */.HL)((0,rollback_request/* deployRequestFor */.IO)(req, target.digest), { ...deps, provider, stores }, { action: 'rollback', reason: req.reason, skipGates: ANSWERED_GATES });
     }
     finally {
@@ -320,27 +299,31 @@ async function resolveTarget(ledger, to, from) {
         entry,
     };
 }
+/** A promise started now and awaited later: its failure waits for that await, never unhandled. */
+function kept(p) {
+    const settled = p.then((value) => ({ ok: true, value }), (error) => ({ ok: false, error }));
+    return async () => {
+        const s = await settled;
+        if (s.ok)
+            return s.value;
+        throw s.error;
+    };
+}
 /** Quarantines the digest rolled back from, once: a re-run finds the entry and adds none. */
 async function quarantineFrom(req, deps, stores, from, log) {
-    const known = await (0,queries/* isQuarantined */.fK)(stores.ledger, from);
-    if (known.quarantined && known.entry) {
-        const e = known.entry.entry;
-        log(`quarantine: ${from} was already quarantined in ${e.env} (seq ${e.seq}): ${e.reason ?? ''}`);
-        return { kind: 'already', entry: known.entry.digest, seq: e.seq, env: e.env };
-    }
     // A ledger in a repository of its own names the image by its descriptor (it is not there).
     const separate = (0,reference/* formatReference */.FH)(req.fleet.ledgerRepository) !==
         (0,reference/* formatReference */.FH)({ registry: req.repository.registry, repository: req.repository.repository });
     const run = deps.run ?? {};
-    const stored = await (0,queries/* quarantine */.tW)(stores.ledger, req.environment, from, req.reason, {
+    const step = await (0,quarantine_rolled_back/* quarantineRolledBack */.ML)(stores.ledger, req.environment, from, req.reason, async () => ({
         actor: run.actor ?? process.env.USER ?? 'unknown',
         commit: run.commit ?? '',
         run_url: run.runUrl ?? '',
         ...(separate ? { subject: (0,manifest/* descriptorOf */.nb)(await stores.image.getManifest(from)) } : {}),
         ledger: { ...(deps.now ? { now: deps.now } : {}), ...deps.ledger },
-    });
-    log(`quarantine: ${from} quarantined in ${req.environment} (ledger seq ${stored.entry.seq}, ${stored.digest}): promote and deploy refuse it now`);
-    return { kind: 'quarantined', entry: stored.digest, seq: stored.entry.seq };
+    }));
+    log(`quarantine: ${(0,quarantine_rolled_back/* describeQuarantine */.Ux)(step, from)}`);
+    return step;
 }
 
 // EXTERNAL MODULE: ./packages/core/src/gates/gate-rows.ts
@@ -348,6 +331,7 @@ var gate_rows = __webpack_require__(68253);
 // EXTERNAL MODULE: ./packages/core/src/github/summary.ts
 var summary = __webpack_require__(51561);
 ;// CONCATENATED MODULE: ./packages/core/src/rollback/rollback-summary.ts
+
 
 
 const OUTCOME = {
@@ -372,13 +356,9 @@ function rollbackSummary(r) {
         ['reason', r.reason],
         [
             'quarantine',
-            q.kind === 'quarantined'
-                ? `${r.fromDigest} quarantined (ledger seq ${q.seq}): promote and deploy refuse it`
-                : q.kind === 'already'
-                    ? `${r.fromDigest} was already quarantined (${q.env}, seq ${q.seq})`
-                    : q.kind === 'failed'
-                        ? `❌ ${r.fromDigest} could not be quarantined: ${q.error}`
-                        : 'off (input quarantine: false)',
+            q.kind === 'off'
+                ? 'off (input quarantine: false)'
+                : `${q.kind === 'failed' ? '❌ ' : ''}${(0,quarantine_rolled_back/* describeQuarantine */.Ux)(q, r.fromDigest)}`,
         ],
         ['fleet', `${r.deploy.target} (${r.deploy.strategy}): ${r.deploy.proof.summary}`],
         ['ledger entry', (0,summary.inlineCode)(`#${r.deploy.seq} ${r.deploy.ledgerEntry}`)],
@@ -415,4 +395,5 @@ function rollbackSummary(r) {
 
 
 /***/ })
-];
+
+};

@@ -1,31 +1,17 @@
-export const id = 309;
-export const ids = [309];
+export const id = 198;
+export const ids = [198];
 export const modules = {
 
-/***/ 25309:
+/***/ 1079:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  KubernetesProvider: () => (/* binding */ KubernetesProvider)
-});
-
-// UNUSED EXPORTS: loadKubeConfig
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./node_modules/@kubernetes/client-node/dist/index.js + 875 modules
-var dist = __webpack_require__(71943);
-// EXTERNAL MODULE: ./packages/core/src/errors.ts
-var errors = __webpack_require__(37638);
-// EXTERNAL MODULE: ./packages/core/src/log.ts
-var log = __webpack_require__(88315);
-;// CONCATENATED MODULE: ./packages/core/src/fleet/colours.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L0: () => (/* binding */ liveColour),
+/* harmony export */   O5: () => (/* binding */ COLOURS),
+/* harmony export */   RQ: () => (/* binding */ otherColour),
+/* harmony export */   U7: () => (/* binding */ warmUntil),
+/* harmony export */   dK: () => (/* binding */ warmExpired)
+/* harmony export */ });
 // The blue-green rules every provider with two colour pools shares: which colour is live,
 // and how long the old one is kept warm after a switch.
 const COLOURS = ['blue', 'green'];
@@ -45,7 +31,7 @@ function liveColour(routed, pools) {
     return running.length === 1 ? running[0] : undefined;
 }
 /** The end of a keep-warm window that starts now; undefined when nothing is kept warm. */
-function colours_warmUntil(now, keepWarmMs) {
+function warmUntil(now, keepWarmMs) {
     return keepWarmMs > 0 ? new Date(now + keepWarmMs).toISOString() : undefined;
 }
 /** A warm colour whose window has passed, to be retired (its spec stays for a switch back). */
@@ -53,28 +39,38 @@ function warmExpired(pool, live, colour, now) {
     return (!!pool?.warmUntil && colour !== live && pool.replicas > 0 && Date.parse(pool.warmUntil) <= now);
 }
 
+
+/***/ }),
+
+/***/ 3198:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  KubernetesProvider: () => (/* binding */ KubernetesProvider)
+});
+
+// UNUSED EXPORTS: loadKubeConfig
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./node_modules/@kubernetes/client-node/dist/index.js + 875 modules
+var dist = __webpack_require__(1943);
+// EXTERNAL MODULE: ./packages/core/src/errors.ts
+var errors = __webpack_require__(7638);
+// EXTERNAL MODULE: ./packages/core/src/log.ts
+var log = __webpack_require__(8315);
+// EXTERNAL MODULE: ./packages/core/src/fleet/colours.ts
+var colours = __webpack_require__(1079);
 // EXTERNAL MODULE: ./packages/core/src/fleet/converged.ts
-var converged = __webpack_require__(34469);
-// EXTERNAL MODULE: ./packages/core/src/oci/reference.ts
-var reference = __webpack_require__(93966);
-;// CONCATENATED MODULE: ./packages/core/src/fleet/request-check.ts
-
-
-/**
- * Invariants the request parser guarantees, checked again by a provider before its first
- * call, so no call reaches an engine without them: a digest-pinned image, whole positive
- * sizes, a positive health timeout.
- */
-function checkDeployRequest(r) {
-    (0,reference/* requireDigest */.m0)((0,reference/* parseReference */.F2)(r.image), 'image');
-    if (!Number.isInteger(r.batchSize) || r.batchSize < 1)
-        throw new errors/* ConfigurationError */.j1(`batch size ${r.batchSize} must be a whole number of at least 1`);
-    if (r.replicas !== undefined && (!Number.isInteger(r.replicas) || r.replicas < 1))
-        throw new errors/* ConfigurationError */.j1(`replicas ${r.replicas} must be a whole number of at least 1`);
-    if (!(r.healthTimeoutMs > 0))
-        throw new errors/* ConfigurationError */.j1(`health timeout ${r.healthTimeoutMs} ms must be positive`);
-}
-
+var converged = __webpack_require__(4469);
+// EXTERNAL MODULE: ./packages/core/src/fleet/request-check.ts
+var request_check = __webpack_require__(1642);
 ;// CONCATENATED MODULE: ./packages/core/src/fleet/kubernetes/spec.ts
 
 // Type-only imports above: this file is pure and loads no client code.
@@ -364,7 +360,7 @@ async function blueGreenDeploy(ctx, r) {
             };
         }
     }
-    const idle = live ? otherColour(live) : 'blue';
+    const idle = live ? (0,colours/* otherColour */.RQ)(live) : 'blue';
     const idleName = colourDeployment(ctx.target, idle);
     const idleDep = fleet.deployments[idle];
     const wasWarm = idleDep !== undefined && deploymentReplicas(idleDep) > 0;
@@ -431,7 +427,7 @@ async function blueGreenDeploy(ctx, r) {
     let warmUntil;
     if (live && liveDep) {
         const liveName = colourDeployment(ctx.target, live);
-        warmUntil = colours_warmUntil(ctx.now(), r.keepWarmMs);
+        warmUntil = (0,colours/* warmUntil */.U7)(ctx.now(), r.keepWarmMs);
         if (warmUntil) {
             await ctx.annotate(liveName, { [ANNOTATION.warmUntil]: warmUntil });
             ctx.log(`${live} (${liveName}) kept warm until ${warmUntil}: rollback is one switch back`);
@@ -458,7 +454,7 @@ async function blueGreenRollback(ctx, healthTimeoutMs) {
     const liveDep = live ? fleet.deployments[live] : undefined;
     if (!live || !liveDep)
         throw new errors/* ConfigurationError */.j1(`fleet ${ctx.target} takes no traffic`);
-    const back = otherColour(live);
+    const back = (0,colours/* otherColour */.RQ)(live);
     const backName = colourDeployment(ctx.target, back);
     const backDep = fleet.deployments[back];
     if (!backDep)
@@ -497,17 +493,17 @@ function pool(dep) {
 }
 /** Both colour Deployments and the live one: the Service's selector, else the only colour that runs. */
 async function readColours(ctx) {
-    const [blue, green] = await Promise.all(COLOURS.map((c) => ctx.deployment(colourDeployment(ctx.target, c))));
+    const [blue, green] = await Promise.all(colours/* COLOURS */.O5.map((c) => ctx.deployment(colourDeployment(ctx.target, c))));
     const deployments = { blue, green };
-    const live = liveColour(await ctx.selectedColour(), { blue: pool(blue), green: pool(green) });
+    const live = (0,colours/* liveColour */.L0)(await ctx.selectedColour(), { blue: pool(blue), green: pool(green) });
     return { ...(live ? { live } : {}), deployments };
 }
 /** Scales warm colours whose keep-warm window has passed to 0; true when it retired one. */
 async function retireExpired(ctx, fleet) {
     let retired = false;
-    for (const c of COLOURS) {
+    for (const c of colours/* COLOURS */.O5) {
         const dep = fleet.deployments[c];
-        if (!warmExpired(pool(dep), fleet.live, c, ctx.now()))
+        if (!(0,colours/* warmExpired */.dK)(pool(dep), fleet.live, c, ctx.now()))
             continue;
         ctx.log(`${c} was kept warm until ${annotation(dep, ANNOTATION.warmUntil)}: retiring it`);
         await ctx.annotate(colourDeployment(ctx.target, c), { [ANNOTATION.warmUntil]: null });
@@ -548,7 +544,7 @@ function sibling(ctx, live, name, colour, image, replicas) {
 }
 
 // EXTERNAL MODULE: ./packages/core/src/util/retry.ts
-var retry = __webpack_require__(29468);
+var retry = __webpack_require__(9468);
 ;// CONCATENATED MODULE: ./packages/core/src/fleet/kubernetes/errors.ts
 
 
@@ -1225,7 +1221,7 @@ class KubernetesProvider {
         if (!fleet.live || !liveDep)
             return { target: this.target, exists: false, replicas: 0, digests: [], tasks: [] };
         const tasks = await this.ctx.tasks(liveDep);
-        const other = otherColour(fleet.live);
+        const other = (0,colours/* otherColour */.RQ)(fleet.live);
         const otherDep = fleet.deployments[other];
         const until = otherDep && annotation(otherDep, ANNOTATION.warmUntil);
         const warm = otherDep && deploymentReplicas(otherDep) > 0
@@ -1245,7 +1241,7 @@ class KubernetesProvider {
         };
     }
     async deploy(request) {
-        checkDeployRequest(request);
+        (0,request_check/* checkDeployRequest */.b)(request);
         return request.strategy === 'blue-green'
             ? blueGreenDeploy(this.ctx, request)
             : rollingDeploy(this.ctx, request);
@@ -1273,6 +1269,35 @@ function digests(tasks) {
     return [
         ...new Set(tasks.map((t) => (t.imageId && (0,converged/* runtimeDigest */.PC)(t.imageId)) || (0,converged/* digestOf */.ol)(t.image) || t.image)),
     ].sort();
+}
+
+
+/***/ }),
+
+/***/ 1642:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ checkDeployRequest)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7638);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3966);
+
+
+/**
+ * Invariants the request parser guarantees, checked again by a provider before its first
+ * call, so no call reaches an engine without them: a digest-pinned image, whole positive
+ * sizes, a positive health timeout.
+ */
+function checkDeployRequest(r, opts = {}) {
+    if (!opts.immutableId?.test(r.image))
+        (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .requireDigest */ .m0)((0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseReference */ .F2)(r.image), 'image');
+    if (!Number.isInteger(r.batchSize) || r.batchSize < 1)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`batch size ${r.batchSize} must be a whole number of at least 1`);
+    if (r.replicas !== undefined && (!Number.isInteger(r.replicas) || r.replicas < 1))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`replicas ${r.replicas} must be a whole number of at least 1`);
+    if (!(r.healthTimeoutMs > 0))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`health timeout ${r.healthTimeoutMs} ms must be positive`);
 }
 
 

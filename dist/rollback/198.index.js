@@ -1,31 +1,17 @@
-export const id = 309;
-export const ids = [309];
+export const id = 198;
+export const ids = [198];
 export const modules = {
 
-/***/ 25309:
+/***/ 1079:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  KubernetesProvider: () => (/* binding */ KubernetesProvider)
-});
-
-// UNUSED EXPORTS: loadKubeConfig
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./node_modules/@kubernetes/client-node/dist/index.js + 875 modules
-var dist = __webpack_require__(71943);
-// EXTERNAL MODULE: ./packages/core/src/errors.ts
-var errors = __webpack_require__(37638);
-// EXTERNAL MODULE: ./packages/core/src/log.ts
-var log = __webpack_require__(88315);
-;// CONCATENATED MODULE: ./packages/core/src/fleet/colours.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L0: () => (/* binding */ liveColour),
+/* harmony export */   O5: () => (/* binding */ COLOURS),
+/* harmony export */   RQ: () => (/* binding */ otherColour),
+/* harmony export */   U7: () => (/* binding */ warmUntil),
+/* harmony export */   dK: () => (/* binding */ warmExpired)
+/* harmony export */ });
 // The blue-green rules every provider with two colour pools shares: which colour is live,
 // and how long the old one is kept warm after a switch.
 const COLOURS = ['blue', 'green'];
@@ -45,7 +31,7 @@ function liveColour(routed, pools) {
     return running.length === 1 ? running[0] : undefined;
 }
 /** The end of a keep-warm window that starts now; undefined when nothing is kept warm. */
-function colours_warmUntil(now, keepWarmMs) {
+function warmUntil(now, keepWarmMs) {
     return keepWarmMs > 0 ? new Date(now + keepWarmMs).toISOString() : undefined;
 }
 /** A warm colour whose window has passed, to be retired (its spec stays for a switch back). */
@@ -53,28 +39,38 @@ function warmExpired(pool, live, colour, now) {
     return (!!pool?.warmUntil && colour !== live && pool.replicas > 0 && Date.parse(pool.warmUntil) <= now);
 }
 
+
+/***/ }),
+
+/***/ 3198:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  KubernetesProvider: () => (/* binding */ KubernetesProvider)
+});
+
+// UNUSED EXPORTS: loadKubeConfig
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./node_modules/@kubernetes/client-node/dist/index.js + 875 modules
+var dist = __webpack_require__(1943);
+// EXTERNAL MODULE: ./packages/core/src/errors.ts
+var errors = __webpack_require__(7638);
+// EXTERNAL MODULE: ./packages/core/src/log.ts
+var log = __webpack_require__(8315);
+// EXTERNAL MODULE: ./packages/core/src/fleet/colours.ts
+var colours = __webpack_require__(1079);
 // EXTERNAL MODULE: ./packages/core/src/fleet/converged.ts
-var converged = __webpack_require__(34469);
-// EXTERNAL MODULE: ./packages/core/src/oci/reference.ts
-var reference = __webpack_require__(93966);
-;// CONCATENATED MODULE: ./packages/core/src/fleet/request-check.ts
-
-
-/**
- * Invariants the request parser guarantees, checked again by a provider before its first
- * call, so no call reaches an engine without them: a digest-pinned image, whole positive
- * sizes, a positive health timeout.
- */
-function checkDeployRequest(r) {
-    (0,reference/* requireDigest */.m0)((0,reference/* parseReference */.F2)(r.image), 'image');
-    if (!Number.isInteger(r.batchSize) || r.batchSize < 1)
-        throw new errors/* ConfigurationError */.j1(`batch size ${r.batchSize} must be a whole number of at least 1`);
-    if (r.replicas !== undefined && (!Number.isInteger(r.replicas) || r.replicas < 1))
-        throw new errors/* ConfigurationError */.j1(`replicas ${r.replicas} must be a whole number of at least 1`);
-    if (!(r.healthTimeoutMs > 0))
-        throw new errors/* ConfigurationError */.j1(`health timeout ${r.healthTimeoutMs} ms must be positive`);
-}
-
+var converged = __webpack_require__(4469);
+// EXTERNAL MODULE: ./packages/core/src/fleet/request-check.ts
+var request_check = __webpack_require__(1642);
 ;// CONCATENATED MODULE: ./packages/core/src/fleet/kubernetes/spec.ts
 
 // Type-only imports above: this file is pure and loads no client code.
@@ -364,7 +360,7 @@ async function blueGreenDeploy(ctx, r) {
             };
         }
     }
-    const idle = live ? otherColour(live) : 'blue';
+    const idle = live ? (0,colours/* otherColour */.RQ)(live) : 'blue';
     const idleName = colourDeployment(ctx.target, idle);
     const idleDep = fleet.deployments[idle];
     const wasWarm = idleDep !== undefined && deploymentReplicas(idleDep) > 0;
@@ -431,7 +427,7 @@ async function blueGreenDeploy(ctx, r) {
     let warmUntil;
     if (live && liveDep) {
         const liveName = colourDeployment(ctx.target, live);
-        warmUntil = colours_warmUntil(ctx.now(), r.keepWarmMs);
+        warmUntil = (0,colours/* warmUntil */.U7)(ctx.now(), r.keepWarmMs);
         if (warmUntil) {
             await ctx.annotate(liveName, { [ANNOTATION.warmUntil]: warmUntil });
             ctx.log(`${live} (${liveName}) kept warm until ${warmUntil}: rollback is one switch back`);
@@ -458,7 +454,7 @@ async function blueGreenRollback(ctx, healthTimeoutMs) {
     const liveDep = live ? fleet.deployments[live] : undefined;
     if (!live || !liveDep)
         throw new errors/* ConfigurationError */.j1(`fleet ${ctx.target} takes no traffic`);
-    const back = otherColour(live);
+    const back = (0,colours/* otherColour */.RQ)(live);
     const backName = colourDeployment(ctx.target, back);
     const backDep = fleet.deployments[back];
     if (!backDep)
@@ -497,17 +493,17 @@ function pool(dep) {
 }
 /** Both colour Deployments and the live one: the Service's selector, else the only colour that runs. */
 async function readColours(ctx) {
-    const [blue, green] = await Promise.all(COLOURS.map((c) => ctx.deployment(colourDeployment(ctx.target, c))));
+    const [blue, green] = await Promise.all(colours/* COLOURS */.O5.map((c) => ctx.deployment(colourDeployment(ctx.target, c))));
     const deployments = { blue, green };
-    const live = liveColour(await ctx.selectedColour(), { blue: pool(blue), green: pool(green) });
+    const live = (0,colours/* liveColour */.L0)(await ctx.selectedColour(), { blue: pool(blue), green: pool(green) });
     return { ...(live ? { live } : {}), deployments };
 }
 /** Scales warm colours whose keep-warm window has passed to 0; true when it retired one. */
 async function retireExpired(ctx, fleet) {
     let retired = false;
-    for (const c of COLOURS) {
+    for (const c of colours/* COLOURS */.O5) {
         const dep = fleet.deployments[c];
-        if (!warmExpired(pool(dep), fleet.live, c, ctx.now()))
+        if (!(0,colours/* warmExpired */.dK)(pool(dep), fleet.live, c, ctx.now()))
             continue;
         ctx.log(`${c} was kept warm until ${annotation(dep, ANNOTATION.warmUntil)}: retiring it`);
         await ctx.annotate(colourDeployment(ctx.target, c), { [ANNOTATION.warmUntil]: null });
@@ -548,7 +544,7 @@ function sibling(ctx, live, name, colour, image, replicas) {
 }
 
 // EXTERNAL MODULE: ./packages/core/src/util/retry.ts
-var retry = __webpack_require__(29468);
+var retry = __webpack_require__(9468);
 ;// CONCATENATED MODULE: ./packages/core/src/fleet/kubernetes/errors.ts
 
 
@@ -1225,7 +1221,7 @@ class KubernetesProvider {
         if (!fleet.live || !liveDep)
             return { target: this.target, exists: false, replicas: 0, digests: [], tasks: [] };
         const tasks = await this.ctx.tasks(liveDep);
-        const other = otherColour(fleet.live);
+        const other = (0,colours/* otherColour */.RQ)(fleet.live);
         const otherDep = fleet.deployments[other];
         const until = otherDep && annotation(otherDep, ANNOTATION.warmUntil);
         const warm = otherDep && deploymentReplicas(otherDep) > 0
@@ -1245,7 +1241,7 @@ class KubernetesProvider {
         };
     }
     async deploy(request) {
-        checkDeployRequest(request);
+        (0,request_check/* checkDeployRequest */.b)(request);
         return request.strategy === 'blue-green'
             ? blueGreenDeploy(this.ctx, request)
             : rollingDeploy(this.ctx, request);
@@ -1278,117 +1274,30 @@ function digests(tasks) {
 
 /***/ }),
 
-/***/ 93966:
+/***/ 1642:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F2: () => (/* binding */ parseReference),
-/* harmony export */   FH: () => (/* binding */ formatReference),
-/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
-/* harmony export */   aR: () => (/* binding */ repositoryName),
-/* harmony export */   dp: () => (/* binding */ pinned),
-/* harmony export */   m0: () => (/* binding */ requireDigest),
-/* harmony export */   nz: () => (/* binding */ apiHost)
+/* harmony export */   b: () => (/* binding */ checkDeployRequest)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37638);
-/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3547);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7638);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3966);
 
 
-const DOCKER_HUB = 'docker.io';
-const DOCKER_HUB_API = 'registry-1.docker.io';
-const NAME_MAX = 255;
-const ALNUM = '[a-z0-9]+';
-const SEPARATOR = '(?:[._]|__|[-]+)';
-const PATH_COMPONENT = `${ALNUM}(?:${SEPARATOR}${ALNUM})*`;
-const PATH = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
-const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const IPV6 = '\\[(?:[a-fA-F0-9:]+)\\]';
-const DOMAIN = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|${IPV6})(?::[0-9]+)?$`);
-const TAG = /^[\w][\w.-]{0,127}$/;
-function bad(value, rule) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Image reference ${JSON.stringify(value)} is invalid: ${rule}`);
-}
-/** A first path component is a registry when it has a dot, a port, is localhost or has uppercase. */
-function looksLikeDomain(component) {
-    return (component.includes('.') ||
-        component.includes(':') ||
-        component === 'localhost' ||
-        component.startsWith('[') ||
-        component !== component.toLowerCase());
-}
-function parseReference(value) {
-    const input = value.trim();
-    if (input === '')
-        throw bad(value, 'it is empty');
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) {
-        throw bad(value, 'a reference has no URL scheme; write host/repository[:tag][@digest]');
-    }
-    let rest = input;
-    let digest;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        const d = rest.slice(at + 1);
-        const problem = (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .digestProblem */ .WQ)(d);
-        if (problem)
-            throw bad(value, `digest ${problem}`);
-        digest = d;
-        rest = rest.slice(0, at);
-    }
-    let tag;
-    const lastColon = rest.lastIndexOf(':');
-    if (lastColon > rest.lastIndexOf('/')) {
-        tag = rest.slice(lastColon + 1);
-        rest = rest.slice(0, lastColon);
-        if (!TAG.test(tag)) {
-            throw bad(value, `tag "${tag}" must match [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}`);
-        }
-    }
-    if (rest.length > NAME_MAX)
-        throw bad(value, `the name is longer than ${NAME_MAX} characters`);
-    const slash = rest.indexOf('/');
-    let registry = DOCKER_HUB;
-    let repository = rest;
-    if (slash > 0 && looksLikeDomain(rest.slice(0, slash))) {
-        registry = rest.slice(0, slash);
-        repository = rest.slice(slash + 1);
-        if (!DOMAIN.test(registry))
-            throw bad(value, `registry host "${registry}" is not a valid host[:port]`);
-    }
-    if (repository !== repository.toLowerCase()) {
-        throw bad(value, `repository "${repository}" must be lowercase`);
-    }
-    if (!PATH.test(repository)) {
-        throw bad(value, `repository "${repository}" must be lowercase path components of [a-z0-9] joined by . _ __ or -, separated by /`);
-    }
-    if (registry === DOCKER_HUB && !repository.includes('/'))
-        repository = `library/${repository}`;
-    const ref = { registry, repository };
-    if (tag !== undefined)
-        ref.tag = tag;
-    if (digest !== undefined)
-        ref.digest = digest;
-    return ref;
-}
-/** Deploy, promote and rollback take `repo@sha256:…` only: tags are aliases, not identities. */
-function requireDigest(ref, input = 'image') {
-    if (!ref.digest) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input "${input}" has value ${JSON.stringify(formatReference(ref))}: it must be pinned by digest (repository@sha256:…); tags are mutable and are not accepted here`);
-    }
-    return ref;
-}
-/** Host to talk to: Docker Hub's API host differs from its reference name. */
-function apiHost(registry) {
-    return registry === DOCKER_HUB ? DOCKER_HUB_API : registry;
-}
-function repositoryName(ref) {
-    return `${ref.registry}/${ref.repository}`;
-}
-function formatReference(ref) {
-    return `${repositoryName(ref)}${ref.tag ? `:${ref.tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`;
-}
-/** `repo@digest`, the only form later actions accept. */
-function pinned(ref, digest) {
-    return `${repositoryName(ref)}@${digest}`;
+/**
+ * Invariants the request parser guarantees, checked again by a provider before its first
+ * call, so no call reaches an engine without them: a digest-pinned image, whole positive
+ * sizes, a positive health timeout.
+ */
+function checkDeployRequest(r, opts = {}) {
+    if (!opts.immutableId?.test(r.image))
+        (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .requireDigest */ .m0)((0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseReference */ .F2)(r.image), 'image');
+    if (!Number.isInteger(r.batchSize) || r.batchSize < 1)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`batch size ${r.batchSize} must be a whole number of at least 1`);
+    if (r.replicas !== undefined && (!Number.isInteger(r.replicas) || r.replicas < 1))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`replicas ${r.replicas} must be a whole number of at least 1`);
+    if (!(r.healthTimeoutMs > 0))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`health timeout ${r.healthTimeoutMs} ms must be positive`);
 }
 
 

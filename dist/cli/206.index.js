@@ -1,5 +1,5 @@
-export const id = 683;
-export const ids = [683];
+export const id = 206;
+export const ids = [206];
 export const modules = {
 
 /***/ 11428:
@@ -10,13 +10,17 @@ export const modules = {
 /* harmony export */   hE: () => (/* binding */ registryFlags),
 /* harmony export */   qB: () => (/* binding */ progress),
 /* harmony export */   qg: () => (/* binding */ parse),
+/* harmony export */   uE: () => (/* binding */ kubeconfigFlag),
 /* harmony export */   yy: () => (/* binding */ print)
 /* harmony export */ });
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _kiln_core_errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(37638);
-/* harmony import */ var _kiln_core_log__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(88315);
-/* harmony import */ var _kiln_core_inputs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48892);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _kiln_core_errors__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(37638);
+/* harmony import */ var _kiln_core_log__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(88315);
+/* harmony import */ var _kiln_core_inputs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48892);
+
 
 
 
@@ -32,17 +36,17 @@ const registryFlags = {
 };
 function parse(argv, options) {
     try {
-        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: argv, options, allowPositionals: true });
+        return (0,node_util__WEBPACK_IMPORTED_MODULE_1__.parseArgs)({ args: argv, options, allowPositionals: true });
     }
     catch (err) {
-        throw new _kiln_core_errors__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(err.message);
+        throw new _kiln_core_errors__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(err.message);
     }
 }
 /** `target`: the registry the command writes to, the only one given the explicit credentials. */
 function registryOptions(values, target) {
     const env = process.env;
     // A password on the command line lands in shell history; the environment variable is preferred.
-    return (0,_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_2__/* .registryOptionsFrom */ .us)((0,_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_2__/* .fromRecord */ .iA)({
+    return (0,_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_3__/* .registryOptionsFrom */ .us)((0,_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_3__/* .fromRecord */ .iA)({
         'registry-username': values['registry-username'] ?? env.KILN_REGISTRY_USERNAME,
         'registry-password': values['registry-password'] ?? env.KILN_REGISTRY_PASSWORD,
         'insecure-registries': values['insecure-registries'] ?? env.KILN_INSECURE_REGISTRIES,
@@ -55,12 +59,26 @@ function registryOptions(values, target) {
  */
 function print(json, value, text) {
     if (json)
-        process.stdout.write(_kiln_core_log__WEBPACK_IMPORTED_MODULE_1__/* .jsonText */ .s$(value) + '\n');
+        process.stdout.write(_kiln_core_log__WEBPACK_IMPORTED_MODULE_2__/* .jsonText */ .s$(value) + '\n');
     else
-        _kiln_core_log__WEBPACK_IMPORTED_MODULE_1__/* .write */ .M9(process.stdout, text.replace(/\n$/, ''));
+        _kiln_core_log__WEBPACK_IMPORTED_MODULE_2__/* .write */ .M9(process.stdout, text.replace(/\n$/, ''));
 }
 /** Progress lines go to stderr, so stdout holds only the result. */
-const progress = (line) => _kiln_core_log__WEBPACK_IMPORTED_MODULE_1__/* .write */ .M9(process.stderr, line);
+const progress = (line) => _kiln_core_log__WEBPACK_IMPORTED_MODULE_2__/* .write */ .M9(process.stderr, line);
+/**
+ * `--kubeconfig FILE` (a path, as kubectl takes it): the file's content, which the fleet inputs
+ * take as `kubeconfig` and mask before parsing. Unset: the provider's own default applies.
+ */
+function kubeconfigFlag(path) {
+    if (path === undefined || path.trim() === '')
+        return undefined;
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8');
+    }
+    catch (err) {
+        throw new _kiln_core_errors__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`Flag "--kubeconfig" has value "${path}": the file cannot be read (${err.code ?? err.message})`);
+    }
+}
 
 
 /***/ }),
@@ -106,7 +124,7 @@ const READ_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.con
 async function parseConfig(text, file, opts = {}) {
     const [yaml, { parseConfigText }] = await Promise.all([
         __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 38815, 19)),
-        Promise.all(/* import() */[__webpack_require__.e(586), __webpack_require__.e(778)]).then(__webpack_require__.bind(__webpack_require__, 93778)),
+        Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(343), __webpack_require__.e(778)]).then(__webpack_require__.bind(__webpack_require__, 93778)),
     ]);
     return parseConfigText(yaml, text, file, opts);
 }
@@ -123,14 +141,18 @@ async function loadConfig(path = kiln_config/* DEFAULT_CONFIG_PATH */.Bi, opts =
  * `.github/kiln.yml` when it exists, else undefined (Kiln runs from inputs alone).
  */
 async function configFromInputs(read, workspace, opts = {}) {
+    const { log, ...parseOpts } = opts;
     const given = read('config').trim();
     const path = given === '' ? kiln_config/* DEFAULT_CONFIG_PATH */.Bi : given;
     const fail = (why) => given === ''
         ? new errors/* ConfigurationError */.j1(`Config file ${JSON.stringify(path)} (the default of input "config") ${why}`)
         : (0,errors/* invalidInput */.aY)('config', given, `the file ${why}`);
     const text = await readConfigFile(path, workspace, fail);
-    if (text !== undefined)
-        return parseConfig(text, path, opts);
+    if (text !== undefined) {
+        // Loading the parser and the schema is most of an action's start-up: say what it is doing.
+        log?.(`Reading ${path}`);
+        return parseConfig(text, path, parseOpts);
+    }
     if (given !== '')
         throw fail('does not exist (a relative path is read from the workspace)');
     // `.yaml` for `.yml` is the likeliest slip; ignoring that file would ignore the whole config.
@@ -484,7 +506,7 @@ function gateTable(results) {
 
 /***/ }),
 
-/***/ 95975:
+/***/ 10424:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -496,6 +518,7 @@ __webpack_require__.d(__webpack_exports__, {
   Fm: () => (/* reexport */ healthyIn),
   ws: () => (/* reexport */ notQuarantined),
   pJ: () => (/* reexport */ promotedInto),
+  Eb: () => (/* reexport */ ranHealthyIn),
   AQ: () => (/* reexport */ runGates),
   hT: () => (/* reexport */ skipped),
   vH: () => (/* reexport */ soakedFor),
@@ -689,11 +712,46 @@ async function promotedInto(ledger, digest, from) {
         };
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/gates/rollback-gates.ts
+
+
+/**
+ * The digest ran healthy in the ledger's environment at some time (a deploy or rollback there
+ * ended deployed or unchanged): a rollback goes only to a digest the environment has seen
+ * working. The head's known-good list answers recent digests in one read; an older one is
+ * looked up among the digest's own ledger referrers.
+ */
+async function ranHealthyIn(ledger, digest) {
+    const gate = 'ran-healthy';
+    const where = `${ledger.env} (ledger ${ledger.store.label})`;
+    const head = await ledger.head();
+    const kept = head ? (0,chain/* knownGoodAfter */.Vy)(head).find((k) => k.digest === digest) : undefined;
+    if (kept)
+        return {
+            gate,
+            status: 'pass',
+            reason: `${digest} ran healthy in ${where} (ledger seq ${kept.seq}, ${kept.at})`,
+            evidence: kept.entry,
+        };
+    if (head && (await (0,queries/* wasHealthy */.tj)(ledger.store, ledger.env, digest)))
+        return {
+            gate,
+            status: 'pass',
+            reason: `${digest} ran healthy in ${where} (an entry older than the head's known-good list)`,
+        };
+    return {
+        gate,
+        status: 'fail',
+        reason: `${digest} never ran healthy in ${where}: a rollback goes only to a digest that did`,
+    };
+}
+
 // EXTERNAL MODULE: ./packages/core/src/gates/gate-rows.ts
 var gate_rows = __webpack_require__(68253);
 ;// CONCATENATED MODULE: ./packages/core/src/gates/index.ts
 // Gates shared by promote, replace-fleet and rollback: each answers pass, fail or skip with
 // the evidence it rests on; runGates collects them and GateRefusedError refuses (exit 1).
+
 
 
 

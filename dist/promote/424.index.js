@@ -1,8 +1,8 @@
-export const id = 975;
-export const ids = [975];
+export const id = 424;
+export const ids = [424];
 export const modules = {
 
-/***/ 68253:
+/***/ 8253:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   Zl: () => (/* binding */ gateRows),
 /* harmony export */   k0: () => (/* binding */ gateTable)
 /* harmony export */ });
-/* harmony import */ var _github_summary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51561);
+/* harmony import */ var _github_summary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1561);
 
 const ICON = { pass: '✅ pass', fail: '❌ fail', skip: '➖ skip' };
 /** Column headers of gateRows. */
@@ -32,7 +32,7 @@ function gateTable(results) {
 
 /***/ }),
 
-/***/ 95975:
+/***/ 424:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -50,6 +50,7 @@ __webpack_require__.d(__webpack_exports__, {
   healthyIn: () => (/* reexport */ healthyIn),
   notQuarantined: () => (/* reexport */ notQuarantined),
   promotedInto: () => (/* reexport */ promotedInto),
+  ranHealthyIn: () => (/* reexport */ ranHealthyIn),
   runGates: () => (/* reexport */ runGates),
   skipped: () => (/* reexport */ skipped),
   soakedFor: () => (/* reexport */ soakedFor),
@@ -57,7 +58,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
-var errors = __webpack_require__(37638);
+var errors = __webpack_require__(7638);
 ;// CONCATENATED MODULE: ./packages/core/src/gates/gate-result.ts
 
 /** A gate that was not asked for, shown in the table so nobody thinks it passed. */
@@ -104,7 +105,7 @@ function assertGatesPassed(outcome, what) {
 }
 
 // EXTERNAL MODULE: ./packages/core/src/ledger/queries.ts
-var queries = __webpack_require__(26711);
+var queries = __webpack_require__(6711);
 ;// CONCATENATED MODULE: ./packages/core/src/gates/image-gates.ts
 
 /** The digest is in `store` (a deploy, promote or rollback never acts on a digest that is gone). */
@@ -155,9 +156,9 @@ async function validated(store, digest) {
 }
 
 // EXTERNAL MODULE: ./packages/core/src/oci/registry/errors.ts
-var registry_errors = __webpack_require__(15020);
+var registry_errors = __webpack_require__(5020);
 // EXTERNAL MODULE: ./packages/core/src/ledger/chain.ts
-var chain = __webpack_require__(44814);
+var chain = __webpack_require__(4814);
 ;// CONCATENATED MODULE: ./packages/core/src/gates/ledger-gates.ts
 
 
@@ -241,8 +242,42 @@ async function promotedInto(ledger, digest, from) {
         };
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/gates/rollback-gates.ts
+
+
+/**
+ * The digest ran healthy in the ledger's environment at some time (a deploy or rollback there
+ * ended deployed or unchanged): a rollback goes only to a digest the environment has seen
+ * working. The head's known-good list answers recent digests in one read; an older one is
+ * looked up among the digest's own ledger referrers.
+ */
+async function ranHealthyIn(ledger, digest) {
+    const gate = 'ran-healthy';
+    const where = `${ledger.env} (ledger ${ledger.store.label})`;
+    const head = await ledger.head();
+    const kept = head ? (0,chain/* knownGoodAfter */.Vy)(head).find((k) => k.digest === digest) : undefined;
+    if (kept)
+        return {
+            gate,
+            status: 'pass',
+            reason: `${digest} ran healthy in ${where} (ledger seq ${kept.seq}, ${kept.at})`,
+            evidence: kept.entry,
+        };
+    if (head && (await (0,queries/* wasHealthy */.tj)(ledger.store, ledger.env, digest)))
+        return {
+            gate,
+            status: 'pass',
+            reason: `${digest} ran healthy in ${where} (an entry older than the head's known-good list)`,
+        };
+    return {
+        gate,
+        status: 'fail',
+        reason: `${digest} never ran healthy in ${where}: a rollback goes only to a digest that did`,
+    };
+}
+
 // EXTERNAL MODULE: ./packages/core/src/gates/gate-rows.ts
-var gate_rows = __webpack_require__(68253);
+var gate_rows = __webpack_require__(8253);
 ;// CONCATENATED MODULE: ./packages/core/src/gates/index.ts
 // Gates shared by promote, replace-fleet and rollback: each answers pass, fail or skip with
 // the evidence it rests on; runGates collects them and GateRefusedError refuses (exit 1).
@@ -252,16 +287,17 @@ var gate_rows = __webpack_require__(68253);
 
 
 
+
 /***/ }),
 
-/***/ 77642:
+/***/ 7642:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   j: () => (/* binding */ htmlText),
 /* harmony export */   p: () => (/* binding */ markdownText)
 /* harmony export */ });
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(88315);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8315);
 
 /**
  * Untrusted text (labels, USER, file names, registry and container output) for GitHub's
@@ -305,7 +341,7 @@ function htmlText(value) {
 
 /***/ }),
 
-/***/ 51561:
+/***/ 1561:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -318,9 +354,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   table: () => (/* binding */ table),
 /* harmony export */   writeSummary: () => (/* binding */ writeSummary)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(88315);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77642);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8315);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7642);
 
 
 
@@ -395,17 +431,17 @@ async function writeSummary(markdown) {
 
 /***/ }),
 
-/***/ 44814:
+/***/ 4814:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $x: () => (/* binding */ effectOf),
 /* harmony export */   AH: () => (/* binding */ carryFrom),
 /* harmony export */   H5: () => (/* binding */ verifyChain),
-/* harmony export */   Vy: () => (/* binding */ knownGoodAfter),
-/* harmony export */   gU: () => (/* binding */ pickKnownGood)
+/* harmony export */   Vy: () => (/* binding */ knownGoodAfter)
 /* harmony export */ });
-/* harmony import */ var _entry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74747);
+/* unused harmony export pickKnownGood */
+/* harmony import */ var _entry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(307);
 
 /** A deploy or rollback that ended deployed/unchanged runs its digest; anything else leaves `previous`. */
 function effectOf(r) {
@@ -528,43 +564,56 @@ function verifyChain(env, links, listed = []) {
 
 /***/ }),
 
-/***/ 74747:
+/***/ 307:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G1: () => (/* reexport safe */ _env_name_js__WEBPACK_IMPORTED_MODULE_2__.G),
-/* harmony export */   Hh: () => (/* binding */ parseRecord),
-/* harmony export */   Rc: () => (/* binding */ KNOWN_GOOD_KEPT),
-/* harmony export */   Ut: () => (/* binding */ LEDGER_ENTRY_TYPE),
-/* harmony export */   Wj: () => (/* binding */ ENTRY_MAX_BYTES),
-/* harmony export */   Ym: () => (/* binding */ encodeRecord),
-/* harmony export */   _j: () => (/* binding */ recordAnnotations),
-/* harmony export */   fi: () => (/* binding */ recordSchema),
-/* harmony export */   lZ: () => (/* binding */ LEDGER_LAYER_TYPE),
-/* harmony export */   oD: () => (/* binding */ REASON_MAX),
-/* harmony export */   pv: () => (/* binding */ annotationProblem),
-/* harmony export */   zZ: () => (/* binding */ LedgerAnnotation)
-/* harmony export */ });
-/* unused harmony exports LEDGER_ACTIONS, LEDGER_OUTCOMES, canonicalJson, recordHash */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(45586);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(37428);
-/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3547);
-/* harmony import */ var _oci_referrers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23847);
-/* harmony import */ var _env_name_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(47034);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Wj: () => (/* binding */ ENTRY_MAX_BYTES),
+  G1: () => (/* reexport */ env_name/* ENV_NAME */.G),
+  Rc: () => (/* binding */ KNOWN_GOOD_KEPT),
+  Ut: () => (/* binding */ LEDGER_ENTRY_TYPE),
+  lZ: () => (/* binding */ LEDGER_LAYER_TYPE),
+  zZ: () => (/* binding */ LedgerAnnotation),
+  pv: () => (/* binding */ annotationProblem),
+  Ym: () => (/* binding */ encodeRecord),
+  Hh: () => (/* binding */ parseRecord),
+  _j: () => (/* binding */ recordAnnotations),
+  fi: () => (/* binding */ recordSchema)
+});
+
+// UNUSED EXPORTS: LEDGER_ACTIONS, LEDGER_OUTCOMES, REASON_MAX, canonicalJson, recordHash
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
+var schemas = __webpack_require__(0);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/errors.js
+var errors = __webpack_require__(7428);
+// EXTERNAL MODULE: ./packages/core/src/oci/digest.ts
+var digest = __webpack_require__(3547);
+// EXTERNAL MODULE: ./packages/core/src/oci/referrers.ts
+var referrers = __webpack_require__(3847);
+// EXTERNAL MODULE: ./packages/core/src/ledger/env-name.ts
+var env_name = __webpack_require__(7034);
+;// CONCATENATED MODULE: ./packages/core/src/ledger/limits.ts
+// Apart from entry.ts (zod), so input parsers can check a reason's length without loading it.
+/** Longest `reason` kept in an entry. */
+const REASON_MAX = 1000;
+
+;// CONCATENATED MODULE: ./packages/core/src/ledger/entry.ts
+
 
 
 
 
 /** The entry artifact's type; its subject is the image the entry is about. */
-const LEDGER_ENTRY_TYPE = _oci_referrers_js__WEBPACK_IMPORTED_MODULE_1__/* .KilnArtifactType */ .PP.LedgerEntry;
+const LEDGER_ENTRY_TYPE = referrers/* KilnArtifactType */.PP.LedgerEntry;
 /** The entry's one JSON layer. */
 const LEDGER_LAYER_TYPE = 'application/json';
 /** The largest entry layer read: entries are small; a bigger one is not ours. */
 const ENTRY_MAX_BYTES = 64 * 1024;
 /** Known-good digests an entry carries forward, newest first: "last known-good" reads only the head. */
 const KNOWN_GOOD_KEPT = 16;
-/** Longest `reason` kept in an entry. */
-const REASON_MAX = 1000;
 /** Annotations of an entry's manifest, so a referrers listing answers without reading entries. */
 const LedgerAnnotation = {
     Prev: 'dev.kiln.ledger.prev',
@@ -582,39 +631,40 @@ const LEDGER_OUTCOMES = [
     'failed',
     'quarantined',
 ];
-/** Re-exported: the rule lives where input parsers can load it without zod. */
+/** Re-exported: the rule and the limit live where input parsers can load them without zod. */
 
-const digest = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()
-    .refine((d) => (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .digestProblem */ .WQ)(d) === undefined, { message: 'invalid digest' })
+
+const entry_digest = schemas/* string */.YjP()
+    .refine((d) => (0,digest/* digestProblem */.WQ)(d) === undefined, { message: 'invalid digest' })
     .transform((d) => d);
-const isoTime = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().refine((t) => !Number.isNaN(Date.parse(t)), { message: 'not a time' });
-const knownGoodSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
-    digest,
-    seq: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive(),
+const isoTime = schemas/* string */.YjP().refine((t) => !Number.isNaN(Date.parse(t)), { message: 'not a time' });
+const knownGoodSchema = schemas/* strictObject */.rej({
+    digest: entry_digest,
+    seq: schemas/* number */.aig().int().positive(),
     at: isoTime,
-    entry: digest,
+    entry: entry_digest,
 });
 /** The stored record, checked on every read: registry content is untrusted. */
-const recordSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
-    version: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(1),
-    env: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(_env_name_js__WEBPACK_IMPORTED_MODULE_2__/* .ENV_NAME */ .G),
-    seq: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive(),
-    action: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(LEDGER_ACTIONS),
-    digest,
-    previous: digest.nullable(),
-    outcome: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(LEDGER_OUTCOMES),
+const recordSchema = schemas/* strictObject */.rej({
+    version: schemas/* literal */.euz(1),
+    env: schemas/* string */.YjP().regex(env_name/* ENV_NAME */.G),
+    seq: schemas/* number */.aig().int().positive(),
+    action: schemas/* enum */.k5n(LEDGER_ACTIONS),
+    digest: entry_digest,
+    previous: entry_digest.nullable(),
+    outcome: schemas/* enum */.k5n(LEDGER_OUTCOMES),
     at: isoTime,
-    duration_ms: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().nonnegative(),
-    actor: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
-    commit: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
-    run_url: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
-    evidence: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(digest),
-    reason: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().max(REASON_MAX).optional(),
-    from: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(_env_name_js__WEBPACK_IMPORTED_MODULE_2__/* .ENV_NAME */ .G).optional(),
-    prev: digest.nullable(),
+    duration_ms: schemas/* number */.aig().int().nonnegative(),
+    actor: schemas/* string */.YjP(),
+    commit: schemas/* string */.YjP(),
+    run_url: schemas/* string */.YjP(),
+    evidence: schemas/* array */.YOg(entry_digest),
+    reason: schemas/* string */.YjP().max(REASON_MAX).optional(),
+    from: schemas/* string */.YjP().regex(env_name/* ENV_NAME */.G).optional(),
+    prev: entry_digest.nullable(),
     previous_since: isoTime.nullable(),
-    known_good: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(knownGoodSchema).max(KNOWN_GOOD_KEPT),
-    abandoned: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(digest).optional(),
+    known_good: schemas/* array */.YOg(knownGoodSchema).max(KNOWN_GOOD_KEPT),
+    abandoned: schemas/* array */.YOg(entry_digest).optional(),
 });
 /** JSON with object keys sorted at every level and no whitespace: one encoding per record. */
 function canonicalJson(value) {
@@ -650,7 +700,7 @@ function parseRecord(bytes) {
     }
     const r = recordSchema.safeParse(json);
     if (!r.success)
-        return { problem: `its layer is not a ledger entry: ${zod__WEBPACK_IMPORTED_MODULE_4__/* .prettifyError */ .S1(r.error)}` };
+        return { problem: `its layer is not a ledger entry: ${errors/* prettifyError */.S1(r.error)}` };
     const record = r.data;
     if (!encodeRecord(record).equals(bytes))
         return { problem: 'its layer is not canonical JSON' };
@@ -679,7 +729,7 @@ function annotationProblem(record, annotations) {
 
 /***/ }),
 
-/***/ 26711:
+/***/ 6711:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -688,16 +738,13 @@ function annotationProblem(record, annotations) {
 /* harmony export */   fK: () => (/* binding */ isQuarantined),
 /* harmony export */   ft: () => (/* binding */ isValidated),
 /* harmony export */   ss: () => (/* binding */ current),
-/* harmony export */   tW: () => (/* binding */ quarantine),
-/* harmony export */   tj: () => (/* binding */ wasHealthy),
-/* harmony export */   zf: () => (/* binding */ lastKnownGood)
+/* harmony export */   tj: () => (/* binding */ wasHealthy)
 /* harmony export */ });
-/* unused harmony exports EVIDENCE_READ_MAX, REPORT_MAX_BYTES */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(37638);
-/* harmony import */ var _oci_referrers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(23847);
-/* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44814);
-/* harmony import */ var _entry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74747);
-/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(60124);
+/* unused harmony exports EVIDENCE_READ_MAX, REPORT_MAX_BYTES, lastKnownGood, quarantine */
+/* harmony import */ var _oci_referrers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3847);
+/* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4814);
+/* harmony import */ var _entry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(307);
+/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(124);
 
 
 
@@ -721,19 +768,19 @@ async function lastKnownGood(ledger, before) {
     const head = await ledger.head();
     if (!head)
         return undefined;
-    const list = (0,_chain_js__WEBPACK_IMPORTED_MODULE_1__/* .knownGoodAfter */ .Vy)(head);
-    const target = before ?? (0,_chain_js__WEBPACK_IMPORTED_MODULE_1__/* .effectOf */ .$x)(head.entry).current;
-    const found = (0,_chain_js__WEBPACK_IMPORTED_MODULE_1__/* .pickKnownGood */ .gU)(list, target);
+    const list = knownGoodAfter(head);
+    const target = before ?? effectOf(head.entry).current;
+    const found = pickKnownGood(list, target);
     if (found)
         return found.entry === head.digest ? head : ledger.load(found.entry);
-    if (list.length < _entry_js__WEBPACK_IMPORTED_MODULE_2__/* .KNOWN_GOOD_KEPT */ .Rc)
+    if (list.length < KNOWN_GOOD_KEPT)
         return undefined;
     // The list was cut: the answer, if any, is older than every digest it holds.
     const history = await ledger.history();
     const all = history
-        .filter((s) => (0,_chain_js__WEBPACK_IMPORTED_MODULE_1__/* .effectOf */ .$x)(s.entry).good)
+        .filter((s) => effectOf(s.entry).good)
         .map((s) => ({ digest: s.entry.digest, seq: s.entry.seq, at: s.entry.at, entry: s.digest }));
-    const older = (0,_chain_js__WEBPACK_IMPORTED_MODULE_1__/* .pickKnownGood */ .gU)(all, target);
+    const older = pickKnownGood(all, target);
     return older ? history.find((s) => s.digest === older.entry) : undefined;
 }
 /** When the current run of `digest` in the environment began (for min-soak); undefined if not running. */
@@ -841,8 +888,8 @@ async function isQuarantined(store, digest) {
 /** Quarantines `digest`: a `quarantine` entry in `env`'s ledger, a referrer of the digest. */
 async function quarantine(store, env, digest, reason, ctx) {
     if (!reason.trim())
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1('a quarantine needs a reason');
-    return new _store_js__WEBPACK_IMPORTED_MODULE_3__/* .Ledger */ .Oc(store, env, ctx.ledger).append({
+        throw new ConfigurationError('a quarantine needs a reason');
+    return new Ledger(store, env, ctx.ledger).append({
         action: 'quarantine',
         outcome: 'quarantined',
         digest,
@@ -858,7 +905,7 @@ async function quarantine(store, env, digest, reason, ctx) {
 
 /***/ }),
 
-/***/ 60124:
+/***/ 124:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -870,19 +917,19 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: APPEND_ATTEMPTS, HEAD_SETTLE_MS, LEDGER_TAG_PREFIX, ledgerTag
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/errors.js
-var errors = __webpack_require__(37428);
+var errors = __webpack_require__(7428);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
-var src_errors = __webpack_require__(37638);
+var src_errors = __webpack_require__(7638);
 // EXTERNAL MODULE: ./packages/core/src/oci/manifest.ts
-var manifest = __webpack_require__(74890);
+var manifest = __webpack_require__(4890);
 // EXTERNAL MODULE: ./packages/core/src/oci/referrers.ts
-var referrers = __webpack_require__(23847);
+var referrers = __webpack_require__(3847);
 // EXTERNAL MODULE: ./packages/core/src/util/retry.ts
-var retry = __webpack_require__(29468);
+var retry = __webpack_require__(9468);
 // EXTERNAL MODULE: ./packages/core/src/ledger/chain.ts
-var chain = __webpack_require__(44814);
-// EXTERNAL MODULE: ./packages/core/src/ledger/entry.ts
-var entry = __webpack_require__(74747);
+var chain = __webpack_require__(4814);
+// EXTERNAL MODULE: ./packages/core/src/ledger/entry.ts + 1 modules
+var entry = __webpack_require__(307);
 ;// CONCATENATED MODULE: ./packages/core/src/ledger/errors.ts
 /**
  * Another writer moved the environment's head while this append was writing, on every attempt.

@@ -1,8 +1,134 @@
-export const id = 427;
-export const ids = [427];
+export const id = 737;
+export const ids = [737];
 export const modules = {
 
-/***/ 8427:
+/***/ 4469:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GZ: () => (/* binding */ proveConvergence),
+/* harmony export */   Me: () => (/* binding */ perNodeLine),
+/* harmony export */   PC: () => (/* binding */ runtimeDigest),
+/* harmony export */   VK: () => (/* binding */ shortDigest),
+/* harmony export */   g7: () => (/* binding */ ConvergenceError),
+/* harmony export */   iB: () => (/* binding */ AMI_ID),
+/* harmony export */   jq: () => (/* binding */ pinnedIdOf),
+/* harmony export */   ol: () => (/* binding */ digestOf)
+/* harmony export */ });
+/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3547);
+
+/** A fleet that neither reached the requested digest nor got back to the previous one. */
+class ConvergenceError extends Error {
+    proof;
+    name = 'ConvergenceError';
+    constructor(message, proof, options) {
+        super(message, options);
+        this.proof = proof;
+    }
+}
+/** The digest an image reference pins (`repo@sha256:…`), or undefined for a tag or junk. */
+function digestOf(image) {
+    const at = image.lastIndexOf('@');
+    if (at < 0)
+        return undefined;
+    const digest = image.slice(at + 1);
+    return (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .digestProblem */ .WQ)(digest) ? undefined : digest;
+}
+/** An EC2 machine image id: as immutable as a digest (an AMI can be deregistered, never changed). */
+const AMI_ID = /^ami-[0-9a-f]{8}(?:[0-9a-f]{9})?$/;
+/** What an instance runs, by an immutable id: the digest its reference pins, or an AMI id. */
+function pinnedIdOf(image) {
+    return AMI_ID.test(image) ? image : digestOf(image);
+}
+/**
+ * The registry digest in a runtime's image id: `repo@sha256:…` (containerd, CRI-O) or
+ * `docker-pullable://repo@sha256:…` (dockershim). A bare `sha256:…` or `docker://sha256:…`
+ * is a local image id (the config's digest), not what a registry serves: undefined.
+ */
+function runtimeDigest(imageId) {
+    return imageId.includes('@') ? digestOf(imageId) : undefined;
+}
+/** Short form for log lines; the proof's `digest` field keeps the full one. */
+function shortDigest(digest) {
+    return digest.replace(/^(sha256:[0-9a-f]{12})[0-9a-f]+$/, '$1…');
+}
+/**
+ * The N/N proof, the same for every provider: every instance the engine wants running runs
+ * `digest` (by the digest its image reference pins, or its AMI id; never a tag), is on the
+ * `revision` when one is asked for, and is healthy, and there are exactly `replicas` of them.
+ * Extra instances (an old one still draining) keep it from converging.
+ */
+function proveConvergence(tasks, digest, replicas, revision) {
+    const rows = tasks.map((t) => {
+        const runs = t.imageId !== undefined ? runtimeDigest(t.imageId) : pinnedIdOf(t.image);
+        const why = runs === undefined
+            ? t.imageId !== undefined
+                ? t.imageId
+                    ? `its runtime reports ${t.imageId}, which names no registry digest`
+                    : 'its runtime reports no image yet'
+                : `its image ${t.image} is not pinned by digest`
+            : runs !== digest
+                ? `it runs ${shortDigest(runs)}`
+                : revision && t.revision !== revision.want
+                    ? `it is on ${revision.noun} ${t.revision ?? '(unknown)'}, not ${revision.want}`
+                    : t.state !== 'running'
+                        ? `it is ${t.state}${t.error ? ` (${t.error})` : ''}`
+                        : t.health !== 'healthy'
+                            ? t.health === 'none'
+                                ? 'it has no health check'
+                                : `its health is ${t.health}`
+                            : undefined;
+        return {
+            task: t.id,
+            node: t.node,
+            image: t.image,
+            ...(runs ? { digest: runs } : {}),
+            state: t.state,
+            health: t.health,
+            ...(revision && t.revision !== undefined ? { revision: t.revision } : {}),
+            ok: why === undefined,
+            ...(why ? { why } : {}),
+        };
+    });
+    const healthy = rows.filter((r) => r.ok).length;
+    const problems = rows.filter((r) => !r.ok).map((r) => `task ${r.task.slice(0, 12)}: ${r.why}`);
+    if (rows.length < replicas)
+        problems.push(`${rows.length} of ${replicas} instances are wanted running`);
+    return {
+        converged: healthy === replicas && rows.length === replicas,
+        digest,
+        replicas,
+        healthy,
+        running: rows.length,
+        tasks: rows,
+        nodes: countPerNode(rows),
+        summary: `${healthy}/${replicas} healthy on ${digest}${rows.length > replicas ? ` (${rows.length - healthy} other instances still running)` : ''}`,
+        problems,
+    };
+}
+/** Healthy and wanted instances per node, in node order. */
+function countPerNode(rows) {
+    const by = new Map();
+    for (const r of rows) {
+        const c = by.get(r.node) ?? { node: r.node, healthy: 0, running: 0 };
+        c.running++;
+        if (r.ok)
+            c.healthy++;
+        by.set(r.node, c);
+    }
+    return [...by.values()].sort((a, b) => a.node.localeCompare(b.node));
+}
+/** `per node: abc123def456 2/2, …` for a fleet on more than one node; empty on one node. */
+function perNodeLine(proof) {
+    if (proof.nodes.length < 2)
+        return '';
+    return `per node: ${proof.nodes.map((n) => `${n.node.slice(0, 12) || '(unassigned)'} ${n.healthy}/${n.running}`).join(', ')}`;
+}
+
+
+/***/ }),
+
+/***/ 4451:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,23 +136,157 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  DEPLOY_DEFAULTS: () => (/* reexport */ deploy_request/* DEPLOY_DEFAULTS */.Dd),
-  DEPLOY_GATES: () => (/* reexport */ DEPLOY_GATES),
-  FleetFailedError: () => (/* reexport */ FleetFailedError),
-  PREVIEW_TIMEOUT_MS: () => (/* reexport */ PREVIEW_TIMEOUT_MS),
-  RolledBackError: () => (/* reexport */ RolledBackError),
-  deployRequest: () => (/* reexport */ deployRequest),
-  fleetSettings: () => (/* reexport */ fleetSettings),
-  ledgerRepositoryFor: () => (/* reexport */ deploy_request/* ledgerRepositoryFor */.Fn),
-  openProvider: () => (/* reexport */ openProvider),
-  parsePinnedImage: () => (/* reexport */ deploy_request/* parsePinnedImage */.HK),
-  parseReplaceFleetRequest: () => (/* reexport */ deploy_request/* parseReplaceFleetRequest */.jt),
-  replaceFleet: () => (/* reexport */ replaceFleet),
-  replaceFleetSummary: () => (/* reexport */ replaceFleetSummary)
+  Markdown: () => (/* binding */ Markdown),
+  code: () => (/* binding */ code),
+  details: () => (/* binding */ details),
+  heading: () => (/* binding */ heading),
+  inlineCode: () => (/* binding */ inlineCode),
+  table: () => (/* binding */ table),
+  writeSummary: () => (/* binding */ writeSummary)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/deploy/deploy-request.ts + 1 modules
-var deploy_request = __webpack_require__(7162);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
+var core = __webpack_require__(8179);
+// EXTERNAL MODULE: ./packages/core/src/log.ts
+var log = __webpack_require__(8315);
+;// CONCATENATED MODULE: ./packages/core/src/github/escape.ts
+
+/**
+ * Untrusted text (labels, USER, file names, registry and container output) for GitHub's
+ * markdown: the job summary and check-run summaries and texts are rendered by cmark-gfm, so a
+ * label could otherwise bring a link, an image, a table row, a heading or HTML of its own.
+ * Entity and backslash escapes are never markup in CommonMark, so escaped text shows as itself.
+ */
+/** Characters that open or close markup anywhere in a line; `\` first, so escapes stay pairs. */
+const MARKUP = /[\\`*_[\]|~#$]/g;
+/**
+ * Text as markdown inline content (a table cell, a heading, a list item): every character
+ * that could be markup escaped, `<`, `>` and `&` as entities, line breaks as `<br>` so the text
+ * stays in its cell or heading, autolinks broken (`https\://`, `www\.`, and `@` followed by an
+ * empty HTML comment, since cmark-gfm links e-mail addresses even through escapes; GitHub drops
+ * the comment), and a leading list or setext marker escaped in case the text starts a line.
+ */
+function markdownText(value) {
+    return (0,log/* printable */.g$)(value)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(MARKUP, (c) => `\\${c}`)
+        .replace(/:(?=\/\/)/g, '\\:')
+        .replace(/\b(www)\./gi, '$1\\.')
+        .replace(/@/g, '@<!-- -->')
+        .replace(/^(\d+)([.)])/, '$1\\$2')
+        .replace(/^([-+=])/, '\\$1')
+        .replace(/\n/g, '<br>');
+}
+/** Text inside an HTML block (such as `<summary>`), where markdown escapes do not apply. */
+function htmlText(value) {
+    return (0,log/* printable */.g$)(value)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;')
+        .replace(/\n/g, '<br>');
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/github/summary.ts
+
+
+
+/**
+ * Markdown builders for job summaries (digests, sizes, gates, timings). They return strings so
+ * callers compose a whole summary and write it once; each is plain GitHub-flavoured markdown.
+ * A plain string given to a builder is text, wherever it came from, and is escaped
+ * (escape.ts), so a label shows as itself; markup of Kiln's own is a `Markdown` value.
+ */
+/** Markdown source written by Kiln: used as it is where a plain string is escaped as text. */
+class Markdown {
+    source;
+    constructor(source) {
+        this.source = source;
+    }
+    toString() {
+        return this.source;
+    }
+}
+/**
+ * A table cell is one line of markdown: a newline would end the row and an unescaped `|` the
+ * cell, even inside a code span. A `|` after an even number of backslashes (none included)
+ * gets one more, so it is escaped however a table parser pairs backslashes.
+ */
+function cell(value) {
+    const source = value instanceof Markdown ? value.source : markdownText(String(value ?? ''));
+    return source
+        .replace(/(\\*)\|/g, (m, bs) => (bs.length % 2 ? m : `${bs}\\|`))
+        .replace(/\r?\n/g, '<br>');
+}
+function table(headers, rows) {
+    const line = (cells) => `| ${cells.map(cell).join(' | ')} |`;
+    const pad = (r) => Array.from({ length: headers.length }, (_, i) => r[i]);
+    const rule = headers.map(() => new Markdown('---'));
+    return [line(headers), line(rule), ...rows.map((r) => line(pad(r)))].join('\n');
+}
+/** A collapsed section; the blank lines let GitHub render markdown inside the HTML block. */
+function details(summary, body) {
+    return `<details><summary>${htmlText(summary)}</summary>\n\n${body}\n\n</details>`;
+}
+/** A fenced block whose fence is longer than any backtick run inside, so content cannot end it. */
+function code(text, lang = '') {
+    const shown = (0,log/* printable */.g$)(text);
+    const longest = Math.max(2, ...(shown.match(/`+/g) ?? []).map((r) => r.length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}${lang}\n${shown.replace(/\n$/, '')}\n${fence}`;
+}
+/**
+ * Inline code; a value containing backticks gets a longer delimiter and padding spaces. A
+ * code span shows its content literally; a newline in it would still end a table row, and
+ * becomes the space markdown renders it as anyway.
+ */
+function inlineCode(text) {
+    const shown = (0,log/* printable */.g$)(text).replace(/\n/g, ' ');
+    const longest = Math.max(0, ...(shown.match(/`+/g) ?? []).map((r) => r.length));
+    const tick = '`'.repeat(longest + 1);
+    return new Markdown(longest ? `${tick} ${shown} ${tick}` : `${tick}${shown}${tick}`);
+}
+function heading(text, level = 3) {
+    return `${'#'.repeat(level)} ${markdownText(text)}`;
+}
+/**
+ * Appends markdown to the step summary. Without GITHUB_STEP_SUMMARY (CLI, tests) it does
+ * nothing: the summary is a runner feature and the same facts are also logged.
+ */
+async function writeSummary(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    await core/* summary */.z.addRaw(markdown, true).write();
+}
+
+
+/***/ }),
+
+/***/ 6737:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  ANSWERED_GATES: () => (/* reexport */ ANSWERED_GATES),
+  DEFAULT_ROLLBACK_TARGET: () => (/* reexport */ rollback_request/* DEFAULT_ROLLBACK_TARGET */.zN),
+  SwitchBackProvider: () => (/* reexport */ SwitchBackProvider),
+  deployRequestFor: () => (/* reexport */ rollback_request/* deployRequestFor */.IO),
+  parseRollbackRequest: () => (/* reexport */ rollback_request/* parseRollbackRequest */.l),
+  resolveTarget: () => (/* reexport */ resolveTarget),
+  rollback: () => (/* reexport */ rollback),
+  rollbackFailure: () => (/* reexport */ rollbackFailure),
+  rollbackPath: () => (/* reexport */ rollbackPath),
+  rollbackSummary: () => (/* reexport */ rollbackSummary)
+});
+
+// EXTERNAL MODULE: ./packages/core/src/rollback/rollback-request.ts + 2 modules
+var rollback_request = __webpack_require__(7161);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __webpack_require__(7638);
 // EXTERNAL MODULE: ./packages/core/src/fleet/converged.ts
@@ -281,7 +541,7 @@ async function loadProvider(kind, settings) {
         }
         case 'kubernetes': {
             // @kubernetes/client-node loads here, only for a fleet on Kubernetes.
-            const { KubernetesProvider } = await Promise.all(/* import() */[__webpack_require__.e(943), __webpack_require__.e(309)]).then(__webpack_require__.bind(__webpack_require__, 5309));
+            const { KubernetesProvider } = await Promise.all(/* import() */[__webpack_require__.e(943), __webpack_require__.e(198)]).then(__webpack_require__.bind(__webpack_require__, 3198));
             return new KubernetesProvider(settings);
         }
         default:
@@ -376,15 +636,21 @@ function assertGatesPassed(outcome, what) {
 
 // EXTERNAL MODULE: ./packages/core/src/oci/referrers.ts
 var referrers = __webpack_require__(3847);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 14 modules
-var schemas = __webpack_require__(5586);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
+var schemas = __webpack_require__(0);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/errors.js
 var core_errors = __webpack_require__(7428);
 // EXTERNAL MODULE: ./packages/core/src/oci/digest.ts
 var digest = __webpack_require__(3547);
 // EXTERNAL MODULE: ./packages/core/src/ledger/env-name.ts
 var env_name = __webpack_require__(7034);
+;// CONCATENATED MODULE: ./packages/core/src/ledger/limits.ts
+// Apart from entry.ts (zod), so input parsers can check a reason's length without loading it.
+/** Longest `reason` kept in an entry. */
+const REASON_MAX = 1000;
+
 ;// CONCATENATED MODULE: ./packages/core/src/ledger/entry.ts
+
 
 
 
@@ -396,9 +662,7 @@ const LEDGER_LAYER_TYPE = 'application/json';
 /** The largest entry layer read: entries are small; a bigger one is not ours. */
 const ENTRY_MAX_BYTES = 64 * 1024;
 /** Known-good digests an entry carries forward, newest first: "last known-good" reads only the head. */
-const entry_KNOWN_GOOD_KEPT = 16;
-/** Longest `reason` kept in an entry. */
-const REASON_MAX = 1000;
+const KNOWN_GOOD_KEPT = 16;
 /** Annotations of an entry's manifest, so a referrers listing answers without reading entries. */
 const LedgerAnnotation = {
     Prev: 'dev.kiln.ledger.prev',
@@ -416,7 +680,8 @@ const LEDGER_OUTCOMES = [
     'failed',
     'quarantined',
 ];
-/** Re-exported: the rule lives where input parsers can load it without zod. */
+/** Re-exported: the rule and the limit live where input parsers can load them without zod. */
+
 
 const entry_digest = schemas/* string */.YjP()
     .refine((d) => (0,digest/* digestProblem */.WQ)(d) === undefined, { message: 'invalid digest' })
@@ -447,7 +712,7 @@ const recordSchema = schemas/* strictObject */.rej({
     from: schemas/* string */.YjP().regex(env_name/* ENV_NAME */.G).optional(),
     prev: entry_digest.nullable(),
     previous_since: isoTime.nullable(),
-    known_good: schemas/* array */.YOg(knownGoodSchema).max(entry_KNOWN_GOOD_KEPT),
+    known_good: schemas/* array */.YOg(knownGoodSchema).max(KNOWN_GOOD_KEPT),
     abandoned: schemas/* array */.YOg(entry_digest).optional(),
 });
 /** JSON with object keys sorted at every level and no whitespace: one encoding per record. */
@@ -534,7 +799,7 @@ function carryFrom(head) {
         seq: r.seq + 1,
         previous: e.current,
         previous_since: e.since,
-        known_good: [...mine, ...r.known_good].slice(0, entry_KNOWN_GOOD_KEPT),
+        known_good: [...mine, ...r.known_good].slice(0, KNOWN_GOOD_KEPT),
     };
 }
 /** Known-good digests as of after `head`, newest first (the head's own first when it is good). */
@@ -545,7 +810,7 @@ function chain_knownGoodAfter(head) {
  * The newest known-good digest other than `before`, older than the newest time `before` itself
  * was good: "what ran healthy before this digest". undefined when the list has none.
  */
-function chain_pickKnownGood(list, before) {
+function pickKnownGood(list, before) {
     const at = before ? list.findIndex((k) => k.digest === before) : -1;
     return list.slice(at + 1).find((k) => k.digest !== before);
 }
@@ -687,7 +952,7 @@ function ledgerTag(env) {
  * artifact whose subject is the image, linked to the previous entry by `dev.kiln.ledger.prev`,
  * the newest one tagged `kiln-ledger-<env>`.
  */
-class store_Ledger {
+class Ledger {
     store;
     env;
     tag;
@@ -918,8 +1183,8 @@ async function lastKnownGood(ledger, before) {
     const head = await ledger.head();
     if (!head)
         return undefined;
-    const list = knownGoodAfter(head);
-    const target = before ?? effectOf(head.entry).current;
+    const list = chain_knownGoodAfter(head);
+    const target = before ?? chain_effectOf(head.entry).current;
     const found = pickKnownGood(list, target);
     if (found)
         return found.entry === head.digest ? head : ledger.load(found.entry);
@@ -928,7 +1193,7 @@ async function lastKnownGood(ledger, before) {
     // The list was cut: the answer, if any, is older than every digest it holds.
     const history = await ledger.history();
     const all = history
-        .filter((s) => effectOf(s.entry).good)
+        .filter((s) => chain_effectOf(s.entry).good)
         .map((s) => ({ digest: s.entry.digest, seq: s.entry.seq, at: s.entry.at, entry: s.digest }));
     const older = pickKnownGood(all, target);
     return older ? history.find((s) => s.digest === older.entry) : undefined;
@@ -997,7 +1262,7 @@ async function entriesAbout(store, digest, match) {
         if (!match.outcomes.includes(a[LedgerAnnotation.Outcome]))
             continue;
         // The listing is a hint; the entry itself must say the same (LedgerCorruptError if not one).
-        const stored = await new store_Ledger(store, env).load(d.digest);
+        const stored = await new Ledger(store, env).load(d.digest);
         const e = stored.entry;
         if (e.digest === digest && e.env === env && match.actions.includes(e.action))
             out.push(stored);
@@ -1038,7 +1303,7 @@ async function isQuarantined(store, digest) {
 /** Quarantines `digest`: a `quarantine` entry in `env`'s ledger, a referrer of the digest. */
 async function quarantine(store, env, digest, reason, ctx) {
     if (!reason.trim())
-        throw new ConfigurationError('a quarantine needs a reason');
+        throw new errors/* ConfigurationError */.j1('a quarantine needs a reason');
     return new Ledger(store, env, ctx.ledger).append({
         action: 'quarantine',
         outcome: 'quarantined',
@@ -1186,6 +1451,40 @@ async function promotedInto(ledger, digest, from) {
         };
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/gates/rollback-gates.ts
+
+
+/**
+ * The digest ran healthy in the ledger's environment at some time (a deploy or rollback there
+ * ended deployed or unchanged): a rollback goes only to a digest the environment has seen
+ * working. The head's known-good list answers recent digests in one read; an older one is
+ * looked up among the digest's own ledger referrers.
+ */
+async function ranHealthyIn(ledger, digest) {
+    const gate = 'ran-healthy';
+    const where = `${ledger.env} (ledger ${ledger.store.label})`;
+    const head = await ledger.head();
+    const kept = head ? chain_knownGoodAfter(head).find((k) => k.digest === digest) : undefined;
+    if (kept)
+        return {
+            gate,
+            status: 'pass',
+            reason: `${digest} ran healthy in ${where} (ledger seq ${kept.seq}, ${kept.at})`,
+            evidence: kept.entry,
+        };
+    if (head && (await wasHealthy(ledger.store, ledger.env, digest)))
+        return {
+            gate,
+            status: 'pass',
+            reason: `${digest} ran healthy in ${where} (an entry older than the head's known-good list)`,
+        };
+    return {
+        gate,
+        status: 'fail',
+        reason: `${digest} never ran healthy in ${where}: a rollback goes only to a digest that did`,
+    };
+}
+
 // EXTERNAL MODULE: ./packages/core/src/github/summary.ts + 1 modules
 var summary = __webpack_require__(4451);
 ;// CONCATENATED MODULE: ./packages/core/src/gates/gate-rows.ts
@@ -1215,8 +1514,51 @@ function gateTable(results) {
 
 
 
+
 // EXTERNAL MODULE: ./packages/core/src/oci/reference.ts
 var reference = __webpack_require__(3966);
+;// CONCATENATED MODULE: ./packages/core/src/deploy/quarantine-rolled-back.ts
+
+
+/** The ledger's reason for quarantining a rolled-back digest: the environment and what failed. */
+function rolledBackReason(environment, why) {
+    return `rolled back in ${environment}: ${why?.trim() || 'it did not converge'}`;
+}
+/**
+ * Quarantines `digest` in `env`'s ledger unless an entry already does (a re-run adds none):
+ * a deploy rolled back, and the digest a rollback leaves. `ctx` may be read only when an entry
+ * is written (rollback reads the image's descriptor then); its failure is the step's.
+ * Never rejects: the deploy it follows is recorded whatever becomes of the quarantine.
+ */
+async function quarantineRolledBack(store, env, digest, reason, ctx) {
+    try {
+        const known = await isQuarantined(store, digest);
+        if (known.quarantined && known.entry) {
+            const e = known.entry.entry;
+            return { kind: 'already', entry: known.entry.digest, seq: e.seq, env: e.env };
+        }
+        const context = typeof ctx === 'function' ? await ctx() : ctx;
+        const stored = await quarantine(store, env, digest, reason, context);
+        return { kind: 'quarantined', entry: stored.digest, seq: stored.entry.seq, reason };
+    }
+    catch (cause) {
+        return { kind: 'failed', error: (0,errors/* errorMessage */.gJ)(cause), cause };
+    }
+}
+/** One line for the log, the summary and the step's error. */
+function describeQuarantine(q, digest) {
+    switch (q.kind) {
+        case 'quarantined':
+            return `${digest} quarantined (ledger seq ${q.seq}): promote and deploy refuse it in every environment`;
+        case 'already':
+            return `${digest} was already quarantined (${q.env}, ledger seq ${q.seq})`;
+        case 'off':
+            return `${digest} not quarantined (input quarantine-on-rollback is false)`;
+        case 'failed':
+            return `${digest} could not be quarantined: ${q.error}; promote and deploy still accept it`;
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/deploy/replace-fleet.ts
 
 
@@ -1227,8 +1569,9 @@ var reference = __webpack_require__(3966);
 
 
 
+
 /** Gate names replaceFleet runs (what `skipGates` may list). */
-const DEPLOY_GATES = ['digest-exists', 'not-quarantined', 'promoted'];
+const DEPLOY_GATES = (/* unused pure expression or super */ null && (['digest-exists', 'not-quarantined', 'promoted']));
 /**
  * A fleet that could not be kept running: the new digest did not converge and the fleet did not
  * get back to the previous one either (or auto-rollback is off). The ledger holds a `failed`
@@ -1250,7 +1593,7 @@ class RolledBackError extends Error {
     result;
     name = 'RolledBackError';
     constructor(result) {
-        super(`${result.requestedImage} did not converge in ${result.environment} (${result.reason ?? 'rolled back'}); the fleet is back on ${result.deployedImage}: ${result.proof.summary}; ledger entry #${result.seq} ${result.ledgerEntry}`);
+        super(`${result.requestedImage} did not converge in ${result.environment} (${result.reason ?? 'rolled back'}); the fleet is back on ${result.deployedImage}: ${result.proof.summary}; ledger entry #${result.seq} ${result.ledgerEntry}${result.quarantine ? `; ${describeQuarantine(result.quarantine, (0,converged/* digestOf */.ol)(result.requestedImage) ?? result.requestedImage)}` : ''}`);
         this.result = result;
     }
 }
@@ -1282,7 +1625,7 @@ async function replaceFleet(req, deps, opts = {}) {
         ledger: deps.registries.repository(req.ledgerRepository.registry, req.ledgerRepository.repository),
     };
     // The Ledger checks the environment's name before any call.
-    const ledger = new store_Ledger(stores.ledger, req.environment, { now, ...deps.ledger });
+    const ledger = new Ledger(stores.ledger, req.environment, { now, ...deps.ledger });
     const separateLedger = (0,reference/* formatReference */.FH)(req.ledgerRepository) !==
         (0,reference/* formatReference */.FH)({ registry: req.image.registry, repository: req.image.repository });
     log(`${action} ${image} to ${req.environment} (${req.provider} ${req.target}, ${req.strategy})`);
@@ -1347,6 +1690,27 @@ async function replaceFleet(req, deps, opts = {}) {
         throw new FleetFailedError(`${action} of ${image} to ${req.environment} failed: ${(0,errors/* errorMessage */.gJ)(err)}${entry ? `; ledger entry #${entry.entry.seq} ${entry.digest}` : ''}`, entry, { cause: err });
     }
     log(`${result.outcome}: ${req.target} ${result.proof.summary}`);
+    const spread = (0,converged/* perNodeLine */.Me)(result.proof);
+    if (spread)
+        log(`${req.target} ${spread}`);
+    // A digest that failed its health here is refused everywhere afterwards. Written before the
+    // deploy entry (as rollback writes its quarantine before its own entry), so the head still
+    // says what this run did. A rollback that did not come up quarantines nothing: its target ran
+    // healthy before, and the rollback action quarantines the digest it rolled back from.
+    let quarantined;
+    if (result.outcome === 'rolled-back' && action === 'deploy') {
+        quarantined = req.quarantineOnRollback
+            ? await timed('ledger', () => quarantineRolledBack(stores.ledger, req.environment, req.digest, rolledBackReason(req.environment, result.reason), {
+                actor: entryBase.actor,
+                commit: entryBase.commit,
+                run_url: entryBase.run_url,
+                duration_ms: Math.max(0, Math.round(now().getTime() - started)),
+                ...(subject ? { subject } : {}),
+                ledger: { now, ...deps.ledger },
+            }))
+            : { kind: 'off' };
+        log(`quarantine: ${describeQuarantine(quarantined, req.digest)}`);
+    }
     // A repeated run of a digest the ledger already says runs adds nothing; one the engine
     // finished after a runner died (no entry yet) gets its `unchanged` entry now.
     const stored = await timed('ledger', async () => {
@@ -1381,9 +1745,10 @@ async function replaceFleet(req, deps, opts = {}) {
         ...(result.reason ? { reason: result.reason } : {}),
         ...(result.previewUrl ? { previewUrl: result.previewUrl } : {}),
         ...(result.warmUntil ? { warmUntil: result.warmUntil } : {}),
+        ...(quarantined ? { quarantine: quarantined } : {}),
     };
 }
-/** The provider of the request, with its router; loaded with import() on first use. */
+/** The provider of the request's fleet, with its router; loaded with import() on first use. */
 async function openProvider(req, log, tuning) {
     const router = req.haproxy
         ? new HaproxyRouter({
@@ -1446,311 +1811,350 @@ function deployRequest(req, image, log) {
     };
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/deploy/deploy-summary.ts
+;// CONCATENATED MODULE: ./packages/core/src/fleet/provider.ts
+function isTrafficRouting(p) {
+    const router = p.router;
+    return typeof router === 'object' && router !== null && typeof router.switchTo === 'function';
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/rollback/switch-back.ts
+
+
+/**
+ * Which path a rollback to `request.image` takes on the fleet as it is now: inside a blue-green
+ * fleet's keep-warm window the colour that still runs the digest takes the traffic back in one
+ * switch; anything else is the same deploy any digest gets.
+ */
+function rollbackPath(state, request) {
+    const digest = (0,converged/* digestOf */.ol)(request.image);
+    const short = (0,converged/* shortDigest */.VK)(digest);
+    if (state.strategy === 'blue-green' && request.strategy === 'blue-green') {
+        const warm = state.warm;
+        if (warm && (0,converged/* digestOf */.ol)(warm.image) === digest)
+            return {
+                kind: 'switch-back',
+                line: `rollback path: switch back: ${warm.colour} still runs ${short}${warm.until ? ` (kept warm until ${warm.until})` : ''}, so the rollback is one traffic switch (the provider's rollback)`,
+            };
+        const why = warm
+            ? `the warm colour ${warm.colour} runs ${(0,converged/* shortDigest */.VK)((0,converged/* digestOf */.ol)(warm.image) ?? warm.image)}`
+            : 'no colour is kept warm';
+        return {
+            kind: 'redeploy',
+            line: `rollback path: blue-green deploy: ${why}, so ${short} starts on the idle colour, then traffic switches once`,
+        };
+    }
+    return {
+        kind: 'redeploy',
+        line: `rollback path: ${request.strategy} deploy of ${short} (${state.exists ? `the fleet is ${state.strategy ?? 'unknown'}` : 'the fleet does not exist'}: there is no warm colour to switch back to)`,
+    };
+}
+/**
+ * The fleet as replace-fleet drives it for a rollback: deploy() of the digest a warm colour
+ * still runs is the provider's rollback() (one switch back); any other deploy is the provider's
+ * own. The path taken is logged and kept in `path`. The provider calls its own rollback
+ * `rolled-back`; here it is the requested digest deployed, N/N, which is what the ledger records.
+ */
+class SwitchBackProvider {
+    inner;
+    log;
+    alongside;
+    look;
+    kind;
+    target;
+    /** The path the last deploy() took. */
+    path;
+    /** What current() last saw: replace-fleet looks just before it deploys, and that look decides. */
+    seen;
+    /**
+     * `alongside`: work done while the fleet moves that deploy() waits for before it returns
+     * (rollback's quarantine, whose ledger entry must precede the rollback's). It must not reject.
+     * `look`: a current() of the inner provider already under way; the first current() is it.
+     */
+    constructor(inner, log = () => { }, alongside = Promise.resolve(), look) {
+        this.inner = inner;
+        this.log = log;
+        this.alongside = alongside;
+        this.look = look;
+        this.kind = inner.kind;
+        this.target = inner.target;
+    }
+    /** The inner provider's router, so the fleet still reads as traffic-routed. */
+    get router() {
+        return isTrafficRouting(this.inner) ? this.inner.router : undefined;
+    }
+    async current() {
+        const look = this.look ?? (() => this.inner.current());
+        this.look = undefined;
+        this.seen = await look();
+        return this.seen;
+    }
+    rollback() {
+        return this.inner.rollback();
+    }
+    converged(digest, replicas) {
+        return this.inner.converged(digest, replicas);
+    }
+    async deploy(request) {
+        try {
+            return await this.move(request);
+        }
+        finally {
+            await this.alongside;
+        }
+    }
+    async move(request) {
+        const seen = this.seen ?? (await this.inner.current());
+        this.seen = undefined;
+        const path = rollbackPath(seen, request);
+        this.path = path;
+        this.log(path.line);
+        if (path.kind === 'redeploy')
+            return this.inner.deploy(request);
+        // The look that chose the path is the one the switch acts on: no second look before it.
+        const back = await this.inner.rollback(seen);
+        const digest = (0,converged/* digestOf */.ol)(request.image);
+        // The warm colour could have been changed between the look and the switch: only N/N on
+        // the requested digest counts as deployed.
+        if ((0,converged/* digestOf */.ol)(back.image) !== digest || !back.proof.converged || back.proof.digest !== digest)
+            throw new converged/* ConvergenceError */.g7(`the switch back to ${request.image} ended on ${back.image}: ${back.proof.summary}`, back.proof);
+        // Without the provider's own reason ("rollback requested"): the ledger records the user's.
+        const { reason: _reason, ...rest } = back;
+        return { ...rest, outcome: 'deployed', requested: request.image, image: request.image };
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/rollback/rollback.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * replace-fleet's gates rollback answers itself, with its own `ran-healthy`, before anything
+ * changes (replace-fleet shows them as skipped): a refusal must come before the quarantine.
+ */
+const ANSWERED_GATES = ['digest-exists', 'not-quarantined', 'promoted'];
+/**
+ * Rolls an environment back to an earlier known-good digest through replace-fleet's path.
+ * Before the fleet is touched (ConfigurationError, nothing changed): the environment runs
+ * something by its ledger, and the target is another digest that still exists in the registry,
+ * ran healthy in the environment before, is not quarantined, and (kiln.yml `requires:`) was
+ * promoted into it. Then the digest rolled back from is quarantined (unless `quarantine` is
+ * off), so promote and deploy refuse it, and replace-fleet deploys the target and records a
+ * `rollback` entry with the reason. Inside a blue-green keep-warm window that deploy is one
+ * traffic switch back (SwitchBackProvider). The quarantine entry is written while the engine
+ * moves (the registry and the engine work at the same time, so restoring service does not wait
+ * for the registry); the fleet's deploy returns only once it is written, so the chain holds the
+ * quarantine before the rollback. The one look at the fleet starts with the rollback, beside
+ * the ledger's first read, the target's resolution and the guards, for the same reason.
+ */
+async function rollback(req, deps) {
+    if (req.reason.length > REASON_MAX)
+        throw (0,errors/* invalidInput */.aY)('reason', `${req.reason.slice(0, 40)}…`, `is ${req.reason.length} characters; the ledger keeps at most ${REASON_MAX}`);
+    const now = deps.now ?? (() => new Date());
+    const log = deps.log ?? (() => { });
+    const started = now().getTime();
+    const stores = deps.stores ?? {
+        image: deps.registries.repository(req.repository.registry, req.repository.repository),
+        ledger: deps.registries.repository(req.fleet.ledgerRepository.registry, req.fleet.ledgerRepository.repository),
+    };
+    const ledger = new Ledger(stores.ledger, req.environment, { now, ...deps.ledger });
+    const image = (d) => (0,reference/* pinned */.dp)(req.repository, d);
+    // The fleet is looked at from the start, while the ledger is read, the target resolved and
+    // the guards run (registry reads, no change anywhere): that look is the one replace-fleet
+    // takes and a switch back acts on. A failure of it surfaces where replace-fleet looks, after
+    // the ledger and the guards, so a refusal is still what a rollback that cannot go reports.
+    const given = deps.provider;
+    const opening = given ? Promise.resolve(given) : openProvider(req.fleet, log, deps.tuning);
+    const opened = kept(opening);
+    const look = kept(given ? given.current() : opening.then((p) => p.current()));
+    const from = await current(ledger);
+    if (!from)
+        throw new errors/* ConfigurationError */.j1(`${req.environment} runs nothing by its ledger (${ledger.tag} in ${stores.ledger.label}): there is nothing to roll back`);
+    const target = await resolveTarget(ledger, req.to, from);
+    if (target.digest === from)
+        throw (0,errors/* invalidInput */.aY)('to', target.digest, `${req.environment} already runs it (${target.how}): there is nothing to roll back to`);
+    log(`rollback ${req.environment}: from ${image(from)} to ${image(target.digest)} (${target.how})`);
+    const guards = await runGates([
+        () => digestExists(stores.image, target.digest),
+        () => ranHealthyIn(ledger, target.digest),
+        () => notQuarantined(stores.ledger, target.digest),
+        ...(req.fleet.requires
+            ? [() => promotedInto(ledger, target.digest, req.fleet.requires)]
+            : []),
+    ], { log });
+    assertGatesPassed(guards, `rollback of ${req.environment} to ${image(target.digest)}`);
+    // Never rejects (an unhandled rejection would end the process): a failure is a step result.
+    const quarantined = req.quarantine
+        ? quarantineFrom(req, deps, stores, from, log)
+        : Promise.resolve({ kind: 'off' });
+    let deploy;
+    let provider;
+    try {
+        provider = new SwitchBackProvider(await opened(), log, quarantined, look);
+        deploy = await replaceFleet((0,rollback_request/* deployRequestFor */.IO)(req, target.digest), { ...deps, provider, stores }, { action: 'rollback', reason: req.reason, skipGates: ANSWERED_GATES });
+    }
+    finally {
+        // Whatever became of the fleet, the quarantine is finished before rollback returns.
+        await quarantined;
+    }
+    const step = await quarantined;
+    const path = provider.path ?? {
+        kind: 'redeploy',
+        line: 'rollback path: none: the fleet already ran the digest',
+    };
+    return {
+        environment: req.environment,
+        outcome: deploy.outcome,
+        to: image(target.digest),
+        toDigest: target.digest,
+        from: image(from),
+        fromDigest: from,
+        target,
+        path,
+        quarantine: step,
+        reason: req.reason,
+        gates: [...guards.results, ...deploy.gates.filter((g) => g.status !== 'skip')],
+        deploy,
+        durationMs: Math.max(0, Math.round(now().getTime() - started)),
+    };
+}
+/**
+ * Why a finished rollback fails its step (exit 2), after its outputs and summary: the target
+ * did not come up (the fleet is back where it was), or the quarantine could not be written.
+ */
+function rollbackFailure(r) {
+    if (r.outcome === 'rolled-back')
+        return new RolledBackError(r.deploy);
+    if (r.quarantine.kind === 'failed')
+        return new Error(`rolled back ${r.environment} to ${r.to}, but ${r.fromDigest} could not be quarantined: ${r.quarantine.error}; promote and deploy still accept it until a rollback with quarantine (or a re-run) records it`, { cause: r.quarantine.cause });
+    return undefined;
+}
+/** The digest `to` names, read from the environment's ledger for `previous` and a sequence number. */
+async function resolveTarget(ledger, to, from) {
+    if (to.kind === 'digest')
+        return { digest: to.digest, how: 'digest given' };
+    if (to.kind === 'previous') {
+        const entry = await lastKnownGood(ledger, from);
+        if (!entry)
+            throw new errors/* ConfigurationError */.j1(`${ledger.env} has no known-good digest before ${from} in its ledger (${ledger.store.label}): name one with input "to" (a digest or a ledger sequence number)`);
+        return {
+            digest: entry.entry.digest,
+            how: `previous: the last known-good before ${(0,converged/* shortDigest */.VK)(from)}, ledger seq ${entry.entry.seq}`,
+            entry,
+        };
+    }
+    const head = await ledger.head();
+    const last = head?.entry.seq ?? 0;
+    if (to.seq > last)
+        throw (0,errors/* invalidInput */.aY)('to', String(to.seq), `${ledger.env}'s ledger has ${last} entries (${ledger.store.label})`);
+    // Newest first: the walk stops at the entry asked for, so its cost is the distance back.
+    const walked = await ledger.history(last - to.seq + 1);
+    const entry = walked.find((s) => s.entry.seq === to.seq);
+    if (!entry)
+        throw new errors/* ConfigurationError */.j1(`${ledger.env}'s ledger has no entry with seq ${to.seq} on its chain from the head (${ledger.store.label}); check it with a ledger verify`);
+    return {
+        digest: entry.entry.digest,
+        how: `ledger seq ${to.seq}: ${entry.entry.action} ${entry.entry.outcome} at ${entry.entry.at}`,
+        entry,
+    };
+}
+/** A promise started now and awaited later: its failure waits for that await, never unhandled. */
+function kept(p) {
+    const settled = p.then((value) => ({ ok: true, value }), (error) => ({ ok: false, error }));
+    return async () => {
+        const s = await settled;
+        if (s.ok)
+            return s.value;
+        throw s.error;
+    };
+}
+/** Quarantines the digest rolled back from, once: a re-run finds the entry and adds none. */
+async function quarantineFrom(req, deps, stores, from, log) {
+    // A ledger in a repository of its own names the image by its descriptor (it is not there).
+    const separate = (0,reference/* formatReference */.FH)(req.fleet.ledgerRepository) !==
+        (0,reference/* formatReference */.FH)({ registry: req.repository.registry, repository: req.repository.repository });
+    const run = deps.run ?? {};
+    const step = await quarantineRolledBack(stores.ledger, req.environment, from, req.reason, async () => ({
+        actor: run.actor ?? process.env.USER ?? 'unknown',
+        commit: run.commit ?? '',
+        run_url: run.runUrl ?? '',
+        ...(separate ? { subject: (0,manifest/* descriptorOf */.nb)(await stores.image.getManifest(from)) } : {}),
+        ledger: { ...(deps.now ? { now: deps.now } : {}), ...deps.ledger },
+    }));
+    log(`quarantine: ${describeQuarantine(step, from)}`);
+    return step;
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/rollback/rollback-summary.ts
+
 
 
 const OUTCOME = {
-    deployed: '✅ deployed',
-    unchanged: '➖ unchanged (already running N/N; nothing restarted)',
-    'rolled-back': '❌ rolled back: the fleet is back on the previous digest',
+    deployed: '✅ rolled back',
+    unchanged: '✅ already running (the ledger now says so)',
+    'rolled-back': '❌ the target did not come up: the fleet is back on the release rolled back from',
 };
-const ms = (n) => (n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : `${n} ms`);
 /**
- * Job summary of a replace-fleet (or a rollback through it): the outcome, the gates, the N/N
- * proof row by row and the time of each phase. Images, task ids and reasons come from
- * registries and the engine: text, escaped by table().
+ * Job summary for rollback: from what to what, why, how the target was chosen, which path the
+ * fleet took, the quarantine, the gates and the N/N proof. The reason, the ledger's lines and
+ * the engine's task names are text (escaped by table()).
  */
-function replaceFleetSummary(r, title = 'replace-fleet') {
-    const facts = [
-        ['outcome', OUTCOME[r.outcome]],
+function rollbackSummary(r) {
+    const q = r.quarantine;
+    const rows = [
         ['environment', r.environment],
-        ['target', `${r.target} (${r.strategy})`],
-        ['requested', (0,summary.inlineCode)(r.requestedImage)],
-        ['running now', (0,summary.inlineCode)(r.deployedImage)],
-        ['previous', r.previousImage ? (0,summary.inlineCode)(r.previousImage) : '—'],
-        ['proof', r.proof.summary],
-        ...(r.reason ? [['reason', r.reason]] : []),
-        ...(r.previewUrl ? [['preview', r.previewUrl]] : []),
-        ...(r.warmUntil ? [['old colour warm until', r.warmUntil]] : []),
+        ['outcome', OUTCOME[r.outcome]],
+        ['rolled back from', (0,summary.inlineCode)(r.from)],
+        ['rolled back to', (0,summary.inlineCode)(r.to)],
+        ['target chosen by', r.target.how],
+        ['path', r.path.line.replace(/^rollback path: /, '')],
+        ['reason', r.reason],
         [
-            'ledger entry',
-            (0,summary.inlineCode)(`#${r.seq} ${r.ledgerEntry}${r.recorded ? '' : ' (already recorded)'}`),
+            'quarantine',
+            q.kind === 'off'
+                ? 'off (input quarantine: false)'
+                : `${q.kind === 'failed' ? '❌ ' : ''}${describeQuarantine(q, r.fromDigest)}`,
         ],
-        ['duration', ms(r.durationMs)],
+        ['fleet', `${r.deploy.target} (${r.deploy.strategy}): ${r.deploy.proof.summary}`],
+        ['ledger entry', (0,summary.inlineCode)(`#${r.deploy.seq} ${r.deploy.ledgerEntry}`)],
+        ['duration', `${(r.durationMs / 1000).toFixed(1)} s`],
     ];
-    const tasks = r.proof.tasks.map((t) => [
-        (0,summary.inlineCode)(t.task.slice(0, 12)),
+    const tasks = r.deploy.proof.tasks.map((t) => [
+        t.task.slice(0, 12),
         t.node.slice(0, 12),
-        t.digest ? (0,summary.inlineCode)(t.digest) : (0,summary.inlineCode)(t.image),
+        t.digest ? (0,summary.inlineCode)(t.digest) : t.image,
         t.state,
         t.health,
         t.ok ? '✅' : `❌ ${t.why ?? ''}`,
     ]);
     return [
-        (0,summary.heading)(title),
-        (0,summary.table)(['', ''], facts),
+        (0,summary.heading)(`rollback of ${r.environment}`),
+        (0,summary.table)(['', ''], rows),
         '',
-        (0,summary.heading)('Gates', 4),
-        r.gates.length ? gateTable(r.gates) : 'none',
+        '#### Gates',
+        gateTable(r.gates),
         '',
-        (0,summary.heading)(`Convergence: ${r.proof.healthy}/${r.proof.replicas}`, 4),
+        (0,summary.heading)(`Fleet: ${r.deploy.proof.healthy}/${r.deploy.proof.replicas} healthy`, 4),
         (0,summary.table)(['task', 'node', 'digest', 'state', 'health', 'counts'], tasks),
-        '',
-        (0,summary.heading)('Timings', 4),
-        (0,summary.table)(['phase', 'time'], [...r.timings.map((t) => [t.phase, ms(t.ms)]), ['total', ms(r.durationMs)]]),
         '',
     ].join('\n');
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/deploy/index.ts
-// The deploy domain: replace-fleet's request, the deploy core (gates -> provider -> ledger ->
-// GitHub deployment statuses) and its job summary. rollback goes through the same core.
+;// CONCATENATED MODULE: ./packages/core/src/rollback/index.ts
+// Rollback: the request (parsed before any call), the guards and quarantine, replace-fleet's
+// path to the earlier digest (one switch back inside a blue-green keep-warm window), the summary.
 
 
 
 
-
-/***/ }),
-
-/***/ 4469:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GZ: () => (/* binding */ proveConvergence),
-/* harmony export */   PC: () => (/* binding */ runtimeDigest),
-/* harmony export */   VK: () => (/* binding */ shortDigest),
-/* harmony export */   g7: () => (/* binding */ ConvergenceError),
-/* harmony export */   iB: () => (/* binding */ AMI_ID),
-/* harmony export */   jq: () => (/* binding */ pinnedIdOf),
-/* harmony export */   ol: () => (/* binding */ digestOf)
-/* harmony export */ });
-/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3547);
-
-/** A fleet that neither reached the requested digest nor got back to the previous one. */
-class ConvergenceError extends Error {
-    proof;
-    name = 'ConvergenceError';
-    constructor(message, proof, options) {
-        super(message, options);
-        this.proof = proof;
-    }
-}
-/** The digest an image reference pins (`repo@sha256:…`), or undefined for a tag or junk. */
-function digestOf(image) {
-    const at = image.lastIndexOf('@');
-    if (at < 0)
-        return undefined;
-    const digest = image.slice(at + 1);
-    return (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .digestProblem */ .WQ)(digest) ? undefined : digest;
-}
-/** An EC2 machine image id: as immutable as a digest (an AMI can be deregistered, never changed). */
-const AMI_ID = /^ami-[0-9a-f]{8}(?:[0-9a-f]{9})?$/;
-/** What an instance runs, by an immutable id: the digest its reference pins, or an AMI id. */
-function pinnedIdOf(image) {
-    return AMI_ID.test(image) ? image : digestOf(image);
-}
-/**
- * The registry digest in a runtime's image id: `repo@sha256:…` (containerd, CRI-O) or
- * `docker-pullable://repo@sha256:…` (dockershim). A bare `sha256:…` or `docker://sha256:…`
- * is a local image id (the config's digest), not what a registry serves: undefined.
- */
-function runtimeDigest(imageId) {
-    return imageId.includes('@') ? digestOf(imageId) : undefined;
-}
-/** Short form for log lines; the proof's `digest` field keeps the full one. */
-function shortDigest(digest) {
-    return digest.replace(/^(sha256:[0-9a-f]{12})[0-9a-f]+$/, '$1…');
-}
-/**
- * The N/N proof, the same for every provider: every instance the engine wants running runs
- * `digest` (by the digest its image reference pins, or its AMI id; never a tag), is on the
- * `revision` when one is asked for, and is healthy, and there are exactly `replicas` of them.
- * Extra instances (an old one still draining) keep it from converging.
- */
-function proveConvergence(tasks, digest, replicas, revision) {
-    const rows = tasks.map((t) => {
-        const runs = t.imageId !== undefined ? runtimeDigest(t.imageId) : pinnedIdOf(t.image);
-        const why = runs === undefined
-            ? t.imageId !== undefined
-                ? t.imageId
-                    ? `its runtime reports ${t.imageId}, which names no registry digest`
-                    : 'its runtime reports no image yet'
-                : `its image ${t.image} is not pinned by digest`
-            : runs !== digest
-                ? `it runs ${shortDigest(runs)}`
-                : revision && t.revision !== revision.want
-                    ? `it is on ${revision.noun} ${t.revision ?? '(unknown)'}, not ${revision.want}`
-                    : t.state !== 'running'
-                        ? `it is ${t.state}${t.error ? ` (${t.error})` : ''}`
-                        : t.health !== 'healthy'
-                            ? t.health === 'none'
-                                ? 'it has no health check'
-                                : `its health is ${t.health}`
-                            : undefined;
-        return {
-            task: t.id,
-            node: t.node,
-            image: t.image,
-            ...(runs ? { digest: runs } : {}),
-            state: t.state,
-            health: t.health,
-            ...(revision && t.revision !== undefined ? { revision: t.revision } : {}),
-            ok: why === undefined,
-            ...(why ? { why } : {}),
-        };
-    });
-    const healthy = rows.filter((r) => r.ok).length;
-    const problems = rows.filter((r) => !r.ok).map((r) => `task ${r.task.slice(0, 12)}: ${r.why}`);
-    if (rows.length < replicas)
-        problems.push(`${rows.length} of ${replicas} instances are wanted running`);
-    return {
-        converged: healthy === replicas && rows.length === replicas,
-        digest,
-        replicas,
-        healthy,
-        running: rows.length,
-        tasks: rows,
-        summary: `${healthy}/${replicas} healthy on ${digest}${rows.length > replicas ? ` (${rows.length - healthy} other instances still running)` : ''}`,
-        problems,
-    };
-}
-
-
-/***/ }),
-
-/***/ 4451:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Markdown: () => (/* binding */ Markdown),
-  code: () => (/* binding */ code),
-  details: () => (/* binding */ details),
-  heading: () => (/* binding */ heading),
-  inlineCode: () => (/* binding */ inlineCode),
-  table: () => (/* binding */ table),
-  writeSummary: () => (/* binding */ writeSummary)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var core = __webpack_require__(8179);
-// EXTERNAL MODULE: ./packages/core/src/log.ts
-var log = __webpack_require__(8315);
-;// CONCATENATED MODULE: ./packages/core/src/github/escape.ts
-
-/**
- * Untrusted text (labels, USER, file names, registry and container output) for GitHub's
- * markdown: the job summary and check-run summaries and texts are rendered by cmark-gfm, so a
- * label could otherwise bring a link, an image, a table row, a heading or HTML of its own.
- * Entity and backslash escapes are never markup in CommonMark, so escaped text shows as itself.
- */
-/** Characters that open or close markup anywhere in a line; `\` first, so escapes stay pairs. */
-const MARKUP = /[\\`*_[\]|~#$]/g;
-/**
- * Text as markdown inline content (a table cell, a heading, a list item): every character
- * that could be markup escaped, `<`, `>` and `&` as entities, line breaks as `<br>` so the text
- * stays in its cell or heading, autolinks broken (`https\://`, `www\.`, and `@` followed by an
- * empty HTML comment, since cmark-gfm links e-mail addresses even through escapes; GitHub drops
- * the comment), and a leading list or setext marker escaped in case the text starts a line.
- */
-function markdownText(value) {
-    return (0,log/* printable */.g$)(value)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(MARKUP, (c) => `\\${c}`)
-        .replace(/:(?=\/\/)/g, '\\:')
-        .replace(/\b(www)\./gi, '$1\\.')
-        .replace(/@/g, '@<!-- -->')
-        .replace(/^(\d+)([.)])/, '$1\\$2')
-        .replace(/^([-+=])/, '\\$1')
-        .replace(/\n/g, '<br>');
-}
-/** Text inside an HTML block (such as `<summary>`), where markdown escapes do not apply. */
-function htmlText(value) {
-    return (0,log/* printable */.g$)(value)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&#39;')
-        .replace(/\n/g, '<br>');
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/github/summary.ts
-
-
-
-/**
- * Markdown builders for job summaries (digests, sizes, gates, timings). They return strings so
- * callers compose a whole summary and write it once; each is plain GitHub-flavoured markdown.
- * A plain string given to a builder is text, wherever it came from, and is escaped
- * (escape.ts), so a label shows as itself; markup of Kiln's own is a `Markdown` value.
- */
-/** Markdown source written by Kiln: used as it is where a plain string is escaped as text. */
-class Markdown {
-    source;
-    constructor(source) {
-        this.source = source;
-    }
-    toString() {
-        return this.source;
-    }
-}
-/**
- * A table cell is one line of markdown: a newline would end the row and an unescaped `|` the
- * cell, even inside a code span. A `|` after an even number of backslashes (none included)
- * gets one more, so it is escaped however a table parser pairs backslashes.
- */
-function cell(value) {
-    const source = value instanceof Markdown ? value.source : markdownText(String(value ?? ''));
-    return source
-        .replace(/(\\*)\|/g, (m, bs) => (bs.length % 2 ? m : `${bs}\\|`))
-        .replace(/\r?\n/g, '<br>');
-}
-function table(headers, rows) {
-    const line = (cells) => `| ${cells.map(cell).join(' | ')} |`;
-    const pad = (r) => Array.from({ length: headers.length }, (_, i) => r[i]);
-    const rule = headers.map(() => new Markdown('---'));
-    return [line(headers), line(rule), ...rows.map((r) => line(pad(r)))].join('\n');
-}
-/** A collapsed section; the blank lines let GitHub render markdown inside the HTML block. */
-function details(summary, body) {
-    return `<details><summary>${htmlText(summary)}</summary>\n\n${body}\n\n</details>`;
-}
-/** A fenced block whose fence is longer than any backtick run inside, so content cannot end it. */
-function code(text, lang = '') {
-    const shown = (0,log/* printable */.g$)(text);
-    const longest = Math.max(2, ...(shown.match(/`+/g) ?? []).map((r) => r.length));
-    const fence = '`'.repeat(longest + 1);
-    return `${fence}${lang}\n${shown.replace(/\n$/, '')}\n${fence}`;
-}
-/**
- * Inline code; a value containing backticks gets a longer delimiter and padding spaces. A
- * code span shows its content literally; a newline in it would still end a table row, and
- * becomes the space markdown renders it as anyway.
- */
-function inlineCode(text) {
-    const shown = (0,log/* printable */.g$)(text).replace(/\n/g, ' ');
-    const longest = Math.max(0, ...(shown.match(/`+/g) ?? []).map((r) => r.length));
-    const tick = '`'.repeat(longest + 1);
-    return new Markdown(longest ? `${tick} ${shown} ${tick}` : `${tick}${shown}${tick}`);
-}
-function heading(text, level = 3) {
-    return `${'#'.repeat(level)} ${markdownText(text)}`;
-}
-/**
- * Appends markdown to the step summary. Without GITHUB_STEP_SUMMARY (CLI, tests) it does
- * nothing: the summary is a runner feature and the same facts are also logged.
- */
-async function writeSummary(markdown) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    await core/* summary */.z.addRaw(markdown, true).write();
-}
 
 
 /***/ })
