@@ -1,6 +1,4 @@
-import { execFileSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import {
   createServer as createHttpServer,
   type IncomingMessage,
@@ -9,8 +7,6 @@ import {
 } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   type V1Deployment,
   type V1Pod,
@@ -21,6 +17,7 @@ import {
 // The client's own serializer (the models' attribute maps), not re-exported by its index.
 import { ObjectSerializer } from '@kubernetes/client-node/dist/gen/models/ObjectSerializer.js';
 import { checkKube } from './kube-types.js';
+import { selfSignedCertificate } from './self-signed.js';
 
 /**
  * A local fake of the few Kubernetes API endpoints the kubernetes provider calls (Deployments,
@@ -181,40 +178,6 @@ function intOrPercent(
   return pct ? round((of * Number(pct[1])) / 100) : Number(v);
 }
 
-/** A self-signed certificate for 127.0.0.1 (the fake's own CA, given to the client by the kubeconfig). */
-function certificate(): { key: string; cert: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'kiln-fake-kube-'));
-  try {
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-        '-keyout',
-        join(dir, 'key.pem'),
-        '-out',
-        join(dir, 'cert.pem'),
-      ],
-      { stdio: 'pipe' },
-    );
-    return {
-      key: readFileSync(join(dir, 'key.pem'), 'utf8'),
-      cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
-    };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 export class FakeKubeApi {
   readonly requests: SeenRequest[] = [];
   readonly violations: string[] = [];
@@ -230,7 +193,11 @@ export class FakeKubeApi {
   private readonly tickMs: number;
   private readonly secondMs: number;
   private readonly nodes: string[];
-  private readonly tls = certificate();
+  // The fake's own CA for 127.0.0.1, given to the client by the kubeconfig.
+  private readonly tls = selfSignedCertificate('/CN=127.0.0.1', {
+    days: 1,
+    altName: 'IP:127.0.0.1',
+  });
   private server: Server | undefined;
   private readonly serviceServers: Server[] = [];
   private timer: NodeJS.Timeout | undefined;

@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { X509Certificate, createPrivateKey, randomBytes, sign } from 'node:crypto';
 import {
   closeSync,
@@ -13,6 +13,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, waitFor } from '@kiln/local';
+import { selfSignedCertificate } from './self-signed.js';
 
 /**
  * A real `docker-registry` (distribution 2.8) behind Bearer token auth, with a small token
@@ -82,31 +83,13 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 export async function startTokenRegistry(): Promise<TokenRegistry> {
   const dir = mkdtempSync(join(tmpdir(), 'kiln-token-registry-'));
-  const keyFile = join(dir, 'key.pem');
   const certFile = join(dir, 'cert.pem');
   // A throwaway self-signed certificate: the registry trusts it as the root, and the token
   // carries it in `x5c`, which is how distribution finds the key that signed the token.
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      keyFile,
-      '-out',
-      certFile,
-      '-days',
-      '2',
-      '-subj',
-      '/CN=kiln-test-token-issuer',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const key = createPrivateKey(readFileSync(keyFile));
-  const certDer = new X509Certificate(readFileSync(certFile)).raw.toString('base64');
+  const issuer = selfSignedCertificate('/CN=kiln-test-token-issuer', { days: 2 });
+  writeFileSync(certFile, issuer.cert);
+  const key = createPrivateKey(issuer.key);
+  const certDer = new X509Certificate(issuer.cert).raw.toString('base64');
 
   const username = 'kiln';
   const password = randomBytes(12).toString('hex');
