@@ -43,19 +43,10 @@ async function awsFleet(
     ...opts,
   });
   const log: string[] = [];
-  let now = 0;
   const p = await loadProvider('aws-asg', {
     target: 'shop-prod',
-    clients: aws.clients,
     log: (l) => log.push(l),
-    // One poll is ten seconds of AWS time.
-    now: () => now,
-    sleep: async () => {
-      now += 10_000;
-      await aws.tick();
-    },
-    pollMs: 10_000,
-    retry: { sleep: async () => {}, random: () => 0 },
+    ...aws.tuning(),
     ...settings,
   });
   return { aws, p, log };

@@ -132,23 +132,13 @@ environments:
       '.github/kiln.yml',
     );
     const req = parseReplaceFleetRequest(fromRecord({ image, environment: 'edge' }), config);
-    let now = 0;
     const r = await replaceFleet(req, {
       registries: new Registries(),
       stores: { image: store, ledger: store },
       ledger: { settleMs: 0 },
       run: RUN_CONTEXT,
       tuning: {
-        'aws-asg': {
-          clients: aws.clients,
-          now: () => now,
-          sleep: async () => {
-            now += 10_000;
-            await aws.tick();
-          },
-          pollMs: 10_000,
-          retry: { sleep: async () => {}, random: () => 0 },
-        },
+        'aws-asg': aws.tuning(),
       },
     });
 

@@ -76,6 +76,8 @@ interface Instance {
 }
 
 export const REGION = 'eu-west-1';
+/** How much AWS time one provider poll is on the fake. */
+const POLL_MS = 10_000;
 export const TEMPLATE_ID = 'lt-0123456789abcdef0';
 export const TEMPLATE_NAME = 'shop';
 export const BASE_AMI = 'ami-0aaaaaaaaaaaaaaaa';
@@ -156,6 +158,30 @@ export class FakeAws {
     const data = this.versions.get(version) ?? {};
     const text = Buffer.from(data.UserData ?? '', 'base64').toString('utf8');
     return /^KILN_IMAGE='?([^'\s]+)'?$/m.exec(text)?.[1] ?? data.ImageId ?? '';
+  }
+
+  /**
+   * The provider's clients and clock on this fake: one poll is ten seconds of AWS time (a tick),
+   * and a retried call waits for nothing.
+   */
+  tuning(): {
+    clients: FakeAws['clients'];
+    now: () => number;
+    sleep: () => Promise<void>;
+    pollMs: number;
+    retry: { sleep: () => Promise<void>; random: () => number };
+  } {
+    let now = 0;
+    return {
+      clients: this.clients,
+      now: () => now,
+      sleep: async () => {
+        now += POLL_MS;
+        await this.tick();
+      },
+      pollMs: POLL_MS,
+      retry: { sleep: async () => {}, random: () => 0 },
+    };
   }
 
   /** One step of AWS's time. */
