@@ -6,12 +6,10 @@ import { promisify } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { copyImage, OciLayout, Registries } from '@kiln/core/oci';
 import { cleanEnv } from './clean-env.js';
-import { benchImage } from './fixtures.js';
-import { up, ROOT } from '@kiln/local';
+import { DIST, pushBenchImage, skopeoCopyArgs } from './fixtures.js';
+import { up } from '@kiln/local';
 
-const DIST = process.env.BENCH_DIST ?? join(ROOT, 'dist');
 const PROF = process.argv[2];
 const run = promisify(execFile);
 
@@ -20,16 +18,8 @@ const work = mkdtempSync(join(tmpdir(), 'kiln-prof-'));
 try {
   for (const tool of ['kiln', 'skopeo'] as const) {
     const dir = join(work, tool);
-    const digest = await benchImage(dir, 4, 16);
     const src = `bench/prof-${Date.now()}-${tool}`;
-    await copyImage(
-      new OciLayout(dir),
-      new Registries().repository(env.registry.host, src),
-      digest,
-      {
-        log: () => {},
-      },
-    );
+    const digest = await pushBenchImage(dir, env.registry.host, src, 4, 16);
     const from = `${env.registry.host}/${src}@${digest}`;
     const to = `${env.registry2.host}/bench/prof-${tool}-${Date.now()}:v1`;
     const argv =
@@ -44,18 +34,7 @@ try {
               to,
             ],
           ]
-        : [
-            'skopeo',
-            [
-              'copy',
-              '--all',
-              '--quiet',
-              '--src-tls-verify=false',
-              '--dest-tls-verify=false',
-              `docker://${from}`,
-              `docker://${to}`,
-            ],
-          ];
+        : ['skopeo', skopeoCopyArgs(from, to)];
     const t0 = process.hrtime.bigint();
     const r = await run(
       '/usr/bin/time',

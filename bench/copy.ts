@@ -7,16 +7,13 @@ import { promisify } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { copyImage, OciLayout, Registries } from '@kiln/core/oci';
 import { cleanEnv } from './clean-env.js';
-import { benchImage } from './fixtures.js';
-import { up, ROOT, startFaultProxy } from '@kiln/local';
+import { DIST, pushBenchImage, skopeoCopyArgs } from './fixtures.js';
+import { up, startFaultProxy } from '@kiln/local';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const LAYERS = Number(process.env.BENCH_LAYERS ?? 4);
 const MIB = Number(process.env.BENCH_LAYER_MIB ?? 16);
-// BENCH_DIST: bundles built elsewhere (e.g. from uncommitted sources), else the committed ones.
-const DIST = process.env.BENCH_DIST ?? join(ROOT, 'dist');
 
 const run = promisify(execFile);
 const median = (xs: number[]): number =>
@@ -31,10 +28,8 @@ async function main(): Promise<void> {
     // in an earlier trial, which a user copying a new release never gets.
     const fresh = async (n: number): Promise<{ src: string; digest: string }> => {
       const dir = join(work, `layout-${n}`);
-      const digest = await benchImage(dir, LAYERS, MIB);
       const src = `bench/src-${Date.now()}-${n}`;
-      const target = new Registries().repository(env.registry.host, src);
-      await copyImage(new OciLayout(dir), target, digest, { log: () => {} });
+      const digest = await pushBenchImage(dir, env.registry.host, src, LAYERS, MIB);
       rmSync(dir, { recursive: true, force: true });
       return { src, digest };
     };
@@ -48,19 +43,7 @@ async function main(): Promise<void> {
           env: cleanEnv(),
         }),
       skopeo: (from: string, to: string) =>
-        run(
-          'skopeo',
-          [
-            'copy',
-            '--all',
-            '--quiet',
-            '--src-tls-verify=false',
-            '--dest-tls-verify=false',
-            `docker://${from}`,
-            `docker://${to}`,
-          ],
-          { env: cleanEnv() },
-        ),
+        run('skopeo', skopeoCopyArgs(from, to), { env: cleanEnv() }),
     };
     const scenarios = [
       { name: 'same registry', target: a },

@@ -4,14 +4,33 @@ import { join } from 'node:path';
 import { createGzip } from 'node:zlib';
 import { pack } from 'tar-stream';
 import {
+  copyImage,
   type Descriptor,
   type Digest,
   encodeManifest,
   MediaType,
   OciLayout,
   parseManifest,
+  Registries,
   sha256,
 } from '@kiln/core/oci';
+import { ROOT } from '@kiln/local';
+
+/** The bundles a bench runs: BENCH_DIST (built elsewhere, e.g. from uncommitted sources), else the committed dist/. */
+export const DIST = process.env.BENCH_DIST ?? join(ROOT, 'dist');
+
+/** `skopeo copy --all` between two references on the local (plain http) registries, as argv. */
+export function skopeoCopyArgs(from: string, to: string): string[] {
+  return [
+    'copy',
+    '--all',
+    '--quiet',
+    '--src-tls-verify=false',
+    '--dest-tls-verify=false',
+    `docker://${from}`,
+    `docker://${to}`,
+  ];
+}
 
 async function gzipTar(files: Record<string, Buffer>): Promise<Buffer> {
   const p = pack();
@@ -24,6 +43,20 @@ async function gzipTar(files: Record<string, Buffer>): Promise<Buffer> {
   p.finalize();
   await done;
   return Buffer.concat(chunks);
+}
+
+/** A fresh bench image (see benchImage), written to `dir` and pushed to `host`/`repository`. */
+export async function pushBenchImage(
+  dir: string,
+  host: string,
+  repository: string,
+  layers: number,
+  mib: number,
+): Promise<Digest> {
+  const digest = await benchImage(dir, layers, mib);
+  const target = new Registries().repository(host, repository);
+  await copyImage(new OciLayout(dir), target, digest, { log: () => {} });
+  return digest;
 }
 
 /** An image of `layers` incompressible layers of `mib` MiB each, written into an OCI layout. */

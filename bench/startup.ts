@@ -18,12 +18,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '@kiln/local';
 import { cleanEnv } from './clean-env.js';
+import { DIST } from './fixtures.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 // Wall time moves with whatever else the machine does; instructions counted by valgrind do not.
 const INSTRUCTIONS = process.env.BENCH_INSTRUCTIONS === '1';
-// BENCH_DIST: bundles built elsewhere (e.g. from uncommitted sources), else the committed ones.
-const DIST = process.env.BENCH_DIST ?? join(ROOT, 'dist');
 
 interface Subject {
   name: string;
