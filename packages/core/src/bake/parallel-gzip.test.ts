@@ -66,4 +66,20 @@ describe('ParallelGzip', () => {
     expect(sha(await gzip(exact, 3, 4096))).toBe(sha(a));
     expect(gunzipSync(a).equals(exact)).toBe(true);
   }, 60_000);
+
+  it('decodes content that interleaves text and binary (a sync flush that ends off a byte boundary is stored)', async () => {
+    // Every third byte from a fixed pseudo-random stream, the rest text: fflate's sync flush
+    // once left such chunks off their bit, and the next chunk then read as garbage.
+    const noise = Buffer.concat(
+      Array.from({ length: (12 * GZIP_CHUNK) / 32 / 3 + 1 }, (_, i) =>
+        createHash('sha256').update(String(i)).digest(),
+      ),
+    );
+    const data = Buffer.alloc(12 * GZIP_CHUNK);
+    for (let i = 0; i < data.length; i++)
+      data[i] = i % 3 === 0 ? (noise[i / 3] as number) : 65 + (i % 20);
+    const one = await gzip(data, 0, GZIP_CHUNK);
+    expect(gunzipSync(one).equals(data)).toBe(true);
+    expect(sha(await gzip(data, 3, 65536))).toBe(sha(one));
+  }, 60_000);
 });
