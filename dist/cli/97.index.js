@@ -49,6 +49,8 @@ var external_node_os_ = __webpack_require__(48161);
 var external_node_worker_threads_ = __webpack_require__(75919);
 // EXTERNAL MODULE: ./packages/core/src/log.ts
 var src_log = __webpack_require__(88315);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(38522);
 // EXTERNAL MODULE: ./node_modules/fflate/esm/index.mjs
 var esm = __webpack_require__(51306);
 ;// CONCATENATED MODULE: ./packages/core/src/bake/deflate-chunk.mjs
@@ -58,6 +60,7 @@ var esm = __webpack_require__(51306);
 //
 // Plain JavaScript on purpose: it is also the entry of the compression worker, which Node runs
 // without a TypeScript loader. Types are in deflate-chunk.d.mts.
+
 
 
 
@@ -83,6 +86,27 @@ const DICTIONARY_BYTES = 32 * 1024;
 const STORE_ENTROPY = 7.99;
 
 const STORED_BLOCK = 65535;
+
+/** An empty final stored block: what a byte-aligned deflate run can be closed with. */
+const FINAL_EMPTY = Uint8Array.of(1, 0, 0, 0xff, 0xff);
+
+/**
+ * Whether a non-final run decodes to `data` and ends on a block boundary, byte aligned: fflate
+ * 0.8.3's sync flush does not always (seen on mixed text and binary), and the next chunk's
+ * output would then be read from the wrong bit. Checked with Node's zlib, so the answer depends
+ * only on the bytes, and the output stays the same on any machine.
+ */
+function endsAligned(out, data, dictionary) {
+  const joined = new Uint8Array(out.length + FINAL_EMPTY.length);
+  joined.set(out);
+  joined.set(FINAL_EMPTY, out.length);
+  try {
+    const back = (0,external_node_zlib_.inflateRawSync)(joined, dictionary && dictionary.length ? { dictionary } : {});
+    return Buffer.from(data.buffer, data.byteOffset, data.length).equals(back);
+  } catch {
+    return false;
+  }
+}
 
 /** Shannon entropy of the byte histogram of `data`, in bits per byte. */
 function entropy(data) {
@@ -140,14 +164,17 @@ function deflateChunk(data, dictionary, final) {
   });
   deflate.push(data, Boolean(final));
   if (!final) deflate.flush(true);
-  if (parts.length === 1) return parts[0];
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
+  let out = parts[0];
+  if (parts.length !== 1) {
+    out = new Uint8Array(size);
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
   }
-  return out;
+  // A run that would put the next chunk off its bit is stored instead: valid, only larger.
+  return final || endsAligned(out, data, dictionary) ? out : storedBlocks(data, false);
 }
 
 // As a worker: one job at a time; the input comes and goes back moved, not copied, so neither
@@ -304,8 +331,6 @@ function deflatePool(size) {
     return pool;
 }
 
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(38522);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(57075);
 ;// CONCATENATED MODULE: ./packages/core/src/bake/gzip-stream.ts
@@ -1333,7 +1358,7 @@ function wallClockNs() {
  * the compression (fflate's version, chunk size, level, table size, store rule) must change
  * this, so a cache never serves a layer the current writer would not write.
  */
-const LAYER_WRITER_VERSION = `kiln-layer-2 fflate-0.8.3 chunk-${GZIP_CHUNK} level-${DEFLATE_LEVEL} mem-${DEFLATE_MEM} store-${STORE_ENTROPY}`;
+const LAYER_WRITER_VERSION = `kiln-layer-3 fflate-0.8.3 chunk-${GZIP_CHUNK} level-${DEFLATE_LEVEL} mem-${DEFLATE_MEM} store-${STORE_ENTROPY}`;
 /** Local cache entries unused for this long are dropped after a bake. */
 const LAYER_CACHE_MAX_AGE_MS = 14 * 24 * 3600 * 1000;
 /** Files hashed at once while computing a key: many small files are bound by latency. */

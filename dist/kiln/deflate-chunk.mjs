@@ -35,6 +35,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: external "node:zlib"
+const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 ;// CONCATENATED MODULE: external "module"
 const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
 ;// CONCATENATED MODULE: ./node_modules/fflate/esm/index.mjs
@@ -2759,6 +2761,7 @@ function unzipSync(data, opts) {
 
 
 
+
 /** Deflate level for content that compresses; pinned with fflate's exact version. */
 const DEFLATE_LEVEL = 6;
 
@@ -2781,6 +2784,27 @@ const DICTIONARY_BYTES = 32 * 1024;
 const STORE_ENTROPY = 7.99;
 
 const STORED_BLOCK = 65535;
+
+/** An empty final stored block: what a byte-aligned deflate run can be closed with. */
+const FINAL_EMPTY = Uint8Array.of(1, 0, 0, 0xff, 0xff);
+
+/**
+ * Whether a non-final run decodes to `data` and ends on a block boundary, byte aligned: fflate
+ * 0.8.3's sync flush does not always (seen on mixed text and binary), and the next chunk's
+ * output would then be read from the wrong bit. Checked with Node's zlib, so the answer depends
+ * only on the bytes, and the output stays the same on any machine.
+ */
+function endsAligned(out, data, dictionary) {
+  const joined = new Uint8Array(out.length + FINAL_EMPTY.length);
+  joined.set(out);
+  joined.set(FINAL_EMPTY, out.length);
+  try {
+    const back = (0,external_node_zlib_namespaceObject.inflateRawSync)(joined, dictionary && dictionary.length ? { dictionary } : {});
+    return Buffer.from(data.buffer, data.byteOffset, data.length).equals(back);
+  } catch {
+    return false;
+  }
+}
 
 /** Shannon entropy of the byte histogram of `data`, in bits per byte. */
 function entropy(data) {
@@ -2838,14 +2862,17 @@ function deflateChunk(data, dictionary, final) {
   });
   deflate.push(data, Boolean(final));
   if (!final) deflate.flush(true);
-  if (parts.length === 1) return parts[0];
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
+  let out = parts[0];
+  if (parts.length !== 1) {
+    out = new Uint8Array(size);
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
   }
-  return out;
+  // A run that would put the next chunk off its bit is stored instead: valid, only larger.
+  return final || endsAligned(out, data, dictionary) ? out : storedBlocks(data, false);
 }
 
 // As a worker: one job at a time; the input comes and goes back moved, not copied, so neither
