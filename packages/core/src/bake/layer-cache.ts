@@ -43,7 +43,7 @@ import {
  * the compression (fflate's version, chunk size, level, table size, store rule) must change
  * this, so a cache never serves a layer the current writer would not write.
  */
-export const LAYER_WRITER_VERSION = `kiln-layer-3 fflate-0.8.3 chunk-${GZIP_CHUNK} level-${DEFLATE_LEVEL} mem-${DEFLATE_MEM} store-${STORE_ENTROPY}`;
+export const LAYER_WRITER_VERSION = `kiln-layer-4 fflate-0.8.3 chunk-${GZIP_CHUNK} level-${DEFLATE_LEVEL} mem-${DEFLATE_MEM} store-${STORE_ENTROPY}`;
 
 /** Local cache entries unused for this long are dropped after a bake. */
 export const LAYER_CACHE_MAX_AGE_MS = 14 * 24 * 3600 * 1000;
