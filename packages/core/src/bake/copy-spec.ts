@@ -92,14 +92,14 @@ async function resolveInto(ctx: BuildContext, specs: CopySpec[], tree: Placer): 
     const fail: Fail = (rule) => {
       throw invalidInput('copy', spec.line, rule);
     };
-    const place = (path: string, item: ContextItem): Promise<void> =>
+    const place = (path: string, item: ContextItem): void =>
       placeItem(ctx, tree, spec.line, fail, path, item);
-    const item = await ctx.inspect(join(ctx.root, spec.src), spec.src, fail);
+    const item = ctx.inspect(join(ctx.root, spec.src), spec.src, fail);
     if (item !== undefined) {
       const into = item.kind !== 'dir' && spec.intoDir;
       const path = into ? imageJoin(spec.dest, posix.basename(spec.src)) : spec.dest;
       if (path === '' && item.kind !== 'dir') fail(`dest "/" needs a file name for "${spec.src}"`);
-      await place(path, item);
+      place(path, item);
       continue;
     }
     if (!isDynamicPattern(spec.src)) fail(`src "${spec.src}" does not exist in the context`);
@@ -115,10 +115,10 @@ async function resolveInto(ctx: BuildContext, specs: CopySpec[], tree: Placer): 
         if (matches.length > 1 || matched.kind === 'dir') {
           fail(`dest must end with / because src "${spec.src}" matches a folder or several paths`);
         }
-        await place(spec.dest, matched);
+        place(spec.dest, matched);
       } else {
         const rel = match === base ? '' : base === '' ? match : match.slice(base.length + 1);
-        await place(imageJoin(spec.dest, rel), matched);
+        place(imageJoin(spec.dest, rel), matched);
       }
     }
   }
@@ -135,7 +135,7 @@ async function globMatches(
   if (found.length === 0) fail(`src "${pattern}" matches nothing in the context`);
   const out: [string, ContextItem][] = [];
   for (const match of found) {
-    const item = await ctx.inspect(join(ctx.root, match), match, fail);
+    const item = ctx.inspect(join(ctx.root, match), match, fail);
     if (item !== undefined) out.push([match, item]);
   }
   return out;
@@ -152,18 +152,18 @@ function staticBase(pattern: string): string {
   return fixed.join('/');
 }
 
-async function placeItem(
+function placeItem(
   ctx: BuildContext,
   tree: Placer,
   line: string,
   fail: Fail,
   path: string,
   item: ContextItem,
-): Promise<void> {
+): void {
   if (path !== '') tree.add(toEntry(path, item), line);
   if (item.kind !== 'dir') return;
   const shown = relative(ctx.root, item.abs) || '.';
-  for await (const [rel, child] of ctx.walk(item.abs, shown, fail)) {
+  for (const [rel, child] of ctx.walk(item.abs, shown, fail)) {
     tree.add(toEntry(imageJoin(path, rel), child), line);
   }
 }

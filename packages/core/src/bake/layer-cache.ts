@@ -1,9 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type BigIntStats, constants } from 'node:fs';
+import { type BigIntStats, lstatSync } from 'node:fs';
 import {
-  lstat,
   mkdir,
-  open,
   readdir,
   readFile,
   rename,
@@ -20,16 +18,11 @@ import { debug, warning } from '../log.js';
 import { type Digest, digestHex } from '../oci/digest.js';
 import { OciLayout } from '../oci/layout/oci-layout.js';
 import { MediaType } from '../oci/media-types.js';
-import { DEFLATE_LEVEL, DEFLATE_MEM, STORE_ENTROPY } from './deflate-chunk.mjs';
+import { DEFLATE_LEVEL, DEFLATE_MEM, ENTROPY_STRIDE, STORE_ENTROPY } from './deflate-chunk.mjs';
 import { FileIndex, wallClockNs } from './file-index.js';
 import { type FileStamp, sortEntries, type LayerEntry } from './layer-entry.js';
-import {
-  type LayerOptions,
-  type LayerResult,
-  readAll,
-  SMALL_FILE,
-  writeLayer,
-} from './layer-writer.js';
+import { type LayerOptions, type LayerResult, writeLayer } from './layer-writer.js';
+import { SMALL_FILE, SourceFile } from './source-file.js';
 import { GZIP_CHUNK } from './parallel-gzip.js';
 import {
   kilnCacheDir,
@@ -43,7 +36,7 @@ import {
  * the compression (fflate's version, chunk size, level, table size, store rule) must change
  * this, so a cache never serves a layer the current writer would not write.
  */
-export const LAYER_WRITER_VERSION = `kiln-layer-4 fflate-0.8.3 chunk-${GZIP_CHUNK} level-${DEFLATE_LEVEL} mem-${DEFLATE_MEM} store-${STORE_ENTROPY}`;
+export const LAYER_WRITER_VERSION = `kiln-layer-4 fflate-0.8.3 chunk-${GZIP_CHUNK} level-${DEFLATE_LEVEL} mem-${DEFLATE_MEM} store-${STORE_ENTROPY}/${ENTROPY_STRIDE}`;
 
 /** Local cache entries unused for this long are dropped after a bake. */
 export const LAYER_CACHE_MAX_AGE_MS = 14 * 24 * 3600 * 1000;
@@ -95,35 +88,26 @@ const stampOf = (st: BigIntStats): FileStamp => ({
 });
 
 /**
- * Reads a file for its content hash as the layer writer reads it (no link followed, a regular
- * file only): small files whole (their bytes returned), larger ones streamed through the hash.
+ * Reads a file for its content hash as the layer writer reads it (SourceFile): small files
+ * whole (their bytes returned), larger ones streamed through the hash.
  */
 async function readForKey(
   source: string,
   keep: boolean,
 ): Promise<{ sha: string; stamp: FileStamp; body?: Buffer }> {
-  const fh = await open(source, constants.O_RDONLY | constants.O_NOFOLLOW);
+  const file = SourceFile.open(source);
   try {
-    const st = await fh.stat({ bigint: true });
-    if (!st.isFile()) throw new Error(`layer source ${source} is no longer a regular file`);
-    const stamp = stampOf(st);
-    const size = Number(st.size);
+    const stamp = stampOf(file.stat);
     const hash = createHash('sha256');
     // Small files in one read: the cost of a tree of thousands of them is the cost per file.
-    if (size <= SMALL_FILE) {
-      const body = await readAll(fh, size, source);
+    if (file.size <= SMALL_FILE) {
+      const body = file.readWhole();
       return { sha: hash.update(body).digest('hex'), stamp, ...(keep ? { body } : {}) };
     }
-    const stream = fh.createReadStream({
-      start: 0,
-      end: size - 1,
-      autoClose: false,
-      highWaterMark: 1024 * 1024,
-    });
-    await pipeline(stream, hash);
+    await pipeline(file.stream(), hash);
     return { sha: hash.digest('hex'), stamp };
   } finally {
-    await fh.close();
+    file.close();
   }
 }
 
@@ -150,7 +134,7 @@ export async function layerKey(
       const entry = files[next++] as LayerEntry;
       const source = entry.source as string;
       // Entries made by hand (not by the copy resolution) are stamped here.
-      const stamp = entry.stamp ?? stampOf(await lstat(source, { bigint: true }));
+      const stamp = entry.stamp ?? stampOf(lstatSync(source, { bigint: true }));
       const known = index?.lookup(source, stamp);
       if (known) {
         facts.set(source, { size: stamp.size, sha: known });
@@ -191,10 +175,15 @@ export async function layerKey(
 }
 
 /** Whether every file the writer read itself still looks as it did when it was found. */
-async function unchanged(files: Stamped[]): Promise<boolean> {
+function unchanged(files: Stamped[]): boolean {
   for (const f of files) {
-    const st = await lstat(f.source, { bigint: true }).catch(() => undefined);
-    if (!st || !sameStamp(stampOf(st), f.stamp)) return false;
+    let st: BigIntStats | undefined;
+    try {
+      st = lstatSync(f.source, { bigint: true });
+    } catch {
+      return false; // gone, or a folder on its path replaced
+    }
+    if (!sameStamp(stampOf(st), f.stamp)) return false;
   }
   return true;
 }
@@ -337,7 +326,7 @@ export async function bakeLayer(
     // A file changed between hashing and writing: the layer is right for what was read, but
     // not for the key; it is used and not remembered.
     // Bytes the key read were written as read; files read again must not have changed since.
-    if (!key.changed && (await unchanged(key.recheck))) await cache.put(key.key, result);
+    if (!key.changed && unchanged(key.recheck)) await cache.put(key.key, result);
     else debug(`layer cache: inputs changed while baking; layer ${result.digest} not cached`);
   }
   return { ...result, cached: false };

@@ -1,5 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
 import { type FileHandle, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { pack as tarPack, type Header, type Pack } from 'tar-stream';
@@ -8,6 +7,7 @@ import type { Digest } from '../oci/digest.js';
 import { defaultCompressionWorkers } from './deflate-pool.js';
 import { ParallelGzip } from './parallel-gzip.js';
 import { sortEntries, type LayerEntry } from './layer-entry.js';
+import { SMALL_FILE, SourceFile } from './source-file.js';
 import { drained } from '../util/drained.js';
 
 export interface LayerOptions {
@@ -182,18 +182,6 @@ async function addEntries(
   base: BaseHeader,
   contents: ReadonlyMap<string, Buffer> = new Map(),
 ): Promise<void> {
-  // Small files are read a few ahead, so the next ones are in memory while one is written.
-  const files = sorted.filter((e) => e.type === 'file' && !contents.has(e.source as string));
-  const ahead = new Map<LayerEntry, Promise<Buffer | undefined>>();
-  let next = 0;
-  const readAhead = (): void => {
-    while (next < files.length && ahead.size < READ_AHEAD) {
-      const f = files[next++] as LayerEntry;
-      const read = readSmall(f.source as string);
-      read.catch(() => {}); // awaited when its turn comes
-      ahead.set(f, read);
-    }
-  };
   for (const e of sorted) {
     const header: HeaderArgument = {
       ...base,
@@ -205,47 +193,10 @@ async function addEntries(
     };
     const given = e.type === 'file' ? contents.get(e.source as string) : undefined;
     if (given) await addBuffer(pack, header, given);
-    else if (e.type === 'file') {
-      readAhead();
-      const small = await ahead.get(e);
-      ahead.delete(e);
-      if (small) await addBuffer(pack, header, small);
-      else await addFile(pack, header, e.source as string);
-    } else await entryOf(pack, header).done;
+    else if (e.type === 'file') await addFile(pack, header, e.source as string);
+    else await entryOf(pack, header).done;
   }
   pack.finalize();
-}
-
-/** Small files read ahead at most; with SMALL_FILE, a bound of 8 MiB. */
-const READ_AHEAD = 32;
-
-/** The whole content of a small regular file, or undefined for a larger one (streamed instead). */
-async function readSmall(source: string): Promise<Buffer | undefined> {
-  // O_NOFOLLOW: the source was checked when the copy was resolved; a file swapped for a
-  // symlink since then must not pull in bytes from outside the context.
-  const fh = await open(source, constants.O_RDONLY | constants.O_NOFOLLOW);
-  try {
-    const stat = await fh.stat();
-    if (!stat.isFile()) throw new Error(`layer source ${source} is no longer a regular file`);
-    if (stat.size > SMALL_FILE) return undefined;
-    return await readAll(fh, stat.size, source);
-  } finally {
-    await fh.close();
-  }
-}
-
-/** Exactly `size` bytes of an open file, in as few reads as it takes. */
-export async function readAll(fh: FileHandle, size: number, source: string): Promise<Buffer> {
-  const body = Buffer.allocUnsafe(size);
-  let at = 0;
-  while (at < size) {
-    const { bytesRead } = await fh.read(body, at, size - at, at);
-    if (bytesRead === 0) break;
-    at += bytesRead;
-  }
-  // The same refusal tar-stream makes for a streamed file that shrinks meanwhile.
-  if (at !== size) throw new Error(`Size mismatch: ${source} shrank while it was read`);
-  return body;
 }
 
 function addBuffer(pack: Pack, header: HeaderArgument, body: Buffer): Promise<void> {
@@ -258,35 +209,27 @@ function addBuffer(pack: Pack, header: HeaderArgument, body: Buffer): Promise<vo
 }
 
 async function addFile(pack: Pack, header: HeaderArgument, source: string): Promise<void> {
-  // O_NOFOLLOW: the source was checked when the copy was resolved; a file swapped for a
-  // symlink since then must not pull in bytes from outside the context.
-  const fh = await open(source, constants.O_RDONLY | constants.O_NOFOLLOW);
+  const file = SourceFile.open(source);
   try {
-    const stat = await fh.stat();
-    if (!stat.isFile()) throw new Error(`layer source ${source} is no longer a regular file`);
-    const { sink, done } = entryOf(pack, { ...header, size: stat.size });
+    const size = file.size;
+    if (size <= SMALL_FILE) {
+      await addBuffer(pack, header, file.readWhole());
+      return;
+    }
+    const { sink, done } = entryOf(pack, { ...header, size });
     const body = async (): Promise<void> => {
-      if (stat.size > 0) {
-        // Read exactly the size put in the header; a file that shrinks meanwhile makes
-        // tar-stream fail the entry ("Size mismatch") rather than write a corrupt tar.
-        const stream = fh.createReadStream({ start: 0, end: stat.size - 1, autoClose: false });
-        for await (const chunk of stream as AsyncIterable<Buffer>) {
-          if (!sink.write(chunk)) await drained(sink);
-        }
+      // Read exactly the size put in the header; a file that shrinks meanwhile makes
+      // tar-stream fail the entry ("Size mismatch") rather than write a corrupt tar.
+      for await (const chunk of file.stream() as AsyncIterable<Buffer>) {
+        if (!sink.write(chunk)) await drained(sink);
       }
       sink.end(null); // streamx's typings want an argument; null adds no data
     };
     await Promise.all([body(), done]);
   } finally {
-    await fh.close();
+    file.close();
   }
 }
-
-/**
- * Files up to this size are read in one call and added whole: a tree of thousands of small
- * files (node_modules) is bound by the cost per file, which a read stream multiplies.
- */
-export const SMALL_FILE = 256 * 1024;
 
 function entryOf(pack: Pack, header: HeaderArgument): { sink: Sink; done: Promise<void> } {
   let sink: Sink | undefined;
