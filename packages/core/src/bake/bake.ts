@@ -22,6 +22,7 @@ import { type LayerCache, withLayerCache } from './layer-cache.js';
 import type { BakeProvenance } from './image-config-builder.js';
 import type { LayerEntry } from './layer-entry.js';
 import { diffLayers } from './layer-diff.js';
+import { warmDeflatePool } from './deflate-pool.js';
 import { headRevision, sourceDateEpoch } from './source-date.js';
 import { withTempDir } from '../util/temp-dir.js';
 import { activity } from '../util/activity.js';
@@ -60,16 +61,31 @@ export function normaliseModes(entries: LayerEntry[]): LayerEntry[] {
   }));
 }
 
-async function provenanceFor(
+/** What the commit says (its time, its id): git is asked at most once per fact, in parallel. */
+function readCommit(
   req: BakeRequest,
+  env = process.env,
+): Promise<{ sourceDateEpoch: number; revision: string | undefined }> {
+  const commit = readRunContext(env).commit;
+  const date =
+    req.sourceDateEpoch !== undefined
+      ? Promise.resolve(req.sourceDateEpoch)
+      : sourceDateEpoch('', req.context, env);
+  const revision = commit !== undefined ? Promise.resolve(commit) : headRevision(req.context);
+  return Promise.all([date, revision]).then(([sourceDateEpoch, revision]) => ({
+    sourceDateEpoch,
+    revision,
+  }));
+}
+
+function provenanceFor(
+  commit: { sourceDateEpoch: number; revision: string | undefined },
   base: ResolvedBase | undefined,
   env = process.env,
-): Promise<BakeProvenance> {
+): BakeProvenance {
   const ctx = readRunContext(env);
-  const p: BakeProvenance = {
-    sourceDateEpoch: req.sourceDateEpoch ?? (await sourceDateEpoch('', req.context, env)),
-  };
-  const revision = ctx.commit ?? (await headRevision(req.context));
+  const p: BakeProvenance = { sourceDateEpoch: commit.sourceDateEpoch };
+  const revision = commit.revision;
   if (revision) p.revision = revision;
   if (ctx.serverUrl && ctx.repo) p.source = `${ctx.serverUrl}/${ctx.repo.owner}/${ctx.repo.repo}`;
   // Only a git tag names a version: tags are aliases and must not change the digest.
@@ -144,6 +160,12 @@ export async function bake(
   registries: Registries,
   log: (l: string) => void = info,
 ): Promise<BakeResult> {
+  // git runs while the copy lines are resolved and the base is read; a failure (no commit to
+  // date the bake from) is reported after the input checks, as before.
+  const commit = readCommit(req);
+  commit.catch(() => {});
+  // A compression worker loads meanwhile too, ready by the first chunk worth sending it.
+  warmDeflatePool(req.compressionWorkers);
   // No copy lines (a base and settings only) still give one, empty, app layer.
   const groups = req.layerGroups.length ? req.layerGroups : [[]];
   const layers = (await resolveCopyLayers(groups, req.context)).map((entries, i) => ({
@@ -163,7 +185,7 @@ export async function bake(
           resolveBase(req.baseInput, from, registries),
         );
   if (base) log(`base ${base.name}@${base.digest}`);
-  const provenance = await provenanceFor(req, base);
+  const provenance = provenanceFor(await commit, base);
 
   const run = async (baseStore?: ImageStore): Promise<BakeResult> =>
     withLayerCache(req.layerCache, (cache) =>

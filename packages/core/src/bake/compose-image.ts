@@ -17,6 +17,13 @@ import {
 } from './image-config-builder.js';
 import type { LayerEntry } from './layer-entry.js';
 import { bakeLayer, type LayerCache } from './layer-cache.js';
+import { mapLimit } from '../util/map-limit.js';
+
+/**
+ * App layers written at once. Each holds at most two chunks per compression worker in memory,
+ * so memory stays bounded; more would only queue on the same workers.
+ */
+const LAYERS_AT_ONCE = 3;
 
 /** An app layer of a composed image: the copy lines it holds, and whether the cache had it. */
 export type AppLayer = Descriptor & { diffId: Digest; lines: string[]; cached: boolean };
@@ -64,18 +71,24 @@ export async function composeImage(
     ...layerOwner(req.user),
     ...(req.compressionWorkers !== undefined ? { workers: req.compressionWorkers } : {}),
   };
-  const appLayers: AppLayer[] = [];
-  for (const { lines, entries } of layers) {
-    const layer = await bakeLayer(entries, opts, work, cache);
-    appLayers.push({
-      mediaType: MediaType.OciLayerGzip,
-      digest: layer.digest,
-      size: layer.size,
-      diffId: layer.diffId,
-      lines,
-      cached: layer.cached,
-    });
-  }
+  // Layers are baked side by side: one reads and hashes files on this thread while another's
+  // chunks compress on the workers. Each layer's bytes depend on its entries only.
+  const appLayers: AppLayer[] = await mapLimit(
+    layers,
+    LAYERS_AT_ONCE,
+    async ({ lines, entries }) => {
+      const layer = await bakeLayer(entries, opts, work, cache);
+      return {
+        mediaType: MediaType.OciLayerGzip,
+        digest: layer.digest,
+        size: layer.size,
+        diffId: layer.diffId,
+        lines,
+        cached: layer.cached,
+      };
+    },
+    { settle: true },
+  );
 
   const annotations: Record<string, string> = {
     [OCI_LABEL.created]: isoDate(provenance.sourceDateEpoch),

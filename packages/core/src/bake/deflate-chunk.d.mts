@@ -6,8 +6,20 @@ export declare const DEFLATE_MEM: number;
 export declare const DICTIONARY_BYTES: number;
 /** Entropy (bits per byte) above which a chunk is stored instead of deflated. */
 export declare const STORE_ENTROPY: number;
-/** Shannon entropy of the byte histogram of `data`, in bits per byte. */
+/** Bytes apart that entropy() samples. */
+export declare const ENTROPY_STRIDE: number;
+/** Shannon entropy of the byte histogram of every ENTROPY_STRIDE-th byte, in bits per byte. */
 export declare function entropy(data: Uint8Array): number;
+/** Whether a chunk is stored rather than deflated: decided from its bytes alone. */
+export declare function storesChunk(data: Uint8Array): boolean;
+/** Stored deflate blocks holding `data`, byte aligned, the last one final when `final`. */
+export declare function storedBlocks(data: Uint8Array, final: boolean): Uint8Array;
+/** fflate's half of deflateChunk, for a chunk storesChunk said to deflate. */
+export declare function compressChunk(
+  data: Uint8Array,
+  dictionary: Uint8Array | undefined,
+  final: boolean,
+): Uint8Array;
 /** Raw deflate of one chunk; a non-final chunk ends byte aligned with a sync flush. */
 export declare function deflateChunk(
   data: Uint8Array,

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { debug } from '../log.js';
 import { errorMessage } from '../errors.js';
-import { deflateChunk } from './deflate-chunk.mjs';
+import { compressChunk } from './deflate-chunk.mjs';
 
 /** The most compression workers a bake starts, whatever the machine reports. */
 export const MAX_COMPRESSION_WORKERS = 16;
@@ -44,8 +44,8 @@ export interface Deflated {
 }
 
 /**
- * A fixed set of worker threads running deflateChunk (started one at a time, on demand). Which worker compresses a chunk does not
- * matter (the output depends on the chunk alone), so jobs go to whichever is idle. Workers are
+ * A fixed set of worker threads running compressChunk (started one at a time, on demand). Which
+ * worker compresses a chunk does not matter (the output depends on the chunk alone), so jobs go to whichever is idle. Workers are
  * unreferenced while idle, so a pool left alive never keeps the process from exiting.
  */
 export class DeflatePool {
@@ -57,9 +57,24 @@ export class DeflatePool {
 
   constructor(readonly size: number) {}
 
-  /** Raw deflate of one chunk, on a worker (or on this thread if workers cannot run). */
+  /** Starts the first worker ahead of the first chunk: loading it takes 0.1 to 0.3 s. */
+  warm(): void {
+    if (!this.broken && this.slots.length === 0 && this.size > 0) this.start();
+  }
+
+  /**
+   * compressChunk of one chunk, on a worker; on this thread while no worker has loaded yet (the
+   * first chunks of a process do not wait for one) or if workers cannot run.
+   */
   deflate(data: Uint8Array, dictionary: Uint8Array | undefined, final: boolean): Promise<Deflated> {
-    if (this.broken) return Promise.resolve({ out: deflateChunk(data, dictionary, final), data });
+    if (!this.broken && this.slots.length === 0) this.start();
+    if (this.broken || !this.slots.some((s) => s.ready)) {
+      try {
+        return Promise.resolve({ out: compressChunk(data, dictionary, final), data });
+      } catch (err) {
+        return Promise.reject(err as Error);
+      }
+    }
     return new Promise<Deflated>((resolve, reject) => {
       this.queue.push({
         data,
@@ -142,7 +157,7 @@ export class DeflatePool {
     this.broken = true;
     for (const job of this.queue.splice(0)) {
       try {
-        job.resolve(deflateChunk(job.data, job.dictionary, job.final), job.data);
+        job.resolve(compressChunk(job.data, job.dictionary, job.final), job.data);
       } catch (e) {
         job.reject(e as Error);
       }
@@ -151,6 +166,11 @@ export class DeflatePool {
 }
 
 const pools = new Map<number, DeflatePool>();
+
+/** Starts loading a compression worker now, so the first compressed chunk finds it ready. */
+export function warmDeflatePool(size = defaultCompressionWorkers()): void {
+  if (size > 0) deflatePool(size).warm();
+}
 
 /** The process's pool of `size` workers, started on first use and kept for later layers. */
 export function deflatePool(size: number): DeflatePool {

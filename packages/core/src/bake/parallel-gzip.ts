@@ -1,7 +1,7 @@
 import * as zlib from 'node:zlib';
 import { debug } from '../log.js';
 import { GZIP_HEADER } from './gzip-stream.js';
-import { deflateChunk, DICTIONARY_BYTES } from './deflate-chunk.mjs';
+import { compressChunk, DICTIONARY_BYTES, storedBlocks, storesChunk } from './deflate-chunk.mjs';
 import { type Deflated, deflatePool } from './deflate-pool.js';
 
 /**
@@ -33,6 +33,13 @@ function crc32Table(data: Uint8Array, value: number): number {
 }
 
 /**
+ * Input buffers back from compression, reused by later chunks and later layers of the process:
+ * no chunk-sized garbage per chunk, none zeroed per layer. Bounded, so memory stays bounded.
+ */
+const spareChunks: Uint8Array[] = [];
+const MAX_SPARE_CHUNKS = 8;
+
+/**
  * A single gzip member written from fixed-size chunks of the input, compressed in parallel:
  * each chunk is its own deflate run primed with the 32 KiB before it and ending byte aligned
  * (see deflate-chunk.mjs), so the chunks' outputs concatenate into one valid deflate stream.
@@ -41,8 +48,6 @@ function crc32Table(data: Uint8Array, value: number): number {
  * in flight: memory stays bounded whatever the layer size.
  */
 export class ParallelGzip {
-  /** Input buffers back from compression, reused: no chunk-sized garbage per chunk. */
-  private readonly spare: Uint8Array[] = [];
   private stage: Uint8Array;
   private staged = 0;
   private dictionary: Uint8Array | undefined;
@@ -51,6 +56,8 @@ export class ParallelGzip {
   /** Compressed chunks in input order, not yet written. */
   private readonly inFlight: Array<Promise<Deflated>> = [];
   private readonly maxInFlight: number;
+  /** The write in progress, if any. */
+  private writing: Promise<void> = Promise.resolve();
   private started = false;
   private chunks = 0;
   /** Worker threads that compressed a chunk of this member (0 for this thread). */
@@ -69,15 +76,28 @@ export class ParallelGzip {
   }
 
   private nextStage(): Uint8Array {
-    return this.spare.pop() ?? new Uint8Array(GZIP_CHUNK);
+    return spareChunks.pop() ?? new Uint8Array(GZIP_CHUNK);
   }
 
-  /** Writes the oldest compressed chunk and keeps its input buffer for a later chunk. */
+  /**
+   * Starts writing the oldest compressed chunk once the previous write has ended, and keeps its
+   * input buffer for a later chunk. The write goes on while the next chunks are read and
+   * compressed; at most one is in progress, so the output stays in order and bounded.
+   */
   private async writeOldest(): Promise<void> {
     const { out, data, worker } = await (this.inFlight.shift() as Promise<Deflated>);
     this.usedWorkers.add(worker ?? 0);
-    if (data.buffer.byteLength === GZIP_CHUNK) this.spare.push(new Uint8Array(data.buffer));
-    await this.write(out);
+    // Reused only if the output is not a view of it: the output is still being written.
+    if (
+      data.buffer.byteLength === GZIP_CHUNK &&
+      out.buffer !== data.buffer &&
+      spareChunks.length < MAX_SPARE_CHUNKS
+    )
+      spareChunks.push(new Uint8Array(data.buffer));
+    await this.writing;
+    this.writing = this.write(out);
+    // Awaited before the next write or at the end; a failure must not go unheard meanwhile.
+    this.writing.catch(() => {});
   }
 
   /** Takes the next input bytes; resolves once there is room for more. */
@@ -98,6 +118,7 @@ export class ParallelGzip {
   async end(): Promise<void> {
     await this.dispatch(true);
     while (this.inFlight.length) await this.writeOldest();
+    await this.writing;
     const trailer = new Uint8Array(8);
     const view = new DataView(trailer.buffer);
     view.setUint32(0, this.crc >>> 0, true);
@@ -118,10 +139,17 @@ export class ParallelGzip {
     const data = this.stage.subarray(0, this.staged);
     const dictionary = this.dictionary;
     this.dictionary = data.slice(Math.max(0, data.length - DICTIONARY_BYTES));
-    // A layer of one chunk (most small layers) never waits for a worker.
-    const inline = this.workers === 0 || (final && this.inFlight.length === 0 && !dictionary);
+    // Incompressible chunks are stored here: deciding and copying costs less than a trip to a
+    // worker, which stays free for chunks that deflate. A layer of one chunk (most small
+    // layers) never waits for a worker either.
+    const stored = storesChunk(data);
+    const inline =
+      stored || this.workers === 0 || (final && this.inFlight.length === 0 && !dictionary);
     const out = inline
-      ? Promise.resolve({ out: deflateChunk(data, dictionary, final), data })
+      ? Promise.resolve({
+          out: stored ? storedBlocks(data, final) : compressChunk(data, dictionary, final),
+          data,
+        })
       : deflatePool(this.workers).deflate(data, dictionary, final);
     // Awaited in order below; a failure while an earlier chunk is awaited must not go unheard.
     out.catch(() => {});

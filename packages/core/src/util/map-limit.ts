@@ -1,8 +1,13 @@
-/** Runs `fn` over items with at most `limit` in flight; fails fast on the first error. */
+/**
+ * Runs `fn` over items with at most `limit` in flight; stops starting new ones on the first
+ * error. The error is thrown at once, or with `settle` only once the calls in flight have
+ * ended (for work that writes files, so nothing is still writing when the caller cleans up).
+ */
 export async function mapLimit<T, R>(
   items: readonly T[],
   limit: number,
   fn: (item: T, i: number) => Promise<R>,
+  { settle = false }: { settle?: boolean } = {},
 ): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
@@ -18,6 +23,11 @@ export async function mapLimit<T, R>(
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker);
+  if (!settle) await Promise.all(workers);
+  else {
+    const rejected = (await Promise.allSettled(workers)).find((r) => r.status === 'rejected');
+    if (rejected) throw rejected.reason;
+  }
   return results;
 }
