@@ -14,6 +14,14 @@ export declare function entropy(data: Uint8Array): number;
 export declare function storesChunk(data: Uint8Array): boolean;
 /** Stored deflate blocks holding `data`, byte aligned, the last one final when `final`. */
 export declare function storedBlocks(data: Uint8Array, final: boolean): Uint8Array;
+/** Bytes of stored-block headers a chunk of `length` bytes needs. */
+export declare function storedOverhead(length: number): number;
+/** storedBlocks of buffer.subarray(0, length), built in place (buffer has storedOverhead spare). */
+export declare function storeInPlace(
+  buffer: Uint8Array,
+  length: number,
+  final: boolean,
+): Uint8Array;
 /** fflate's half of deflateChunk, for a chunk storesChunk said to deflate. */
 export declare function compressChunk(
   data: Uint8Array,

@@ -120,6 +120,36 @@ export function storedBlocks(data, final) {
   return out;
 }
 
+/** Bytes of stored-block headers a chunk of `length` bytes needs (one per 65535 bytes, at least one). */
+export function storedOverhead(length) {
+  return 5 * Math.max(1, Math.ceil(length / STORED_BLOCK));
+}
+
+/**
+ * storedBlocks(buffer.subarray(0, length), final) built inside `buffer` itself, which must hold
+ * storedOverhead(length) bytes more: the bytes move up to make room for the block headers, so
+ * an incompressible chunk costs no new buffer (nor the garbage of one per chunk).
+ */
+export function storeInPlace(buffer, length, final) {
+  if (length === 0 && !final) return buffer.subarray(0, 0);
+  const blocks = Math.max(1, Math.ceil(length / STORED_BLOCK));
+  // From the last block down: each moves up past the headers before it, never over bytes not
+  // yet moved.
+  for (let b = blocks - 1; b >= 0; b--) {
+    const from = b * STORED_BLOCK;
+    const size = Math.min(STORED_BLOCK, length - from);
+    const at = from + 5 * b;
+    buffer.copyWithin(at + 5, from, from + size);
+    const last = final && b === blocks - 1;
+    buffer[at] = last ? 1 : 0;
+    buffer[at + 1] = size & 0xff;
+    buffer[at + 2] = size >> 8;
+    buffer[at + 3] = ~size & 0xff;
+    buffer[at + 4] = (~size >> 8) & 0xff;
+  }
+  return buffer.subarray(0, length + blocks * 5);
+}
+
 /**
  * Raw deflate of one chunk: stored blocks for incompressible bytes, else fflate at the pinned
  * level primed with `dictionary` (the 32 KiB before the chunk). A non-final chunk ends with a

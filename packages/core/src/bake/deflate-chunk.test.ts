@@ -1,6 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { inflateRawSync } from 'node:zlib';
-import { deflateChunk, DICTIONARY_BYTES } from './deflate-chunk.mjs';
+import {
+  deflateChunk,
+  DICTIONARY_BYTES,
+  storedBlocks,
+  storedOverhead,
+  storeInPlace,
+} from './deflate-chunk.mjs';
 
 const CHUNK = 1024 * 1024;
 const WORDS = 'const let function return export import await async value result error data'.split(
@@ -11,7 +17,7 @@ const WORDS = 'const let function return export import await async value result 
 function text(size: number, seed: number): Buffer {
   const out = Buffer.alloc(size);
   let x = seed;
-  for (let at = 0; at < size; ) {
+  for (let at = 0; at < size;) {
     x ^= x << 13;
     x >>>= 0;
     x ^= x >>> 17;
@@ -46,5 +52,18 @@ describe('deflateChunk', () => {
     expect(Buffer.from(deflateChunk(data, dictionary, false))).toEqual(
       Buffer.from(deflateChunk(data, dictionary, false)),
     );
+  });
+
+  it('stores a chunk in its own buffer with the bytes storedBlocks gives', () => {
+    for (const length of [0, 1, 65_534, 65_535, 65_536, 3 * 65_535 + 7, CHUNK]) {
+      for (const final of [false, true]) {
+        const data = new Uint8Array(text(length, length + 1));
+        const buffer = new Uint8Array(length + storedOverhead(length));
+        buffer.set(data);
+        const inPlace = storeInPlace(buffer, length, final);
+        expect(inPlace.buffer).toBe(buffer.buffer);
+        expect(Buffer.from(inPlace)).toEqual(Buffer.from(storedBlocks(data, final)));
+      }
+    }
   });
 });

@@ -7,11 +7,15 @@ import { compressChunk } from './deflate-chunk.mjs';
 /** The most compression workers a bake starts, whatever the machine reports. */
 export const MAX_COMPRESSION_WORKERS = 16;
 
-/** Workers to compress with: `KILN_COMPRESS_WORKERS` (0 = on the calling thread), else one per core. */
+/**
+ * Workers to compress with: `KILN_COMPRESS_WORKERS` (0 = on the calling thread only), else one
+ * per core but one: the calling thread compresses too whenever every worker has a chunk waiting
+ * (ParallelGzip), and each worker costs about 40 MiB.
+ */
 export function defaultCompressionWorkers(env = process.env): number {
   const asked = env.KILN_COMPRESS_WORKERS?.trim();
   if (asked && /^\d+$/.test(asked)) return Math.min(Number(asked), MAX_COMPRESSION_WORKERS);
-  return Math.min(availableParallelism(), MAX_COMPRESSION_WORKERS);
+  return Math.max(1, Math.min(availableParallelism() - 1, MAX_COMPRESSION_WORKERS));
 }
 
 /** Young-generation size of a compression worker. */
@@ -56,6 +60,15 @@ export class DeflatePool {
   private started = 0;
 
   constructor(readonly size: number) {}
+
+  /**
+   * Whether every loaded worker has a chunk waiting behind the one it compresses: a chunk sent
+   * now would wait, so the caller may as well compress it itself.
+   */
+  saturated(): boolean {
+    const ready = this.slots.filter((s) => s.ready).length;
+    return ready > 0 && this.queue.length >= ready;
+  }
 
   /** Starts the first worker ahead of the first chunk: loading it takes 0.1 to 0.3 s. */
   warm(): void {

@@ -1,7 +1,13 @@
 import * as zlib from 'node:zlib';
 import { debug } from '../log.js';
 import { GZIP_HEADER } from './gzip-stream.js';
-import { compressChunk, DICTIONARY_BYTES, storedBlocks, storesChunk } from './deflate-chunk.mjs';
+import {
+  compressChunk,
+  DICTIONARY_BYTES,
+  storedOverhead,
+  storeInPlace,
+  storesChunk,
+} from './deflate-chunk.mjs';
 import { type Deflated, deflatePool } from './deflate-pool.js';
 
 /**
@@ -37,7 +43,14 @@ function crc32Table(data: Uint8Array, value: number): number {
  * no chunk-sized garbage per chunk, none zeroed per layer. Bounded, so memory stays bounded.
  */
 const spareChunks: Uint8Array[] = [];
-const MAX_SPARE_CHUNKS = 8;
+const MAX_SPARE_CHUNKS = 4;
+/** A chunk buffer: the chunk, and room for its stored-block headers (storeInPlace). */
+const STAGE_BYTES = GZIP_CHUNK + storedOverhead(GZIP_CHUNK);
+
+function recycle(buffer: ArrayBufferLike): void {
+  if (buffer.byteLength === STAGE_BYTES && spareChunks.length < MAX_SPARE_CHUNKS)
+    spareChunks.push(new Uint8Array(buffer));
+}
 
 /**
  * A single gzip member written from fixed-size chunks of the input, compressed in parallel:
@@ -71,12 +84,13 @@ export class ParallelGzip {
     private readonly write: (bytes: Uint8Array) => Promise<void>,
     private readonly workers: number,
   ) {
-    this.maxInFlight = Math.max(1, workers * 2);
+    // Two per compressor (the workers and this thread): each has its next chunk at hand.
+    this.maxInFlight = (workers + 1) * 2;
     this.stage = this.nextStage();
   }
 
   private nextStage(): Uint8Array {
-    return spareChunks.pop() ?? new Uint8Array(GZIP_CHUNK);
+    return spareChunks.pop() ?? new Uint8Array(STAGE_BYTES);
   }
 
   /**
@@ -87,15 +101,13 @@ export class ParallelGzip {
   private async writeOldest(): Promise<void> {
     const { out, data, worker } = await (this.inFlight.shift() as Promise<Deflated>);
     this.usedWorkers.add(worker ?? 0);
-    // Reused only if the output is not a view of it: the output is still being written.
-    if (
-      data.buffer.byteLength === GZIP_CHUNK &&
-      out.buffer !== data.buffer &&
-      spareChunks.length < MAX_SPARE_CHUNKS
-    )
-      spareChunks.push(new Uint8Array(data.buffer));
     await this.writing;
-    this.writing = this.write(out);
+    // A stored chunk's output is its input buffer: reused once written, the others at once.
+    const inPlace = out.buffer === data.buffer;
+    if (!inPlace) recycle(data.buffer);
+    this.writing = this.write(out).then(() => {
+      if (inPlace) recycle(data.buffer);
+    });
     // Awaited before the next write or at the end; a failure must not go unheard meanwhile.
     this.writing.catch(() => {});
   }
@@ -139,15 +151,22 @@ export class ParallelGzip {
     const data = this.stage.subarray(0, this.staged);
     const dictionary = this.dictionary;
     this.dictionary = data.slice(Math.max(0, data.length - DICTIONARY_BYTES));
-    // Incompressible chunks are stored here: deciding and copying costs less than a trip to a
+    // Incompressible chunks are stored here, in their own buffer: that costs less than a trip to a
     // worker, which stays free for chunks that deflate. A layer of one chunk (most small
     // layers) never waits for a worker either.
+    // So is a chunk no worker could take before it finished its queue: the calling thread is
+    // one more compressor.
     const stored = storesChunk(data);
     const inline =
-      stored || this.workers === 0 || (final && this.inFlight.length === 0 && !dictionary);
+      stored ||
+      this.workers === 0 ||
+      (final && this.inFlight.length === 0 && !dictionary) ||
+      deflatePool(this.workers).saturated();
     const out = inline
       ? Promise.resolve({
-          out: stored ? storedBlocks(data, final) : compressChunk(data, dictionary, final),
+          out: stored
+            ? storeInPlace(this.stage, this.staged, final)
+            : compressChunk(data, dictionary, final),
           data,
         })
       : deflatePool(this.workers).deflate(data, dictionary, final);
