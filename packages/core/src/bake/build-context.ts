@@ -118,9 +118,7 @@ export class BuildContext {
    * item costs one lstat.
    */
   *walk(dir: string, shownDir: string, fail: Fail): Generator<[string, ContextItem]> {
-    const names = readdirSync(dir).sort((a, b) =>
-      Buffer.compare(Buffer.from(a), Buffer.from(b)),
-    );
+    const names = readdirSync(dir).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
     const real = realpathOrUndefined(dir);
     if (real === undefined) return; // removed while walking: nothing to copy
     if (!this.contains(real)) fail(`"${shownDir}" resolves outside the context through a symlink`);
