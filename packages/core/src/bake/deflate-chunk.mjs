@@ -51,15 +51,14 @@ function syncFlushTail(state) {
 }
 
 /**
- * Whether a non-final run decodes to `data` and ends on a block boundary, byte aligned: the
+ * Whether a non-final run (`out`, with FINAL_EMPTY's room at its end) decodes to `data` and ends on a block boundary, byte aligned: the
  * proof that the next chunk's output will be read from the right bit, whatever fflate did.
  * Checked with Node's zlib, so the answer depends only on the bytes, and the output stays the
  * same on any machine.
  */
 function endsAligned(out, data, dictionary) {
-  const joined = new Uint8Array(out.length + FINAL_EMPTY.length);
-  joined.set(out);
-  joined.set(FINAL_EMPTY, out.length);
+  const joined = out;
+  joined.set(FINAL_EMPTY, out.length - FINAL_EMPTY.length);
   try {
     const back = inflateRawSync(joined, dictionary && dictionary.length ? { dictionary } : {});
     return Buffer.from(data.buffer, data.byteOffset, data.length).equals(back);
@@ -181,17 +180,16 @@ export function compressChunk(data, dictionary, final) {
     parts.push(tail);
     size += tail.length;
   }
-  let out = parts[0];
-  if (parts.length !== 1) {
-    out = new Uint8Array(size);
-    let at = 0;
-    for (const p of parts) {
-      out.set(p, at);
-      at += p.length;
-    }
+  // Room for an empty final block after the run: the aligned-decode proof reads it in place.
+  const out = new Uint8Array(size + FINAL_EMPTY.length);
+  let put = 0;
+  for (const p of parts) {
+    out.set(p, put);
+    put += p.length;
   }
+  const run = out.subarray(0, size);
   // Never seen to fail since the tail above; if it did, storing keeps the layer valid.
-  return final || endsAligned(out, data, dictionary) ? out : storedBlocks(data, false);
+  return final || endsAligned(out, data, dictionary) ? run : storedBlocks(data, false);
 }
 
 // As a worker: one job at a time, a chunk the caller decided to deflate (storesChunk); the
