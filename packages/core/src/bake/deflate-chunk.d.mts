@@ -10,8 +10,11 @@ export declare const STORE_ENTROPY: number;
 export declare const ENTROPY_STRIDE: number;
 /** Shannon entropy of the byte histogram of every ENTROPY_STRIDE-th byte, in bits per byte. */
 export declare function entropy(data: Uint8Array): number;
-/** Whether a chunk is stored rather than deflated: decided from its bytes alone. */
-export declare function storesChunk(data: Uint8Array): boolean;
+/** Level for content that compresses little, and the entropy from which it is used. */
+export declare const FAST_LEVEL: number;
+export declare const FAST_ENTROPY: number;
+/** 0 (stored), FAST_LEVEL or DEFLATE_LEVEL: decided from the chunk's bytes alone. */
+export declare function chunkLevel(data: Uint8Array): number;
 /** Stored deflate blocks holding `data`, byte aligned, the last one final when `final`. */
 export declare function storedBlocks(data: Uint8Array, final: boolean): Uint8Array;
 /** Bytes of stored-block headers a chunk of `length` bytes needs. */
@@ -22,11 +25,12 @@ export declare function storeInPlace(
   length: number,
   final: boolean,
 ): Uint8Array;
-/** fflate's half of deflateChunk, for a chunk storesChunk said to deflate. */
+/** fflate's half of deflateChunk, at the level chunkLevel gave. */
 export declare function compressChunk(
   data: Uint8Array,
   dictionary: Uint8Array | undefined,
   final: boolean,
+  level: number,
 ): Uint8Array;
 /** Raw deflate of one chunk; a non-final chunk ends byte aligned with a sync flush. */
 export declare function deflateChunk(

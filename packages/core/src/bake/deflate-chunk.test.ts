@@ -1,8 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
+import { createHash } from 'node:crypto';
 import { inflateRawSync } from 'node:zlib';
 import {
+  chunkLevel,
+  DEFLATE_LEVEL,
   deflateChunk,
   DICTIONARY_BYTES,
+  FAST_LEVEL,
   storedBlocks,
   storedOverhead,
   storeInPlace,
@@ -65,5 +69,19 @@ describe('deflateChunk', () => {
         expect(Buffer.from(inPlace)).toEqual(Buffer.from(storedBlocks(data, final)));
       }
     }
+  });
+
+  it('chooses how to compress a chunk from its bytes: stored, the fast level or the pinned one', () => {
+    // Seeded bytes: sha256 blocks for random data; 96 symbols of them for bytes that, like
+    // machine code, compress little (about 6.6 bits per byte).
+    const random = Buffer.concat(
+      Array.from({ length: CHUNK / 32 }, (_, i) => createHash('sha256').update(String(i)).digest()),
+    );
+    const narrow = Uint8Array.from(random, (b) => 32 + (b % 96));
+    expect(chunkLevel(random)).toBe(0);
+    expect(chunkLevel(narrow)).toBe(FAST_LEVEL);
+    expect(chunkLevel(text(CHUNK, 5))).toBe(DEFLATE_LEVEL);
+    const out = deflateChunk(narrow, undefined, true);
+    expect(inflateRawSync(out).equals(Buffer.from(narrow))).toBe(true);
   });
 });

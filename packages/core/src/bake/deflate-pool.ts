@@ -25,6 +25,7 @@ interface Job {
   data: Uint8Array;
   dictionary: Uint8Array | undefined;
   final: boolean;
+  level: number;
   /** The output, the input buffer handed back (it travelled to the worker and back), the worker. */
   resolve: (out: Uint8Array, data: Uint8Array, worker?: number) => void;
   reject: (err: Error) => void;
@@ -79,11 +80,16 @@ export class DeflatePool {
    * compressChunk of one chunk, on a worker; on this thread while no worker has loaded yet (the
    * first chunks of a process do not wait for one) or if workers cannot run.
    */
-  deflate(data: Uint8Array, dictionary: Uint8Array | undefined, final: boolean): Promise<Deflated> {
+  deflate(
+    data: Uint8Array,
+    dictionary: Uint8Array | undefined,
+    final: boolean,
+    level: number,
+  ): Promise<Deflated> {
     if (!this.broken && this.slots.length === 0) this.start();
     if (this.broken || !this.slots.some((s) => s.ready)) {
       try {
-        return Promise.resolve({ out: compressChunk(data, dictionary, final), data });
+        return Promise.resolve({ out: compressChunk(data, dictionary, final, level), data });
       } catch (err) {
         return Promise.reject(err as Error);
       }
@@ -93,6 +99,7 @@ export class DeflatePool {
         data,
         dictionary,
         final,
+        level,
         resolve: (out, back, worker) => resolve({ out, data: back, worker }),
         reject,
       });
@@ -111,9 +118,8 @@ export class DeflatePool {
       slot.worker.ref();
       // Moved, not copied; a worker that has said `ready` has loaded, so a chunk it dies with is
       // an error, while one that fails to load never received any.
-      slot.worker.postMessage({ data: job.data, dictionary: job.dictionary, final: job.final }, [
-        job.data.buffer as ArrayBuffer,
-      ]);
+      const { data, dictionary, final, level } = job;
+      slot.worker.postMessage({ data, dictionary, final, level }, [job.data.buffer as ArrayBuffer]);
     }
   }
 
@@ -170,7 +176,7 @@ export class DeflatePool {
     this.broken = true;
     for (const job of this.queue.splice(0)) {
       try {
-        job.resolve(compressChunk(job.data, job.dictionary, job.final), job.data);
+        job.resolve(compressChunk(job.data, job.dictionary, job.final, job.level), job.data);
       } catch (e) {
         job.reject(e as Error);
       }

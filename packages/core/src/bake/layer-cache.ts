@@ -9,7 +9,14 @@ import { debug, warning } from '../log.js';
 import { type Digest, digestHex } from '../oci/digest.js';
 import { OciLayout } from '../oci/layout/oci-layout.js';
 import { MediaType } from '../oci/media-types.js';
-import { DEFLATE_LEVEL, DEFLATE_MEM, ENTROPY_STRIDE, STORE_ENTROPY } from './deflate-chunk.mjs';
+import {
+  DEFLATE_LEVEL,
+  DEFLATE_MEM,
+  ENTROPY_STRIDE,
+  FAST_ENTROPY,
+  FAST_LEVEL,
+  STORE_ENTROPY,
+} from './deflate-chunk.mjs';
 import { FileIndex, wallClockNs } from './file-index.js';
 import { type FileStamp, sortEntries, type LayerEntry } from './layer-entry.js';
 import { type LayerOptions, type LayerResult, writeLayer } from './layer-writer.js';
@@ -27,7 +34,7 @@ import {
  * the compression (fflate's version, chunk size, level, table size, store rule) must change
  * this, so a cache never serves a layer the current writer would not write.
  */
-export const LAYER_WRITER_VERSION = `kiln-layer-4 fflate-0.8.3 chunk-${GZIP_CHUNK} level-${DEFLATE_LEVEL} mem-${DEFLATE_MEM} store-${STORE_ENTROPY}/${ENTROPY_STRIDE}`;
+export const LAYER_WRITER_VERSION = `kiln-layer-4 fflate-0.8.3 chunk-${GZIP_CHUNK} level-${DEFLATE_LEVEL}/${FAST_LEVEL}@${FAST_ENTROPY} mem-${DEFLATE_MEM} store-${STORE_ENTROPY}/${ENTROPY_STRIDE}`;
 
 /** Local cache entries unused for this long are dropped after a bake. */
 export const LAYER_CACHE_MAX_AGE_MS = 14 * 24 * 3600 * 1000;

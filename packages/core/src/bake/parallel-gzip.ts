@@ -2,11 +2,11 @@ import * as zlib from 'node:zlib';
 import { debug } from '../log.js';
 import { GZIP_HEADER } from './gzip-stream.js';
 import {
+  chunkLevel,
   compressChunk,
   DICTIONARY_BYTES,
   storedOverhead,
   storeInPlace,
-  storesChunk,
 } from './deflate-chunk.mjs';
 import { type Deflated, deflatePool } from './deflate-pool.js';
 
@@ -156,7 +156,8 @@ export class ParallelGzip {
     // layers) never waits for a worker either.
     // So is a chunk no worker could take before it finished its queue: the calling thread is
     // one more compressor.
-    const stored = storesChunk(data);
+    const level = chunkLevel(data);
+    const stored = level === 0;
     const inline =
       stored ||
       this.workers === 0 ||
@@ -166,10 +167,10 @@ export class ParallelGzip {
       ? Promise.resolve({
           out: stored
             ? storeInPlace(this.stage, this.staged, final)
-            : compressChunk(data, dictionary, final),
+            : compressChunk(data, dictionary, final, level),
           data,
         })
-      : deflatePool(this.workers).deflate(data, dictionary, final);
+      : deflatePool(this.workers).deflate(data, dictionary, final, level);
     // Awaited in order below; a failure while an earlier chunk is awaited must not go unheard.
     out.catch(() => {});
     this.inFlight.push(out);
