@@ -39,8 +39,12 @@ export const LAYER_WRITER_VERSION = `kiln-layer-4 fflate-0.8.3 chunk-${GZIP_CHUN
 /** Local cache entries unused for this long are dropped after a bake. */
 export const LAYER_CACHE_MAX_AGE_MS = 14 * 24 * 3600 * 1000;
 
-/** Files hashed at once while computing a key: many small files are bound by latency. */
-const HASH_CONCURRENCY = 16;
+/**
+ * Files hashed at once while computing a key. Small files are read synchronously, so this only
+ * overlaps the reads of large ones with hashing; each stream holds up to two 1 MiB pieces, and
+ * several layers compute their keys at once, so it stays small.
+ */
+const HASH_CONCURRENCY = 2;
 
 /**
  * Bytes of small files a key keeps after reading them, handed to the layer writer on a miss so
