@@ -1355,8 +1355,8 @@ class Registries {
     }
 }
 
-// EXTERNAL MODULE: ./packages/core/src/oci/copy.ts + 1 modules
-var copy = __webpack_require__(1168);
+// EXTERNAL MODULE: ./packages/core/src/oci/copy.ts
+var copy = __webpack_require__(4134);
 // EXTERNAL MODULE: ./packages/core/src/oci/inspect.ts
 var inspect = __webpack_require__(1695);
 // EXTERNAL MODULE: ./packages/core/src/oci/layout/oci-layout.ts

@@ -2,7 +2,7 @@ export const id = 478;
 export const ids = [478];
 export const modules = {
 
-/***/ 74240:
+/***/ 29478:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -69,7 +69,7 @@ async function run(argv) {
         log: _options_js__WEBPACK_IMPORTED_MODULE_0__/* .progress */ .qB,
     };
     // Arguments are checked before the runner (and GitHub's workflow parser) loads.
-    const { runWorkflow, runReport } = await __webpack_require__.e(/* import() */ 478).then(__webpack_require__.bind(__webpack_require__, 74240));
+    const { runWorkflow, runReport } = await __webpack_require__.e(/* import() */ 478).then(__webpack_require__.bind(__webpack_require__, 29478));
     const result = await runWorkflow(options);
     (0,_options_js__WEBPACK_IMPORTED_MODULE_0__/* .print */ .yy)(values.json, result, await runReport(result));
     return result.conclusion === 'success' ? 0 : 3;

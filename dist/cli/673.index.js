@@ -156,8 +156,8 @@ var ledger_queries = __webpack_require__(26711);
 var ledger_store = __webpack_require__(3986);
 // EXTERNAL MODULE: ./packages/core/src/log.ts
 var src_log = __webpack_require__(88315);
-// EXTERNAL MODULE: ./packages/core/src/oci/copy.ts + 1 modules
-var oci_copy = __webpack_require__(71168);
+// EXTERNAL MODULE: ./packages/core/src/oci/copy.ts
+var oci_copy = __webpack_require__(34134);
 // EXTERNAL MODULE: ./packages/core/src/oci/digest.ts
 var oci_digest = __webpack_require__(3547);
 // EXTERNAL MODULE: ./packages/core/src/oci/manifest.ts

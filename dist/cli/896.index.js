@@ -57,7 +57,7 @@ async function bake(argv) {
     const request = (0,_kiln_core_bake_request__WEBPACK_IMPORTED_MODULE_0__/* .parseBakeRequest */ .u1)((0,_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_1__/* .fromRecord */ .iA)(inputs));
     // Flags are checked before the bakers and the registry client load.
     const [{ bakeImage }, { Registries }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(0), __webpack_require__.e(118), __webpack_require__.e(306), __webpack_require__.e(402), __webpack_require__.e(97)]).then(__webpack_require__.bind(__webpack_require__, 7097)),
+        Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(0), __webpack_require__.e(118), __webpack_require__.e(306), __webpack_require__.e(402), __webpack_require__.e(663)]).then(__webpack_require__.bind(__webpack_require__, 37663)),
         Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(0), __webpack_require__.e(402), __webpack_require__.e(69)]).then(__webpack_require__.bind(__webpack_require__, 17069)),
     ]);
     const result = await bakeImage(request, new Registries((0,_options_js__WEBPACK_IMPORTED_MODULE_2__/* .registryOptions */ ._A)(values, request.repository?.registry)), _options_js__WEBPACK_IMPORTED_MODULE_2__/* .progress */ .qB);
@@ -399,25 +399,26 @@ class BuildContext {
      * Looks at one host path; `undefined` when it does not exist. `shown` is how errors name
      * it (relative to the context, as the user wrote it).
      */
-    async inspect(hostPath, shown, fail) {
+    inspect(hostPath, shown, fail) {
         if (!this.contains(hostPath))
             fail(`"${shown}" resolves outside the context (through ..)`);
         const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(hostPath);
-        let parent = this.realDirs.get(dir);
-        if (parent === undefined) {
-            parent = realpathOrUndefined(dir);
-            this.realDirs.set(dir, parent);
-        }
-        const real = await parent;
+        if (!this.realDirs.has(dir))
+            this.realDirs.set(dir, realpathOrUndefined(dir));
+        const real = this.realDirs.get(dir);
         if (real === undefined)
             return undefined;
         if (!this.contains(real))
             fail(`"${shown}" resolves outside the context through a symlink`);
         return this.itemAt((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(real, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(hostPath)), shown, fail);
     }
-    /** The item at `abs`, whose folder is a real path inside the context: one lstat. */
-    async itemAt(abs, shown, fail) {
-        const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(abs, { bigint: true }).catch(ifMissing(undefined));
+    /**
+     * The item at `abs`, whose folder is a real path inside the context: one lstat. The walk's
+     * calls are synchronous: a few microseconds each, where the promise API's trip through the
+     * thread pool made a tree of thousands of files cost tens of microseconds per item.
+     */
+    itemAt(abs, shown, fail) {
+        const st = orIfMissing(() => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(abs, { bigint: true }), undefined);
         if (st === undefined)
             return undefined;
         const mode = Number(st.mode & 4095n);
@@ -428,13 +429,13 @@ class BuildContext {
         if (st.isDirectory())
             return { abs, kind: 'dir', mode };
         if (st.isSymbolicLink()) {
-            return { abs, kind: 'symlink', mode, linkTarget: await this.linkTarget(abs, shown, fail) };
+            return { abs, kind: 'symlink', mode, linkTarget: this.linkTarget(abs, shown, fail) };
         }
         return fail(`"${shown}" is a socket, fifo or device; only files, folders and symlinks can be copied`);
     }
     /** A symlink is kept as a symlink only if it is relative and stays inside the context. */
-    async linkTarget(abs, shown, fail) {
-        const target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readlink)(abs);
+    linkTarget(abs, shown, fail) {
+        const target = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(abs);
         const refuse = (why) => fail(`symlink "${shown}" -> "${target}" ${why}; only relative links inside the context are kept`);
         if ((0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(target))
             refuse('is absolute');
@@ -444,7 +445,7 @@ class BuildContext {
         // A dangling link that stays inside is kept, as `docker build` keeps it.
         let real;
         try {
-            real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(abs);
+            real = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(abs);
         }
         catch (err) {
             const code = err.code;
@@ -462,21 +463,21 @@ class BuildContext {
      * after it is read (a folder swapped for a link out of the context is caught), and each
      * item costs one lstat.
      */
-    async *walk(dir, shownDir, fail) {
-        const names = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(dir)).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-        const real = await realpathOrUndefined(dir);
+    *walk(dir, shownDir, fail) {
+        const names = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+        const real = realpathOrUndefined(dir);
         if (real === undefined)
             return; // removed while walking: nothing to copy
         if (!this.contains(real))
             fail(`"${shownDir}" resolves outside the context through a symlink`);
         for (const name of names) {
             const shown = shownDir === '.' ? name : `${shownDir}/${name}`;
-            const item = await this.itemAt((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(real, name), shown, fail);
+            const item = this.itemAt((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(real, name), shown, fail);
             if (item === undefined)
                 continue; // removed while walking: nothing to copy
             yield [name, item];
             if (item.kind === 'dir') {
-                for await (const [rel, child] of this.walk(item.abs, shown, fail)) {
+                for (const [rel, child] of this.walk(item.abs, shown, fail)) {
                     yield [`${name}/${rel}`, child];
                 }
             }
@@ -519,16 +520,20 @@ function asFileEntry(entry) {
 const LIST_LINKS_AS_FILES = {
     readdir: readdirListingLinksAsFiles,
 };
-async function realpathOrUndefined(p) {
-    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(p).catch(ifMissing(undefined));
+function realpathOrUndefined(p) {
+    return orIfMissing(() => node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(p), undefined);
 }
-function ifMissing(value) {
-    return (err) => {
+/** `read()`, or `value` when the path (or a folder on it) does not exist. */
+function orIfMissing(read, value) {
+    try {
+        return read();
+    }
+    catch (err) {
         const code = err.code;
         if (code === 'ENOENT' || code === 'ENOTDIR')
             return value;
         throw err;
-    };
+    }
 }
 
 
@@ -671,13 +676,13 @@ async function resolveInto(ctx, specs, tree) {
             throw (0,errors/* invalidInput */.aY)('copy', spec.line, rule);
         };
         const place = (path, item) => placeItem(ctx, tree, spec.line, fail, path, item);
-        const item = await ctx.inspect((0,external_node_path_.join)(ctx.root, spec.src), spec.src, fail);
+        const item = ctx.inspect((0,external_node_path_.join)(ctx.root, spec.src), spec.src, fail);
         if (item !== undefined) {
             const into = item.kind !== 'dir' && spec.intoDir;
             const path = into ? (0,layer_entry/* imageJoin */.k0)(spec.dest, external_node_path_.posix.basename(spec.src)) : spec.dest;
             if (path === '' && item.kind !== 'dir')
                 fail(`dest "/" needs a file name for "${spec.src}"`);
-            await place(path, item);
+            place(path, item);
             continue;
         }
         if (!(0,dist/* isDynamicPattern */.ey)(spec.src))
@@ -696,11 +701,11 @@ async function resolveInto(ctx, specs, tree) {
                 if (matches.length > 1 || matched.kind === 'dir') {
                     fail(`dest must end with / because src "${spec.src}" matches a folder or several paths`);
                 }
-                await place(spec.dest, matched);
+                place(spec.dest, matched);
             }
             else {
                 const rel = match === base ? '' : base === '' ? match : match.slice(base.length + 1);
-                await place((0,layer_entry/* imageJoin */.k0)(spec.dest, rel), matched);
+                place((0,layer_entry/* imageJoin */.k0)(spec.dest, rel), matched);
             }
         }
     }
@@ -713,7 +718,7 @@ async function globMatches(ctx, pattern, fail) {
         fail(`src "${pattern}" matches nothing in the context`);
     const out = [];
     for (const match of found) {
-        const item = await ctx.inspect((0,external_node_path_.join)(ctx.root, match), match, fail);
+        const item = ctx.inspect((0,external_node_path_.join)(ctx.root, match), match, fail);
         if (item !== undefined)
             out.push([match, item]);
     }
@@ -730,13 +735,13 @@ function staticBase(pattern) {
     }
     return fixed.join('/');
 }
-async function placeItem(ctx, tree, line, fail, path, item) {
+function placeItem(ctx, tree, line, fail, path, item) {
     if (path !== '')
         tree.add(toEntry(path, item), line);
     if (item.kind !== 'dir')
         return;
     const shown = (0,external_node_path_.relative)(ctx.root, item.abs) || '.';
-    for await (const [rel, child] of ctx.walk(item.abs, shown, fail)) {
+    for (const [rel, child] of ctx.walk(item.abs, shown, fail)) {
         tree.add(toEntry((0,layer_entry/* imageJoin */.k0)(path, rel), child), line);
     }
 }

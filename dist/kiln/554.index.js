@@ -469,7 +469,7 @@ async function writeSummary(markdown) {
 
 /***/ }),
 
-/***/ 29478:
+/***/ 7097:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1169,7 +1169,7 @@ async function proveBase(registries, base, platform, layers) {
 }
 
 // EXTERNAL MODULE: ./packages/core/src/oci/image-config.ts
-var image_config = __webpack_require__(29478);
+var image_config = __webpack_require__(7097);
 ;// CONCATENATED MODULE: ./packages/core/src/validate/image-config.ts
 
 function parseImageConfig(bytes, where) {

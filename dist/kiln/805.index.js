@@ -2,50 +2,20 @@ export const id = 805;
 export const ids = [805];
 export const modules = {
 
-/***/ 71168:
+/***/ 34134:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Dq: () => (/* binding */ CopyVerificationError),
-  F_: () => (/* binding */ MAX_COPIED_REFERRERS),
-  L1: () => (/* binding */ copyImage)
-});
-
-// EXTERNAL MODULE: ./packages/core/src/log.ts
-var src_log = __webpack_require__(88315);
-;// CONCATENATED MODULE: ./packages/core/src/util/map-limit.ts
-/** Runs `fn` over items with at most `limit` in flight; fails fast on the first error. */
-async function mapLimit(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    let failed = false;
-    const worker = async () => {
-        while (!failed && next < items.length) {
-            const i = next++;
-            try {
-                results[i] = await fn(items[i], i);
-            }
-            catch (err) {
-                failed = true;
-                throw err;
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-    return results;
-}
-
-// EXTERNAL MODULE: ./packages/core/src/oci/manifest.ts
-var oci_manifest = __webpack_require__(74890);
-// EXTERNAL MODULE: ./packages/core/src/oci/manifest-tree.ts
-var manifest_tree = __webpack_require__(35999);
-// EXTERNAL MODULE: ./packages/core/src/oci/store.ts
-var store = __webpack_require__(35850);
-// EXTERNAL MODULE: ./packages/core/src/util/activity.ts
-var activity = __webpack_require__(83385);
-;// CONCATENATED MODULE: ./packages/core/src/oci/copy.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dq: () => (/* binding */ CopyVerificationError),
+/* harmony export */   F_: () => (/* binding */ MAX_COPIED_REFERRERS),
+/* harmony export */   L1: () => (/* binding */ copyImage)
+/* harmony export */ });
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(88315);
+/* harmony import */ var _util_map_limit_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(17650);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74890);
+/* harmony import */ var _manifest_tree_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(35999);
+/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(35850);
+/* harmony import */ var _util_activity_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83385);
 
 
 
@@ -66,7 +36,7 @@ const MAX_COPIED_REFERRERS = 1024;
  * each digest.
  */
 async function copyImage(source, target, digest, opts = {}) {
-    const log = opts.log ?? src_log/* info */.pq;
+    const log = opts.log ?? _log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq;
     const result = {
         digest,
         mediaType: '',
@@ -76,36 +46,36 @@ async function copyImage(source, target, digest, opts = {}) {
         mountedBlobs: 0,
         skippedBlobs: 0,
     };
-    const tree = await (0,manifest_tree/* readManifestTree */.GY)(source, digest);
+    const tree = await (0,_manifest_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .readManifestTree */ .GY)(source, digest);
     const root = tree.root;
     result.mediaType = root.mediaType;
     // Platform images often share blobs; copy each once.
     const blobs = new Map();
     for (const { manifest } of tree.images) {
-        for (const b of (0,oci_manifest/* blobsOf */.OR)(manifest.manifest))
+        for (const b of (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .blobsOf */ .OR)(manifest.manifest))
             blobs.set(b.digest, b);
     }
     result.blobs = blobs.size;
-    const mountFrom = (0,store/* isMountable */.y)(source) &&
-        (0,store/* isMountable */.y)(target) &&
+    const mountFrom = (0,_store_js__WEBPACK_IMPORTED_MODULE_4__/* .isMountable */ .y)(source) &&
+        (0,_store_js__WEBPACK_IMPORTED_MODULE_4__/* .isMountable */ .y)(target) &&
         source.registry === target.registry &&
         source.repository !== target.repository
         ? source.repository
         : undefined;
-    await mapLimit([...blobs.values()], opts.concurrency ?? 8, async (blob) => {
+    await (0,_util_map_limit_js__WEBPACK_IMPORTED_MODULE_5__/* .mapLimit */ .s)([...blobs.values()], opts.concurrency ?? 8, async (blob) => {
         const short = blob.digest.slice(7, 19);
         if (await target.hasBlob(blob)) {
             result.skippedBlobs++;
             log(`  ${short} exists`);
             return;
         }
-        if (mountFrom && (0,store/* isMountable */.y)(target) && (await target.mountBlob(blob, mountFrom))) {
+        if (mountFrom && (0,_store_js__WEBPACK_IMPORTED_MODULE_4__/* .isMountable */ .y)(target) && (await target.mountBlob(blob, mountFrom))) {
             result.mountedBlobs++;
             log(`  ${short} mounted from ${mountFrom}`);
             return;
         }
         // Await first: `x += await y` reads x before the wait and loses concurrent additions.
-        const bytes = await (0,activity/* activity */.E)(`copying blob ${blob.digest} to ${target.label}`, () => target.putBlob(blob, () => source.openBlob(blob)));
+        const bytes = await (0,_util_activity_js__WEBPACK_IMPORTED_MODULE_3__/* .activity */ .E)(`copying blob ${blob.digest} to ${target.label}`, () => target.putBlob(blob, () => source.openBlob(blob)));
         result.copiedBytes += bytes;
         log(`  ${short} copied (${blob.size} bytes)`);
     });
@@ -164,7 +134,7 @@ async function copyReferrers(source, target, digest, opts) {
 }
 function artifactStores(source, target) {
     for (const s of [source, target]) {
-        if (!(0,store/* isArtifactStore */.A)(s))
+        if (!(0,_store_js__WEBPACK_IMPORTED_MODULE_4__/* .isArtifactStore */ .A)(s))
             throw new Error(`${s.label} cannot list or store referrers`);
     }
     return { source: source, target: target };
@@ -286,8 +256,8 @@ var queries = __webpack_require__(26711);
 var ledger_store = __webpack_require__(60124);
 // EXTERNAL MODULE: ./packages/core/src/log.ts
 var src_log = __webpack_require__(88315);
-// EXTERNAL MODULE: ./packages/core/src/oci/copy.ts + 1 modules
-var oci_copy = __webpack_require__(71168);
+// EXTERNAL MODULE: ./packages/core/src/oci/copy.ts
+var oci_copy = __webpack_require__(34134);
 // EXTERNAL MODULE: ./packages/core/src/oci/digest.ts
 var oci_digest = __webpack_require__(3547);
 // EXTERNAL MODULE: ./packages/core/src/oci/manifest.ts
@@ -514,6 +484,47 @@ function activity(label, fn) {
 function currentActivity() {
     const stack = labels.getStore();
     return stack?.length ? stack.join(': ') : undefined;
+}
+
+
+/***/ }),
+
+/***/ 17650:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ mapLimit)
+/* harmony export */ });
+/**
+ * Runs `fn` over items with at most `limit` in flight; stops starting new ones on the first
+ * error. The error is thrown at once, or with `settle` only once the calls in flight have
+ * ended (for work that writes files, so nothing is still writing when the caller cleans up).
+ */
+async function mapLimit(items, limit, fn, { settle = false } = {}) {
+    const results = new Array(items.length);
+    let next = 0;
+    let failed = false;
+    const worker = async () => {
+        while (!failed && next < items.length) {
+            const i = next++;
+            try {
+                results[i] = await fn(items[i], i);
+            }
+            catch (err) {
+                failed = true;
+                throw err;
+            }
+        }
+    };
+    const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker);
+    if (!settle)
+        await Promise.all(workers);
+    else {
+        const rejected = (await Promise.allSettled(workers)).find((r) => r.status === 'rejected');
+        if (rejected)
+            throw rejected.reason;
+    }
+    return results;
 }
 
 

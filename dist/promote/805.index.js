@@ -1209,8 +1209,12 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./packages/core/src/log.ts
 var src_log = __webpack_require__(8315);
 ;// CONCATENATED MODULE: ./packages/core/src/util/map-limit.ts
-/** Runs `fn` over items with at most `limit` in flight; fails fast on the first error. */
-async function mapLimit(items, limit, fn) {
+/**
+ * Runs `fn` over items with at most `limit` in flight; stops starting new ones on the first
+ * error. The error is thrown at once, or with `settle` only once the calls in flight have
+ * ended (for work that writes files, so nothing is still writing when the caller cleans up).
+ */
+async function mapLimit(items, limit, fn, { settle = false } = {}) {
     const results = new Array(items.length);
     let next = 0;
     let failed = false;
@@ -1226,7 +1230,14 @@ async function mapLimit(items, limit, fn) {
             }
         }
     };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker);
+    if (!settle)
+        await Promise.all(workers);
+    else {
+        const rejected = (await Promise.allSettled(workers)).find((r) => r.status === 'rejected');
+        if (rejected)
+            throw rejected.reason;
+    }
     return results;
 }
 

@@ -1,8 +1,8 @@
-export const id = 97;
-export const ids = [97];
+export const id = 663;
+export const ids = [663];
 export const modules = {
 
-/***/ 7097:
+/***/ 37663:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -12,7 +12,6 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   NotReproducibleError: () => (/* reexport */ NotReproducibleError),
   RACY_NS: () => (/* reexport */ RACY_NS),
-  SMALL_FILE: () => (/* reexport */ SMALL_FILE),
   bake: () => (/* reexport */ bake),
   bakeImage: () => (/* reexport */ bakeImage),
   bakeSummary: () => (/* reexport */ bakeSummary),
@@ -23,7 +22,6 @@ __webpack_require__.d(__webpack_exports__, {
   parseCommand: () => (/* reexport */ bake_request/* parseCommand */.RM),
   parseCopyLine: () => (/* reexport */ copy_spec/* parseCopyLine */.TU),
   parseLayerGroups: () => (/* reexport */ bake_request/* parseLayerGroups */.X$),
-  readAll: () => (/* reexport */ readAll),
   resolveCopyLayers: () => (/* reexport */ copy_spec/* resolveCopyLayers */.iQ),
   resolveCopySpecs: () => (/* reexport */ copy_spec/* resolveCopySpecs */.yj),
   writeLayer: () => (/* reexport */ writeLayer)
@@ -33,8 +31,6 @@ __webpack_require__.d(__webpack_exports__, {
 var copy_spec = __webpack_require__(93158);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
@@ -68,6 +64,14 @@ var esm = __webpack_require__(51306);
 const DEFLATE_LEVEL = 6;
 
 /**
+ * Deflate level for content that compresses little (machine code, media): entropy at or above
+ * FAST_ENTROPY bits per byte. There level 4 writes output within 1% of level 6's (busybox 0.4%,
+ * node 0.9% larger) in about two thirds of the time; text (4 to 5.5 bits) keeps level 6.
+ */
+const FAST_LEVEL = 4;
+const FAST_ENTROPY = 6;
+
+/**
  * fflate's hash-table size (a 2^(12 + mem) entry table per chunk). Fixed, because fflate
  * otherwise derives it from the input length. 4 (a 64 Ki-entry hash, zlib's default is 32 Ki)
  * compresses text as small and as fast as larger tables, and each chunk allocates 128 KiB for it
@@ -91,15 +95,30 @@ const STORED_BLOCK = 65535;
 const FINAL_EMPTY = Uint8Array.of(1, 0, 0, 0xff, 0xff);
 
 /**
- * Whether a non-final run decodes to `data` and ends on a block boundary, byte aligned: fflate
- * 0.8.3's sync flush does not always (seen on mixed text and binary), and the next chunk's
- * output would then be read from the wrong bit. Checked with Node's zlib, so the answer depends
- * only on the bytes, and the output stays the same on any machine.
+ * The empty stored block that ends a non-final chunk byte aligned (a sync flush), written after
+ * fflate's plain flush. fflate 0.8.3's own sync flush places that block from its packed bit
+ * state (bit offset | pending byte << 3) as if it were a bit offset, and forgets the block's
+ * 3-bit header: about one chunk in five of text came out unreadable. `state` is that packed
+ * state (`Deflate.s.r`, internal to the exact fflate version this file is pinned with).
+ */
+function syncFlushTail(state) {
+  const bit = state & 7;
+  const pending = state >> 3;
+  // The header's 3 zero bits follow the pending bits; LEN/NLEN start on the next whole byte.
+  if (bit === 0) return Uint8Array.of(0, 0, 0, 0xff, 0xff);
+  if (bit <= 5) return Uint8Array.of(pending, 0, 0, 0xff, 0xff);
+  return Uint8Array.of(pending, 0, 0, 0, 0xff, 0xff);
+}
+
+/**
+ * Whether a non-final run (`out`, with FINAL_EMPTY's room at its end) decodes to `data` and ends on a block boundary, byte aligned: the
+ * proof that the next chunk's output will be read from the right bit, whatever fflate did.
+ * Checked with Node's zlib, so the answer depends only on the bytes, and the output stays the
+ * same on any machine.
  */
 function endsAligned(out, data, dictionary) {
-  const joined = new Uint8Array(out.length + FINAL_EMPTY.length);
-  joined.set(out);
-  joined.set(FINAL_EMPTY, out.length);
+  const joined = out;
+  joined.set(FINAL_EMPTY, out.length - FINAL_EMPTY.length);
   try {
     const back = (0,external_node_zlib_.inflateRawSync)(joined, dictionary && dictionary.length ? { dictionary } : {});
     return Buffer.from(data.buffer, data.byteOffset, data.length).equals(back);
@@ -108,16 +127,29 @@ function endsAligned(out, data, dictionary) {
   }
 }
 
-/** Shannon entropy of the byte histogram of `data`, in bits per byte. */
+/**
+ * Bytes apart that entropy() samples. 7 is prime to the periods of binary records (2, 4, 8,
+ * 16 bytes: integers, floats, pixels), so every byte position of a record is sampled alike and
+ * such data does not look random. 150 Ki samples per 1 MiB chunk put random data at 7.998 bits,
+ * well above STORE_ENTROPY, at a seventh of the cost of counting every byte.
+ */
+const ENTROPY_STRIDE = 7;
+
+/** Shannon entropy of the byte histogram of every ENTROPY_STRIDE-th byte of `data`, in bits. */
 function entropy(data) {
-  if (data.length === 0) return 0;
+  const n = data.length;
+  if (n === 0) return 0;
   const counts = new Uint32Array(256);
-  for (let i = 0; i < data.length; i++) counts[data[i]]++;
+  let samples = 0;
+  for (let i = 0; i < n; i += ENTROPY_STRIDE) {
+    counts[data[i]]++;
+    samples++;
+  }
   let bits = 0;
   for (let b = 0; b < 256; b++) {
     const c = counts[b];
     if (c) {
-      const p = c / data.length;
+      const p = c / samples;
       bits -= p * Math.log2(p);
     }
   }
@@ -147,43 +179,93 @@ function storedBlocks(data, final) {
   return out;
 }
 
+/** Bytes of stored-block headers a chunk of `length` bytes needs (one per 65535 bytes, at least one). */
+function storedOverhead(length) {
+  return 5 * Math.max(1, Math.ceil(length / STORED_BLOCK));
+}
+
+/**
+ * storedBlocks(buffer.subarray(0, length), final) built inside `buffer` itself, which must hold
+ * storedOverhead(length) bytes more: the bytes move up to make room for the block headers, so
+ * an incompressible chunk costs no new buffer (nor the garbage of one per chunk).
+ */
+function storeInPlace(buffer, length, final) {
+  if (length === 0 && !final) return buffer.subarray(0, 0);
+  const blocks = Math.max(1, Math.ceil(length / STORED_BLOCK));
+  // From the last block down: each moves up past the headers before it, never over bytes not
+  // yet moved.
+  for (let b = blocks - 1; b >= 0; b--) {
+    const from = b * STORED_BLOCK;
+    const size = Math.min(STORED_BLOCK, length - from);
+    const at = from + 5 * b;
+    buffer.copyWithin(at + 5, from, from + size);
+    const last = final && b === blocks - 1;
+    buffer[at] = last ? 1 : 0;
+    buffer[at + 1] = size & 0xff;
+    buffer[at + 2] = size >> 8;
+    buffer[at + 3] = ~size & 0xff;
+    buffer[at + 4] = (~size >> 8) & 0xff;
+  }
+  return buffer.subarray(0, length + blocks * 5);
+}
+
 /**
  * Raw deflate of one chunk: stored blocks for incompressible bytes, else fflate at the pinned
  * level primed with `dictionary` (the 32 KiB before the chunk). A non-final chunk ends with a
  * sync flush (byte aligned, 00 00 FF FF), so the next chunk's deflate can simply follow it.
  */
 function deflateChunk(data, dictionary, final) {
-  if (entropy(data) > STORE_ENTROPY) return storedBlocks(data, final);
+  const level = chunkLevel(data);
+  return level === 0 ? storedBlocks(data, final) : compressChunk(data, dictionary, final, level);
+}
+
+/**
+ * How a chunk is compressed, decided from its bytes alone: 0 (stored) for random-looking
+ * bytes, FAST_LEVEL for bytes that compress little, else DEFLATE_LEVEL.
+ */
+function chunkLevel(data) {
+  const bits = entropy(data);
+  if (bits > STORE_ENTROPY) return 0;
+  return bits >= FAST_ENTROPY ? FAST_LEVEL : DEFLATE_LEVEL;
+}
+
+/** fflate's half of deflateChunk, at the level chunkLevel gave. */
+function compressChunk(data, dictionary, final, level) {
   const parts = [];
   let size = 0;
-  const opts = { level: DEFLATE_LEVEL, mem: DEFLATE_MEM };
+  const opts = { level, mem: DEFLATE_MEM };
   if (dictionary && dictionary.length) opts.dictionary = dictionary;
   const deflate = new esm/* Deflate */.Gy(opts, (part) => {
     parts.push(part);
     size += part.length;
   });
   deflate.push(data, Boolean(final));
-  if (!final) deflate.flush(true);
-  let out = parts[0];
-  if (parts.length !== 1) {
-    out = new Uint8Array(size);
-    let at = 0;
-    for (const p of parts) {
-      out.set(p, at);
-      at += p.length;
-    }
+  if (!final) {
+    deflate.flush(false);
+    const tail = syncFlushTail(deflate.s.r);
+    parts.push(tail);
+    size += tail.length;
   }
-  // A run that would put the next chunk off its bit is stored instead: valid, only larger.
-  return final || endsAligned(out, data, dictionary) ? out : storedBlocks(data, false);
+  // Room for an empty final block after the run: the aligned-decode proof reads it in place.
+  const out = new Uint8Array(size + FINAL_EMPTY.length);
+  let put = 0;
+  for (const p of parts) {
+    out.set(p, put);
+    put += p.length;
+  }
+  const run = out.subarray(0, size);
+  // Never seen to fail since the tail above; if it did, storing keeps the layer valid.
+  return final || endsAligned(out, data, dictionary) ? run : storedBlocks(data, false);
 }
 
-// As a worker: one job at a time; the input comes and goes back moved, not copied, so neither
-// side collects a chunk-sized garbage buffer per chunk. `ready` tells the pool the file loaded.
+// As a worker: one job at a time, a chunk the caller decided to deflate (chunkLevel); the
+// input comes and goes back moved, not copied, so neither side collects a chunk-sized garbage
+// buffer per chunk. `ready` tells the pool the file loaded.
 if (!external_node_worker_threads_.isMainThread && external_node_worker_threads_.workerData && external_node_worker_threads_.workerData.kilnDeflate && external_node_worker_threads_.parentPort) {
   const port = external_node_worker_threads_.parentPort;
   port.on('message', (job) => {
     try {
-      const out = deflateChunk(job.data, job.dictionary, job.final);
+      const out = compressChunk(job.data, job.dictionary, job.final, job.level);
       const moved = out.buffer === job.data.buffer ? [out.buffer] : [out.buffer, job.data.buffer];
       port.postMessage({ out, data: job.data }, moved);
     } catch (err) {
@@ -203,18 +285,22 @@ if (!external_node_worker_threads_.isMainThread && external_node_worker_threads_
 
 /** The most compression workers a bake starts, whatever the machine reports. */
 const MAX_COMPRESSION_WORKERS = 16;
-/** Workers to compress with: `KILN_COMPRESS_WORKERS` (0 = on the calling thread), else one per core. */
+/**
+ * Workers to compress with: `KILN_COMPRESS_WORKERS` (0 = on the calling thread only), else one
+ * per core but one: the calling thread compresses too whenever every worker has a chunk waiting
+ * (ParallelGzip), and each worker costs about 40 MiB.
+ */
 function defaultCompressionWorkers(env = process.env) {
     const asked = env.KILN_COMPRESS_WORKERS?.trim();
     if (asked && /^\d+$/.test(asked))
         return Math.min(Number(asked), MAX_COMPRESSION_WORKERS);
-    return Math.min((0,external_node_os_.availableParallelism)(), MAX_COMPRESSION_WORKERS);
+    return Math.max(1, Math.min((0,external_node_os_.availableParallelism)() - 1, MAX_COMPRESSION_WORKERS));
 }
 /** Young-generation size of a compression worker. */
 const WORKER_YOUNG_MIB = 4;
 /**
- * A fixed set of worker threads running deflateChunk (started one at a time, on demand). Which worker compresses a chunk does not
- * matter (the output depends on the chunk alone), so jobs go to whichever is idle. Workers are
+ * A fixed set of worker threads running compressChunk (started one at a time, on demand). Which
+ * worker compresses a chunk does not matter (the output depends on the chunk alone), so jobs go to whichever is idle. Workers are
  * unreferenced while idle, so a pool left alive never keeps the process from exiting.
  */
 class DeflatePool {
@@ -227,15 +313,40 @@ class DeflatePool {
     constructor(size) {
         this.size = size;
     }
-    /** Raw deflate of one chunk, on a worker (or on this thread if workers cannot run). */
-    deflate(data, dictionary, final) {
-        if (this.broken)
-            return Promise.resolve({ out: deflateChunk(data, dictionary, final), data });
+    /**
+     * Whether every loaded worker has a chunk waiting behind the one it compresses: a chunk sent
+     * now would wait, so the caller may as well compress it itself.
+     */
+    saturated() {
+        const ready = this.slots.filter((s) => s.ready).length;
+        return ready > 0 && this.queue.length >= ready;
+    }
+    /** Starts the first worker ahead of the first chunk: loading it takes 0.1 to 0.3 s. */
+    warm() {
+        if (!this.broken && this.slots.length === 0 && this.size > 0)
+            this.start();
+    }
+    /**
+     * compressChunk of one chunk, on a worker; on this thread while no worker has loaded yet (the
+     * first chunks of a process do not wait for one) or if workers cannot run.
+     */
+    deflate(data, dictionary, final, level) {
+        if (!this.broken && this.slots.length === 0)
+            this.start();
+        if (this.broken || !this.slots.some((s) => s.ready)) {
+            try {
+                return Promise.resolve({ out: compressChunk(data, dictionary, final, level), data });
+            }
+            catch (err) {
+                return Promise.reject(err);
+            }
+        }
         return new Promise((resolve, reject) => {
             this.queue.push({
                 data,
                 dictionary,
                 final,
+                level,
                 resolve: (out, back, worker) => resolve({ out, data: back, worker }),
                 reject,
             });
@@ -255,9 +366,8 @@ class DeflatePool {
             slot.worker.ref();
             // Moved, not copied; a worker that has said `ready` has loaded, so a chunk it dies with is
             // an error, while one that fails to load never received any.
-            slot.worker.postMessage({ data: job.data, dictionary: job.dictionary, final: job.final }, [
-                job.data.buffer,
-            ]);
+            const { data, dictionary, final, level } = job;
+            slot.worker.postMessage({ data, dictionary, final, level }, [job.data.buffer]);
         }
     }
     start() {
@@ -312,7 +422,7 @@ class DeflatePool {
         this.broken = true;
         for (const job of this.queue.splice(0)) {
             try {
-                job.resolve(deflateChunk(job.data, job.dictionary, job.final), job.data);
+                job.resolve(compressChunk(job.data, job.dictionary, job.final, job.level), job.data);
             }
             catch (e) {
                 job.reject(e);
@@ -321,6 +431,11 @@ class DeflatePool {
     }
 }
 const pools = new Map();
+/** Starts loading a compression worker now, so the first compressed chunk finds it ready. */
+function warmDeflatePool(size = defaultCompressionWorkers()) {
+    if (size > 0)
+        deflatePool(size).warm();
+}
 /** The process's pool of `size` workers, started on first use and kept for later layers. */
 function deflatePool(size) {
     let pool = pools.get(size);
@@ -459,6 +574,18 @@ function crc32Table(data, value) {
     return ~c >>> 0;
 }
 /**
+ * Input buffers back from compression, reused by later chunks and later layers of the process:
+ * no chunk-sized garbage per chunk, none zeroed per layer. Bounded, so memory stays bounded.
+ */
+const spareChunks = [];
+const MAX_SPARE_CHUNKS = 4;
+/** A chunk buffer: the chunk, and room for its stored-block headers (storeInPlace). */
+const STAGE_BYTES = GZIP_CHUNK + storedOverhead(GZIP_CHUNK);
+function recycle(buffer) {
+    if (buffer.byteLength === STAGE_BYTES && spareChunks.length < MAX_SPARE_CHUNKS)
+        spareChunks.push(new Uint8Array(buffer));
+}
+/**
  * A single gzip member written from fixed-size chunks of the input, compressed in parallel:
  * each chunk is its own deflate run primed with the 32 KiB before it and ending byte aligned
  * (see deflate-chunk.mjs), so the chunks' outputs concatenate into one valid deflate stream.
@@ -469,8 +596,6 @@ function crc32Table(data, value) {
 class ParallelGzip {
     write;
     workers;
-    /** Input buffers back from compression, reused: no chunk-sized garbage per chunk. */
-    spare = [];
     stage;
     staged = 0;
     dictionary;
@@ -479,6 +604,8 @@ class ParallelGzip {
     /** Compressed chunks in input order, not yet written. */
     inFlight = [];
     maxInFlight;
+    /** The write in progress, if any. */
+    writing = Promise.resolve();
     started = false;
     chunks = 0;
     /** Worker threads that compressed a chunk of this member (0 for this thread). */
@@ -490,19 +617,32 @@ class ParallelGzip {
     constructor(write, workers) {
         this.write = write;
         this.workers = workers;
-        this.maxInFlight = Math.max(1, workers * 2);
+        // Two per compressor (the workers and this thread): each has its next chunk at hand.
+        this.maxInFlight = (workers + 1) * 2;
         this.stage = this.nextStage();
     }
     nextStage() {
-        return this.spare.pop() ?? new Uint8Array(GZIP_CHUNK);
+        return spareChunks.pop() ?? new Uint8Array(STAGE_BYTES);
     }
-    /** Writes the oldest compressed chunk and keeps its input buffer for a later chunk. */
+    /**
+     * Starts writing the oldest compressed chunk once the previous write has ended, and keeps its
+     * input buffer for a later chunk. The write goes on while the next chunks are read and
+     * compressed; at most one is in progress, so the output stays in order and bounded.
+     */
     async writeOldest() {
         const { out, data, worker } = await this.inFlight.shift();
         this.usedWorkers.add(worker ?? 0);
-        if (data.buffer.byteLength === GZIP_CHUNK)
-            this.spare.push(new Uint8Array(data.buffer));
-        await this.write(out);
+        await this.writing;
+        // A stored chunk's output is its input buffer: reused once written, the others at once.
+        const inPlace = out.buffer === data.buffer;
+        if (!inPlace)
+            recycle(data.buffer);
+        this.writing = this.write(out).then(() => {
+            if (inPlace)
+                recycle(data.buffer);
+        });
+        // Awaited before the next write or at the end; a failure must not go unheard meanwhile.
+        this.writing.catch(() => { });
     }
     /** Takes the next input bytes; resolves once there is room for more. */
     async push(data) {
@@ -523,6 +663,7 @@ class ParallelGzip {
         await this.dispatch(true);
         while (this.inFlight.length)
             await this.writeOldest();
+        await this.writing;
         const trailer = new Uint8Array(8);
         const view = new DataView(trailer.buffer);
         view.setUint32(0, this.crc >>> 0, true);
@@ -540,11 +681,25 @@ class ParallelGzip {
         const data = this.stage.subarray(0, this.staged);
         const dictionary = this.dictionary;
         this.dictionary = data.slice(Math.max(0, data.length - DICTIONARY_BYTES));
-        // A layer of one chunk (most small layers) never waits for a worker.
-        const inline = this.workers === 0 || (final && this.inFlight.length === 0 && !dictionary);
+        // Incompressible chunks are stored here, in their own buffer: that costs less than a trip to a
+        // worker, which stays free for chunks that deflate. A layer of one chunk (most small
+        // layers) never waits for a worker either.
+        // So is a chunk no worker could take before it finished its queue: the calling thread is
+        // one more compressor.
+        const level = chunkLevel(data);
+        const stored = level === 0;
+        const inline = stored ||
+            this.workers === 0 ||
+            (final && this.inFlight.length === 0 && !dictionary) ||
+            deflatePool(this.workers).saturated();
         const out = inline
-            ? Promise.resolve({ out: deflateChunk(data, dictionary, final), data })
-            : deflatePool(this.workers).deflate(data, dictionary, final);
+            ? Promise.resolve({
+                out: stored
+                    ? storeInPlace(this.stage, this.staged, final)
+                    : compressChunk(data, dictionary, final, level),
+                data,
+            })
+            : deflatePool(this.workers).deflate(data, dictionary, final, level);
         // Awaited in order below; a failure while an earlier chunk is awaited must not go unheard.
         out.catch(() => { });
         this.inFlight.push(out);
@@ -559,6 +714,91 @@ class ParallelGzip {
 
 // EXTERNAL MODULE: ./packages/core/src/bake/layer-entry.ts
 var layer_entry = __webpack_require__(78643);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+;// CONCATENATED MODULE: ./packages/core/src/bake/source-file.ts
+
+
+/**
+ * Files up to this size are read in one call and added whole: a tree of thousands of small
+ * files (node_modules) is bound by the cost per file, which a read stream multiplies.
+ */
+const SMALL_FILE = 256 * 1024;
+/** Read size for larger files: fewer, larger pieces through the tar writer and the hashes. */
+const READ_PIECE = 1024 * 1024;
+/**
+ * A layer source, opened as the layer writer reads it. O_NOFOLLOW and a regular file only: the
+ * source was checked when the copy was resolved, and a file swapped for a symlink or anything
+ * else since then must not pull in bytes from outside the context.
+ *
+ * Opened, stated, read and closed with synchronous calls: for a small file each takes a few
+ * microseconds, against a round trip through libuv's thread pool per call for the promise API,
+ * which made a tree of small files cost about 70 µs of this thread per file.
+ */
+class SourceFile {
+    source;
+    fd;
+    stat;
+    constructor(source, fd) {
+        this.source = source;
+        this.fd = fd;
+        try {
+            this.stat = (0,external_node_fs_.fstatSync)(fd, { bigint: true });
+        }
+        catch (err) {
+            (0,external_node_fs_.closeSync)(fd);
+            throw err;
+        }
+        if (!this.stat.isFile()) {
+            this.close();
+            throw new Error(`layer source ${source} is no longer a regular file`);
+        }
+    }
+    static open(source) {
+        return new SourceFile(source, (0,external_node_fs_.openSync)(source, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW));
+    }
+    get size() {
+        return Number(this.stat.size);
+    }
+    /** Exactly `size` bytes from the start, in as few reads as it takes. */
+    readWhole(size = this.size) {
+        const body = Buffer.allocUnsafe(size);
+        let at = 0;
+        while (at < size) {
+            const n = (0,external_node_fs_.readSync)(this.open_(), body, at, size - at, at);
+            if (n === 0)
+                break;
+            at += n;
+        }
+        // The same refusal tar-stream makes for a streamed file that shrinks meanwhile.
+        if (at !== size)
+            throw new Error(`Size mismatch: ${this.source} shrank while it was read`);
+        return body;
+    }
+    /** The first `size` bytes as a stream of large pieces; the file stays open (close() it). */
+    stream(size = this.size) {
+        return (0,external_node_fs_.createReadStream)('', {
+            fd: this.open_(),
+            start: 0,
+            end: size - 1,
+            autoClose: false,
+            highWaterMark: READ_PIECE,
+        });
+    }
+    close() {
+        if (this.fd === undefined)
+            return;
+        const fd = this.fd;
+        this.fd = undefined;
+        (0,external_node_fs_.closeSync)(fd);
+    }
+    open_() {
+        if (this.fd === undefined)
+            throw new Error(`layer source ${this.source} is closed`);
+        return this.fd;
+    }
+}
+
 // EXTERNAL MODULE: ./packages/core/src/util/drained.ts
 var drained = __webpack_require__(3501);
 ;// CONCATENATED MODULE: ./packages/core/src/bake/layer-writer.ts
@@ -703,18 +943,6 @@ function checkEntries(sorted) {
     }
 }
 async function addEntries(pack, sorted, base, contents = new Map()) {
-    // Small files are read a few ahead, so the next ones are in memory while one is written.
-    const files = sorted.filter((e) => e.type === 'file' && !contents.has(e.source));
-    const ahead = new Map();
-    let next = 0;
-    const readAhead = () => {
-        while (next < files.length && ahead.size < READ_AHEAD) {
-            const f = files[next++];
-            const read = readSmall(f.source);
-            read.catch(() => { }); // awaited when its turn comes
-            ahead.set(f, read);
-        }
-    };
     for (const e of sorted) {
         const header = {
             ...base,
@@ -727,53 +955,12 @@ async function addEntries(pack, sorted, base, contents = new Map()) {
         const given = e.type === 'file' ? contents.get(e.source) : undefined;
         if (given)
             await addBuffer(pack, header, given);
-        else if (e.type === 'file') {
-            readAhead();
-            const small = await ahead.get(e);
-            ahead.delete(e);
-            if (small)
-                await addBuffer(pack, header, small);
-            else
-                await addFile(pack, header, e.source);
-        }
+        else if (e.type === 'file')
+            await addFile(pack, header, e.source);
         else
             await entryOf(pack, header).done;
     }
     pack.finalize();
-}
-/** Small files read ahead at most; with SMALL_FILE, a bound of 8 MiB. */
-const READ_AHEAD = 32;
-/** The whole content of a small regular file, or undefined for a larger one (streamed instead). */
-async function readSmall(source) {
-    // O_NOFOLLOW: the source was checked when the copy was resolved; a file swapped for a
-    // symlink since then must not pull in bytes from outside the context.
-    const fh = await (0,promises_.open)(source, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW);
-    try {
-        const stat = await fh.stat();
-        if (!stat.isFile())
-            throw new Error(`layer source ${source} is no longer a regular file`);
-        if (stat.size > SMALL_FILE)
-            return undefined;
-        return await readAll(fh, stat.size, source);
-    }
-    finally {
-        await fh.close();
-    }
-}
-/** Exactly `size` bytes of an open file, in as few reads as it takes. */
-async function readAll(fh, size, source) {
-    const body = Buffer.allocUnsafe(size);
-    let at = 0;
-    while (at < size) {
-        const { bytesRead } = await fh.read(body, at, size - at, at);
-        if (bytesRead === 0)
-            break;
-        at += bytesRead;
-    }
-    // The same refusal tar-stream makes for a streamed file that shrinks meanwhile.
-    if (at !== size)
-        throw new Error(`Size mismatch: ${source} shrank while it was read`);
-    return body;
 }
 function addBuffer(pack, header, body) {
     return new Promise((resolve, reject) => {
@@ -782,37 +969,29 @@ function addBuffer(pack, header, body) {
     });
 }
 async function addFile(pack, header, source) {
-    // O_NOFOLLOW: the source was checked when the copy was resolved; a file swapped for a
-    // symlink since then must not pull in bytes from outside the context.
-    const fh = await (0,promises_.open)(source, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW);
+    const file = SourceFile.open(source);
     try {
-        const stat = await fh.stat();
-        if (!stat.isFile())
-            throw new Error(`layer source ${source} is no longer a regular file`);
-        const { sink, done } = entryOf(pack, { ...header, size: stat.size });
+        const size = file.size;
+        if (size <= SMALL_FILE) {
+            await addBuffer(pack, header, file.readWhole());
+            return;
+        }
+        const { sink, done } = entryOf(pack, { ...header, size });
         const body = async () => {
-            if (stat.size > 0) {
-                // Read exactly the size put in the header; a file that shrinks meanwhile makes
-                // tar-stream fail the entry ("Size mismatch") rather than write a corrupt tar.
-                const stream = fh.createReadStream({ start: 0, end: stat.size - 1, autoClose: false });
-                for await (const chunk of stream) {
-                    if (!sink.write(chunk))
-                        await (0,drained/* drained */.o)(sink);
-                }
+            // Read exactly the size put in the header; a file that shrinks meanwhile makes
+            // tar-stream fail the entry ("Size mismatch") rather than write a corrupt tar.
+            for await (const chunk of file.stream()) {
+                if (!sink.write(chunk))
+                    await (0,drained/* drained */.o)(sink);
             }
             sink.end(null); // streamx's typings want an argument; null adds no data
         };
         await Promise.all([body(), done]);
     }
     finally {
-        await fh.close();
+        file.close();
     }
 }
-/**
- * Files up to this size are read in one call and added whole: a tree of thousands of small
- * files (node_modules) is bound by the cost per file, which a read stream multiplies.
- */
-const SMALL_FILE = 256 * 1024;
 function entryOf(pack, header) {
     let sink;
     const done = new Promise((resolve, reject) => {
@@ -828,8 +1007,8 @@ function entryOf(pack, header) {
 var bake_request = __webpack_require__(74334);
 // EXTERNAL MODULE: ./packages/core/src/github/context.ts
 var context = __webpack_require__(9594);
-// EXTERNAL MODULE: ./packages/core/src/oci/copy.ts + 1 modules
-var oci_copy = __webpack_require__(71168);
+// EXTERNAL MODULE: ./packages/core/src/oci/copy.ts
+var oci_copy = __webpack_require__(34134);
 // EXTERNAL MODULE: ./packages/core/src/oci/inspect.ts
 var inspect = __webpack_require__(11695);
 // EXTERNAL MODULE: ./packages/core/src/oci/layout/oci-layout.ts
@@ -1030,7 +1209,7 @@ async function withBaseCache(baseDigest, base, fn) {
 }
 
 // EXTERNAL MODULE: ./packages/core/src/oci/image-config.ts
-var image_config = __webpack_require__(29478);
+var image_config = __webpack_require__(7097);
 // EXTERNAL MODULE: ./packages/core/src/oci/open-store.ts
 var open_store = __webpack_require__(52119);
 ;// CONCATENATED MODULE: ./packages/core/src/bake/base-image.ts
@@ -1353,16 +1532,21 @@ function wallClockNs() {
 
 
 
+
 /**
  * What the layer writer's bytes depend on besides its inputs. Any change to the tar layout or
  * the compression (fflate's version, chunk size, level, table size, store rule) must change
  * this, so a cache never serves a layer the current writer would not write.
  */
-const LAYER_WRITER_VERSION = `kiln-layer-3 fflate-0.8.3 chunk-${GZIP_CHUNK} level-${DEFLATE_LEVEL} mem-${DEFLATE_MEM} store-${STORE_ENTROPY}`;
+const LAYER_WRITER_VERSION = `kiln-layer-4 fflate-0.8.3 chunk-${GZIP_CHUNK} level-${DEFLATE_LEVEL}/${FAST_LEVEL}@${FAST_ENTROPY} mem-${DEFLATE_MEM} store-${STORE_ENTROPY}/${ENTROPY_STRIDE}`;
 /** Local cache entries unused for this long are dropped after a bake. */
 const LAYER_CACHE_MAX_AGE_MS = 14 * 24 * 3600 * 1000;
-/** Files hashed at once while computing a key: many small files are bound by latency. */
-const HASH_CONCURRENCY = 16;
+/**
+ * Files hashed at once while computing a key. Small files are read synchronously, so this only
+ * overlaps the reads of large ones with hashing; each stream holds up to two 1 MiB pieces, and
+ * several layers compute their keys at once, so it stays small.
+ */
+const HASH_CONCURRENCY = 2;
 /**
  * Bytes of small files a key keeps after reading them, handed to the layer writer on a miss so
  * they are read once; beyond it they are read again (memory stays bounded).
@@ -1383,34 +1567,24 @@ const stampOf = (st) => ({
     ctimeNs: st.ctimeNs,
 });
 /**
- * Reads a file for its content hash as the layer writer reads it (no link followed, a regular
- * file only): small files whole (their bytes returned), larger ones streamed through the hash.
+ * Reads a file for its content hash as the layer writer reads it (SourceFile): small files
+ * whole (their bytes returned), larger ones streamed through the hash.
  */
 async function readForKey(source, keep) {
-    const fh = await (0,promises_.open)(source, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW);
+    const file = SourceFile.open(source);
     try {
-        const st = await fh.stat({ bigint: true });
-        if (!st.isFile())
-            throw new Error(`layer source ${source} is no longer a regular file`);
-        const stamp = stampOf(st);
-        const size = Number(st.size);
+        const stamp = stampOf(file.stat);
         const hash = (0,external_node_crypto_.createHash)('sha256');
         // Small files in one read: the cost of a tree of thousands of them is the cost per file.
-        if (size <= SMALL_FILE) {
-            const body = await readAll(fh, size, source);
+        if (file.size <= SMALL_FILE) {
+            const body = file.readWhole();
             return { sha: hash.update(body).digest('hex'), stamp, ...(keep ? { body } : {}) };
         }
-        const stream = fh.createReadStream({
-            start: 0,
-            end: size - 1,
-            autoClose: false,
-            highWaterMark: 1024 * 1024,
-        });
-        await (0,external_node_stream_promises_.pipeline)(stream, hash);
+        await (0,external_node_stream_promises_.pipeline)(file.stream(), hash);
         return { sha: hash.digest('hex'), stamp };
     }
     finally {
-        await fh.close();
+        file.close();
     }
 }
 /**
@@ -1432,7 +1606,7 @@ async function layerKey(entries, opts, index) {
             const entry = files[next++];
             const source = entry.source;
             // Entries made by hand (not by the copy resolution) are stamped here.
-            const stamp = entry.stamp ?? stampOf(await (0,promises_.lstat)(source, { bigint: true }));
+            const stamp = entry.stamp ?? stampOf((0,external_node_fs_.lstatSync)(source, { bigint: true }));
             const known = index?.lookup(source, stamp);
             if (known) {
                 facts.set(source, { size: stamp.size, sha: known });
@@ -1473,10 +1647,16 @@ async function layerKey(entries, opts, index) {
     return out;
 }
 /** Whether every file the writer read itself still looks as it did when it was found. */
-async function unchanged(files) {
+function unchanged(files) {
     for (const f of files) {
-        const st = await (0,promises_.lstat)(f.source, { bigint: true }).catch(() => undefined);
-        if (!st || !sameStamp(stampOf(st), f.stamp))
+        let st;
+        try {
+            st = (0,external_node_fs_.lstatSync)(f.source, { bigint: true });
+        }
+        catch {
+            return false; // gone, or a folder on its path replaced
+        }
+        if (!sameStamp(stampOf(st), f.stamp))
             return false;
     }
     return true;
@@ -1607,7 +1787,7 @@ async function bakeLayer(entries, opts, target, cache) {
         // A file changed between hashing and writing: the layer is right for what was read, but
         // not for the key; it is used and not remembered.
         // Bytes the key read were written as read; files read again must not have changed since.
-        if (!key.changed && (await unchanged(key.recheck)))
+        if (!key.changed && unchanged(key.recheck))
             await cache.put(key.key, result);
         else
             (0,src_log/* debug */.Yz)(`layer cache: inputs changed while baking; layer ${result.digest} not cached`);
@@ -1660,12 +1840,20 @@ async function withLayerCache(enabled, fn) {
     return result;
 }
 
+// EXTERNAL MODULE: ./packages/core/src/util/map-limit.ts
+var map_limit = __webpack_require__(17650);
 ;// CONCATENATED MODULE: ./packages/core/src/bake/compose-image.ts
 
 
 
 
 
+
+/**
+ * App layers written at once. Each holds at most two chunks per compression worker in memory,
+ * so memory stays bounded; more would only queue on the same workers.
+ */
+const LAYERS_AT_ONCE = 3;
 /** Files belong to a numeric `user` (uid[:gid]) when one is asked for; names stay root-owned. */
 function layerOwner(user) {
     const m = user ? /^(\d+)(?::(\d+))?$/.exec(user) : null;
@@ -1692,18 +1880,19 @@ async function composeImage(req, layers, work, provenance, base, cache) {
         ...layerOwner(req.user),
         ...(req.compressionWorkers !== undefined ? { workers: req.compressionWorkers } : {}),
     };
-    const appLayers = [];
-    for (const { lines, entries } of layers) {
+    // Layers are baked side by side: one reads and hashes files on this thread while another's
+    // chunks compress on the workers. Each layer's bytes depend on its entries only.
+    const appLayers = await (0,map_limit/* mapLimit */.s)(layers, LAYERS_AT_ONCE, async ({ lines, entries }) => {
         const layer = await bakeLayer(entries, opts, work, cache);
-        appLayers.push({
+        return {
             mediaType: media_types/* MediaType */.zu.OciLayerGzip,
             digest: layer.digest,
             size: layer.size,
             diffId: layer.diffId,
             lines,
             cached: layer.cached,
-        });
-    }
+        };
+    }, { settle: true });
     const annotations = {
         [OCI_LABEL.created]: isoDate(provenance.sourceDateEpoch),
     };
@@ -1820,6 +2009,7 @@ var source_date = __webpack_require__(97231);
 
 
 
+
 class NotReproducibleError extends Error {
     name = 'NotReproducibleError';
 }
@@ -1830,12 +2020,22 @@ function normaliseModes(entries) {
         mode: e.type === 'dir' ? 0o755 : e.type === 'symlink' ? 0o777 : e.mode & 0o111 ? 0o755 : 0o644,
     }));
 }
-async function provenanceFor(req, base, env = process.env) {
+/** What the commit says (its time, its id): git is asked at most once per fact, in parallel. */
+function readCommit(req, env = process.env) {
+    const commit = (0,context/* readRunContext */.$)(env).commit;
+    const date = req.sourceDateEpoch !== undefined
+        ? Promise.resolve(req.sourceDateEpoch)
+        : (0,source_date/* sourceDateEpoch */.pA)('', req.context, env);
+    const revision = commit !== undefined ? Promise.resolve(commit) : (0,source_date/* headRevision */.qX)(req.context);
+    return Promise.all([date, revision]).then(([sourceDateEpoch, revision]) => ({
+        sourceDateEpoch,
+        revision,
+    }));
+}
+function provenanceFor(commit, base, env = process.env) {
     const ctx = (0,context/* readRunContext */.$)(env);
-    const p = {
-        sourceDateEpoch: req.sourceDateEpoch ?? (await (0,source_date/* sourceDateEpoch */.pA)('', req.context, env)),
-    };
-    const revision = ctx.commit ?? (await (0,source_date/* headRevision */.qX)(req.context));
+    const p = { sourceDateEpoch: commit.sourceDateEpoch };
+    const revision = commit.revision;
     if (revision)
         p.revision = revision;
     if (ctx.serverUrl && ctx.repo)
@@ -1896,6 +2096,12 @@ async function linkAppLayers(layers, from, to) {
  * then copy it by digest to the registry or the output layout.
  */
 async function bake(req, registries, log = src_log/* info */.pq) {
+    // git runs while the copy lines are resolved and the base is read; a failure (no commit to
+    // date the bake from) is reported after the input checks, as before.
+    const commit = readCommit(req);
+    commit.catch(() => { });
+    // A compression worker loads meanwhile too, ready by the first chunk worth sending it.
+    warmDeflatePool(req.compressionWorkers);
     // No copy lines (a base and settings only) still give one, empty, app layer.
     const groups = req.layerGroups.length ? req.layerGroups : [[]];
     const layers = (await (0,copy_spec/* resolveCopyLayers */.iQ)(groups, req.context)).map((entries, i) => ({
@@ -1913,7 +2119,7 @@ async function bake(req, registries, log = src_log/* info */.pq) {
         : await (0,activity/* activity */.E)(`reading base image ${req.baseInput}`, () => resolveBase(req.baseInput, from, registries));
     if (base)
         log(`base ${base.name}@${base.digest}`);
-    const provenance = await provenanceFor(req, base);
+    const provenance = provenanceFor(await commit, base);
     const run = async (baseStore) => withLayerCache(req.layerCache, (cache) => (0,temp_dir/* withTempDir */.E8)('kiln-bake-', async (dir) => {
         const work = new oci_layout/* OciLayout */.A((0,external_node_path_.join)(dir, 'first'));
         const composeInto = (layout, layerCache) => composeImage(req, layers, layout, provenance, base && baseStore ? { ...base, store: baseStore } : undefined, layerCache);
@@ -2245,12 +2451,12 @@ const size = (n) => n >= 1024 * 1024
  */
 function bakeSummary(r) {
     const rows = [
-        ['image', (0,summary/* inlineCode */.ti)(r.image)],
-        ['base', r.base ? (0,summary/* inlineCode */.ti)(`${r.base.name}@${r.base.digest}`) : 'scratch'],
+        ['image', (0,summary.inlineCode)(r.image)],
+        ['base', r.base ? (0,summary.inlineCode)(`${r.base.name}@${r.base.digest}`) : 'scratch'],
         ['platforms', r.platforms.join(', ')],
-        ['tags', r.tags.length ? new summary/* Markdown */.oz(r.tags.map((t) => (0,summary/* inlineCode */.ti)(t)).join(' ')) : '—'],
+        ['tags', r.tags.length ? new summary.Markdown(r.tags.map((t) => (0,summary.inlineCode)(t)).join(' ')) : '—'],
         ['total size', size(r.size)],
-        ['revision', r.revision ? (0,summary/* inlineCode */.ti)(r.revision) : '—'],
+        ['revision', r.revision ? (0,summary.inlineCode)(r.revision) : '—'],
         ['source date', `${new Date(r.sourceDateEpoch * 1000).toISOString()} (${r.sourceDateEpoch})`],
         [
             'reproducible',
@@ -2264,15 +2470,15 @@ function bakeSummary(r) {
     const layers = r.layers.map((l, i) => [
         String(i + 1),
         l.from,
-        (0,summary/* inlineCode */.ti)(l.digest),
+        (0,summary.inlineCode)(l.digest),
         size(l.size),
     ]);
     return [
         '### bake-image',
-        (0,summary/* table */.tp)(['', ''], rows),
+        (0,summary.table)(['', ''], rows),
         '',
         '#### Layers',
-        (0,summary/* table */.tp)(['#', 'from', 'digest', 'size'], layers),
+        (0,summary.table)(['#', 'from', 'digest', 'size'], layers),
         '',
     ].join('\n');
 }
@@ -2431,9 +2637,9 @@ class DockerCli {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ readRunContext)
+/* harmony export */   $: () => (/* binding */ readRunContext),
+/* harmony export */   p: () => (/* binding */ runContext)
 /* harmony export */ });
-/* unused harmony export runContext */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 
@@ -2500,9 +2706,9 @@ function runContext() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ htmlText),
 /* harmony export */   p: () => (/* binding */ markdownText)
 /* harmony export */ });
-/* unused harmony export htmlText */
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(88315);
 
 /**
@@ -2535,7 +2741,7 @@ function markdownText(value) {
 }
 /** Text inside an HTML block (such as `<summary>`), where markdown escapes do not apply. */
 function htmlText(value) {
-    return printable(value)
+    return (0,_log_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(value)
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
@@ -2550,14 +2756,16 @@ function htmlText(value) {
 /***/ 51561:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   R_: () => (/* binding */ heading),
-/* harmony export */   aY: () => (/* binding */ code),
-/* harmony export */   oz: () => (/* binding */ Markdown),
-/* harmony export */   ti: () => (/* binding */ inlineCode),
-/* harmony export */   tp: () => (/* binding */ table)
+/* harmony export */   Markdown: () => (/* binding */ Markdown),
+/* harmony export */   code: () => (/* binding */ code),
+/* harmony export */   details: () => (/* binding */ details),
+/* harmony export */   heading: () => (/* binding */ heading),
+/* harmony export */   inlineCode: () => (/* binding */ inlineCode),
+/* harmony export */   table: () => (/* binding */ table),
+/* harmony export */   writeSummary: () => (/* binding */ writeSummary)
 /* harmony export */ });
-/* unused harmony exports details, writeSummary */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(88315);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77642);
@@ -2599,7 +2807,7 @@ function table(headers, rows) {
 }
 /** A collapsed section; the blank lines let GitHub render markdown inside the HTML block. */
 function details(summary, body) {
-    return `<details><summary>${htmlText(summary)}</summary>\n\n${body}\n\n</details>`;
+    return `<details><summary>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .htmlText */ .j)(summary)}</summary>\n\n${body}\n\n</details>`;
 }
 /** A fenced block whose fence is longer than any backtick run inside, so content cannot end it. */
 function code(text, lang = '') {
@@ -2629,56 +2837,26 @@ function heading(text, level = 3) {
 async function writeSummary(markdown) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
-    await core.summary.addRaw(markdown, true).write();
+    await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(markdown, true).write();
 }
 
 
 /***/ }),
 
-/***/ 71168:
+/***/ 34134:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Dq: () => (/* binding */ CopyVerificationError),
-  F_: () => (/* binding */ MAX_COPIED_REFERRERS),
-  L1: () => (/* binding */ copyImage)
-});
-
-// EXTERNAL MODULE: ./packages/core/src/log.ts
-var src_log = __webpack_require__(88315);
-;// CONCATENATED MODULE: ./packages/core/src/util/map-limit.ts
-/** Runs `fn` over items with at most `limit` in flight; fails fast on the first error. */
-async function mapLimit(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    let failed = false;
-    const worker = async () => {
-        while (!failed && next < items.length) {
-            const i = next++;
-            try {
-                results[i] = await fn(items[i], i);
-            }
-            catch (err) {
-                failed = true;
-                throw err;
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-    return results;
-}
-
-// EXTERNAL MODULE: ./packages/core/src/oci/manifest.ts
-var oci_manifest = __webpack_require__(74890);
-// EXTERNAL MODULE: ./packages/core/src/oci/manifest-tree.ts
-var manifest_tree = __webpack_require__(35999);
-// EXTERNAL MODULE: ./packages/core/src/oci/store.ts
-var store = __webpack_require__(35850);
-// EXTERNAL MODULE: ./packages/core/src/util/activity.ts
-var activity = __webpack_require__(83385);
-;// CONCATENATED MODULE: ./packages/core/src/oci/copy.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dq: () => (/* binding */ CopyVerificationError),
+/* harmony export */   F_: () => (/* binding */ MAX_COPIED_REFERRERS),
+/* harmony export */   L1: () => (/* binding */ copyImage)
+/* harmony export */ });
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(88315);
+/* harmony import */ var _util_map_limit_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(17650);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74890);
+/* harmony import */ var _manifest_tree_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(35999);
+/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(35850);
+/* harmony import */ var _util_activity_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83385);
 
 
 
@@ -2699,7 +2877,7 @@ const MAX_COPIED_REFERRERS = 1024;
  * each digest.
  */
 async function copyImage(source, target, digest, opts = {}) {
-    const log = opts.log ?? src_log/* info */.pq;
+    const log = opts.log ?? _log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq;
     const result = {
         digest,
         mediaType: '',
@@ -2709,36 +2887,36 @@ async function copyImage(source, target, digest, opts = {}) {
         mountedBlobs: 0,
         skippedBlobs: 0,
     };
-    const tree = await (0,manifest_tree/* readManifestTree */.GY)(source, digest);
+    const tree = await (0,_manifest_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .readManifestTree */ .GY)(source, digest);
     const root = tree.root;
     result.mediaType = root.mediaType;
     // Platform images often share blobs; copy each once.
     const blobs = new Map();
     for (const { manifest } of tree.images) {
-        for (const b of (0,oci_manifest/* blobsOf */.OR)(manifest.manifest))
+        for (const b of (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .blobsOf */ .OR)(manifest.manifest))
             blobs.set(b.digest, b);
     }
     result.blobs = blobs.size;
-    const mountFrom = (0,store/* isMountable */.y)(source) &&
-        (0,store/* isMountable */.y)(target) &&
+    const mountFrom = (0,_store_js__WEBPACK_IMPORTED_MODULE_4__/* .isMountable */ .y)(source) &&
+        (0,_store_js__WEBPACK_IMPORTED_MODULE_4__/* .isMountable */ .y)(target) &&
         source.registry === target.registry &&
         source.repository !== target.repository
         ? source.repository
         : undefined;
-    await mapLimit([...blobs.values()], opts.concurrency ?? 8, async (blob) => {
+    await (0,_util_map_limit_js__WEBPACK_IMPORTED_MODULE_5__/* .mapLimit */ .s)([...blobs.values()], opts.concurrency ?? 8, async (blob) => {
         const short = blob.digest.slice(7, 19);
         if (await target.hasBlob(blob)) {
             result.skippedBlobs++;
             log(`  ${short} exists`);
             return;
         }
-        if (mountFrom && (0,store/* isMountable */.y)(target) && (await target.mountBlob(blob, mountFrom))) {
+        if (mountFrom && (0,_store_js__WEBPACK_IMPORTED_MODULE_4__/* .isMountable */ .y)(target) && (await target.mountBlob(blob, mountFrom))) {
             result.mountedBlobs++;
             log(`  ${short} mounted from ${mountFrom}`);
             return;
         }
         // Await first: `x += await y` reads x before the wait and loses concurrent additions.
-        const bytes = await (0,activity/* activity */.E)(`copying blob ${blob.digest} to ${target.label}`, () => target.putBlob(blob, () => source.openBlob(blob)));
+        const bytes = await (0,_util_activity_js__WEBPACK_IMPORTED_MODULE_3__/* .activity */ .E)(`copying blob ${blob.digest} to ${target.label}`, () => target.putBlob(blob, () => source.openBlob(blob)));
         result.copiedBytes += bytes;
         log(`  ${short} copied (${blob.size} bytes)`);
     });
@@ -2797,7 +2975,7 @@ async function copyReferrers(source, target, digest, opts) {
 }
 function artifactStores(source, target) {
     for (const s of [source, target]) {
-        if (!(0,store/* isArtifactStore */.A)(s))
+        if (!(0,_store_js__WEBPACK_IMPORTED_MODULE_4__/* .isArtifactStore */ .A)(s))
             throw new Error(`${s.label} cannot list or store referrers`);
     }
     return { source: source, target: target };
@@ -2806,7 +2984,7 @@ function artifactStores(source, target) {
 
 /***/ }),
 
-/***/ 29478:
+/***/ 7097:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3050,15 +3228,55 @@ function drained(sink, what = 'tar entry') {
 
 /***/ }),
 
+/***/ 17650:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ mapLimit)
+/* harmony export */ });
+/**
+ * Runs `fn` over items with at most `limit` in flight; stops starting new ones on the first
+ * error. The error is thrown at once, or with `settle` only once the calls in flight have
+ * ended (for work that writes files, so nothing is still writing when the caller cleans up).
+ */
+async function mapLimit(items, limit, fn, { settle = false } = {}) {
+    const results = new Array(items.length);
+    let next = 0;
+    let failed = false;
+    const worker = async () => {
+        while (!failed && next < items.length) {
+            const i = next++;
+            try {
+                results[i] = await fn(items[i], i);
+            }
+            catch (err) {
+                failed = true;
+                throw err;
+            }
+        }
+    };
+    const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker);
+    if (!settle)
+        await Promise.all(workers);
+    else {
+        const rejected = (await Promise.allSettled(workers)).find((r) => r.status === 'rejected');
+        if (rejected)
+            throw rejected.reason;
+    }
+    return results;
+}
+
+
+/***/ }),
+
 /***/ 70456:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E8: () => (/* binding */ withTempDir),
-/* harmony export */   Pl: () => (/* binding */ writePrivateFile),
-/* harmony export */   nX: () => (/* binding */ privateTempDir)
+/* harmony export */   Pl: () => (/* binding */ writePrivateFile)
 /* harmony export */ });
-/* unused harmony export writeNewFile */
+/* unused harmony exports privateTempDir, writeNewFile */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
