@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { inflateRawSync } from 'node:zlib';
+import { textBytes } from '../../../../bench/fixtures.js';
 import {
   chunkLevel,
   DEFLATE_LEVEL,
@@ -13,25 +14,7 @@ import {
 } from './deflate-chunk.mjs';
 
 const CHUNK = 1024 * 1024;
-const WORDS = 'const let function return export import await async value result error data'.split(
-  ' ',
-);
-
-/** Seeded source-like text: words, numbers, line ends (xorshift, so every run is the same). */
-function text(size: number, seed: number): Buffer {
-  const out = Buffer.alloc(size);
-  let x = seed;
-  for (let at = 0; at < size;) {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    const word = x % 7 === 0 ? String(x % 10000) : (WORDS[x % WORDS.length] as string);
-    at += out.write(x % 11 === 0 ? `${word};\n` : `${word} `, at);
-  }
-  return out;
-}
+const text = textBytes;
 
 describe('deflateChunk', () => {
   it('ends every non-final chunk of text byte aligned, deflated and never stored', () => {
