@@ -323,8 +323,10 @@ class DeflatePool {
     }
     /** Starts the first worker ahead of the first chunk: loading it takes 0.1 to 0.3 s. */
     warm() {
+        // Nothing waits on it yet (chunks compress here until a worker is ready): its loading must
+        // not keep alive a process that ends up needing no worker (a bake of cached layers).
         if (!this.broken && this.slots.length === 0 && this.size > 0)
-            this.start();
+            this.start().worker.unref();
     }
     /**
      * compressChunk of one chunk, on a worker; on this thread while no worker has loaded yet (the
