@@ -25,16 +25,10 @@ export declare function storeInPlace(
   length: number,
   final: boolean,
 ): Uint8Array;
-/** fflate's half of deflateChunk, at the level chunkLevel gave. */
+/** Raw deflate of a chunk at the level chunkLevel gave; a non-final one ends byte aligned. */
 export declare function compressChunk(
   data: Uint8Array,
   dictionary: Uint8Array | undefined,
   final: boolean,
   level: number,
-): Uint8Array;
-/** Raw deflate of one chunk; a non-final chunk ends byte aligned with a sync flush. */
-export declare function deflateChunk(
-  data: Uint8Array,
-  dictionary: Uint8Array | undefined,
-  final: boolean,
 ): Uint8Array;

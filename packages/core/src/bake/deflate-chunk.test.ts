@@ -5,7 +5,7 @@ import { textBytes } from '../../../../bench/fixtures.js';
 import {
   chunkLevel,
   DEFLATE_LEVEL,
-  deflateChunk,
+  compressChunk,
   DICTIONARY_BYTES,
   FAST_LEVEL,
   storedBlocks,
@@ -16,14 +16,14 @@ import {
 const CHUNK = 1024 * 1024;
 const text = textBytes;
 
-describe('deflateChunk', () => {
+describe('deflate-chunk', () => {
   it('ends every non-final chunk of text byte aligned, deflated and never stored', () => {
     // fflate's own sync flush left about one such chunk in five unreadable (then stored).
     for (let seed = 1; seed <= 12; seed++) {
       const all = new Uint8Array(text(CHUNK + DICTIONARY_BYTES, seed));
       const dictionary = all.subarray(0, DICTIONARY_BYTES);
       const data = all.subarray(DICTIONARY_BYTES);
-      const out = deflateChunk(data, dictionary, false);
+      const out = compressChunk(data, dictionary, false, chunkLevel(data));
       expect(out.length).toBeLessThan(data.length / 2);
       expect([...out.subarray(-4)]).toEqual([0, 0, 0xff, 0xff]);
       // Closed with an empty final stored block, the run decodes to the chunk.
@@ -36,8 +36,8 @@ describe('deflateChunk', () => {
     const all = new Uint8Array(text(CHUNK / 4 + DICTIONARY_BYTES, 99));
     const dictionary = all.subarray(0, DICTIONARY_BYTES);
     const data = all.subarray(DICTIONARY_BYTES);
-    expect(Buffer.from(deflateChunk(data, dictionary, false))).toEqual(
-      Buffer.from(deflateChunk(data, dictionary, false)),
+    expect(Buffer.from(compressChunk(data, dictionary, false, chunkLevel(data)))).toEqual(
+      Buffer.from(compressChunk(data, dictionary, false, chunkLevel(data))),
     );
   });
 
@@ -50,6 +50,10 @@ describe('deflateChunk', () => {
         const inPlace = storeInPlace(buffer, length, final);
         expect(inPlace.buffer).toBe(buffer.buffer);
         expect(Buffer.from(inPlace)).toEqual(Buffer.from(storedBlocks(data, final)));
+        const closed = final
+          ? inPlace
+          : Buffer.concat([inPlace, Uint8Array.of(1, 0, 0, 0xff, 0xff)]);
+        expect(inflateRawSync(closed).equals(Buffer.from(data))).toBe(true);
       }
     }
   });
@@ -64,7 +68,7 @@ describe('deflateChunk', () => {
     expect(chunkLevel(random)).toBe(0);
     expect(chunkLevel(narrow)).toBe(FAST_LEVEL);
     expect(chunkLevel(text(CHUNK, 5))).toBe(DEFLATE_LEVEL);
-    const out = deflateChunk(narrow, undefined, true);
+    const out = compressChunk(narrow, undefined, true, chunkLevel(narrow));
     expect(inflateRawSync(out).equals(Buffer.from(narrow))).toBe(true);
   });
 });
