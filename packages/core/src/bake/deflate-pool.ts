@@ -62,11 +62,8 @@ export class DeflatePool {
 
   constructor(readonly size: number) {}
 
-  /**
-   * Whether every loaded worker has a chunk waiting behind the one it compresses: a chunk sent
-   * now would wait, so the caller may as well compress it itself.
-   */
-  saturated(): boolean {
+  /** Whether every loaded worker has a chunk waiting behind the one it compresses. */
+  private saturated(): boolean {
     const ready = this.slots.filter((s) => s.ready).length;
     return ready > 0 && this.queue.length >= ready;
   }
@@ -80,7 +77,8 @@ export class DeflatePool {
 
   /**
    * compressChunk of one chunk, on a worker; on this thread while no worker has loaded yet (the
-   * first chunks of a process do not wait for one) or if workers cannot run.
+   * first chunks of a process do not wait for one), when every worker already has a chunk
+   * waiting (this thread is one more compressor), or if workers cannot run.
    */
   deflate(
     data: Uint8Array,
@@ -89,7 +87,7 @@ export class DeflatePool {
     level: number,
   ): Promise<Deflated> {
     if (!this.broken && this.slots.length === 0) this.start();
-    if (this.broken || !this.slots.some((s) => s.ready)) {
+    if (this.broken || !this.slots.some((s) => s.ready) || this.saturated()) {
       try {
         return Promise.resolve({ out: compressChunk(data, dictionary, final, level), data });
       } catch (err) {

@@ -153,16 +153,11 @@ export class ParallelGzip {
     this.dictionary = data.slice(Math.max(0, data.length - DICTIONARY_BYTES));
     // Incompressible chunks are stored here, in their own buffer: that costs less than a trip to a
     // worker, which stays free for chunks that deflate. A layer of one chunk (most small
-    // layers) never waits for a worker either.
-    // So is a chunk no worker could take before it finished its queue: the calling thread is
-    // one more compressor.
+    // layers) never waits for a worker either. The pool decides about the others.
     const level = chunkLevel(data);
     const stored = level === 0;
     const inline =
-      stored ||
-      this.workers === 0 ||
-      (final && this.inFlight.length === 0 && !dictionary) ||
-      deflatePool(this.workers).saturated();
+      stored || this.workers === 0 || (final && this.inFlight.length === 0 && !dictionary);
     const out = inline
       ? Promise.resolve({
           out: stored
