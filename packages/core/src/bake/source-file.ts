@@ -53,7 +53,7 @@ export class SourceFile {
     const body = Buffer.allocUnsafe(size);
     let at = 0;
     while (at < size) {
-      const n = readSync(this.open_(), body, at, size - at, at);
+      const n = readSync(this.descriptor(), body, at, size - at, at);
       if (n === 0) break;
       at += n;
     }
@@ -65,7 +65,7 @@ export class SourceFile {
   /** The first `size` bytes as a stream of large pieces; the file stays open (close() it). */
   stream(size = this.size): ReadStream {
     return createReadStream('', {
-      fd: this.open_(),
+      fd: this.descriptor(),
       start: 0,
       end: size - 1,
       autoClose: false,
@@ -80,7 +80,7 @@ export class SourceFile {
     closeSync(fd);
   }
 
-  private open_(): number {
+  private descriptor(): number {
     if (this.fd === undefined) throw new Error(`layer source ${this.source} is closed`);
     return this.fd;
   }
