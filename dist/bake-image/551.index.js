@@ -161,22 +161,9 @@ function entropy(data) {
  * `final` is set. An empty non-final input gives nothing; an empty final one a final empty block.
  */
 function storedBlocks(data, final) {
-  const blocks = Math.max(1, Math.ceil(data.length / STORED_BLOCK));
-  if (data.length === 0 && !final) return new Uint8Array(0);
-  const out = new Uint8Array(data.length + blocks * 5);
-  let at = 0;
-  for (let b = 0; b < blocks; b++) {
-    const piece = data.subarray(b * STORED_BLOCK, (b + 1) * STORED_BLOCK);
-    const last = final && b === blocks - 1;
-    out[at] = last ? 1 : 0; // BFINAL, BTYPE=00; the rest of the byte is padding
-    out[at + 1] = piece.length & 0xff;
-    out[at + 2] = piece.length >> 8;
-    out[at + 3] = ~piece.length & 0xff;
-    out[at + 4] = (~piece.length >> 8) & 0xff;
-    out.set(piece, at + 5);
-    at += 5 + piece.length;
-  }
-  return out;
+  const buffer = new Uint8Array(data.length + storedOverhead(data.length));
+  buffer.set(data);
+  return storeInPlace(buffer, data.length, final);
 }
 
 /** Bytes of stored-block headers a chunk of `length` bytes needs (one per 65535 bytes, at least one). */
@@ -210,16 +197,6 @@ function storeInPlace(buffer, length, final) {
 }
 
 /**
- * Raw deflate of one chunk: stored blocks for incompressible bytes, else fflate at the pinned
- * level primed with `dictionary` (the 32 KiB before the chunk). A non-final chunk ends with a
- * sync flush (byte aligned, 00 00 FF FF), so the next chunk's deflate can simply follow it.
- */
-function deflateChunk(data, dictionary, final) {
-  const level = chunkLevel(data);
-  return level === 0 ? storedBlocks(data, final) : compressChunk(data, dictionary, final, level);
-}
-
-/**
  * How a chunk is compressed, decided from its bytes alone: 0 (stored) for random-looking
  * bytes, FAST_LEVEL for bytes that compress little, else DEFLATE_LEVEL.
  */
@@ -229,7 +206,11 @@ function chunkLevel(data) {
   return bits >= FAST_ENTROPY ? FAST_LEVEL : DEFLATE_LEVEL;
 }
 
-/** fflate's half of deflateChunk, at the level chunkLevel gave. */
+/**
+ * Raw deflate of one chunk that chunkLevel said to deflate, at that level, primed with
+ * `dictionary` (the 32 KiB before the chunk). A non-final chunk ends with a sync flush (byte
+ * aligned, 00 00 FF FF), so the next chunk's deflate can simply follow it.
+ */
 function compressChunk(data, dictionary, final, level) {
   const parts = [];
   let size = 0;
@@ -313,10 +294,7 @@ class DeflatePool {
     constructor(size) {
         this.size = size;
     }
-    /**
-     * Whether every loaded worker has a chunk waiting behind the one it compresses: a chunk sent
-     * now would wait, so the caller may as well compress it itself.
-     */
+    /** Whether every loaded worker has a chunk waiting behind the one it compresses. */
     saturated() {
         const ready = this.slots.filter((s) => s.ready).length;
         return ready > 0 && this.queue.length >= ready;
@@ -330,12 +308,13 @@ class DeflatePool {
     }
     /**
      * compressChunk of one chunk, on a worker; on this thread while no worker has loaded yet (the
-     * first chunks of a process do not wait for one) or if workers cannot run.
+     * first chunks of a process do not wait for one), when every worker already has a chunk
+     * waiting (this thread is one more compressor), or if workers cannot run.
      */
     deflate(data, dictionary, final, level) {
         if (!this.broken && this.slots.length === 0)
             this.start();
-        if (this.broken || !this.slots.some((s) => s.ready)) {
+        if (this.broken || !this.slots.some((s) => s.ready) || this.saturated()) {
             try {
                 return Promise.resolve({ out: compressChunk(data, dictionary, final, level), data });
             }
@@ -685,15 +664,10 @@ class ParallelGzip {
         this.dictionary = data.slice(Math.max(0, data.length - DICTIONARY_BYTES));
         // Incompressible chunks are stored here, in their own buffer: that costs less than a trip to a
         // worker, which stays free for chunks that deflate. A layer of one chunk (most small
-        // layers) never waits for a worker either.
-        // So is a chunk no worker could take before it finished its queue: the calling thread is
-        // one more compressor.
+        // layers) never waits for a worker either. The pool decides about the others.
         const level = chunkLevel(data);
         const stored = level === 0;
-        const inline = stored ||
-            this.workers === 0 ||
-            (final && this.inFlight.length === 0 && !dictionary) ||
-            deflatePool(this.workers).saturated();
+        const inline = stored || this.workers === 0 || (final && this.inFlight.length === 0 && !dictionary);
         const out = inline
             ? Promise.resolve({
                 out: stored
@@ -767,7 +741,7 @@ class SourceFile {
         const body = Buffer.allocUnsafe(size);
         let at = 0;
         while (at < size) {
-            const n = (0,external_node_fs_.readSync)(this.open_(), body, at, size - at, at);
+            const n = (0,external_node_fs_.readSync)(this.descriptor(), body, at, size - at, at);
             if (n === 0)
                 break;
             at += n;
@@ -780,7 +754,7 @@ class SourceFile {
     /** The first `size` bytes as a stream of large pieces; the file stays open (close() it). */
     stream(size = this.size) {
         return (0,external_node_fs_.createReadStream)('', {
-            fd: this.open_(),
+            fd: this.descriptor(),
             start: 0,
             end: size - 1,
             autoClose: false,
@@ -794,7 +768,7 @@ class SourceFile {
         this.fd = undefined;
         (0,external_node_fs_.closeSync)(fd);
     }
-    open_() {
+    descriptor() {
         if (this.fd === undefined)
             throw new Error(`layer source ${this.source} is closed`);
         return this.fd;

@@ -34,7 +34,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   Up: () => (/* binding */ STORE_ENTROPY),
   wF: () => (/* binding */ chunkLevel),
   cY: () => (/* binding */ compressChunk),
-  Rs: () => (/* binding */ deflateChunk),
   Ue: () => (/* binding */ entropy),
   OS: () => (/* binding */ storeInPlace),
   B4: () => (/* binding */ storedBlocks),
@@ -2871,22 +2870,9 @@ function entropy(data) {
  * `final` is set. An empty non-final input gives nothing; an empty final one a final empty block.
  */
 function storedBlocks(data, final) {
-  const blocks = Math.max(1, Math.ceil(data.length / STORED_BLOCK));
-  if (data.length === 0 && !final) return new Uint8Array(0);
-  const out = new Uint8Array(data.length + blocks * 5);
-  let at = 0;
-  for (let b = 0; b < blocks; b++) {
-    const piece = data.subarray(b * STORED_BLOCK, (b + 1) * STORED_BLOCK);
-    const last = final && b === blocks - 1;
-    out[at] = last ? 1 : 0; // BFINAL, BTYPE=00; the rest of the byte is padding
-    out[at + 1] = piece.length & 0xff;
-    out[at + 2] = piece.length >> 8;
-    out[at + 3] = ~piece.length & 0xff;
-    out[at + 4] = (~piece.length >> 8) & 0xff;
-    out.set(piece, at + 5);
-    at += 5 + piece.length;
-  }
-  return out;
+  const buffer = new Uint8Array(data.length + storedOverhead(data.length));
+  buffer.set(data);
+  return storeInPlace(buffer, data.length, final);
 }
 
 /** Bytes of stored-block headers a chunk of `length` bytes needs (one per 65535 bytes, at least one). */
@@ -2920,16 +2906,6 @@ function storeInPlace(buffer, length, final) {
 }
 
 /**
- * Raw deflate of one chunk: stored blocks for incompressible bytes, else fflate at the pinned
- * level primed with `dictionary` (the 32 KiB before the chunk). A non-final chunk ends with a
- * sync flush (byte aligned, 00 00 FF FF), so the next chunk's deflate can simply follow it.
- */
-function deflateChunk(data, dictionary, final) {
-  const level = chunkLevel(data);
-  return level === 0 ? storedBlocks(data, final) : compressChunk(data, dictionary, final, level);
-}
-
-/**
  * How a chunk is compressed, decided from its bytes alone: 0 (stored) for random-looking
  * bytes, FAST_LEVEL for bytes that compress little, else DEFLATE_LEVEL.
  */
@@ -2939,7 +2915,11 @@ function chunkLevel(data) {
   return bits >= FAST_ENTROPY ? FAST_LEVEL : DEFLATE_LEVEL;
 }
 
-/** fflate's half of deflateChunk, at the level chunkLevel gave. */
+/**
+ * Raw deflate of one chunk that chunkLevel said to deflate, at that level, primed with
+ * `dictionary` (the 32 KiB before the chunk). A non-final chunk ends with a sync flush (byte
+ * aligned, 00 00 FF FF), so the next chunk's deflate can simply follow it.
+ */
 function compressChunk(data, dictionary, final, level) {
   const parts = [];
   let size = 0;
@@ -2996,9 +2976,8 @@ var __webpack_exports__FAST_LEVEL = __webpack_exports__.KL;
 var __webpack_exports__STORE_ENTROPY = __webpack_exports__.Up;
 var __webpack_exports__chunkLevel = __webpack_exports__.wF;
 var __webpack_exports__compressChunk = __webpack_exports__.cY;
-var __webpack_exports__deflateChunk = __webpack_exports__.Rs;
 var __webpack_exports__entropy = __webpack_exports__.Ue;
 var __webpack_exports__storeInPlace = __webpack_exports__.OS;
 var __webpack_exports__storedBlocks = __webpack_exports__.B4;
 var __webpack_exports__storedOverhead = __webpack_exports__.Wt;
-export { __webpack_exports__DEFLATE_LEVEL as DEFLATE_LEVEL, __webpack_exports__DEFLATE_MEM as DEFLATE_MEM, __webpack_exports__DICTIONARY_BYTES as DICTIONARY_BYTES, __webpack_exports__ENTROPY_STRIDE as ENTROPY_STRIDE, __webpack_exports__FAST_ENTROPY as FAST_ENTROPY, __webpack_exports__FAST_LEVEL as FAST_LEVEL, __webpack_exports__STORE_ENTROPY as STORE_ENTROPY, __webpack_exports__chunkLevel as chunkLevel, __webpack_exports__compressChunk as compressChunk, __webpack_exports__deflateChunk as deflateChunk, __webpack_exports__entropy as entropy, __webpack_exports__storeInPlace as storeInPlace, __webpack_exports__storedBlocks as storedBlocks, __webpack_exports__storedOverhead as storedOverhead };
+export { __webpack_exports__DEFLATE_LEVEL as DEFLATE_LEVEL, __webpack_exports__DEFLATE_MEM as DEFLATE_MEM, __webpack_exports__DICTIONARY_BYTES as DICTIONARY_BYTES, __webpack_exports__ENTROPY_STRIDE as ENTROPY_STRIDE, __webpack_exports__FAST_ENTROPY as FAST_ENTROPY, __webpack_exports__FAST_LEVEL as FAST_LEVEL, __webpack_exports__STORE_ENTROPY as STORE_ENTROPY, __webpack_exports__chunkLevel as chunkLevel, __webpack_exports__compressChunk as compressChunk, __webpack_exports__entropy as entropy, __webpack_exports__storeInPlace as storeInPlace, __webpack_exports__storedBlocks as storedBlocks, __webpack_exports__storedOverhead as storedOverhead };
