@@ -6,14 +6,20 @@ export declare const DEFLATE_MEM: number;
 export declare const DICTIONARY_BYTES: number;
 /** Entropy (bits per byte) above which a chunk is stored instead of deflated. */
 export declare const STORE_ENTROPY: number;
-/** Bytes apart that entropy() samples. */
+/** Bytes apart that sampleBytes() samples. */
 export declare const ENTROPY_STRIDE: number;
-/** Shannon entropy of the byte histogram of every ENTROPY_STRIDE-th byte, in bits per byte. */
+/** Adds every ENTROPY_STRIDE-th byte of `data` to `counts` (256 bins); returns the samples added. */
+export declare function sampleBytes(data: Uint8Array, counts: Uint32Array): number;
+/** Entropy in bits per byte of a histogram of `samples` bytes (Miller-Madow corrected). */
+export declare function histogramEntropy(counts: Uint32Array, samples: number): number;
+/** histogramEntropy of the sampled bytes of `data`. */
 export declare function entropy(data: Uint8Array): number;
 /** Level for content that compresses little, and the entropy from which it is used. */
 export declare const FAST_LEVEL: number;
 export declare const FAST_ENTROPY: number;
-/** 0 (stored), FAST_LEVEL or DEFLATE_LEVEL: decided from the chunk's bytes alone. */
+/** 0 (stored), FAST_LEVEL or DEFLATE_LEVEL for bytes of `bits` entropy per byte. */
+export declare function levelFor(bits: number): number;
+/** levelFor the chunk's entropy: decided from its bytes alone. */
 export declare function chunkLevel(data: Uint8Array): number;
 /** Stored deflate blocks holding `data`, byte aligned, the last one final when `final`. */
 export declare function storedBlocks(data: Uint8Array, final: boolean): Uint8Array;

@@ -21,7 +21,7 @@ import { FileIndex, wallClockNs } from './file-index.js';
 import { type FileStamp, sortEntries, type LayerEntry } from './layer-entry.js';
 import { type LayerOptions, type LayerResult, writeLayer } from './layer-writer.js';
 import { SMALL_FILE, SourceFile } from './source-file.js';
-import { GZIP_CHUNK } from './parallel-gzip.js';
+import { GZIP_CHUNK, SEGMENT } from './parallel-gzip.js';
 import {
   kilnCacheDir,
   onRunnerWithCache,
@@ -31,10 +31,10 @@ import {
 
 /**
  * What the layer writer's bytes depend on besides its inputs. Any change to the tar layout or
- * the compression (fflate's version, chunk size, level, table size, store rule) must change
+ * the compression (fflate's version, chunk and segment size, level, table size, store rule) must change
  * this, so a cache never serves a layer the current writer would not write.
  */
-export const LAYER_WRITER_VERSION = `kiln-layer-4 fflate-0.8.3 chunk-${GZIP_CHUNK} level-${DEFLATE_LEVEL}/${FAST_LEVEL}@${FAST_ENTROPY} mem-${DEFLATE_MEM} store-${STORE_ENTROPY}/${ENTROPY_STRIDE}`;
+export const LAYER_WRITER_VERSION = `kiln-layer-5 fflate-0.8.3 chunk-${GZIP_CHUNK}/${SEGMENT} level-${DEFLATE_LEVEL}/${FAST_LEVEL}@${FAST_ENTROPY} mem-${DEFLATE_MEM} store-${STORE_ENTROPY}mm/${ENTROPY_STRIDE}`;
 
 /** Local cache entries unused for this long are dropped after a bake. */
 export const LAYER_CACHE_MAX_AGE_MS = 14 * 24 * 3600 * 1000;

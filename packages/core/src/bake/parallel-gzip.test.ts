@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { entropy, STORE_ENTROPY } from './deflate-chunk.mjs';
 import { GZIP_HEADER } from './gzip-stream.js';
-import { GZIP_CHUNK, ParallelGzip } from './parallel-gzip.js';
+import { GZIP_CHUNK, ParallelGzip, SEGMENT } from './parallel-gzip.js';
 
 /** Gzips `data` handed over in pieces of `piece` bytes with `workers` workers. */
 async function gzip(data: Buffer, workers: number, piece: number): Promise<Buffer> {
@@ -57,6 +57,22 @@ describe('ParallelGzip', () => {
     const text = Buffer.from('abc def ghi '.repeat(200_000));
     expect(entropy(text)).toBeLessThan(STORE_ENTROPY);
     expect((await gzip(text, 2, 100_000)).length).toBeLessThan(text.length / 50);
+  }, 60_000);
+
+  it('ends a chunk where its content turns random or back, at a segment border', async () => {
+    // Small text files, then a large random file, then text again, as in a tar of a web root:
+    // the random bytes are stored from their first whole segment on, not deflated with the
+    // text around them, and the text after them is still deflated.
+    const text = Buffer.from('<p>page</p>\n'.repeat(Math.ceil((1.5 * SEGMENT) / 12)));
+    const random = randomBytes(3 * GZIP_CHUNK);
+    const data = Buffer.concat([text, random, text]);
+    for (const workers of [0, 2]) {
+      const out = await gzip(data, workers, 10_000);
+      expect(gunzipSync(out).equals(data)).toBe(true);
+      const firstWhole = 2 * SEGMENT;
+      expect(out.includes(data.subarray(firstWhole, firstWhole + 60_000))).toBe(true);
+      expect(out.length).toBeLessThan(random.length + text.length / 4);
+    }
   }, 60_000);
 
   it('handles empty input and an exact number of chunks', async () => {

@@ -2,9 +2,11 @@ import * as zlib from 'node:zlib';
 import { debug } from '../log.js';
 import { GZIP_HEADER } from './gzip-stream.js';
 import {
-  chunkLevel,
   compressChunk,
   DICTIONARY_BYTES,
+  histogramEntropy,
+  levelFor,
+  sampleBytes,
   storedOverhead,
   storeInPlace,
 } from './deflate-chunk.mjs';
@@ -15,6 +17,14 @@ import { type Deflated, deflatePool } from './deflate-pool.js';
  * changes every layer digest (and so the layer writer's version).
  */
 export const GZIP_CHUNK = 1024 * 1024;
+
+/**
+ * Bytes whose randomness is judged at a time. A chunk ends early, at a segment's start, where
+ * the content turns from random-looking (stored) to compressible or back: a chunk holding small
+ * files and the start of a large random one is not deflated whole for nothing. Part of the
+ * output format too; GZIP_CHUNK is a multiple of it.
+ */
+export const SEGMENT = 64 * 1024;
 
 /** CRC-32 of the gzip trailer; Node's own where it has one (20.15+), the same numbers anyway. */
 const crc32: (data: Uint8Array, value: number) => number =
@@ -56,13 +66,21 @@ function recycle(buffer: ArrayBufferLike): void {
  * A single gzip member written from fixed-size chunks of the input, compressed in parallel:
  * each chunk is its own deflate run primed with the 32 KiB before it and ending byte aligned
  * (see deflate-chunk.mjs), so the chunks' outputs concatenate into one valid deflate stream.
- * Chunk borders depend only on the byte count, so the output is the same for any number of
- * workers, any scheduling and any way the input arrives. At most a few chunks per worker are
+ * Chunk borders depend only on the bytes (a full chunk, or a change between random-looking and
+ * compressible segments), so the output is the same for any number of workers, any scheduling
+ * and any way the input arrives. At most a few chunks per worker are
  * in flight: memory stays bounded whatever the layer size.
  */
 export class ParallelGzip {
   private stage: Uint8Array;
   private staged = 0;
+  /** Histogram of the staged chunk's sampled bytes (its full segments), and their count. */
+  private readonly counts = new Uint32Array(256);
+  private samples = 0;
+  /** Whether the staged chunk's full segments look random; undefined before the first. */
+  private random: boolean | undefined;
+  /** Histogram of the segment just filled. */
+  private readonly segmentCounts = new Uint32Array(256);
   private dictionary: Uint8Array | undefined;
   private crc = 0;
   private length = 0;
@@ -118,16 +136,51 @@ export class ParallelGzip {
     this.length += data.length;
     let at = 0;
     while (at < data.length) {
-      const n = Math.min(GZIP_CHUNK - this.staged, data.length - at);
+      const n = Math.min(SEGMENT - (this.staged % SEGMENT), data.length - at);
       this.stage.set(data.subarray(at, at + n), this.staged);
       this.staged += n;
       at += n;
-      if (this.staged === GZIP_CHUNK) await this.dispatch(false);
+      if (this.staged % SEGMENT === 0) await this.segmentFilled();
     }
+  }
+
+  /**
+   * Judges the segment just filled; one that looks random after compressible ones (or the
+   * reverse) starts the next chunk, the staged ones before it are dispatched.
+   */
+  private async segmentFilled(): Promise<void> {
+    const start = this.staged - SEGMENT;
+    const segment = this.stage.subarray(start, this.staged);
+    const counts = this.segmentCounts;
+    counts.fill(0);
+    const samples = sampleBytes(segment, counts);
+    const random = levelFor(histogramEntropy(counts, samples)) === 0;
+    if (this.random !== undefined && random !== this.random) {
+      // Copied out first: storing the chunk in place moves bytes over the segment.
+      const next = this.nextStage();
+      next.set(segment);
+      this.staged = start;
+      await this.dispatch(false, next);
+      this.staged = SEGMENT;
+    } else if (this.staged === GZIP_CHUNK) {
+      this.add(counts, samples);
+      await this.dispatch(false);
+      return;
+    }
+    this.add(counts, samples);
+    this.random = random;
+  }
+
+  private add(counts: Uint32Array, samples: number): void {
+    for (let b = 0; b < 256; b++) (this.counts[b] as number) += counts[b] as number;
+    this.samples += samples;
   }
 
   /** Compresses what is left, writes the trailer and resolves when every byte is written. */
   async end(): Promise<void> {
+    // The last, partial segment is judged with its chunk.
+    const tail = this.staged - (this.staged % SEGMENT);
+    this.samples += sampleBytes(this.stage.subarray(tail, this.staged), this.counts);
     await this.dispatch(true);
     while (this.inFlight.length) await this.writeOldest();
     await this.writing;
@@ -143,7 +196,8 @@ export class ParallelGzip {
     );
   }
 
-  private async dispatch(final: boolean): Promise<void> {
+  /** Compresses the staged chunk; the next one is staged in `next` (a fresh buffer if none). */
+  private async dispatch(final: boolean, next?: Uint8Array): Promise<void> {
     if (!this.started) {
       this.started = true;
       await this.write(Uint8Array.from(GZIP_HEADER));
@@ -154,7 +208,10 @@ export class ParallelGzip {
     // Incompressible chunks are stored here, in their own buffer: that costs less than a trip to a
     // worker, which stays free for chunks that deflate. A layer of one chunk (most small
     // layers) never waits for a worker either. The pool decides about the others.
-    const level = chunkLevel(data);
+    const level = levelFor(histogramEntropy(this.counts, this.samples));
+    this.counts.fill(0);
+    this.samples = 0;
+    this.random = undefined;
     const stored = level === 0;
     const inline =
       stored || this.workers === 0 || (final && this.inFlight.length === 0 && !dictionary);
@@ -170,7 +227,7 @@ export class ParallelGzip {
     out.catch(() => {});
     this.inFlight.push(out);
     this.chunks++;
-    if (!final) this.stage = this.nextStage();
+    if (!final) this.stage = next ?? this.nextStage();
     this.staged = 0;
     while (this.inFlight.length >= this.maxInFlight) await this.writeOldest();
   }
