@@ -71,7 +71,7 @@ function readCommit(
     req.sourceDateEpoch !== undefined
       ? Promise.resolve(req.sourceDateEpoch)
       : sourceDateEpoch('', req.context, env);
-  const revision = commit !== undefined ? Promise.resolve(commit) : headRevision(req.context);
+  const revision = commit !== undefined ? Promise.resolve(commit) : headRevision(req.context, env);
   return Promise.all([date, revision]).then(([sourceDateEpoch, revision]) => ({
     sourceDateEpoch,
     revision,
