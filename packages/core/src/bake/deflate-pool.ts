@@ -78,7 +78,8 @@ export class DeflatePool {
   /**
    * compressChunk of one chunk, on a worker; on this thread while no worker has loaded yet (the
    * first chunks of a process do not wait for one), when every worker already has a chunk
-   * waiting (this thread is one more compressor), or if workers cannot run.
+   * waiting (this thread is one more compressor), for a last chunk when no worker is free, or
+   * if workers cannot run.
    */
   deflate(
     data: Uint8Array,
@@ -87,7 +88,10 @@ export class DeflatePool {
     level: number,
   ): Promise<Deflated> {
     if (!this.broken && this.slots.length === 0) this.start();
-    if (this.broken || !this.slots.some((s) => s.ready) || this.saturated()) {
+    // A layer's last chunk is what its caller waits for: queued behind a busy worker it would
+    // keep this thread waiting, so it is compressed here unless a worker is free.
+    const last = final && !this.slots.some((s) => s.ready && !s.job);
+    if (this.broken || !this.slots.some((s) => s.ready) || this.saturated() || last) {
       try {
         return Promise.resolve({ out: compressChunk(data, dictionary, final, level), data });
       } catch (err) {
