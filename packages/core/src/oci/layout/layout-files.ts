@@ -1,6 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { constants, createWriteStream, type Stats } from 'node:fs';
-import { lstat, mkdir, open, rename, rm } from 'node:fs/promises';
+import {
+  closeSync,
+  constants,
+  createWriteStream,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  type Stats,
+  writeFileSync,
+} from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { ConfigurationError } from '../../errors.js';
@@ -10,6 +23,10 @@ import { ConfigurationError } from '../../errors.js';
  * from an untrusted checkout, and a link at `blobs/`, `index.json` or a blob would make Kiln read
  * or write outside the folder. The folder itself may be a link (the user named it); nothing
  * inside it may be. Paths are given as parts below the folder, e.g. `['blobs', 'sha256', hex]`.
+ *
+ * The checks on the way (lstat, mkdir) and the writes of small files are synchronous calls: a
+ * bake makes a hundred or more of them, and each promise-API call cost about 70 µs of this
+ * thread against a few µs; blobs are still read and written as streams.
  */
 
 // O_NOFOLLOW refuses a link as the last component atomically; O_NONBLOCK keeps a FIFO planted
@@ -24,13 +41,8 @@ const linkError = (label: string, rel: string): ConfigurationError =>
 const notFileError = (label: string, rel: string): ConfigurationError =>
   new ConfigurationError(`${label}: ${rel} is not a regular file`);
 
-async function lstatOrUndefined(path: string): Promise<Stats | undefined> {
-  try {
-    return await lstat(path);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
-  }
+function lstatOrUndefined(path: string): Stats | undefined {
+  return lstatSync(path, { throwIfNoEntry: false });
 }
 
 /**
@@ -45,7 +57,7 @@ export async function layoutEntry(
   let stats: Stats | undefined;
   for (let i = 1; i <= parts.length; i++) {
     const rel = parts.slice(0, i).join('/');
-    stats = await lstatOrUndefined(join(root, ...parts.slice(0, i)));
+    stats = lstatOrUndefined(join(root, ...parts.slice(0, i)));
     if (!stats) return undefined;
     if (stats.isSymbolicLink()) throw linkError(label, rel);
     if (i < parts.length && !stats.isDirectory())
@@ -60,19 +72,19 @@ export async function layoutDirs(
   parts: readonly string[],
   label: string,
 ): Promise<string> {
-  await mkdir(root, { recursive: true });
+  mkdirSync(root, { recursive: true });
   for (let i = 1; i <= parts.length; i++) {
     const rel = parts.slice(0, i).join('/');
     const path = join(root, ...parts.slice(0, i));
-    let stats = await lstatOrUndefined(path);
+    let stats = lstatOrUndefined(path);
     if (!stats) {
       try {
-        await mkdir(path);
+        mkdirSync(path);
       } catch (err) {
         // Another writer made it first: check what it made.
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       }
-      stats = await lstat(path);
+      stats = lstatSync(path);
     }
     if (stats.isSymbolicLink()) throw linkError(label, rel);
     if (!stats.isDirectory()) throw new ConfigurationError(`${label}: ${rel} is not a folder`);
@@ -99,17 +111,26 @@ async function openForRead(root: string, parts: readonly string[], label: string
   return handle;
 }
 
-/** The bytes of a regular file of the layout. */
+/** The bytes of a regular file of the layout (read whole, as everything read this way is). */
 export async function readLayoutFile(
   root: string,
   parts: readonly string[],
   label: string,
 ): Promise<Buffer> {
-  const handle = await openForRead(root, parts, label);
+  const rel = parts.join('/');
+  await layoutEntry(root, parts.slice(0, -1), label);
+  let fd: number;
   try {
-    return await handle.readFile();
+    fd = openSync(join(root, ...parts), READ_FLAGS);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ELOOP') throw linkError(label, rel);
+    throw err;
+  }
+  try {
+    if (!fstatSync(fd).isFile()) throw notFileError(label, rel);
+    return readFileSync(fd);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
@@ -135,20 +156,25 @@ export async function writeLayoutFile(
 ): Promise<void> {
   const dir = await layoutDirs(root, parts.slice(0, -1), label);
   const name = parts[parts.length - 1] as string;
-  const existing = await lstatOrUndefined(join(dir, name));
+  const existing = lstatOrUndefined(join(dir, name));
   if (existing?.isSymbolicLink()) throw linkError(label, parts.join('/'));
   const tmp = join(dir, `${name}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    if (Buffer.isBuffer(data)) {
-      const handle = await open(tmp, 'wx', 0o644);
+  if (Buffer.isBuffer(data)) {
+    try {
+      const fd = openSync(tmp, 'wx', 0o644);
       try {
-        await handle.writeFile(data);
+        writeFileSync(fd, data);
       } finally {
-        await handle.close();
+        closeSync(fd);
       }
-    } else {
-      await data(createWriteStream(tmp, { flags: 'wx', mode: 0o644 }));
+      renameSync(tmp, join(dir, name));
+    } finally {
+      rmSync(tmp, { force: true });
     }
+    return;
+  }
+  try {
+    await data(createWriteStream(tmp, { flags: 'wx', mode: 0o644 }));
     await rename(tmp, join(dir, name));
   } finally {
     await rm(tmp, { force: true });
