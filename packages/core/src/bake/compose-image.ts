@@ -20,8 +20,9 @@ import { bakeLayer, type LayerCache } from './layer-cache.js';
 import { mapLimit } from '../util/map-limit.js';
 
 /**
- * App layers written at once. Each holds at most two chunks per compression worker in memory,
- * so memory stays bounded; more would only queue on the same workers.
+ * App layers written at once. Each holds at most two chunks per compressing thread (the workers
+ * and the calling thread) in memory, so memory stays bounded; more would only queue on the
+ * same threads.
  */
 const LAYERS_AT_ONCE = 3;
 

@@ -66,13 +66,19 @@ describe('ParallelGzip', () => {
     const text = Buffer.from('<p>page</p>\n'.repeat(Math.ceil((1.5 * SEGMENT) / 12)));
     const random = randomBytes(3 * GZIP_CHUNK);
     const data = Buffer.concat([text, random, text]);
-    for (const workers of [0, 2]) {
-      const out = await gzip(data, workers, 10_000);
+    const digests = new Set<string>();
+    for (const [workers, piece] of [
+      [0, 10_000],
+      [2, 65_537],
+    ] as const) {
+      const out = await gzip(data, workers, piece);
+      digests.add(sha(out));
       expect(gunzipSync(out).equals(data)).toBe(true);
       const firstWhole = 2 * SEGMENT;
       expect(out.includes(data.subarray(firstWhole, firstWhole + 60_000))).toBe(true);
       expect(out.length).toBeLessThan(random.length + text.length / 4);
     }
+    expect(digests.size).toBe(1);
   }, 60_000);
 
   it('handles empty input and an exact number of chunks', async () => {
