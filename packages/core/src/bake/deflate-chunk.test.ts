@@ -7,7 +7,9 @@ import {
   DEFLATE_LEVEL,
   compressChunk,
   DICTIONARY_BYTES,
+  ENTROPY_STRIDE,
   FAST_LEVEL,
+  sampleBytes,
   storedBlocks,
   storedOverhead,
   storeInPlace,
@@ -70,5 +72,20 @@ describe('deflate-chunk', () => {
     expect(chunkLevel(text(CHUNK, 5))).toBe(DEFLATE_LEVEL);
     const out = compressChunk(narrow, undefined, true, chunkLevel(narrow));
     expect(inflateRawSync(out).equals(Buffer.from(narrow))).toBe(true);
+  });
+
+  it('samples every ENTROPY_STRIDE-th byte from the first, whatever the length', () => {
+    // The sampled positions are part of the output format: they decide what is stored.
+    const bytes = new Uint8Array(text(200, 3));
+    for (let n = 0; n <= bytes.length; n++) {
+      const data = bytes.subarray(0, n);
+      const counts = new Uint32Array(256);
+      const expected = new Uint32Array(256);
+      let samples = 0;
+      for (let i = 0; i < n; i += ENTROPY_STRIDE, samples++)
+        (expected[data[i] as number] as number)++;
+      expect(sampleBytes(data, counts)).toBe(samples);
+      expect([...counts]).toEqual([...expected]);
+    }
   });
 });
