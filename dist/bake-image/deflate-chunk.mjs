@@ -35,6 +35,9 @@ __nccwpck_require__.d(__webpack_exports__, {
   wF: () => (/* binding */ chunkLevel),
   cY: () => (/* binding */ compressChunk),
   Ue: () => (/* binding */ entropy),
+  Yq: () => (/* binding */ histogramEntropy),
+  Af: () => (/* binding */ levelFor),
+  ed: () => (/* binding */ sampleBytes),
   OS: () => (/* binding */ storeInPlace),
   B4: () => (/* binding */ storedBlocks),
   Wt: () => (/* binding */ storedOverhead)
@@ -2837,32 +2840,56 @@ function endsAligned(out, data, dictionary) {
 }
 
 /**
- * Bytes apart that entropy() samples. 7 is prime to the periods of binary records (2, 4, 8,
+ * Bytes apart that sampleBytes() samples. 7 is prime to the periods of binary records (2, 4, 8,
  * 16 bytes: integers, floats, pixels), so every byte position of a record is sampled alike and
- * such data does not look random. 150 Ki samples per 1 MiB chunk put random data at 7.998 bits,
- * well above STORE_ENTROPY, at a seventh of the cost of counting every byte.
+ * such data does not look random, at a seventh of the cost of counting every byte.
  */
 const ENTROPY_STRIDE = 7;
 
-/** Shannon entropy of the byte histogram of every ENTROPY_STRIDE-th byte of `data`, in bits. */
-function entropy(data) {
+/**
+ * Adds every ENTROPY_STRIDE-th byte of `data`, from its first, to the 256 `counts`; returns how
+ * many it added. Histograms of consecutive segments add up to the histogram of their chunk.
+ */
+function sampleBytes(data, counts) {
   const n = data.length;
-  if (n === 0) return 0;
-  const counts = new Uint32Array(256);
-  let samples = 0;
-  for (let i = 0; i < n; i += ENTROPY_STRIDE) {
+  const s = ENTROPY_STRIDE;
+  let i = 0;
+  // Four samples per step: independent increments, about twice as fast as one at a time.
+  for (; i + 3 * s < n; i += 4 * s) {
     counts[data[i]]++;
-    samples++;
+    counts[data[i + s]]++;
+    counts[data[i + 2 * s]]++;
+    counts[data[i + 3 * s]]++;
   }
+  for (; i < n; i += s) counts[data[i]]++;
+  return Math.ceil(n / s);
+}
+
+/**
+ * Shannon entropy in bits per byte of a histogram of `samples` bytes, with the Miller-Madow
+ * correction: the plain estimate falls short by about (bins - 1) / (2 N ln 2), which from the
+ * 9 Ki samples of a 64 KiB segment puts random bytes at 7.980, below STORE_ENTROPY; corrected
+ * they measure 8.000 (one standard deviation 0.002), from a segment as from a whole chunk.
+ */
+function histogramEntropy(counts, samples) {
+  if (samples === 0) return 0;
   let bits = 0;
+  let bins = 0;
   for (let b = 0; b < 256; b++) {
     const c = counts[b];
     if (c) {
       const p = c / samples;
       bits -= p * Math.log2(p);
+      bins++;
     }
   }
-  return bits;
+  return bits + (bins - 1) / (2 * samples * Math.LN2);
+}
+
+/** histogramEntropy of `data`'s sampled bytes. */
+function entropy(data) {
+  const counts = new Uint32Array(256);
+  return histogramEntropy(counts, sampleBytes(data, counts));
 }
 
 /**
@@ -2906,13 +2933,17 @@ function storeInPlace(buffer, length, final) {
 }
 
 /**
- * How a chunk is compressed, decided from its bytes alone: 0 (stored) for random-looking
- * bytes, FAST_LEVEL for bytes that compress little, else DEFLATE_LEVEL.
+ * How bytes of `bits` entropy per byte are compressed: 0 (stored) for random-looking bytes,
+ * FAST_LEVEL for bytes that compress little, else DEFLATE_LEVEL.
  */
-function chunkLevel(data) {
-  const bits = entropy(data);
+function levelFor(bits) {
   if (bits > STORE_ENTROPY) return 0;
   return bits >= FAST_ENTROPY ? FAST_LEVEL : DEFLATE_LEVEL;
+}
+
+/** levelFor a chunk, decided from its bytes alone. */
+function chunkLevel(data) {
+  return levelFor(entropy(data));
 }
 
 /**
@@ -2977,7 +3008,10 @@ var __webpack_exports__STORE_ENTROPY = __webpack_exports__.Up;
 var __webpack_exports__chunkLevel = __webpack_exports__.wF;
 var __webpack_exports__compressChunk = __webpack_exports__.cY;
 var __webpack_exports__entropy = __webpack_exports__.Ue;
+var __webpack_exports__histogramEntropy = __webpack_exports__.Yq;
+var __webpack_exports__levelFor = __webpack_exports__.Af;
+var __webpack_exports__sampleBytes = __webpack_exports__.ed;
 var __webpack_exports__storeInPlace = __webpack_exports__.OS;
 var __webpack_exports__storedBlocks = __webpack_exports__.B4;
 var __webpack_exports__storedOverhead = __webpack_exports__.Wt;
-export { __webpack_exports__DEFLATE_LEVEL as DEFLATE_LEVEL, __webpack_exports__DEFLATE_MEM as DEFLATE_MEM, __webpack_exports__DICTIONARY_BYTES as DICTIONARY_BYTES, __webpack_exports__ENTROPY_STRIDE as ENTROPY_STRIDE, __webpack_exports__FAST_ENTROPY as FAST_ENTROPY, __webpack_exports__FAST_LEVEL as FAST_LEVEL, __webpack_exports__STORE_ENTROPY as STORE_ENTROPY, __webpack_exports__chunkLevel as chunkLevel, __webpack_exports__compressChunk as compressChunk, __webpack_exports__entropy as entropy, __webpack_exports__storeInPlace as storeInPlace, __webpack_exports__storedBlocks as storedBlocks, __webpack_exports__storedOverhead as storedOverhead };
+export { __webpack_exports__DEFLATE_LEVEL as DEFLATE_LEVEL, __webpack_exports__DEFLATE_MEM as DEFLATE_MEM, __webpack_exports__DICTIONARY_BYTES as DICTIONARY_BYTES, __webpack_exports__ENTROPY_STRIDE as ENTROPY_STRIDE, __webpack_exports__FAST_ENTROPY as FAST_ENTROPY, __webpack_exports__FAST_LEVEL as FAST_LEVEL, __webpack_exports__STORE_ENTROPY as STORE_ENTROPY, __webpack_exports__chunkLevel as chunkLevel, __webpack_exports__compressChunk as compressChunk, __webpack_exports__entropy as entropy, __webpack_exports__histogramEntropy as histogramEntropy, __webpack_exports__levelFor as levelFor, __webpack_exports__sampleBytes as sampleBytes, __webpack_exports__storeInPlace as storeInPlace, __webpack_exports__storedBlocks as storedBlocks, __webpack_exports__storedOverhead as storedOverhead };
