@@ -41,7 +41,8 @@ describe('DeflatePool', () => {
   it('fails the chunks a worker held when it dies, and compresses later ones', async () => {
     const pool = new DeflatePool(1);
     await loaded(pool);
-    const [a, b, c] = chunks(3) as Array<{ data: Uint8Array; expected: Buffer }>;
+    type Chunk = { data: Uint8Array; expected: Buffer };
+    const [a, b, c] = chunks(3) as [Chunk, Chunk, Chunk];
     const first = pool.deflate(Uint8Array.from(a.data), undefined, false, DEFLATE_LEVEL);
     const second = pool.deflate(Uint8Array.from(b.data), undefined, false, DEFLATE_LEVEL);
     const slots = (
