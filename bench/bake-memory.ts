@@ -9,7 +9,7 @@ import { appendFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { bake, parseBakeRequest } from '@kiln/core/bake';
+import { bake, parseBakeRequest, RACY_NS } from '@kiln/core/bake';
 import { fromRecord } from '@kiln/core/inputs';
 import { Registries } from '@kiln/core/oci';
 import { textBytes } from './fixtures.js';
@@ -76,6 +76,12 @@ async function main(): Promise<void> {
     const used = process.cpuUsage(cpu0);
     const bakeCpu = (used.user + used.system) / 1e6;
     const again = await seconds(() => bake(req, new Registries(), () => {}));
+    // Later bakes: a cached blob left alone for RACY_NS is read against its digest once more,
+    // and that proof is remembered by its stamp (as source files' hashes are); the bake after
+    // that does not read it.
+    await new Promise((r) => setTimeout(r, Number(RACY_NS / 1_000_000n) + 200));
+    await bake(req, new Registries(), () => {});
+    const later = await seconds(() => bake(req, new Registries(), () => {}));
     const layers = result?.appLayers ?? [];
 
     console.log(`command:       ${COMMAND}`);
@@ -93,7 +99,8 @@ async function main(): Promise<void> {
       '|---|---|---|---|',
       `| \`${shell.replace(context, 'ctx')}\` | ${gzipSeconds.toFixed(1)} s | ${gzipCpu.toFixed(1)} s | ${(total / gzipSeconds).toFixed(0)} MiB/s |`,
       `| native bake, cold | ${bakeSeconds.toFixed(1)} s | ${bakeCpu.toFixed(1)} s | ${(total / bakeSeconds).toFixed(0)} MiB/s (${(gzipSeconds / bakeSeconds).toFixed(2)}x) |`,
-      `| native bake, unchanged (layer cache) | ${again.toFixed(1)} s | | ${(total / again).toFixed(0)} MiB/s |`,
+      `| native bake, unchanged, at once (cached blobs read) | ${again.toFixed(1)} s | | ${(total / again).toFixed(0)} MiB/s |`,
+      `| native bake, unchanged, later (proofs remembered) | ${later.toFixed(1)} s | | ${(total / later).toFixed(0)} MiB/s |`,
     ];
     console.log(rows.join('\n'));
     console.log(

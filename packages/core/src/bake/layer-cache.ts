@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { type BigIntStats, lstatSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
+import { type Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { errorMessage } from '../errors.js';
 import { debug, warning } from '../log.js';
@@ -205,7 +205,9 @@ const isResult = (v: unknown): v is LayerResult => {
 /**
  * App layers by the digest of their inputs: `keys/<key>.json` names a layer, `blobs/` (an OCI
  * layout) holds it. A hit is proven by reading the blob against its digest; an entry that fails
- * (a rotten disk, a damaged restored cache) is dropped and the layer written again.
+ * (a rotten disk, a damaged restored cache) is dropped and the layer written again. A blob once
+ * proven is remembered in the file index by its stamp, as source files are: while the stamp is
+ * the same (nothing wrote to it since; a restored cache has new inodes), it is not read again.
  */
 export class LayerCache {
   readonly layout: OciLayout;
@@ -215,9 +217,13 @@ export class LayerCache {
   readonly files: FileIndex;
   written = 0;
 
-  constructor(readonly dir: string) {
+  /** `racyNs`: how long a blob must be left alone for its proof to be remembered (tests shorten it). */
+  constructor(
+    readonly dir: string,
+    racyNs?: bigint,
+  ) {
     this.layout = new OciLayout(dir);
-    this.files = new FileIndex(join(dir, 'files.json'));
+    this.files = new FileIndex(join(dir, 'files.json'), racyNs);
   }
 
   async init(): Promise<void> {
@@ -244,10 +250,7 @@ export class LayerCache {
     if (desc && !problem) {
       try {
         if (!(await this.layout.hasBlob(desc))) problem = 'layer file missing or of the wrong size';
-        else {
-          const discard = new Writable({ write: (_c, _e, cb) => cb() });
-          await pipeline(await this.layout.openBlob(desc), discard);
-        }
+        else await this.prove(desc.digest, () => this.layout.openBlob(desc));
       } catch (err) {
         problem = errorMessage(err);
       }
@@ -264,6 +267,21 @@ export class LayerCache {
     await utimes(this.keyFile(key), now, now).catch(() => {});
     this.used.add(key);
     return entry as LayerResult;
+  }
+
+  /**
+   * Reads a blob against its digest (`open` verifies while read), unless the file index holds
+   * its proof for its current stamp; a proof is remembered only if the stamp held during the read.
+   */
+  private async prove(digest: Digest, open: () => Promise<Readable>): Promise<void> {
+    await this.files.load();
+    const path = this.layout.blobPath(digest);
+    const stamp = stampOf(lstatSync(path, { bigint: true }));
+    if (this.files.lookup(path, stamp) === digestHex(digest)) return;
+    const readAt = wallClockNs();
+    await pipeline(await open(), new Writable({ write: (_c, _e, cb) => cb() }));
+    if (sameStamp(stampOf(lstatSync(path, { bigint: true })), stamp))
+      this.files.record(path, stamp, digestHex(digest), readAt);
   }
 
   async put(key: string, result: LayerResult): Promise<void> {
