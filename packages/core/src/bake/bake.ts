@@ -1,6 +1,6 @@
 import { link } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readRunContext } from '../github/context.js';
+import { readRunContext, type RunContext } from '../github/context.js';
 import { info } from '../log.js';
 import { copyImage } from '../oci/copy.js';
 import type { Digest } from '../oci/digest.js';
@@ -64,9 +64,10 @@ export function normaliseModes(entries: LayerEntry[]): LayerEntry[] {
 /** What the commit says (its time, its id): git is asked at most once per fact, in parallel. */
 function readCommit(
   req: BakeRequest,
+  ctx: RunContext,
   env = process.env,
 ): Promise<{ sourceDateEpoch: number; revision: string | undefined }> {
-  const commit = readRunContext(env).commit;
+  const commit = ctx.commit;
   const date =
     req.sourceDateEpoch !== undefined
       ? Promise.resolve(req.sourceDateEpoch)
@@ -81,9 +82,9 @@ function readCommit(
 function provenanceFor(
   commit: { sourceDateEpoch: number; revision: string | undefined },
   base: ResolvedBase | undefined,
+  ctx: RunContext,
   env = process.env,
 ): BakeProvenance {
-  const ctx = readRunContext(env);
   const p: BakeProvenance = { sourceDateEpoch: commit.sourceDateEpoch };
   const revision = commit.revision;
   if (revision) p.revision = revision;
@@ -162,7 +163,8 @@ export async function bake(
 ): Promise<BakeResult> {
   // git runs while the copy lines are resolved and the base is read; a failure (no commit to
   // date the bake from) is reported after the input checks, as before.
-  const commit = readCommit(req);
+  const ctx = readRunContext();
+  const commit = readCommit(req, ctx);
   commit.catch(() => {});
   // A compression worker loads meanwhile too, ready by the first chunk worth sending it.
   warmDeflatePool(req.compressionWorkers);
@@ -185,7 +187,7 @@ export async function bake(
           resolveBase(req.baseInput, from, registries),
         );
   if (base) log(`base ${base.name}@${base.digest}`);
-  const provenance = provenanceFor(await commit, base);
+  const provenance = provenanceFor(await commit, base, ctx);
 
   const run = async (baseStore?: ImageStore): Promise<BakeResult> =>
     withLayerCache(req.layerCache, (cache) =>
