@@ -9,8 +9,8 @@ export const MAX_COMPRESSION_WORKERS = 16;
 
 /**
  * Workers to compress with: `KILN_COMPRESS_WORKERS` (0 = on the calling thread only), else one
- * per core but one: the calling thread compresses too whenever every worker has a chunk waiting
- * (ParallelGzip), and each worker costs about 40 MiB.
+ * per core but one: the calling thread compresses too whenever every worker has its next chunk
+ * (DeflatePool.deflate), and each worker costs about 40 MiB.
  */
 export function defaultCompressionWorkers(env = process.env): number {
   const asked = env.KILN_COMPRESS_WORKERS?.trim();
@@ -89,9 +89,9 @@ export class DeflatePool {
 
   /**
    * compressChunk of one chunk, on a worker; on this thread while no worker has loaded yet (the
-   * first chunks of a process do not wait for one), when every worker already has a chunk
-   * waiting (this thread is one more compressor), for a last chunk when no worker is free, or
-   * if workers cannot run.
+   * first chunks of a process do not wait for one), when every worker already has its next
+   * chunk posted (this thread is one more compressor), for a last chunk when no worker is free,
+   * or if workers cannot run.
    */
   deflate(
     data: Uint8Array,

@@ -63,13 +63,13 @@ function recycle(buffer: ArrayBufferLike): void {
 }
 
 /**
- * A single gzip member written from fixed-size chunks of the input, compressed in parallel:
- * each chunk is its own deflate run primed with the 32 KiB before it and ending byte aligned
- * (see deflate-chunk.mjs), so the chunks' outputs concatenate into one valid deflate stream.
- * Chunk borders depend only on the bytes (a full chunk, or a change between random-looking and
- * compressible segments), so the output is the same for any number of workers, any scheduling
- * and any way the input arrives. At most a few chunks per worker are
- * in flight: memory stays bounded whatever the layer size.
+ * A single gzip member written from chunks of the input (GZIP_CHUNK at most), compressed in
+ * parallel: each chunk is its own deflate run primed with the 32 KiB before it and ending byte
+ * aligned (see deflate-chunk.mjs), so the chunks' outputs concatenate into one valid deflate
+ * stream. Chunk borders depend only on the bytes (a full chunk, or a change between
+ * random-looking and compressible segments), so the output is the same for any number of
+ * workers, any scheduling and any way the input arrives. At most a few chunks per compressing
+ * thread are in flight: memory stays bounded whatever the layer size.
  */
 export class ParallelGzip {
   private stage: Uint8Array;
