@@ -300,8 +300,8 @@ if (!external_node_worker_threads_.isMainThread && external_node_worker_threads_
 const MAX_COMPRESSION_WORKERS = 16;
 /**
  * Workers to compress with: `KILN_COMPRESS_WORKERS` (0 = on the calling thread only), else one
- * per core but one: the calling thread compresses too whenever every worker has a chunk waiting
- * (ParallelGzip), and each worker costs about 40 MiB.
+ * per core but one: the calling thread compresses too whenever every worker has its next chunk
+ * (DeflatePool.deflate), and each worker costs about 40 MiB.
  */
 function defaultCompressionWorkers(env = process.env) {
     const asked = env.KILN_COMPRESS_WORKERS?.trim();
@@ -348,9 +348,9 @@ class DeflatePool {
     }
     /**
      * compressChunk of one chunk, on a worker; on this thread while no worker has loaded yet (the
-     * first chunks of a process do not wait for one), when every worker already has a chunk
-     * waiting (this thread is one more compressor), for a last chunk when no worker is free, or
-     * if workers cannot run.
+     * first chunks of a process do not wait for one), when every worker already has its next
+     * chunk posted (this thread is one more compressor), for a last chunk when no worker is free,
+     * or if workers cannot run.
      */
     deflate(data, dictionary, final, level) {
         if (!this.broken && this.slots.length === 0)
@@ -623,13 +623,13 @@ function recycle(buffer) {
         spareChunks.push(new Uint8Array(buffer));
 }
 /**
- * A single gzip member written from fixed-size chunks of the input, compressed in parallel:
- * each chunk is its own deflate run primed with the 32 KiB before it and ending byte aligned
- * (see deflate-chunk.mjs), so the chunks' outputs concatenate into one valid deflate stream.
- * Chunk borders depend only on the bytes (a full chunk, or a change between random-looking and
- * compressible segments), so the output is the same for any number of workers, any scheduling
- * and any way the input arrives. At most a few chunks per worker are
- * in flight: memory stays bounded whatever the layer size.
+ * A single gzip member written from chunks of the input (GZIP_CHUNK at most), compressed in
+ * parallel: each chunk is its own deflate run primed with the 32 KiB before it and ending byte
+ * aligned (see deflate-chunk.mjs), so the chunks' outputs concatenate into one valid deflate
+ * stream. Chunk borders depend only on the bytes (a full chunk, or a change between
+ * random-looking and compressible segments), so the output is the same for any number of
+ * workers, any scheduling and any way the input arrives. At most a few chunks per compressing
+ * thread are in flight: memory stays bounded whatever the layer size.
  */
 class ParallelGzip {
     write;
@@ -2117,8 +2117,8 @@ function normaliseModes(entries) {
     }));
 }
 /** What the commit says (its time, its id): git is asked at most once per fact, in parallel. */
-function readCommit(req, env = process.env) {
-    const commit = (0,context/* readRunContext */.$)(env).commit;
+function readCommit(req, ctx, env = process.env) {
+    const commit = ctx.commit;
     const date = req.sourceDateEpoch !== undefined
         ? Promise.resolve(req.sourceDateEpoch)
         : (0,source_date/* sourceDateEpoch */.pA)('', req.context, env);
@@ -2128,8 +2128,7 @@ function readCommit(req, env = process.env) {
         revision,
     }));
 }
-function provenanceFor(commit, base, env = process.env) {
-    const ctx = (0,context/* readRunContext */.$)(env);
+function provenanceFor(commit, base, ctx, env = process.env) {
     const p = { sourceDateEpoch: commit.sourceDateEpoch };
     const revision = commit.revision;
     if (revision)
@@ -2194,7 +2193,8 @@ async function linkAppLayers(layers, from, to) {
 async function bake(req, registries, log = src_log/* info */.pq) {
     // git runs while the copy lines are resolved and the base is read; a failure (no commit to
     // date the bake from) is reported after the input checks, as before.
-    const commit = readCommit(req);
+    const ctx = (0,context/* readRunContext */.$)();
+    const commit = readCommit(req, ctx);
     commit.catch(() => { });
     // A compression worker loads meanwhile too, ready by the first chunk worth sending it.
     warmDeflatePool(req.compressionWorkers);
@@ -2215,7 +2215,7 @@ async function bake(req, registries, log = src_log/* info */.pq) {
         : await (0,activity/* activity */.E)(`reading base image ${req.baseInput}`, () => resolveBase(req.baseInput, from, registries));
     if (base)
         log(`base ${base.name}@${base.digest}`);
-    const provenance = provenanceFor(await commit, base);
+    const provenance = provenanceFor(await commit, base, ctx);
     const run = async (baseStore) => withLayerCache(req.layerCache, (cache) => (0,temp_dir/* withTempDir */.E8)('kiln-bake-', async (dir) => {
         const work = new oci_layout/* OciLayout */.A((0,external_node_path_.join)(dir, 'first'));
         const composeInto = (layout, layerCache) => composeImage(req, layers, layout, provenance, base && baseStore ? { ...base, store: baseStore } : undefined, layerCache);
