@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   constants,
+  createReadStream,
   createWriteStream,
   fstatSync,
   lstatSync,
@@ -13,7 +14,7 @@ import {
   type Stats,
   writeFileSync,
 } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { ConfigurationError } from '../../errors.js';
@@ -92,31 +93,11 @@ export async function layoutDirs(
   return join(root, ...parts);
 }
 
-/** Opens a regular file of the layout for reading; links and special files are refused. */
-async function openForRead(root: string, parts: readonly string[], label: string) {
-  const rel = parts.join('/');
-  await layoutEntry(root, parts.slice(0, -1), label);
-  let handle;
-  try {
-    handle = await open(join(root, ...parts), READ_FLAGS);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ELOOP') throw linkError(label, rel);
-    throw err;
-  }
-  const stats = await handle.stat();
-  if (!stats.isFile()) {
-    await handle.close();
-    throw notFileError(label, rel);
-  }
-  return handle;
-}
-
-/** The bytes of a regular file of the layout (read whole, as everything read this way is). */
-export async function readLayoutFile(
-  root: string,
-  parts: readonly string[],
-  label: string,
-): Promise<Buffer> {
+/**
+ * Opens a regular file of the layout for reading (a descriptor); links and special files are
+ * refused.
+ */
+async function openForRead(root: string, parts: readonly string[], label: string): Promise<number> {
   const rel = parts.join('/');
   await layoutEntry(root, parts.slice(0, -1), label);
   let fd: number;
@@ -128,6 +109,21 @@ export async function readLayoutFile(
   }
   try {
     if (!fstatSync(fd).isFile()) throw notFileError(label, rel);
+  } catch (err) {
+    closeSync(fd);
+    throw err;
+  }
+  return fd;
+}
+
+/** The bytes of a regular file of the layout (read whole, as everything read this way is). */
+export async function readLayoutFile(
+  root: string,
+  parts: readonly string[],
+  label: string,
+): Promise<Buffer> {
+  const fd = await openForRead(root, parts, label);
+  try {
     return readFileSync(fd);
   } finally {
     closeSync(fd);
@@ -140,7 +136,7 @@ export async function openLayoutFile(
   parts: readonly string[],
   label: string,
 ): Promise<Readable> {
-  return (await openForRead(root, parts, label)).createReadStream();
+  return createReadStream('', { fd: await openForRead(root, parts, label) });
 }
 
 /**
