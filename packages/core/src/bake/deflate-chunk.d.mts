@@ -19,8 +19,6 @@ export declare const FAST_LEVEL: number;
 export declare const FAST_ENTROPY: number;
 /** 0 (stored), FAST_LEVEL or DEFLATE_LEVEL for bytes of `bits` entropy per byte. */
 export declare function levelFor(bits: number): number;
-/** levelFor the chunk's entropy: decided from its bytes alone. */
-export declare function chunkLevel(data: Uint8Array): number;
 /** Stored deflate blocks holding `data`, byte aligned, the last one final when `final`. */
 export declare function storedBlocks(data: Uint8Array, final: boolean): Uint8Array;
 /** Bytes of stored-block headers a chunk of `length` bytes needs. */
@@ -31,7 +29,7 @@ export declare function storeInPlace(
   length: number,
   final: boolean,
 ): Uint8Array;
-/** Raw deflate of a chunk at the level chunkLevel gave; a non-final one ends byte aligned. */
+/** Raw deflate of a chunk at the level levelFor gave; a non-final one ends byte aligned. */
 export declare function compressChunk(
   data: Uint8Array,
   dictionary: Uint8Array | undefined,

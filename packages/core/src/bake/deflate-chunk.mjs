@@ -181,13 +181,8 @@ export function levelFor(bits) {
   return bits >= FAST_ENTROPY ? FAST_LEVEL : DEFLATE_LEVEL;
 }
 
-/** levelFor a chunk, decided from its bytes alone. */
-export function chunkLevel(data) {
-  return levelFor(entropy(data));
-}
-
 /**
- * Raw deflate of one chunk that chunkLevel said to deflate, at that level, primed with
+ * Raw deflate of one chunk that levelFor said to deflate, at that level, primed with
  * `dictionary` (the 32 KiB before the chunk). A non-final chunk ends with a sync flush (byte
  * aligned, 00 00 FF FF), so the next chunk's deflate can simply follow it.
  */
@@ -219,7 +214,7 @@ export function compressChunk(data, dictionary, final, level) {
   return final || endsAligned(out, data, dictionary) ? run : storedBlocks(data, false);
 }
 
-// As a worker: one job at a time, a chunk the caller decided to deflate (chunkLevel); the
+// As a worker: one job at a time, a chunk the caller decided to deflate (levelFor); the
 // input comes and goes back moved, not copied, so neither side collects a chunk-sized garbage
 // buffer per chunk. `ready` tells the pool the file loaded.
 if (!isMainThread && workerData && workerData.kilnDeflate && parentPort) {

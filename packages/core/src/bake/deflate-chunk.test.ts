@@ -3,12 +3,13 @@ import { createHash } from 'node:crypto';
 import { inflateRawSync } from 'node:zlib';
 import { textBytes } from '../../../../bench/fixtures.js';
 import {
-  chunkLevel,
   DEFLATE_LEVEL,
   compressChunk,
   DICTIONARY_BYTES,
+  entropy,
   ENTROPY_STRIDE,
   FAST_LEVEL,
+  levelFor,
   sampleBytes,
   storedBlocks,
   storedOverhead,
@@ -17,6 +18,8 @@ import {
 
 const CHUNK = 1024 * 1024;
 const text = textBytes;
+/** How a whole buffer would be compressed, decided from its bytes. */
+const levelOf = (data: Uint8Array): number => levelFor(entropy(data));
 
 describe('deflate-chunk', () => {
   it('ends every non-final chunk of text byte aligned, deflated and never stored', () => {
@@ -25,7 +28,7 @@ describe('deflate-chunk', () => {
       const all = new Uint8Array(text(CHUNK + DICTIONARY_BYTES, seed));
       const dictionary = all.subarray(0, DICTIONARY_BYTES);
       const data = all.subarray(DICTIONARY_BYTES);
-      const out = compressChunk(data, dictionary, false, chunkLevel(data));
+      const out = compressChunk(data, dictionary, false, levelOf(data));
       expect(out.length).toBeLessThan(data.length / 2);
       expect([...out.subarray(-4)]).toEqual([0, 0, 0xff, 0xff]);
       // Closed with an empty final stored block, the run decodes to the chunk.
@@ -38,8 +41,8 @@ describe('deflate-chunk', () => {
     const all = new Uint8Array(text(CHUNK / 4 + DICTIONARY_BYTES, 99));
     const dictionary = all.subarray(0, DICTIONARY_BYTES);
     const data = all.subarray(DICTIONARY_BYTES);
-    expect(Buffer.from(compressChunk(data, dictionary, false, chunkLevel(data)))).toEqual(
-      Buffer.from(compressChunk(data, dictionary, false, chunkLevel(data))),
+    expect(Buffer.from(compressChunk(data, dictionary, false, levelOf(data)))).toEqual(
+      Buffer.from(compressChunk(data, dictionary, false, levelOf(data))),
     );
   });
 
@@ -67,10 +70,10 @@ describe('deflate-chunk', () => {
       Array.from({ length: CHUNK / 32 }, (_, i) => createHash('sha256').update(String(i)).digest()),
     );
     const narrow = Uint8Array.from(random, (b) => 32 + (b % 96));
-    expect(chunkLevel(random)).toBe(0);
-    expect(chunkLevel(narrow)).toBe(FAST_LEVEL);
-    expect(chunkLevel(text(CHUNK, 5))).toBe(DEFLATE_LEVEL);
-    const out = compressChunk(narrow, undefined, true, chunkLevel(narrow));
+    expect(levelOf(random)).toBe(0);
+    expect(levelOf(narrow)).toBe(FAST_LEVEL);
+    expect(levelOf(text(CHUNK, 5))).toBe(DEFLATE_LEVEL);
+    const out = compressChunk(narrow, undefined, true, levelOf(narrow));
     expect(inflateRawSync(out).equals(Buffer.from(narrow))).toBe(true);
   });
 
