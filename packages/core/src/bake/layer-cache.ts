@@ -2,12 +2,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { type BigIntStats, lstatSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Readable, Writable } from 'node:stream';
+import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { errorMessage } from '../errors.js';
 import { debug, warning } from '../log.js';
 import { type Digest, digestHex } from '../oci/digest.js';
 import { OciLayout } from '../oci/layout/oci-layout.js';
+import type { Descriptor } from '../oci/manifest.js';
 import { MediaType } from '../oci/media-types.js';
 import {
   DEFLATE_LEVEL,
@@ -250,7 +251,7 @@ export class LayerCache {
     if (desc && !problem) {
       try {
         if (!(await this.layout.hasBlob(desc))) problem = 'layer file missing or of the wrong size';
-        else await this.prove(desc.digest, () => this.layout.openBlob(desc));
+        else await this.prove(desc);
       } catch (err) {
         problem = errorMessage(err);
       }
@@ -270,18 +271,19 @@ export class LayerCache {
   }
 
   /**
-   * Reads a blob against its digest (`open` verifies while read), unless the file index holds
+   * Reads a blob against its digest (openBlob verifies while read), unless the file index holds
    * its proof for its current stamp; a proof is remembered only if the stamp held during the read.
    */
-  private async prove(digest: Digest, open: () => Promise<Readable>): Promise<void> {
+  private async prove(desc: Descriptor): Promise<void> {
     await this.files.load();
-    const path = this.layout.blobPath(digest);
+    const path = this.layout.blobPath(desc.digest);
+    const hex = digestHex(desc.digest);
     const stamp = stampOf(lstatSync(path, { bigint: true }));
-    if (this.files.lookup(path, stamp) === digestHex(digest)) return;
+    if (this.files.lookup(path, stamp) === hex) return;
     const readAt = wallClockNs();
-    await pipeline(await open(), new Writable({ write: (_c, _e, cb) => cb() }));
+    await pipeline(await this.layout.openBlob(desc), new Writable({ write: (_c, _e, cb) => cb() }));
     if (sameStamp(stampOf(lstatSync(path, { bigint: true })), stamp))
-      this.files.record(path, stamp, digestHex(digest), readAt);
+      this.files.record(path, stamp, hex, readAt);
   }
 
   async put(key: string, result: LayerResult): Promise<void> {
