@@ -233,13 +233,8 @@ function levelFor(bits) {
   return bits >= FAST_ENTROPY ? FAST_LEVEL : DEFLATE_LEVEL;
 }
 
-/** levelFor a chunk, decided from its bytes alone. */
-function chunkLevel(data) {
-  return levelFor(entropy(data));
-}
-
 /**
- * Raw deflate of one chunk that chunkLevel said to deflate, at that level, primed with
+ * Raw deflate of one chunk that levelFor said to deflate, at that level, primed with
  * `dictionary` (the 32 KiB before the chunk). A non-final chunk ends with a sync flush (byte
  * aligned, 00 00 FF FF), so the next chunk's deflate can simply follow it.
  */
@@ -271,7 +266,7 @@ function compressChunk(data, dictionary, final, level) {
   return final || endsAligned(out, data, dictionary) ? run : storedBlocks(data, false);
 }
 
-// As a worker: one job at a time, a chunk the caller decided to deflate (chunkLevel); the
+// As a worker: one job at a time, a chunk the caller decided to deflate (levelFor); the
 // input comes and goes back moved, not copied, so neither side collects a chunk-sized garbage
 // buffer per chunk. `ready` tells the pool the file loaded.
 if (!external_node_worker_threads_.isMainThread && external_node_worker_threads_.workerData && external_node_worker_threads_.workerData.kilnDeflate && external_node_worker_threads_.parentPort) {
@@ -1101,7 +1096,7 @@ var reference = __webpack_require__(93966);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: ./packages/core/src/oci/digest.ts
-var oci_digest = __webpack_require__(3547);
+var digest = __webpack_require__(3547);
 // EXTERNAL MODULE: ./packages/core/src/oci/registry/errors.ts
 var registry_errors = __webpack_require__(15020);
 // EXTERNAL MODULE: ./packages/core/src/util/temp-dir.ts
@@ -1260,7 +1255,7 @@ function baseCacheDir(env = process.env) {
  */
 async function withBaseCache(baseDigest, base, fn) {
     const dir = baseCacheDir();
-    const key = `kiln-base-${(0,oci_digest/* digestHex */.sU)(baseDigest)}`;
+    const key = `kiln-base-${(0,digest/* digestHex */.sU)(baseDigest)}`;
     let hit = false;
     const useActionsCache = onRunnerWithCache();
     if (useActionsCache)
@@ -1795,7 +1790,7 @@ class LayerCache {
                 if (!(await this.layout.hasBlob(desc)))
                     problem = 'layer file missing or of the wrong size';
                 else
-                    await this.prove(desc.digest, () => this.layout.openBlob(desc));
+                    await this.prove(desc);
             }
             catch (err) {
                 problem = (0,errors/* errorMessage */.gJ)(err);
@@ -1814,19 +1809,20 @@ class LayerCache {
         return entry;
     }
     /**
-     * Reads a blob against its digest (`open` verifies while read), unless the file index holds
+     * Reads a blob against its digest (openBlob verifies while read), unless the file index holds
      * its proof for its current stamp; a proof is remembered only if the stamp held during the read.
      */
-    async prove(digest, open) {
+    async prove(desc) {
         await this.files.load();
-        const path = this.layout.blobPath(digest);
+        const path = this.layout.blobPath(desc.digest);
+        const hex = (0,digest/* digestHex */.sU)(desc.digest);
         const stamp = stampOf((0,external_node_fs_.lstatSync)(path, { bigint: true }));
-        if (this.files.lookup(path, stamp) === (0,oci_digest/* digestHex */.sU)(digest))
+        if (this.files.lookup(path, stamp) === hex)
             return;
         const readAt = wallClockNs();
-        await (0,external_node_stream_promises_.pipeline)(await open(), new external_node_stream_.Writable({ write: (_c, _e, cb) => cb() }));
+        await (0,external_node_stream_promises_.pipeline)(await this.layout.openBlob(desc), new external_node_stream_.Writable({ write: (_c, _e, cb) => cb() }));
         if (sameStamp(stampOf((0,external_node_fs_.lstatSync)(path, { bigint: true })), stamp))
-            this.files.record(path, stamp, (0,oci_digest/* digestHex */.sU)(digest), readAt);
+            this.files.record(path, stamp, hex, readAt);
     }
     async put(key, result) {
         const file = this.keyFile(key);
@@ -1854,7 +1850,7 @@ class LayerCache {
             if (!isResult(entry))
                 await (0,promises_.rm)(file, { force: true });
             else
-                keep.add((0,oci_digest/* digestHex */.sU)(entry.digest));
+                keep.add((0,digest/* digestHex */.sU)(entry.digest));
         }
         const blobs = (0,external_node_path_.join)(this.dir, 'blobs', 'sha256');
         for (const name of await (0,promises_.readdir)(blobs))

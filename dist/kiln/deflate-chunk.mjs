@@ -32,7 +32,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   xo: () => (/* binding */ FAST_ENTROPY),
   KL: () => (/* binding */ FAST_LEVEL),
   Up: () => (/* binding */ STORE_ENTROPY),
-  wF: () => (/* binding */ chunkLevel),
   cY: () => (/* binding */ compressChunk),
   Ue: () => (/* binding */ entropy),
   Yq: () => (/* binding */ histogramEntropy),
@@ -2945,13 +2944,8 @@ function levelFor(bits) {
   return bits >= FAST_ENTROPY ? FAST_LEVEL : DEFLATE_LEVEL;
 }
 
-/** levelFor a chunk, decided from its bytes alone. */
-function chunkLevel(data) {
-  return levelFor(entropy(data));
-}
-
 /**
- * Raw deflate of one chunk that chunkLevel said to deflate, at that level, primed with
+ * Raw deflate of one chunk that levelFor said to deflate, at that level, primed with
  * `dictionary` (the 32 KiB before the chunk). A non-final chunk ends with a sync flush (byte
  * aligned, 00 00 FF FF), so the next chunk's deflate can simply follow it.
  */
@@ -2983,7 +2977,7 @@ function compressChunk(data, dictionary, final, level) {
   return final || endsAligned(out, data, dictionary) ? run : storedBlocks(data, false);
 }
 
-// As a worker: one job at a time, a chunk the caller decided to deflate (chunkLevel); the
+// As a worker: one job at a time, a chunk the caller decided to deflate (levelFor); the
 // input comes and goes back moved, not copied, so neither side collects a chunk-sized garbage
 // buffer per chunk. `ready` tells the pool the file loaded.
 if (!external_node_worker_threads_namespaceObject.isMainThread && external_node_worker_threads_namespaceObject.workerData && external_node_worker_threads_namespaceObject.workerData.kilnDeflate && external_node_worker_threads_namespaceObject.parentPort) {
@@ -3009,7 +3003,6 @@ var __webpack_exports__ENTROPY_STRIDE = __webpack_exports__.Of;
 var __webpack_exports__FAST_ENTROPY = __webpack_exports__.xo;
 var __webpack_exports__FAST_LEVEL = __webpack_exports__.KL;
 var __webpack_exports__STORE_ENTROPY = __webpack_exports__.Up;
-var __webpack_exports__chunkLevel = __webpack_exports__.wF;
 var __webpack_exports__compressChunk = __webpack_exports__.cY;
 var __webpack_exports__entropy = __webpack_exports__.Ue;
 var __webpack_exports__histogramEntropy = __webpack_exports__.Yq;
@@ -3018,4 +3011,4 @@ var __webpack_exports__sampleBytes = __webpack_exports__.ed;
 var __webpack_exports__storeInPlace = __webpack_exports__.OS;
 var __webpack_exports__storedBlocks = __webpack_exports__.B4;
 var __webpack_exports__storedOverhead = __webpack_exports__.Wt;
-export { __webpack_exports__DEFLATE_LEVEL as DEFLATE_LEVEL, __webpack_exports__DEFLATE_MEM as DEFLATE_MEM, __webpack_exports__DICTIONARY_BYTES as DICTIONARY_BYTES, __webpack_exports__ENTROPY_STRIDE as ENTROPY_STRIDE, __webpack_exports__FAST_ENTROPY as FAST_ENTROPY, __webpack_exports__FAST_LEVEL as FAST_LEVEL, __webpack_exports__STORE_ENTROPY as STORE_ENTROPY, __webpack_exports__chunkLevel as chunkLevel, __webpack_exports__compressChunk as compressChunk, __webpack_exports__entropy as entropy, __webpack_exports__histogramEntropy as histogramEntropy, __webpack_exports__levelFor as levelFor, __webpack_exports__sampleBytes as sampleBytes, __webpack_exports__storeInPlace as storeInPlace, __webpack_exports__storedBlocks as storedBlocks, __webpack_exports__storedOverhead as storedOverhead };
+export { __webpack_exports__DEFLATE_LEVEL as DEFLATE_LEVEL, __webpack_exports__DEFLATE_MEM as DEFLATE_MEM, __webpack_exports__DICTIONARY_BYTES as DICTIONARY_BYTES, __webpack_exports__ENTROPY_STRIDE as ENTROPY_STRIDE, __webpack_exports__FAST_ENTROPY as FAST_ENTROPY, __webpack_exports__FAST_LEVEL as FAST_LEVEL, __webpack_exports__STORE_ENTROPY as STORE_ENTROPY, __webpack_exports__compressChunk as compressChunk, __webpack_exports__entropy as entropy, __webpack_exports__histogramEntropy as histogramEntropy, __webpack_exports__levelFor as levelFor, __webpack_exports__sampleBytes as sampleBytes, __webpack_exports__storeInPlace as storeInPlace, __webpack_exports__storedBlocks as storedBlocks, __webpack_exports__storedOverhead as storedOverhead };

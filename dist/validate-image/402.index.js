@@ -161,28 +161,11 @@ async function layoutDirs(root, parts, label) {
     }
     return (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, ...parts);
 }
-/** Opens a regular file of the layout for reading; links and special files are refused. */
+/**
+ * Opens a regular file of the layout for reading (a descriptor); links and special files are
+ * refused.
+ */
 async function openForRead(root, parts, label) {
-    const rel = parts.join('/');
-    await layoutEntry(root, parts.slice(0, -1), label);
-    let handle;
-    try {
-        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, ...parts), READ_FLAGS);
-    }
-    catch (err) {
-        if (err.code === 'ELOOP')
-            throw linkError(label, rel);
-        throw err;
-    }
-    const stats = await handle.stat();
-    if (!stats.isFile()) {
-        await handle.close();
-        throw notFileError(label, rel);
-    }
-    return handle;
-}
-/** The bytes of a regular file of the layout (read whole, as everything read this way is). */
-async function readLayoutFile(root, parts, label) {
     const rel = parts.join('/');
     await layoutEntry(root, parts.slice(0, -1), label);
     let fd;
@@ -197,6 +180,17 @@ async function readLayoutFile(root, parts, label) {
     try {
         if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fstatSync)(fd).isFile())
             throw notFileError(label, rel);
+    }
+    catch (err) {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+        throw err;
+    }
+    return fd;
+}
+/** The bytes of a regular file of the layout (read whole, as everything read this way is). */
+async function readLayoutFile(root, parts, label) {
+    const fd = await openForRead(root, parts, label);
+    try {
         return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(fd);
     }
     finally {
@@ -205,7 +199,7 @@ async function readLayoutFile(root, parts, label) {
 }
 /** A stream of a regular file of the layout. */
 async function openLayoutFile(root, parts, label) {
-    return (await openForRead(root, parts, label)).createReadStream();
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)('', { fd: await openForRead(root, parts, label) });
 }
 /**
  * Writes a file of the layout: the bytes go to a new temporary file beside it (created
