@@ -1,10 +1,13 @@
 import type { Digest } from '../oci/digest.js';
 import type { Descriptor } from '../oci/manifest.js';
 import {
+  type EntryMark,
   type EntryRecord,
   KNOWN_GOOD_KEPT,
   type KnownGood,
   LedgerAnnotation,
+  QUARANTINED_KEPT,
+  type Quarantined,
   type StoredEntry,
 } from './entry.js';
 
@@ -29,24 +32,45 @@ export function effectOf(r: EntryRecord): EntryEffect {
 /** The fields an entry after `head` takes from it: link, seq and the carried summary. */
 export type Carried = Pick<
   EntryRecord,
-  'prev' | 'seq' | 'previous' | 'previous_since' | 'known_good'
+  'prev' | 'seq' | 'previous' | 'previous_since' | 'known_good' | 'quarantined'
 >;
+
+/** Whether the entry quarantines its digest. */
+export const quarantines = (r: EntryRecord): boolean =>
+  r.action === 'quarantine' && r.outcome === 'quarantined';
 
 /** What the next entry after `head` (undefined: the first entry) must carry. */
 export function carryFrom(head: StoredEntry | undefined): Carried {
-  if (!head) return { prev: null, seq: 1, previous: null, previous_since: null, known_good: [] };
+  if (!head)
+    return {
+      prev: null,
+      seq: 1,
+      previous: null,
+      previous_since: null,
+      known_good: [],
+      quarantined: [],
+    };
   const r = head.entry;
   const e = effectOf(r);
-  const mine: KnownGood[] = e.good
-    ? [{ digest: r.digest, seq: r.seq, at: r.at, entry: head.digest }]
-    : [];
+  const mark: EntryMark = { digest: r.digest, seq: r.seq, at: r.at, entry: head.digest };
+  const good: KnownGood[] = e.good ? [mark] : [];
+  // One mark per digest: a second quarantine of it replaces the first.
+  const quarantined: Quarantined[] = quarantines(r)
+    ? [mark, ...r.quarantined.filter((q) => q.digest !== r.digest)]
+    : r.quarantined;
   return {
     prev: head.digest,
     seq: r.seq + 1,
     previous: e.current,
     previous_since: e.since,
-    known_good: [...mine, ...r.known_good].slice(0, KNOWN_GOOD_KEPT),
+    known_good: [...good, ...r.known_good].slice(0, KNOWN_GOOD_KEPT),
+    quarantined: quarantined.slice(0, QUARANTINED_KEPT),
   };
+}
+
+/** Digests quarantined as of after `head`, newest first (the head's own first when it is one). */
+export function quarantinedAfter(head: StoredEntry): Quarantined[] {
+  return carryFrom(head).quarantined;
 }
 
 /** Known-good digests as of after `head`, newest first (the head's own first when it is good). */
@@ -55,12 +79,17 @@ export function knownGoodAfter(head: StoredEntry): KnownGood[] {
 }
 
 /**
- * The newest known-good digest other than `before`, older than the newest time `before` itself
- * was good: "what ran healthy before this digest". undefined when the list has none.
+ * The newest known-good digest other than `before` and those in `skip` (quarantined), older
+ * than the newest time `before` itself was good: "what ran healthy before this digest". After
+ * v1, v2, v3 and a rollback to v2 that quarantined v3, it is v1. undefined when there is none.
  */
-export function pickKnownGood(list: KnownGood[], before: Digest | null): KnownGood | undefined {
+export function pickKnownGood(
+  list: KnownGood[],
+  before: Digest | null,
+  skip: ReadonlySet<Digest> = new Set(),
+): KnownGood | undefined {
   const at = before ? list.findIndex((k) => k.digest === before) : -1;
-  return list.slice(at + 1).find((k) => k.digest !== before);
+  return list.slice(at + 1).find((k) => k.digest !== before && !skip.has(k.digest));
 }
 
 /** One link of a chain as the store read it, oldest first. */
@@ -89,7 +118,30 @@ function carriedProblem(r: EntryRecord, want: Carried): string | undefined {
     return `entry edited: previous_since is ${r.previous_since ?? 'null'}, the history says ${want.previous_since ?? 'null'}`;
   if (JSON.stringify(r.known_good) !== JSON.stringify(want.known_good))
     return 'entry edited: its known-good list does not match the history before it';
+  if (JSON.stringify(r.quarantined) !== JSON.stringify(want.quarantined))
+    return 'entry edited: its quarantine list does not match the history before it';
   return undefined;
+}
+
+/**
+ * What is wrong with `link` as the entry after `before` (undefined: the first entry) in `env`'s
+ * chain: another environment's entry, a seq gap, a wrong prev, or a carried field that the
+ * history does not imply. undefined when it follows.
+ */
+export function linkProblem(
+  env: string,
+  link: StoredEntry,
+  before: StoredEntry | undefined,
+): string | undefined {
+  const r = link.entry;
+  const want = carryFrom(before);
+  return r.env !== env
+    ? `env mismatch: entry ${short(link.digest)} is of environment ${JSON.stringify(r.env)}`
+    : r.seq !== want.seq
+      ? `seq gap: entry ${short(link.digest)} has seq ${r.seq} where seq ${want.seq} belongs`
+      : r.prev !== want.prev
+        ? `wrong prev: entry ${short(link.digest)} names ${r.prev ?? 'no entry'} as previous, not ${want.prev ?? 'no entry'}`
+        : carriedProblem(r, want);
 }
 
 /**
@@ -127,21 +179,12 @@ export function verifyChain(
       breaks.push({ seq, reason: `entry edited: ${link.digest} ${link.problem}` });
       break;
     }
-    const r = link.stored.entry;
-    const want = carryFrom(before);
-    const reason =
-      r.env !== env
-        ? `env mismatch: entry ${short(link.digest)} is of environment ${JSON.stringify(r.env)}`
-        : r.seq !== want.seq
-          ? `seq gap: entry ${short(link.digest)} has seq ${r.seq} where seq ${want.seq} belongs`
-          : r.prev !== want.prev
-            ? `wrong prev: entry ${short(link.digest)} names ${r.prev ?? 'no entry'} as previous, not ${want.prev ?? 'no entry'}`
-            : carriedProblem(r, want);
+    const reason = linkProblem(env, link.stored, before);
     if (reason) {
-      breaks.push({ seq: want.seq, reason });
+      breaks.push({ seq: carryFrom(before).seq, reason });
       break;
     }
-    for (const d of r.abandoned ?? []) abandoned.add(d);
+    for (const d of link.stored.entry.abandoned ?? []) abandoned.add(d);
     before = link.stored;
   }
   // A walk cut short by a break says nothing about entries older than it.

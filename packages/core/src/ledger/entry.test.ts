@@ -32,6 +32,7 @@ function record(over: Partial<EntryRecord> = {}): EntryRecord {
     prev: P,
     previous_since: null,
     known_good: [],
+    quarantined: [],
     ...over,
   };
 }

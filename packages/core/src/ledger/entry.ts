@@ -12,6 +12,12 @@ export const LEDGER_LAYER_TYPE = 'application/json';
 export const ENTRY_MAX_BYTES = 64 * 1024;
 /** Known-good digests an entry carries forward, newest first: "last known-good" reads only the head. */
 export const KNOWN_GOOD_KEPT = 16;
+/**
+ * Quarantines an entry carries forward, newest first, so every environment's head alone says
+ * which digests it refuses (a referrers index can be rewritten; the chain cannot without a
+ * witness noticing). At about 190 bytes each, 200 keep an entry well under ENTRY_MAX_BYTES.
+ */
+export const QUARANTINED_KEPT = 200;
 
 /** Annotations of an entry's manifest, so a referrers listing answers without reading entries. */
 export const LedgerAnnotation = {
@@ -59,14 +65,19 @@ export interface LedgerEntry {
   from?: string;
 }
 
-/** A digest that ran healthy in the environment, and the entry that says so. */
-export interface KnownGood {
+/** A digest an entry of the chain speaks of, and that entry (known-good and quarantine lists). */
+export interface EntryMark {
   digest: Digest;
   seq: number;
   at: string;
   /** The entry's manifest digest. */
   entry: Digest;
 }
+
+/** A digest that ran healthy in the environment, and the entry that says so. */
+export type KnownGood = EntryMark;
+/** A digest quarantined in the environment, and the quarantine entry. */
+export type Quarantined = EntryMark;
 
 /**
  * An entry as stored: the entry plus the link to the previous entry and what the history
@@ -81,6 +92,8 @@ export interface EntryRecord extends LedgerEntry {
   previous_since: string | null;
   /** Known-good digests before this entry, newest first, at most KNOWN_GOOD_KEPT. */
   known_good: KnownGood[];
+  /** Digests quarantined before this entry, newest first, one mark each, at most QUARANTINED_KEPT. */
+  quarantined: Quarantined[];
   /** Entries this append wrote and lost to a concurrent writer (never in the chain). */
   abandoned?: Digest[];
 }
@@ -98,7 +111,7 @@ const digest = z
   .transform((d) => d as Digest);
 const isoTime = z.string().refine((t) => !Number.isNaN(Date.parse(t)), { message: 'not a time' });
 
-const knownGoodSchema = z.strictObject({
+const markSchema = z.strictObject({
   digest,
   seq: z.number().int().positive(),
   at: isoTime,
@@ -124,7 +137,8 @@ export const recordSchema = z.strictObject({
   from: z.string().regex(ENV_NAME).optional(),
   prev: digest.nullable(),
   previous_since: isoTime.nullable(),
-  known_good: z.array(knownGoodSchema).max(KNOWN_GOOD_KEPT),
+  known_good: z.array(markSchema).max(KNOWN_GOOD_KEPT),
+  quarantined: z.array(markSchema).max(QUARANTINED_KEPT),
   abandoned: z.array(digest).optional(),
 });
 

@@ -3,6 +3,7 @@ import { ConfigurationError } from '../errors.js';
 import type { Digest } from '../oci/digest.js';
 import { KilnArtifactType, VALIDATION_RESULT_ANNOTATION } from '../oci/referrers.js';
 import { MemoryArtifactStore } from '../oci/test-artifact-store.js';
+import { carryFrom } from './chain.js';
 import { encodeRecord, LEDGER_ENTRY_TYPE, LEDGER_LAYER_TYPE, recordAnnotations } from './entry.js';
 import { LedgerConflictError } from './errors.js';
 import {
@@ -124,13 +125,8 @@ describe('Ledger', () => {
       sleep: async () => {
         if (fired) return;
         fired = true;
-        const stale = {
-          ...rivalHead!.entry,
-          seq: 2,
-          prev: rivalHead!.digest,
-          digest: images.d as Digest,
-          previous: images.a as Digest,
-        };
+        // A well-formed next entry, as a rival Kiln writes it.
+        const stale = { ...rivalHead!.entry, ...carryFrom(rivalHead), digest: images.d as Digest };
         const { pushed } = await pushEntry(store, stale);
         await store.putManifest(pushed, { tag: 'kiln-ledger-staging' });
       },

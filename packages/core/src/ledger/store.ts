@@ -5,7 +5,7 @@ import { type Descriptor, descriptorOf, type ParsedManifest } from '../oci/manif
 import { settleWait, writeArtifact } from '../oci/referrers.js';
 import type { Artifact, ArtifactStore } from '../oci/store.js';
 import { sleep } from '../util/retry.js';
-import { type ChainLink, carryFrom, verifyChain, type VerifyResult } from './chain.js';
+import { type ChainLink, carryFrom, linkProblem, verifyChain, type VerifyResult } from './chain.js';
 import {
   annotationProblem,
   encodeRecord,
@@ -47,6 +47,19 @@ export interface LedgerOptions {
   /** Wait after moving the head before re-reading it (default HEAD_SETTLE_MS). */
   settleMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * The newest head recorded outside the registry (a witness): every head this ledger reads
+   * must descend from it, or the ledger was rewritten or truncated behind Kiln's back.
+   */
+  anchor?: WitnessedHead;
+}
+
+/** A head as a witness outside the registry recorded it. */
+export interface WitnessedHead {
+  digest: Digest;
+  seq: number;
+  /** Who recorded it, for errors: e.g. `GitHub Deployments of acme/shop`. */
+  source: string;
 }
 
 /** The head tag of `env`. */
@@ -65,6 +78,9 @@ export class Ledger {
   private readonly attempts: number;
   private readonly settleMs: number;
   private readonly wait: (ms: number) => Promise<void>;
+  private readonly anchor: WitnessedHead | undefined;
+  /** The newest head this ledger verified or wrote: later reads need only descend from it. */
+  private trusted: StoredEntry | undefined;
 
   constructor(
     readonly store: ArtifactStore,
@@ -80,10 +96,79 @@ export class Ledger {
     this.attempts = Math.max(1, opts.attempts ?? APPEND_ATTEMPTS);
     this.settleMs = opts.settleMs ?? HEAD_SETTLE_MS;
     this.wait = opts.sleep ?? sleep;
+    this.anchor = opts.anchor;
   }
 
-  /** The newest entry, or undefined for an empty ledger: two reads whatever the history length. */
+  /** The newest head this ledger verified or appended (what a witness records after a run). */
+  get verifiedHead(): StoredEntry | undefined {
+    return this.trusted;
+  }
+
+  /**
+   * The newest entry, or undefined for an empty ledger, checked before anything trusts it: it
+   * follows from the entry before it (link, seq, carried fields), and it descends from the
+   * witnessed head and from any head this ledger read before. Four reads when the head is new
+   * and no witness is older than it; one when it is the head already verified. A head that
+   * fails is a LedgerCorruptError naming the entry; nothing is written after it.
+   */
   async head(): Promise<StoredEntry | undefined> {
+    const read = await this.readHead();
+    const floor = this.trusted
+      ? { digest: this.trusted.digest, seq: this.trusted.entry.seq }
+      : this.anchor;
+    if (!read) {
+      if (floor) throw this.rewritten(undefined, floor);
+      return undefined;
+    }
+    if (this.trusted?.digest === read.digest) return this.trusted;
+    await this.checkDescent(read, floor);
+    this.trusted = read;
+    return read;
+  }
+
+  /**
+   * Walks back from `head`, checking each link against the entry before it, until `floor`'s
+   * seq (which must then be `floor` itself); with no floor, checks the head's own link only.
+   */
+  private async checkDescent(
+    head: StoredEntry,
+    floor: { digest: Digest; seq: number } | undefined,
+  ): Promise<void> {
+    let newer = head;
+    for (;;) {
+      if (floor && newer.entry.seq <= floor.seq) {
+        if (newer.entry.seq === floor.seq && newer.digest === floor.digest) return;
+        throw this.rewritten(head, floor);
+      }
+      const older = newer.entry.prev ? await this.load(newer.entry.prev) : undefined;
+      const problem = linkProblem(this.env, newer, older);
+      if (problem)
+        throw new LedgerCorruptError(
+          `ledger ${this.env} (${this.store.label}:${this.tag}): entry #${newer.entry.seq} ${newer.digest} is not a link of the chain: ${problem}; nothing was done (run kiln ledger verify ${this.env})`,
+          { env: this.env, digest: newer.digest, store: this.store.label },
+        );
+      if (!floor || !older) {
+        if (floor) throw this.rewritten(head, floor);
+        return;
+      }
+      newer = older;
+    }
+  }
+
+  private rewritten(
+    head: StoredEntry | undefined,
+    floor: { digest: Digest; seq: number; source?: string },
+  ): LedgerCorruptError {
+    const by = 'source' in floor && floor.source ? `the witness (${floor.source})` : 'this run';
+    const now = head ? `#${head.entry.seq} ${head.digest}` : 'no entry (the head tag is gone)';
+    return new LedgerCorruptError(
+      `ledger ${this.env} (${this.store.label}:${this.tag}): the head is ${now}, which does not descend from #${floor.seq} ${floor.digest} recorded by ${by}: the chain was rewritten or truncated in the registry; nothing was done`,
+      { env: this.env, ...(head ? { digest: head.digest } : {}), store: this.store.label },
+    );
+  }
+
+  /** The entry the head tag names, unchecked. */
+  private async readHead(): Promise<StoredEntry | undefined> {
     for (let attempt = 1; ; attempt++) {
       let manifest: ParsedManifest;
       try {
@@ -115,6 +200,7 @@ export class Ledger {
     if (subject.digest !== input.digest)
       throw new Error(`ledger ${this.env}: subject ${subject.digest} is not ${input.digest}`);
     const abandoned: Digest[] = [];
+    // Verified: an entry never carries fields from a head that does not follow its chain.
     let head = await this.head();
     for (let attempt = 1; attempt <= this.attempts; attempt++) {
       const record = this.record(input, head, abandoned);
@@ -135,7 +221,8 @@ export class Ledger {
         if (after && (await this.descends(after, manifest.digest, record.seq))) {
           // Listed only once in the chain, so a referrers listing never shows a lost attempt.
           await this.store.indexReferrer(subject.digest, descriptor);
-          return { entry: record, digest: manifest.digest };
+          this.trusted = { entry: record, digest: manifest.digest };
+          return this.trusted;
         }
       }
       abandoned.push(manifest.digest);
@@ -148,25 +235,58 @@ export class Ledger {
     );
   }
 
-  /** Entries newest first, up to `limit`: two reads per entry. */
+  /**
+   * Entries newest first, up to `limit`: two reads per entry, each checked as the link before
+   * the one after it (an inconsistent chain is a LedgerCorruptError naming the entry).
+   */
   async history(limit = Infinity): Promise<StoredEntry[]> {
     const out: StoredEntry[] = [];
     let next = await this.head();
     while (next && out.length < limit) {
       out.push(next);
-      next = next.entry.prev ? await this.load(next.entry.prev) : undefined;
+      if (out.length >= limit || !next.entry.prev) break;
+      const older = await this.load(next.entry.prev);
+      const problem = linkProblem(this.env, next, older);
+      if (problem)
+        throw new LedgerCorruptError(
+          `ledger ${this.env} (${this.store.label}:${this.tag}): entry #${next.entry.seq} ${next.digest}: ${problem}`,
+          { env: this.env, digest: next.digest, store: this.store.label },
+        );
+      next = older;
     }
     return out;
   }
 
   /**
+   * Whether `stored` is on the chain from the (verified) head: an entry found through a
+   * referrers listing counts only if the chain holds it. Costs the distance back from the head.
+   */
+  async onChain(stored: StoredEntry): Promise<boolean> {
+    const head = await this.head();
+    if (!head || stored.entry.env !== this.env || stored.entry.seq > head.entry.seq) return false;
+    const walked = await this.history(head.entry.seq - stored.entry.seq + 1);
+    return walked[walked.length - 1]?.digest === stored.digest;
+  }
+
+  /**
    * Walks the chain from the head and names the first broken link; also lists this
-   * environment's entries among the referrers of every image in the chain, so an entry removed
-   * or replaced behind the ledger's back is found even when the chain left is consistent.
+   * environment's entries among the referrers of every image in the chain, and of every image
+   * the repository's referrers indexes name where the store can list its tags, so an entry
+   * removed or replaced behind the ledger's back (the head re-written to name another digest,
+   * too) is found even when the chain left is consistent. With a witness, the witnessed head
+   * must be on the chain.
    */
   async verify(): Promise<VerifyResult> {
     const headDigest = await this.store.resolve(this.tag);
-    if (!headDigest) return { ok: true, entries: 0 };
+    if (!headDigest) {
+      if (!this.anchor) return { ok: true, entries: 0 };
+      return {
+        ok: false,
+        entries: 0,
+        brokenAt: this.anchor.seq,
+        reason: `witness: ${this.anchor.source} recorded head #${this.anchor.seq} ${this.anchor.digest}, but ${this.tag} is gone`,
+      };
+    }
     const links: ChainLink[] = [];
     let digest: Digest | null = headDigest;
     // No chain is longer than its head's seq; a longer walk is a broken chain, stop there.
@@ -179,12 +299,20 @@ export class Ledger {
       digest = link.stored.entry.prev;
     }
     links.reverse();
-    const images = new Set<Digest>();
+    const images = new Set<Digest>(await indexedSubjects(this.store));
     for (const l of links) if ('stored' in l) images.add(l.stored.entry.digest);
     const listed: Descriptor[] = [];
     for (const image of images)
       listed.push(...(await this.store.listReferrers(image, LEDGER_ENTRY_TYPE)));
-    return verifyChain(this.env, links, listed);
+    const result = verifyChain(this.env, links, listed);
+    const witnessed = this.anchor && witnessProblem(this.anchor, links);
+    if (!witnessed || (!result.ok && result.brokenAt <= witnessed.seq)) return result;
+    return {
+      ok: false,
+      entries: result.entries,
+      brokenAt: witnessed.seq,
+      reason: witnessed.reason,
+    };
   }
 
   private record(input: AppendInput, head: StoredEntry | undefined, abandoned: Digest[]) {
@@ -267,4 +395,35 @@ export class Ledger {
     if (problem) return { digest, problem };
     return { digest, stored: { entry: record, digest } };
   }
+}
+
+/** The subjects of the store's referrers fallback indexes (`sha256-<hex>` tags), where it lists tags. */
+async function indexedSubjects(store: ArtifactStore): Promise<Digest[]> {
+  const lister = store as Partial<TagLister>;
+  if (typeof lister.tags !== 'function') return [];
+  const tags = await lister.tags();
+  return tags
+    .filter((t) => /^sha256-[0-9a-f]{64}$/.test(t))
+    .map((t) => `sha256:${t.slice('sha256-'.length)}` as Digest);
+}
+
+/** A store that lists its tags (a registry repository). */
+interface TagLister {
+  tags(): Promise<string[]>;
+}
+
+/** Why the chain read does not hold the witnessed head, or undefined when it does. */
+function witnessProblem(
+  anchor: WitnessedHead,
+  links: readonly ChainLink[],
+): { seq: number; reason: string } | undefined {
+  const at = links.find((l) => 'stored' in l && l.stored.entry.seq === anchor.seq);
+  if (at?.digest === anchor.digest) return undefined;
+  const found = at
+    ? `the chain holds ${at.digest} at #${anchor.seq}`
+    : `the chain has no entry #${anchor.seq}`;
+  return {
+    seq: anchor.seq,
+    reason: `witness: ${anchor.source} recorded head #${anchor.seq} ${anchor.digest}, but ${found}: the chain was rewritten or truncated`,
+  };
 }
