@@ -11,6 +11,8 @@ export default async function globalSetup() {
     // Only what this run started is stopped by the teardown.
     writeFileSync(join(STATE, 'owner'), result.started ? String(process.pid) : '');
     process.env.DOCKER_HOST = result.env.engine.dockerHost;
+    // Ledger heads that runs of the CLI and the bundles witness live with the registries they name.
+    process.env.KILN_WITNESS_FILE ??= join(STATE, 'ledger-witness.json');
   } catch (err) {
     // Jest runs no teardown after a failed setup: stop what was started here, then report.
     await down().catch(() => {});

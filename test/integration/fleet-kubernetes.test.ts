@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { AppsV1Api, CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { ConfigurationError } from '@kiln/core/errors';
 import {
   type DeployRequest,
@@ -138,6 +139,8 @@ describe('kubernetes provider, as the API server sees it', () => {
     expect(r).toMatchObject({ outcome: 'rolled-back', requested: images.bad, image: images.v1 });
     expect(r.reason).toContain('deployment stall exceeded its progress deadline (10 s)');
     expect(r.reason).toContain('has timed out progressing');
+    // Its pods ran and failed their readiness: the release was tried.
+    expect(r.failure).toBeUndefined();
     const dep = f.deployments.get(`${NS}/stall`);
     expect(dep?.spec?.template.spec?.containers[0]?.image).toBe(images.v1);
     expect(dep?.metadata?.annotations?.['fleet.kiln.dev/rolled-back-from']).toBe(images.bad);
@@ -161,6 +164,20 @@ describe('kubernetes provider, as the API server sees it', () => {
     // An undone Deployment's previous revision is the bad release: rollback() refuses it.
     await expect(p.rollback()).rejects.toThrow(
       /already rolled back to .* its previous revision is the release it rolled back from/,
+    );
+  }, 60_000);
+
+  it('a rollout whose pods cannot pull the image is undone and says so (failure pull)', async () => {
+    const p = await kubeFleet('unpulled');
+    expect((await p.deploy({ ...request, image: images.v1, strategy: 'rolling' })).outcome).toBe(
+      'deployed',
+    );
+    // Not an image the fake's nodes can get: its pods wait in ImagePullBackOff.
+    const missing = pinned('missing');
+    const r = await p.deploy({ ...request, image: missing, strategy: 'rolling' });
+    expect(r).toMatchObject({ outcome: 'rolled-back', image: images.v1, failure: 'pull' });
+    expect(r.reason).toBe(
+      `the image could not be pulled: ImagePullBackOff: Back-off pulling image "${missing}"`,
     );
   }, 60_000);
 
@@ -257,4 +274,122 @@ describe('kubernetes provider, as the API server sees it', () => {
     expect(redact(`config: ${config}`)).toBe('config: ***');
     expect(redact(`token ${f.token}`)).toBe('token ***');
   });
+});
+
+describe('kubernetes blue-green: a switch killed before its ledger entry, re-run', () => {
+  let f: FakeKubeApi;
+  beforeAll(async () => {
+    f = await theFake();
+  });
+  const annotations = (name: string) => f.deployments.get(`${NS}/${name}`)?.metadata?.annotations;
+  const WARM = 'fleet.kiln.dev/warm-until';
+
+  /**
+   * The fleet's provider on clients whose Service patch to `colour` happens and then ends the
+   * run, as a runner killed right after the switch would: nothing after it runs.
+   */
+  function killedAfterSwitchTo(target: string, colour: 'blue' | 'green'): Promise<FleetProvider> {
+    const kc = new KubeConfig();
+    kc.loadFromString(f.kubeconfig(NS));
+    const core = kc.makeApiClient(CoreV1Api);
+    const killing = new Proxy(core, {
+      get(t, key, receiver) {
+        if (key !== 'patchNamespacedService') return Reflect.get(t, key, receiver) as unknown;
+        return async (...args: Parameters<CoreV1Api['patchNamespacedService']>) => {
+          const done = await t.patchNamespacedService(...args);
+          if (JSON.stringify(args[0].body).includes(`"${colour}"`))
+            throw new Error(`killed right after the switch to ${colour}`);
+          return done;
+        };
+      },
+    });
+    return kubeFleet(target, { namespace: NS, apps: kc.makeApiClient(AppsV1Api), core: killing });
+  }
+
+  /** v1 then v2 blue-green, then the provider's rollback to v1 killed right after its switch. */
+  async function interrupted(target: string, keepWarmMs: number): Promise<FleetProvider> {
+    const p = await kubeFleet(target);
+    for (const image of [images.v1, images.v2])
+      expect(
+        (await p.deploy({ ...request, image, strategy: 'blue-green', keepWarmMs })).outcome,
+      ).toBe('deployed');
+    const killed = await killedAfterSwitchTo(target, 'blue');
+    await expect(killed.rollback()).rejects.toThrow('killed right after the switch to blue');
+    expect(f.services.get(`${NS}/${target}`)?.spec?.selector?.['fleet.kiln.dev/colour']).toBe(
+      'blue',
+    );
+    expect(f.deployments.get(`${NS}/${target}-green`)?.spec?.replicas).toBe(3);
+    return p;
+  }
+
+  it('keep-warm 0: the same deploy of v1 is unchanged and retires the v2 colour', async () => {
+    const p = await interrupted('killed-cold', 0);
+    const r = await p.deploy({ ...request, image: images.v1, strategy: 'blue-green' });
+    expect(r).toMatchObject({ outcome: 'unchanged', image: images.v1 });
+    expect(r.warmUntil).toBeUndefined();
+    expect(f.services.get(`${NS}/killed-cold`)?.spec?.selector?.['fleet.kiln.dev/colour']).toBe(
+      'blue',
+    );
+    expect(f.deployments.get(`${NS}/killed-cold-green`)?.spec?.replicas).toBe(0);
+    expect(f.deployments.get(`${NS}/killed-cold-blue`)?.spec?.replicas).toBe(3);
+    expect(logs).toContain(
+      `green (killed-cold-green) still runs ${images.v2.split('@')[1]?.slice(0, 19)}… beside the live colour and keep-warm is 0: retiring it`,
+    );
+    expect(await p.current()).toMatchObject({ live: 'blue', image: images.v1 });
+    expect((await p.current()).warm).toBeUndefined();
+  }, 60_000);
+
+  it('keep-warm > 0: the v2 colour is kept warm with an expiry from now; the live one loses its mark', async () => {
+    const p = await interrupted('killed-warm', 60_000);
+    // The switch back came first: blue still carries the window the v2 deploy gave it.
+    expect(annotations('killed-warm-blue')?.[WARM]).toBeDefined();
+    expect(annotations('killed-warm-green')?.[WARM]).toBeUndefined();
+    const before = Date.now();
+    const r = await p.deploy({
+      ...request,
+      image: images.v1,
+      strategy: 'blue-green',
+      keepWarmMs: 60_000,
+    });
+    expect(r).toMatchObject({ outcome: 'unchanged', image: images.v1 });
+    expect(annotations('killed-warm-blue')?.[WARM]).toBeUndefined();
+    expect(annotations('killed-warm-green')?.[WARM]).toBe(r.warmUntil);
+    const until = Date.parse(r.warmUntil ?? '');
+    expect(until).toBeGreaterThanOrEqual(before + 60_000);
+    expect(until).toBeLessThanOrEqual(Date.now() + 60_000);
+    expect(f.deployments.get(`${NS}/killed-warm-green`)?.spec?.replicas).toBe(3);
+    expect(await p.current()).toMatchObject({
+      live: 'blue',
+      warm: { colour: 'green', image: images.v2, until: r.warmUntil },
+    });
+
+    // Run again, the window it set stays (not moved on), and nothing is patched.
+    const patchesBefore = f.requests.filter((x) => x.method === 'PATCH').length;
+    const again = await p.deploy({
+      ...request,
+      image: images.v1,
+      strategy: 'blue-green',
+      keepWarmMs: 60_000,
+    });
+    expect(again).toMatchObject({ outcome: 'unchanged', warmUntil: r.warmUntil });
+    expect(f.requests.filter((x) => x.method === 'PATCH').length).toBe(patchesBefore);
+  }, 60_000);
+
+  it('an expired window on the idle colour is retired by the re-run, before anything else', async () => {
+    const p = await kubeFleet('killed-expired');
+    for (const image of [images.v1, images.v2])
+      await p.deploy({ ...request, image, strategy: 'blue-green', keepWarmMs: 60_000 });
+    f.deployments.get(`${NS}/killed-expired-blue`)!.metadata!.annotations![WARM] =
+      '2000-01-01T00:00:00.000Z';
+    const r = await p.deploy({
+      ...request,
+      image: images.v2,
+      strategy: 'blue-green',
+      keepWarmMs: 60_000,
+    });
+    expect(r).toMatchObject({ outcome: 'unchanged' });
+    expect(r.warmUntil).toBeUndefined();
+    expect(f.deployments.get(`${NS}/killed-expired-blue`)?.spec?.replicas).toBe(0);
+    expect(annotations('killed-expired-blue')?.[WARM]).toBeUndefined();
+  }, 60_000);
 });

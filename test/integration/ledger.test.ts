@@ -280,8 +280,8 @@ describe('ledger in a real registry', () => {
 
       const staging = new Ledger(repo, 'q-staging', fast);
       await staging.append(deploy(image.digest, { evidence: [evidence.digest] }));
-      expect(await wasHealthy(repo, 'q-staging', image.digest)).toBe(true);
-      expect(await wasHealthy(repo, 'q-production', image.digest)).toBe(false);
+      expect(await wasHealthy(staging, image.digest)).toBe(true);
+      expect(await wasHealthy(new Ledger(repo, 'q-production', fast), image.digest)).toBe(false);
 
       expect(await isQuarantined(repo, image.digest)).toEqual({ quarantined: false });
       const q = await quarantine(repo, 'q-staging', image.digest, 'checkout 500s', {

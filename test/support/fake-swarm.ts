@@ -22,6 +22,8 @@ interface FakeService {
   update?: { State: string; Message?: string };
   version: number;
   tasks: FakeTask[];
+  /** Tasks the engine replaced, as `docker service ps` still lists them (newest first). */
+  history?: Array<{ Name: string; Image: string; CurrentState: string; Error: string }>;
 }
 
 const flag = (args: readonly string[], name: string): string | undefined => {
@@ -41,6 +43,8 @@ export class FakeSwarm {
   readonly calls: string[][] = [];
   /** Images whose health check fails: an update to one is rolled back by the "engine". */
   readonly failing = new Set<string>();
+  /** Images no node can pull: their tasks are rejected and the update is rolled back. */
+  readonly unpullable = new Set<string>();
   /** The swarm's nodes as `docker node ls` shows them; a test takes one down or drains it. */
   readonly nodes = new Map<string, { status: string; availability: string }>([
     ['node1', { status: 'Ready', availability: 'Active' }],
@@ -134,8 +138,19 @@ export class FakeSwarm {
       s.previous = s.spec;
       s.spec = next;
       s.version++;
-      if (next.image !== s.previous.image && this.failing.has(next.image)) {
-        // The engine saw the new tasks fail inside the monitor window and went back.
+      const unpullable = this.unpullable.has(next.image);
+      if (next.image !== s.previous.image && (this.failing.has(next.image) || unpullable)) {
+        // The engine saw the new tasks fail inside the monitor window and went back; as the
+        // engine does, `service ps` keeps the failed task with its error.
+        (s.history ??= []).unshift({
+          Name: `${last}.1`,
+          Image: next.image,
+          CurrentState: unpullable ? 'Rejected 2 seconds ago' : 'Failed 2 seconds ago',
+          // The CLI quotes the error when it does not truncate it.
+          Error: unpullable
+            ? `"No such image: ${next.image}"`
+            : '"task: non-zero exit (137): dockerexec: unhealthy container"',
+        });
         s.spec = s.previous;
         delete s.previous;
         s.update = { State: 'rollback_completed', Message: 'rollback completed' };
@@ -159,6 +174,18 @@ export class FakeSwarm {
     if (a === 'service' && b === 'ps') {
       const s = svc(args[2] as string);
       if (flag(args, '--format') === '{{.ID}}') return s.tasks.map((t) => t.id).join('\n');
+      if (flag(args, '--format') === '{{json .}}')
+        return [
+          ...s.tasks.map((t, i) => ({
+            Name: `${args[2]}.${i + 1}`,
+            Image: t.image,
+            CurrentState: `${t.state === 'running' ? 'Running' : 'Starting'} 1 second ago`,
+            Error: '',
+          })),
+          ...(s.history ?? []),
+        ]
+          .map((t) => JSON.stringify(t))
+          .join('\n');
       return s.tasks.map((t) => `${t.id} ${t.image} ${t.state}`).join('\n');
     }
     if (a === 'service' && b === 'rm') {

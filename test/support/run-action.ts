@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ROOT } from '@kiln/local';
 
+/** The ledger witness file the bundles of this test process share (see KILN_WITNESS_FILE). */
+export const WITNESS_FILE = join(tmpdir(), `kiln-witness-${process.pid}.json`);
+
 export interface ActionRun {
   code: number;
   stdout: string;
@@ -77,6 +80,8 @@ export async function runAction(
     CI: 'true',
     RUNNER_TEMP: join(tmp, 'runner-temp'),
     GITHUB_WORKSPACE: ROOT,
+    // One ledger witness per test file and run: what a runner's workspace keeps between steps.
+    KILN_WITNESS_FILE: WITNESS_FILE,
     ...Object.fromEntries(Object.entries(files).map(([k, f]) => [k, join(tmp, f)])),
     ...inputEnv,
     ...env,

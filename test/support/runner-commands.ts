@@ -11,10 +11,10 @@ export interface RunnerCommand {
 }
 
 /** .NET `Char.IsWhiteSpace`, which `TrimStart()` strips before looking for `::`. */
-const DOTNET_WHITESPACE =
+export const DOTNET_WHITESPACE =
   /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*/;
 
-const unescapeData = (s: string): string =>
+export const unescapeData = (s: string): string =>
   s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
 
 /** Both readings of a line: `::name ...::data` after whitespace, and `##[name ...]data` anywhere. */

@@ -151,7 +151,7 @@ describe('kiln through a pipe', () => {
   }, 60_000);
 
   it('--kubeconfig FILE: an unreadable file, or one on a swarm environment, exit 1 before any call; the content never printed', async () => {
-    const image = `registry.invalid/acme/shop@sha256:${'a'.repeat(64)}`;
+    const image = `127.0.0.1:5000/kiln/shop@sha256:${'a'.repeat(64)}`;
     const fleet = ['--image', image, '--environment', 'staging', '--target', 'shop'];
     const missing = join(dir, 'no-such-kubeconfig');
     for (const command of ['deploy', 'rollback']) {

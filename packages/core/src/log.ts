@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as core from '@actions/core';
 
 /**
@@ -6,11 +5,13 @@ import * as core from '@actions/core';
  * writes plain lines. Secrets registered with `setSecret` are masked by the runner there and
  * redacted here, so the CLI never prints them either.
  *
- * Every message is treated as untrusted: labels, USER, HEALTHCHECK, file names and registry
- * error bodies reach it inside Kiln's own sentences. So the sinks, not the call sites, make text
- * safe: control characters become visible escapes (`printable`), and on a runner a message with
- * a line the runner would take for a workflow command is fenced with `::stop-commands::`
- * (`commandSafe`). Command data (warnings, debug, groups, failures) is escaped by @actions/core.
+ * Every message is treated as untrusted: labels, USER, HEALTHCHECK, file names, container logs
+ * and registry error bodies reach it inside Kiln's own sentences. So the sinks, not the call
+ * sites, make text safe, on a runner and off it alike (the local workflow runner, and a runner
+ * running the CLI, read the output the same way): control characters become visible escapes
+ * (`printable`), and no line can be read as a workflow command (`commandSafe`). Kiln's own
+ * commands (warnings, errors, debug, groups, failures) are issued by @actions/core with the
+ * same text as data.
  */
 const secrets = new Set<string>();
 const onRunner = (): boolean => process.env.GITHUB_ACTIONS === 'true';
@@ -44,60 +45,76 @@ export function printable(text: string): string {
 }
 
 /**
- * What the runner reads as a workflow command (actions/runner ActionCommand): a line that,
- * after leading whitespace, starts with `::`, or the older form `##[` anywhere in a line. Any
- * such line counts, registered command name or not.
+ * The first colon of a line that starts with `::` once the runner has trimmed it (.NET
+ * `TrimStart`, any Unicode space; the controls among them are already escaped by `printable`),
+ * and the `[` of `##[`. The runner finds both with culture-sensitive string comparison, which
+ * skips default-ignorable characters (a soft hyphen, U+200B), so those count as absent here.
  */
-const COMMAND_LINE = /^\s*::|##\[/m;
+const COMMAND_START = /^((?:(?!\n)[\s\p{DI}])*):(?=\p{DI}*:)/gmu;
+const OLD_COMMAND = /#(\p{DI}*)#(\p{DI}*)\[/gu;
 
 /**
- * Whole output made safe for a runner's log: printable, and if any line could be read as a
- * workflow command, fenced as the runner's own `::stop-commands::TOKEN` … `::TOKEN::`, so it is
- * shown verbatim and never run. The token is random and absent from the text, so the text
- * cannot end the fence. Apply it to what is written, never to a part of a line: the fence only
- * works at the start of a line.
+ * Text made safe for a runner's log (actions/runner ActionCommand): printable, with no line
+ * that starts with `::` after leading whitespace (the command form) and no `##[` anywhere (the
+ * older form). Both are shown with a `\u` escape, as `printable` and `jsonText` show theirs:
+ * `\u003a:warning::x`, `##\u005bgroup]`. It works per line, so any part of a message can go
+ * through it, and the text reads the same.
  */
 export function commandSafe(text: string): string {
-  const shown = printable(text);
-  if (!COMMAND_LINE.test(shown)) return shown;
-  const lower = shown.toLowerCase();
-  let token = randomBytes(16).toString('hex');
-  while (lower.includes(token)) token = randomBytes(16).toString('hex');
-  return `::stop-commands::${token}\n${shown}\n::${token}::`;
+  return printable(text).replace(COMMAND_START, '$1\\u003a').replace(OLD_COMMAND, '#$1#$2\\u005b');
 }
 
-/** Text for a terminal or a runner: redacted, printable, and on a runner commandSafe. */
-function safeLine(message: string): string {
-  return onRunner() ? commandSafe(redact(message)) : printable(redact(message));
-}
+/** A message as every sink writes it: redacted, printable, commandSafe. */
+const safe = (message: string): string => commandSafe(redact(message));
 
 export function info(message: string): void {
-  if (onRunner()) core.info(safeLine(message));
-  else process.stdout.write(safeLine(message) + '\n');
+  if (onRunner()) core.info(safe(message));
+  else process.stdout.write(safe(message) + '\n');
 }
 
 export function warning(message: string): void {
-  if (onRunner()) core.warning(printable(redact(message)));
-  else process.stderr.write(safeLine(`warning: ${message}`) + '\n');
+  if (onRunner()) core.warning(safe(message));
+  else process.stderr.write(safe(`warning: ${message}`) + '\n');
 }
 
 export function debug(message: string): void {
-  if (onRunner()) core.debug(printable(redact(message)));
-  else if (process.env.KILN_DEBUG) process.stderr.write(safeLine(`debug: ${message}`) + '\n');
+  if (onRunner()) core.debug(safe(message));
+  else if (process.env.KILN_DEBUG) process.stderr.write(safe(`debug: ${message}`) + '\n');
+}
+
+/** An error annotation on a runner (file and line as given), an `error:` line off it. */
+export function error(
+  message: string,
+  where: { title?: string; file?: string; line?: number } = {},
+): void {
+  if (!onRunner()) {
+    process.stderr.write(safe(`error: ${where.title ? `${where.title}: ` : ''}${message}`) + '\n');
+    return;
+  }
+  core.error(safe(message), {
+    ...(where.title !== undefined ? { title: safe(where.title) } : {}),
+    ...(where.file !== undefined ? { file: safe(where.file) } : {}),
+    ...(where.line !== undefined ? { startLine: where.line } : {}),
+  });
+}
+
+/** Fails the step (exit code 1 unless set later) with the message as its error annotation. */
+export function fail(message: string): void {
+  core.setFailed(safe(message));
 }
 
 export async function group<T>(title: string, fn: () => Promise<T>): Promise<T> {
-  if (onRunner()) return core.group(printable(title), fn);
+  if (onRunner()) return core.group(safe(title), fn);
   info(`== ${title}`);
   return fn();
 }
 
 /**
  * Writes `text` and a newline to a stream as info() writes to stdout, for the CLI's results
- * and progress lines (stdout holds the result, stderr the rest).
+ * and progress lines (stdout holds the result, stderr the rest) and the local runner's log.
  */
 export function write(stream: NodeJS.WritableStream, text: string): void {
-  stream.write(safeLine(text) + '\n');
+  stream.write(safe(text) + '\n');
 }
 
 /**
@@ -107,6 +124,6 @@ export function write(stream: NodeJS.WritableStream, text: string): void {
  */
 export function jsonText(value: unknown): string {
   return JSON.stringify(value, null, 2)
-    .replace(/##\[/g, '##\\u005b')
+    .replace(OLD_COMMAND, '#$1#$2\\u005b')
     .replace(HIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -38,6 +38,7 @@ export const ACTION_INPUTS: Record<string, readonly string[]> = {
     'require-healthy',
     'min-soak',
     'config',
+    'github-token',
     'registry-username',
     'registry-password',
     'insecure-registries',

@@ -2,6 +2,7 @@
 import * as core from '@actions/core';
 import { ConfigurationError } from '@kiln/core/errors';
 import { parseChoice } from '@kiln/core/inputs';
+import * as log from '@kiln/core/log';
 import { runAction } from '../run-action.js';
 import { unusedInputs } from './unused-inputs.js';
 
@@ -33,6 +34,6 @@ await runAction('kiln', async () => {
     raw,
     Object.keys(COMMANDS) as Array<keyof typeof COMMANDS>,
   );
-  for (const w of unusedInputs(command, ACTIONS[command], process.env)) core.warning(w);
+  for (const w of unusedInputs(command, ACTIONS[command], process.env)) log.warning(w);
   await COMMANDS[command]();
 });

@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { configFromInputs } from '@kiln/core/config';
 import { readRunContext } from '@kiln/core/github/context';
 import { actionInputs, registryOptionsFrom } from '@kiln/core/inputs';
+import * as log from '@kiln/core/log';
 import { parsePromoteRequest } from '@kiln/core/promote/request';
 import { setOutputs } from '../run-action.js';
 
@@ -10,7 +11,7 @@ export async function promoteAction(): Promise<void> {
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   // kiln.yml and every input are checked before the registry client and the ledger load.
   const config = await configFromInputs(actionInputs, workspace, {
-    log: (line) => core.info(line),
+    log: log.info,
   });
   const request = parsePromoteRequest(actionInputs, config);
   // The explicit credentials go to the registry written to; others use docker's config.json.
@@ -27,6 +28,7 @@ export async function promoteAction(): Promise<void> {
     result = await promote(request, {
       registries: new oci.Registries(options),
       context: { actor: ctx.actor ?? '', commit: ctx.commit ?? '', run_url: ctx.runUrl ?? '' },
+      witness: github.ledgerWitnessFor(core.getInput('github-token'), ctx, workspace),
     });
   } catch (err) {
     // A refusal still shows every gate's verdict in the job summary.

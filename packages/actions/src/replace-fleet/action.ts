@@ -3,6 +3,7 @@ import { configFromInputs } from '@kiln/core/config';
 import { parseReplaceFleetRequest } from '@kiln/core/deploy/request';
 import { readRunContext } from '@kiln/core/github/context';
 import { actionInputs, registryOptionsFrom } from '@kiln/core/inputs';
+import * as log from '@kiln/core/log';
 import { setOutputs } from '../run-action.js';
 
 export async function replaceFleetAction(): Promise<void> {
@@ -11,7 +12,7 @@ export async function replaceFleetAction(): Promise<void> {
   // kiln.yml and the inputs are checked before the registry client and the engine load: a tag,
   // an unknown environment or a bad value fails before any request.
   const config = await configFromInputs(actionInputs, workspace, {
-    log: (line) => core.info(line),
+    log: log.info,
   });
   const request = parseReplaceFleetRequest(actionInputs, config);
   const options = registryOptionsFrom(actionInputs, request.image.registry);
@@ -22,9 +23,10 @@ export async function replaceFleetAction(): Promise<void> {
   ]);
   const result = await deploy.replaceFleet(request, {
     registries: new Registries(options),
-    log: (line) => core.info(line),
+    log: log.info,
     run: ctx,
     github: github.githubDeploymentRecorder(core.getInput('github-token'), ctx),
+    witness: github.ledgerWitnessFor(core.getInput('github-token'), ctx, workspace),
   });
   setOutputs({
     'deployed-image': result.deployedImage,

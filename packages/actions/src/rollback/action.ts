@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { configFromInputs } from '@kiln/core/config';
 import { readRunContext } from '@kiln/core/github/context';
 import { actionInputs, registryOptionsFrom } from '@kiln/core/inputs';
+import * as log from '@kiln/core/log';
 import { parseRollbackRequest } from '@kiln/core/rollback/request';
 import { setOutputs } from '../run-action.js';
 
@@ -11,7 +12,7 @@ export async function rollbackAction(): Promise<void> {
   // kiln.yml and the inputs (a bad `to`, no reason, an unknown environment, a bad fleet input)
   // are checked before the registry client and the engine load.
   const config = await configFromInputs(actionInputs, workspace, {
-    log: (line) => core.info(line),
+    log: log.info,
   });
   const request = parseRollbackRequest(actionInputs, config);
   const options = registryOptionsFrom(actionInputs, request.repository.registry);
@@ -23,9 +24,10 @@ export async function rollbackAction(): Promise<void> {
     ]);
   const result = await rollback(request, {
     registries: new Registries(options),
-    log: (line) => core.info(line),
+    log: log.info,
     run: ctx,
     github: github.githubDeploymentRecorder(core.getInput('github-token'), ctx),
+    witness: github.ledgerWitnessFor(core.getInput('github-token'), ctx, workspace),
   });
   setOutputs({
     'rolled-back-to': result.to,

@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { readRunContext } from '@kiln/core/github/context';
 import { actionInputs, registryOptionsFrom } from '@kiln/core/inputs';
+import * as log from '@kiln/core/log';
 import { parseValidateRequest } from '@kiln/core/validate/request';
 import { setOutputs } from '../run-action.js';
 
@@ -23,7 +24,7 @@ export async function validateImageAction(): Promise<void> {
   const summary = validationSummary(result);
   const annotations = validationAnnotations(result, workspace);
   for (const a of annotations)
-    core.error(a.message, { title: a.title, file: a.path, startLine: a.start_line });
+    log.error(a.message, { title: a.title, file: a.path, line: a.start_line });
   await github.summary.writeSummary(summary);
 
   const token = core.getInput('github-token');
@@ -36,10 +37,10 @@ export async function validateImageAction(): Promise<void> {
       summary,
       annotations,
     });
-    if (published) core.info(`check run: ${published.url}`);
+    if (published) log.info(`check run: ${published.url}`);
   }
   if (result.result === 'fail') {
-    core.setFailed(
+    log.fail(
       `validate-image: ${request.reference} failed validation (evidence ${result.evidence})`,
     );
   }

@@ -7,6 +7,7 @@ import {
 } from '@kiln/core/deploy';
 import { ConfigurationError } from '@kiln/core/errors';
 import { fromRecord } from '@kiln/core/inputs';
+import { FileWitness, witnessFilePath } from '@kiln/core/ledger';
 import { Registries } from '@kiln/core/oci';
 import {
   kubeconfigFlag,
@@ -63,6 +64,7 @@ export async function deploy(argv: string[]): Promise<number> {
   const result = await replaceFleet(request, {
     registries: new Registries(registryOptions(values, request.image.registry)),
     log: progress,
+    witness: new FileWitness(witnessFilePath(process.cwd())),
   });
   print(values.json as boolean | undefined, result, replaceFleetSummary(result));
   if (result.outcome === 'rolled-back') throw new RolledBackError(result);

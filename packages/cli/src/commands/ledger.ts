@@ -1,7 +1,13 @@
-import { configFromInputs } from '@kiln/core/config';
+import { configFromInputs, type KilnConfig } from '@kiln/core/config';
 import { ConfigurationError, invalidInput } from '@kiln/core/errors';
 import { fromRecord, parseInteger } from '@kiln/core/inputs';
-import { Ledger, ledgerRepositoryFor, type StoredEntry } from '@kiln/core/ledger';
+import {
+  FileWitness,
+  ledgerRepositoryFor,
+  type StoredEntry,
+  witnessedLedger,
+  witnessFilePath,
+} from '@kiln/core/ledger';
 import { formatReference, type ImageReference, parseReference, Registries } from '@kiln/core/oci';
 import { parse, print, registryFlags, registryOptions } from '../options.js';
 import { USAGE } from '../usage.js';
@@ -45,10 +51,15 @@ export async function ledger(argv: string[]): Promise<number> {
   );
   const repository = values['ledger-repository']
     ? repositoryOf(values['ledger-repository'], '--ledger-repository')
-    : ledgerRepositoryFor(
-        config,
-        values.image !== undefined ? repositoryOf(values.image, '--image') : undefined,
-      );
+    : values.image !== undefined || config
+      ? ledgerRepositoryFor(
+          config,
+          env,
+          values.image !== undefined
+            ? repositoryOf(values.image, '--image')
+            : (config as KilnConfig).image,
+        )
+      : undefined;
   if (!repository)
     throw new ConfigurationError(
       'name the ledger: --ledger-repository REPO, --image REPO, or a .github/kiln.yml with image: (or --config F)',
@@ -58,7 +69,13 @@ export async function ledger(argv: string[]): Promise<number> {
       ? parseInteger('--limit', values.limit, undefined, { min: 1 })
       : Infinity;
   const registries = new Registries(registryOptions(values, repository.registry));
-  const chain = new Ledger(registries.repository(repository.registry, repository.repository), env);
+  const witness = new FileWitness(witnessFilePath(process.cwd()));
+  const chain = await witnessedLedger(
+    registries.repository(repository.registry, repository.repository),
+    env,
+    witness,
+    { log: (line) => process.stderr.write(`${line}\n`) },
+  );
   const where = `${formatReference(repository)}:${chain.tag}`;
 
   if (sub === 'show') {

@@ -2,6 +2,7 @@ import { configFromInputs } from '@kiln/core/config';
 import { ConfigurationError } from '@kiln/core/errors';
 import { readRunContext } from '@kiln/core/github/context';
 import { fromRecord } from '@kiln/core/inputs';
+import { FileWitness, witnessFilePath } from '@kiln/core/ledger';
 import { Registries } from '@kiln/core/oci';
 import { parsePromoteRequest, promote } from '@kiln/core/promote';
 import { parse, print, progress, registryFlags, registryOptions } from '../options.js';
@@ -42,6 +43,7 @@ export async function promoteCommand(argv: string[]): Promise<number> {
       run_url: ctx.runUrl ?? '',
     },
     log: progress,
+    witness: new FileWitness(witnessFilePath(process.cwd())),
   });
   const c = r.copy;
   print(

@@ -1,6 +1,7 @@
 import { configFromInputs } from '@kiln/core/config';
 import { ConfigurationError } from '@kiln/core/errors';
 import { fromRecord } from '@kiln/core/inputs';
+import { FileWitness, witnessFilePath } from '@kiln/core/ledger';
 import { Registries } from '@kiln/core/oci';
 import {
   parseRollbackRequest,
@@ -65,6 +66,7 @@ export async function rollback(argv: string[]): Promise<number> {
   const result = await rollBack(request, {
     registries: new Registries(registryOptions(values, request.repository.registry)),
     log: progress,
+    witness: new FileWitness(witnessFilePath(process.cwd())),
   });
   print(values.json as boolean | undefined, result, rollbackSummary(result));
   const failure = rollbackFailure(result);

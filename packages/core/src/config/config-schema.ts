@@ -161,6 +161,8 @@ const environment = z.strictObject(
     'health-timeout': z.optional(duration(true)),
     'keep-warm': z.optional(duration(false)),
     url: z.optional(url),
+    /** The environment's own repository, when it is not the config's `image:`. */
+    image: z.optional(repository),
     swarm: z.optional(settings.swarm),
     kubernetes: z.optional(settings.kubernetes),
     'aws-asg': z.optional(settings['aws-asg']),

@@ -65,6 +65,12 @@ export interface EnvironmentBase {
   keepWarmMs?: number;
   /** Environment URL shown on GitHub Deployments. */
   url?: string;
+  /**
+   * The repository the environment runs images from, when it is not the config's `image:`
+   * (e.g. production in a registry of its own): every image deployed, promoted into or rolled
+   * back to there is in it, and its ledger lives there unless `ledger.repository` says otherwise.
+   */
+  image?: ImageReference;
 }
 
 /** One environment, its provider and that provider's settings (empty when none are given). */

@@ -167,7 +167,7 @@ describe('parseConfig', () => {
         `${ENV}  staging:\n    provider: swarm\n    target: shop\n    healt-timeout: 30s\n`,
       ),
     ).toBe(
-      '.github/kiln.yml:6:5: environments.staging.healt-timeout: unknown key (did you mean "health-timeout"?); known keys of environments.staging: provider, target, requires, min-soak, strategy, batch-size, health-timeout, keep-warm, url, swarm, kubernetes, aws-asg',
+      '.github/kiln.yml:6:5: environments.staging.healt-timeout: unknown key (did you mean "health-timeout"?); known keys of environments.staging: provider, target, requires, min-soak, strategy, batch-size, health-timeout, keep-warm, url, image, swarm, kubernetes, aws-asg',
     );
     expect(await problem('imag: x\nenvironments:\n  s: { provider: swarm, target: shop }\n')).toBe(
       [

@@ -89,6 +89,7 @@ function toEnvironment(name: string, e: CheckedEnvironment): EnvironmentConfig {
     healthTimeoutMs: e['health-timeout'],
     keepWarmMs: e['keep-warm'],
     url: e.url,
+    image: e.image,
   });
   switch (e.provider) {
     case 'swarm': {

@@ -1,4 +1,5 @@
 import { invalidInput } from '../errors.js';
+import type { ImageReference } from '../oci/reference.js';
 import type { EnvironmentConfig, KilnConfig } from './kiln-config.js';
 import { didYouMean } from './yaml-source.js';
 
@@ -32,4 +33,14 @@ export function requiredSource(
   const target = typeof env === 'string' ? environment(config, env) : env;
   // parseConfig proved that `requires` names an environment of the same config.
   return target.requires === undefined ? undefined : config.environments.get(target.requires);
+}
+
+/** The repository `env` runs images from: its own `image:`, else the config's. */
+export function environmentRepository(
+  config: KilnConfig,
+  env: string | EnvironmentConfig,
+): ImageReference {
+  const e = typeof env === 'string' ? environment(config, env) : env;
+  const ref = e.image ?? config.image;
+  return { registry: ref.registry, repository: ref.repository };
 }

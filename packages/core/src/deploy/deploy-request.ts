@@ -8,7 +8,13 @@ import type {
   Strategy,
 } from '../config/kiln-config.js';
 import { PROVIDERS, STRATEGIES } from '../config/kiln-config.js';
-import { environment } from '../config/queries.js';
+import { environment, environmentRepository } from '../config/queries.js';
+import {
+  configLedgers,
+  type LedgerRef,
+  ledgerRepositoryFor,
+  requireEnvironmentRepository,
+} from '../ledger/ledger-repository.js';
 import { ConfigurationError, invalidInput } from '../errors.js';
 import { setSecret } from '../log.js';
 import { ENV_NAME, ENV_NAME_RULE } from '../ledger/env-name.js';
@@ -18,7 +24,6 @@ import { type InputReader, required } from '../inputs/source.js';
 import type { Digest } from '../oci/digest.js';
 import { digestProblem } from '../oci/digest.js';
 import {
-  formatReference,
   type ImageReference,
   parseReference,
   requireDigest,
@@ -67,6 +72,8 @@ export interface ReplaceFleetRequest {
   requires?: string;
   /** The repository whose artifacts hold the environment's ledger. */
   ledgerRepository: ImageReference;
+  /** Every environment's ledger kiln.yml names: a quarantine in any refuses the digest. */
+  quarantineLedgers: LedgerRef[];
   /** Overrides the image's own health check. */
   health?: HealthCheck;
   /** The traffic router in front of the fleet (blue-green on swarm needs one). */
@@ -80,37 +87,29 @@ export interface ReplaceFleetRequest {
 }
 
 /**
- * The ledger's repository: kiln.yml's `ledger.repository` when it names one of its own, else
- * the repository of the image deployed (the ledger lives next to the images).
- */
-export function ledgerRepositoryFor(image: ImageReference, config?: KilnConfig): ImageReference {
-  if (!config) return { registry: image.registry, repository: image.repository };
-  const own = formatReference(config.ledger.repository) !== formatReference(config.image);
-  const ref = own ? config.ledger.repository : image;
-  return { registry: ref.registry, repository: ref.repository };
-}
-
-/**
- * `repo@sha256:…`, or a bare `sha256:…` in the repository kiln.yml names; a tag is refused
- * (tags move; a deploy names exactly one image).
+ * `repo@sha256:…`, or a bare `sha256:…` in `repository` (the environment's, from kiln.yml); a
+ * tag is refused (tags move; a deploy names exactly one image).
  */
 export function parsePinnedImage(
   raw: string,
-  config: KilnConfig | undefined,
+  repository: ImageReference | undefined,
   input = 'image',
 ): { image: ImageReference; digest: Digest } {
   const v = raw.trim();
   if (v.startsWith('sha256:')) {
     const problem = digestProblem(v);
     if (problem) throw invalidInput(input, raw, `digest ${problem}`);
-    if (!config)
+    if (!repository)
       throw invalidInput(
         input,
         raw,
         'a bare digest needs the repository from kiln.yml (`image:`); write repository@sha256:…',
       );
-    const image = { ...config.image, digest: v as Digest };
-    delete image.tag;
+    const image = {
+      registry: repository.registry,
+      repository: repository.repository,
+      digest: v as Digest,
+    };
     return { image, digest: v as Digest };
   }
   let ref: ImageReference;
@@ -143,11 +142,16 @@ export function parseReplaceFleetRequest(
   read: InputReader,
   config?: KilnConfig,
 ): ReplaceFleetRequest {
-  const { image, digest } = parsePinnedImage(required(read, 'image'), config);
+  const rawImage = required(read, 'image');
   const envName = required(read, 'environment');
   const env: EnvironmentConfig | undefined = config ? environment(config, envName) : undefined;
   // The name makes the ledger's tag kiln-ledger-<environment>.
   if (!ENV_NAME.test(envName)) throw invalidInput('environment', envName, ENV_NAME_RULE);
+  const { image, digest } = parsePinnedImage(
+    rawImage,
+    config && environmentRepository(config, envName),
+  );
+  requireEnvironmentRepository(config, envName, image, 'image', rawImage);
 
   const provider = parseChoice('provider', read('provider'), PROVIDERS, env?.provider ?? 'swarm');
   if (env && read('provider').trim() && env.provider !== provider)
@@ -204,7 +208,8 @@ export function parseReplaceFleetRequest(
       true,
     ),
     keepWarmMs,
-    ledgerRepository: ledgerRepositoryFor(image, config),
+    ledgerRepository: ledgerRepositoryFor(config, envName, image),
+    quarantineLedgers: configLedgers(config),
   };
   const replicas = optionalInteger(read, 'replicas', swarm.replicas, 1000);
   if (replicas !== undefined) req.replicas = replicas;

@@ -20,7 +20,12 @@ const ms = (n: number): string => (n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : 
  */
 export function replaceFleetSummary(r: ReplaceFleetResult, title = 'replace-fleet'): string {
   const facts: Cell[][] = [
-    ['outcome', OUTCOME[r.outcome]],
+    [
+      'outcome',
+      r.quarantine?.kind === 'not-pulled'
+        ? '❌ rolled back: the image could not be pulled (the release never ran); the fleet is back on the previous digest'
+        : OUTCOME[r.outcome],
+    ],
     ['environment', r.environment],
     ['target', `${r.target} (${r.strategy})`],
     ['requested', inlineCode(r.requestedImage)],

@@ -1,4 +1,5 @@
 import { errorMessage } from '../errors.js';
+import type { DeployFailure } from '../fleet/provider.js';
 import type { StoredEntry } from '../ledger/entry.js';
 import { type EntryContext, isQuarantined, quarantine } from '../ledger/queries.js';
 import type { Digest } from '../oci/digest.js';
@@ -12,8 +13,17 @@ export type RolledBackQuarantine =
   | { kind: 'already'; entry: Digest; seq: number; env: string }
   /** Off: deploy's input quarantine-on-rollback, or rollback's input quarantine, is false. */
   | { kind: 'off' }
+  /** The engine could not pull the image: the release never ran, so nothing is held against it. */
+  | { kind: 'not-pulled' }
+  /** A rollback that did not reach and move the fleet quarantines nothing: it changed nothing. */
+  | { kind: 'not-moved' }
   /** The entry could not be written; promote and deploy still accept the digest. */
   | { kind: 'failed'; error: string; cause: unknown };
+
+/** Why a rolled-back deploy's digest gets no quarantine entry: never pulled, or the input is off. */
+export function unquarantined(failure: DeployFailure | undefined): RolledBackQuarantine {
+  return failure === 'pull' ? { kind: 'not-pulled' } : { kind: 'off' };
+}
 
 /** The ledger's reason for quarantining a rolled-back digest: the environment and what failed. */
 export function rolledBackReason(environment: string, why: string | undefined): string {
@@ -56,6 +66,10 @@ export function describeQuarantine(q: RolledBackQuarantine, digest: string): str
       return `${digest} was already quarantined (${q.env}, ledger seq ${q.seq})`;
     case 'off':
       return `${digest} not quarantined (input quarantine-on-rollback is false)`;
+    case 'not-moved':
+      return `${digest} not quarantined: the rollback did not move the fleet off it`;
+    case 'not-pulled':
+      return `${digest} not quarantined: it could not be pulled, the release was never tried`;
     case 'failed':
       return `${digest} could not be quarantined: ${q.error}; promote and deploy still accept it`;
   }

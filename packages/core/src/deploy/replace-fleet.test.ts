@@ -39,6 +39,7 @@ function setup() {
     keepWarmMs: 0,
     replicas: 2,
     ledgerRepository: { registry: 'registry.example', repository: 'acme/shop' },
+    quarantineLedgers: [],
     ...over,
   });
   let t = 0;

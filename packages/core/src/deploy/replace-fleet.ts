@@ -22,10 +22,12 @@ import type { RunContext } from '../github/context.js';
 import type { DeploymentHandle, DeploymentRecorder } from '../github/deployments.js';
 import type { StoredEntry } from '../ledger/entry.js';
 import { current } from '../ledger/queries.js';
-import { Ledger, type LedgerOptions } from '../ledger/store.js';
+import type { LedgerOptions } from '../ledger/store.js';
 import type { Digest } from '../oci/digest.js';
 import { descriptorOf, type Descriptor } from '../oci/manifest.js';
-import { formatReference, pinned } from '../oci/reference.js';
+import { formatReference, type ImageReference, pinned, repositoryName } from '../oci/reference.js';
+import { quarantineScope, storeCache } from '../ledger/quarantine-scope.js';
+import { type LedgerWitness, witnessHead, witnessedLedger } from '../ledger/witness.js';
 import type { Registries } from '../oci/registries.js';
 import type { ArtifactStore, ImageStore } from '../oci/store.js';
 import type { ReplaceFleetRequest } from './deploy-request.js';
@@ -34,6 +36,7 @@ import {
   quarantineRolledBack,
   type RolledBackQuarantine,
   rolledBackReason,
+  unquarantined,
 } from './quarantine-rolled-back.js';
 
 /** Gate names replaceFleet runs (what `skipGates` may list). */
@@ -55,6 +58,21 @@ export interface FleetDeps {
   /** The image and ledger stores, instead of the registries' (tests). */
   stores?: { image: ImageStore; ledger: ArtifactStore };
   ledger?: LedgerOptions;
+  /** Records each ledger head outside the registry; heads must descend from what it recorded. */
+  witness?: LedgerWitness;
+}
+
+/** The stores of ledger repositories, `ledger` for its own (one client, one verified head). */
+export function openStores(
+  deps: Pick<FleetDeps, 'registries'>,
+  ledger: ArtifactStore,
+  ledgerRepository: ImageReference,
+): (ref: ImageReference) => ArtifactStore {
+  return storeCache((ref) =>
+    repositoryName(ref) === repositoryName(ledgerRepository)
+      ? ledger
+      : deps.registries.repository(ref.registry, ref.repository),
+  );
 }
 
 export interface ReplaceFleetOptions {
@@ -161,8 +179,19 @@ export async function replaceFleet(
       req.ledgerRepository.repository,
     ),
   };
-  // The Ledger checks the environment's name before any call.
-  const ledger = new Ledger(stores.ledger, req.environment, { now, ...deps.ledger });
+  const ledgerOptions = { now, ...deps.ledger };
+  // The Ledger checks the environment's name before any call; its head is checked before use.
+  const ledger = await witnessedLedger(stores.ledger, req.environment, deps.witness, {
+    ...ledgerOptions,
+    log,
+  });
+  const scope = await quarantineScope(
+    ledger,
+    req.quarantineLedgers,
+    openStores(deps, stores.ledger, req.ledgerRepository),
+    deps.witness,
+    ledgerOptions,
+  );
   const separateLedger =
     formatReference(req.ledgerRepository) !==
     formatReference({ registry: req.image.registry, repository: req.image.repository });
@@ -176,7 +205,7 @@ export async function replaceFleet(
     runGates(
       [
         gated('digest-exists', () => digestExists(stores.image, req.digest)),
-        gated('not-quarantined', () => notQuarantined(stores.ledger, req.digest)),
+        gated('not-quarantined', () => notQuarantined(scope, req.digest)),
         ...(req.requires
           ? [gated('promoted', () => promotedInto(ledger, req.digest, req.requires as string))]
           : []),
@@ -239,6 +268,7 @@ export async function replaceFleet(
       return undefined;
     });
     await deployment?.setStatus('failure', { description: errorMessage(err) });
+    await witnessHead(ledger, deps.witness, log);
     throw new FleetFailedError(
       `${action} of ${image} to ${req.environment} failed: ${errorMessage(err)}${entry ? `; ledger entry #${entry.entry.seq} ${entry.digest}` : ''}`,
       entry,
@@ -253,9 +283,11 @@ export async function replaceFleet(
   // deploy entry (as rollback writes its quarantine before its own entry), so the head still
   // says what this run did. A rollback that did not come up quarantines nothing: its target ran
   // healthy before, and the rollback action quarantines the digest it rolled back from.
+  // An image the engine could not pull never ran: its rollback says nothing against it.
+  const quarantining = req.quarantineOnRollback && result.failure !== 'pull';
   let quarantined: RolledBackQuarantine | undefined;
   if (result.outcome === 'rolled-back' && action === 'deploy') {
-    quarantined = req.quarantineOnRollback
+    quarantined = quarantining
       ? await timed('ledger', () =>
           quarantineRolledBack(
             stores.ledger,
@@ -272,7 +304,7 @@ export async function replaceFleet(
             },
           ),
         )
-      : { kind: 'off' };
+      : unquarantined(result.failure);
     log(`quarantine: ${describeQuarantine(quarantined, req.digest)}`);
   }
 
@@ -295,6 +327,8 @@ export async function replaceFleet(
   await deployment?.setStatus(result.outcome === 'rolled-back' ? 'failure' : 'success', {
     description: `${result.outcome}: ${result.proof.summary}`,
   });
+  // After the status: the witness restates the deployment's newest state with the head.
+  await witnessHead(ledger, deps.witness, log);
 
   const previousImage =
     result.outcome === 'unchanged' ? before.image : (result.previous ?? before.image);

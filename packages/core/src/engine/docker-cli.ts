@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { connect } from 'node:net';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { redact } from '../log.js';
@@ -29,9 +30,14 @@ export interface DockerOutput {
   stderr: string;
 }
 
-/** A failed docker command: the message holds the whole command line and its stderr. */
+/**
+ * A failed docker command. The message is one line (the command line and the engine's reason);
+ * the whole stderr stays in `stderr`, for the debug log and for callers that read it.
+ */
 export class DockerCommandError extends Error {
   override readonly name = 'DockerCommandError';
+  /** The engine's reason in one line, without the command (what a caller's own message quotes). */
+  readonly reason: string;
   constructor(
     message: string,
     readonly command: string,
@@ -40,9 +46,78 @@ export class DockerCommandError extends Error {
     readonly timedOut = false,
     /** What it printed before failing: `docker inspect a b` prints the objects that exist. */
     readonly stdout = '',
+    reason?: string,
   ) {
     super(message);
+    this.reason = reason ?? (reasonLine(stderr) || message);
   }
+}
+
+/**
+ * The line of a docker CLI's stderr that says why it failed: the last one that names an error
+ * (`docker run` ends with a usage hint, a build with its summary), else the last line.
+ */
+export function reasonLine(stderr: string): string {
+  const lines = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const line = lines.findLast((l) => /error|denied|cannot|no such|not found|failed/i.test(l));
+  return (line ?? lines.at(-1) ?? '').replace(/^docker: /, '');
+}
+
+/** What the CLI prints when it cannot reach the engine; it keeps the socket's own error to itself. */
+const UNREACHABLE =
+  /Cannot connect to the Docker daemon at (\S+?)\.? Is the docker daemon running\?/;
+const PROBE_TIMEOUT_MS = 3_000;
+
+/** The OS's reason for a failed connect, in its own words (the CLI's older versions printed them). */
+const CONNECT_ERRORS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  ENOTSOCK: 'not a socket',
+  ECONNRESET: 'connection reset',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  ENOTFOUND: 'unknown host',
+  ETIMEDOUT: 'connection timed out',
+};
+
+/**
+ * Why the engine at `host` cannot be reached, found by connecting to it as the CLI would (the
+ * CLI says only "Is the docker daemon running?"). Undefined when it answers now or the host is
+ * not a unix or tcp one (ssh: the CLI's own words stand).
+ */
+export async function unreachableReason(host: string): Promise<string | undefined> {
+  let url: URL;
+  try {
+    url = new URL(host);
+  } catch {
+    return undefined;
+  }
+  // A tcp host without a port: the CLI picks 2375 or 2376 by its TLS settings, not guessed here.
+  const target =
+    url.protocol === 'unix:'
+      ? { path: decodeURIComponent(url.pathname) }
+      : url.protocol === 'tcp:' && url.hostname && url.port
+        ? { host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port) }
+        : undefined;
+  if (!target) return undefined;
+  return new Promise((resolve) => {
+    const socket = connect(target);
+    socket.setTimeout(PROBE_TIMEOUT_MS, () => {
+      socket.destroy();
+      resolve(`no answer within ${PROBE_TIMEOUT_MS / 1000} s`);
+    });
+    socket.on('connect', () => {
+      socket.destroy();
+      resolve(undefined);
+    });
+    socket.on('error', (e: NodeJS.ErrnoException) => {
+      resolve(CONNECT_ERRORS[e.code ?? ''] ?? e.message);
+    });
+  });
 }
 
 const MAX_STDOUT = 16 * 1024 * 1024;
@@ -141,17 +216,22 @@ export class DockerCli {
             : code !== null
               ? `failed with exit code ${code}`
               : `was killed by ${signal ?? 'a signal'}`;
-          const detail = stderr ? `:\n${redact(stderr)}` : '';
-          reject(
-            new DockerCommandError(
-              `docker command ${status}: ${command}${detail}`,
-              command,
-              code,
-              stderr,
-              timedOut,
-              stdout,
-            ),
-          );
+          void engineReason(stderr)
+            .catch(() => reasonLine(stderr))
+            .then((reason) => {
+              const detail = reason ? `: ${redact(reason)}` : '';
+              reject(
+                new DockerCommandError(
+                  `docker command ${status}: ${command}${detail}`,
+                  command,
+                  code,
+                  stderr,
+                  timedOut,
+                  stdout,
+                  reason ? redact(reason) : undefined,
+                ),
+              );
+            });
         });
       });
     });
@@ -161,4 +241,14 @@ export class DockerCli {
   async output(args: readonly string[], opts: DockerRunOptions = {}): Promise<string> {
     return (await this.run(args, opts)).stdout.trim();
   }
+}
+
+/** The engine's reason for a failure in one line; an unreachable engine is asked why itself. */
+async function engineReason(stderr: string): Promise<string> {
+  const host = UNREACHABLE.exec(stderr)?.[1];
+  if (host) {
+    const why = await unreachableReason(host);
+    return `cannot reach the docker engine at ${host}${why ? `: ${why}` : ''}`;
+  }
+  return reasonLine(stderr);
 }

@@ -48,3 +48,30 @@ export function warmExpired(
     !!pool?.warmUntil && colour !== live && pool.replicas > 0 && Date.parse(pool.warmUntil) <= now
   );
 }
+
+/** What becomes of the colour that takes no traffic once the live one runs the digest. */
+export type IdleColour =
+  | { kind: 'none' }
+  | { kind: 'retire' }
+  /** `label`: its window starts now (it had none); else it keeps the one it carries. */
+  | { kind: 'warm'; until: string; label: boolean };
+
+/**
+ * The idle colour as a switch to the live one leaves it: retired with keep-warm 0, else kept
+ * warm for its own window, or for one that starts now when it carries none (a run killed
+ * between the switch and its ledger entry left it running, unlabelled); retired once its
+ * window has passed.
+ */
+export function idleColour(
+  pool: ColourPool | undefined,
+  keepWarmMs: number,
+  now: number,
+): IdleColour {
+  if (!pool || pool.replicas === 0) return { kind: 'none' };
+  if (keepWarmMs <= 0) return { kind: 'retire' };
+  const end = pool.warmUntil ? Date.parse(pool.warmUntil) : Number.NaN;
+  if (Number.isNaN(end))
+    return { kind: 'warm', until: warmUntil(now, keepWarmMs) as string, label: true };
+  if (end <= now) return { kind: 'retire' };
+  return { kind: 'warm', until: pool.warmUntil as string, label: false };
+}

@@ -7,6 +7,9 @@ export type Colour = 'blue' | 'green';
 /** What a deploy did: only `deployed` means the requested digest runs N/N healthy. */
 export type DeployOutcome = 'deployed' | 'unchanged' | 'rolled-back';
 
+/** Why a deploy was rolled back, when the engine says it was not the release (DeployResult.failure). */
+export type DeployFailure = 'pull';
+
 /** The instance's own health check, when the deploy sets it instead of the image's. */
 export interface HealthCheck {
   /** Run inside the instance with a shell; exit 0 is healthy. */
@@ -142,6 +145,11 @@ export interface DeployResult {
   previous?: string;
   /** Why it was rolled back. */
   reason?: string;
+  /**
+   * A rollback that is not the release's fault: `pull`, the engine could not pull the image
+   * (blobs gone, registry unreachable), so the release never ran and nothing is known against it.
+   */
+  failure?: DeployFailure;
   /** N/N on the digest that runs now. */
   proof: ConvergenceProof;
   durationMs: number;

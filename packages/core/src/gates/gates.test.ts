@@ -100,22 +100,40 @@ describe('image gates', () => {
   it('not-quarantined fails for a digest any environment quarantined, naming env and reason', async () => {
     const { store, a, b, ledger, entry } = setup();
     await ledger('production').append(entry(a.digest));
-    expect(await notQuarantined(store, a.digest)).toEqual({
+    const scope = { ledgers: [ledger('staging'), ledger('production')], stores: [store] };
+    expect(await notQuarantined(scope, a.digest)).toEqual({
       gate: 'not-quarantined',
       status: 'pass',
-      reason: `no quarantine entry for ${a.digest} in registry/shop`,
+      reason: `no quarantine of ${a.digest} in the ledgers of staging, production (registry/shop)`,
     });
     const q = await quarantine(store, 'production', a.digest, 'broke checkout', {
       ...ctx,
       ledger: { settleMs: 0, sleep: async () => {} },
     });
-    const r = await notQuarantined(store, a.digest);
+    const r = await notQuarantined(scope, a.digest);
     expect(r).toMatchObject({ gate: 'not-quarantined', status: 'fail', evidence: q.digest });
     expect(r.reason).toBe(
       `${a.digest} was quarantined in production (seq 2, ${q.entry.at}, by octocat): broke checkout`,
     );
     // A property of the digest: another digest is not affected.
-    expect((await notQuarantined(store, b.digest)).status).toBe('pass');
+    expect((await notQuarantined(scope, b.digest)).status).toBe('pass');
+  });
+
+  it('not-quarantined finds a quarantine in a head whose referrers index was rewritten', async () => {
+    const { store, a, ledger, entry } = setup();
+    await ledger('production').append(entry(a.digest));
+    await quarantine(store, 'production', a.digest, 'broke checkout', {
+      ...ctx,
+      ledger: { settleMs: 0, sleep: async () => {} },
+    });
+    await ledger('production').append(entry(a.digest, { outcome: 'failed' }));
+    // The digest's referrers no longer list its ledger entries: only the chain remembers.
+    store.forgetReferrers(a.digest);
+    const scope = { ledgers: [ledger('production')], stores: [store] };
+    const r = await notQuarantined(scope, a.digest);
+    expect(r.status).toBe('fail');
+    expect(r.reason).toContain('was quarantined in production (seq 2');
+    expect((await notQuarantined({ ledgers: [], stores: [store] }, a.digest)).status).toBe('pass');
   });
 });
 

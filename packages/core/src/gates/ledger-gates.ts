@@ -82,7 +82,7 @@ export async function promotedInto(
   from: string,
 ): Promise<GateResult> {
   const gate = 'promoted';
-  return (await wasPromotedTo(ledger.store, ledger.env, digest))
+  return (await wasPromotedTo(ledger, digest))
     ? {
         gate,
         status: 'pass',

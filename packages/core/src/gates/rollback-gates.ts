@@ -22,7 +22,7 @@ export async function ranHealthyIn(ledger: Ledger, digest: Digest): Promise<Gate
       reason: `${digest} ran healthy in ${where} (ledger seq ${kept.seq}, ${kept.at})`,
       evidence: kept.entry,
     };
-  if (head && (await wasHealthy(ledger.store, ledger.env, digest)))
+  if (head && (await wasHealthy(ledger, digest)))
     return {
       gate,
       status: 'pass',

@@ -4,3 +4,4 @@ export * from './check-run.js';
 export * from './deployments.js';
 export * from './permission.js';
 export * as summary from './summary.js';
+export * from './ledger-witness.js';

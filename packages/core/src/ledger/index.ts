@@ -5,3 +5,6 @@ export * from './errors.js';
 export * from './store.js';
 export * from './queries.js';
 export * from './ledger-repository.js';
+export * from './witness.js';
+export * from './witness-file.js';
+export * from './quarantine-scope.js';

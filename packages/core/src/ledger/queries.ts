@@ -3,7 +3,7 @@ import type { Digest } from '../oci/digest.js';
 import type { Descriptor } from '../oci/manifest.js';
 import { KilnArtifactType, VALIDATION_RESULT_ANNOTATION } from '../oci/referrers.js';
 import type { ArtifactStore } from '../oci/store.js';
-import { effectOf, knownGoodAfter, pickKnownGood } from './chain.js';
+import { effectOf, knownGoodAfter, pickKnownGood, quarantinedAfter } from './chain.js';
 import {
   ENV_NAME,
   KNOWN_GOOD_KEPT,
@@ -27,19 +27,22 @@ export async function current(ledger: Ledger): Promise<Digest | undefined> {
 }
 
 /**
- * The newest digest that ran healthy before `before` (default: the current digest), from the
- * known-good list the head carries: a constant number of reads while it holds the answer, a
- * walk of the history only when the answer is older than the KNOWN_GOOD_KEPT kept.
+ * The newest digest that ran healthy before `before` (default: the current digest) and is not
+ * quarantined in the environment, from the known-good list the head carries: a constant number
+ * of reads while it holds the answer, a walk of the history only when the answer is older than
+ * the KNOWN_GOOD_KEPT kept. `skip`: digests quarantined elsewhere, refused too.
  */
 export async function lastKnownGood(
   ledger: Ledger,
   before?: Digest,
+  skip: ReadonlySet<Digest> = new Set(),
 ): Promise<StoredEntry | undefined> {
   const head = await ledger.head();
   if (!head) return undefined;
   const list = knownGoodAfter(head);
   const target = before ?? effectOf(head.entry).current;
-  const found = pickKnownGood(list, target);
+  const refused = new Set([...skip, ...quarantinedAfter(head).map((q) => q.digest)]);
+  const found = pickKnownGood(list, target, refused);
   if (found) return found.entry === head.digest ? head : ledger.load(found.entry);
   if (list.length < KNOWN_GOOD_KEPT) return undefined;
   // The list was cut: the answer, if any, is older than every digest it holds.
@@ -47,8 +50,23 @@ export async function lastKnownGood(
   const all = history
     .filter((s) => effectOf(s.entry).good)
     .map((s) => ({ digest: s.entry.digest, seq: s.entry.seq, at: s.entry.at, entry: s.digest }));
-  const older = pickKnownGood(all, target);
+  const older = pickKnownGood(all, target, refused);
   return older ? history.find((s) => s.digest === older.entry) : undefined;
+}
+
+/**
+ * The entry of `ledger`'s chain that quarantines `digest`, from the quarantines its (verified)
+ * head carries: constant cost, and no rewrite of a referrers index can hide it.
+ */
+export async function quarantineIn(
+  ledger: Ledger,
+  digest: Digest,
+): Promise<StoredEntry | undefined> {
+  const head = await ledger.head();
+  if (!head) return undefined;
+  const mark = quarantinedAfter(head).find((q) => q.digest === digest);
+  if (!mark) return undefined;
+  return mark.entry === head.digest ? head : ledger.load(mark.entry);
 }
 
 /** When the current run of `digest` in the environment began (for min-soak); undefined if not running. */
@@ -109,7 +127,10 @@ async function readReport(store: ArtifactStore, d: Descriptor): Promise<ReportSh
   }
 }
 
-/** This environment's (or any environment's) ledger entries about `digest` that match. */
+/**
+ * This environment's (or any environment's) ledger entries about `digest` that match, as the
+ * digest's referrers list them (unverified: a caller that grants something checks onChain).
+ */
 async function entriesAbout(
   store: ArtifactStore,
   digest: Digest,
@@ -132,32 +153,34 @@ async function entriesAbout(
   return out;
 }
 
-/** Whether `digest` ran healthy in `env` (a deploy or rollback that deployed or found it running). */
-export async function wasHealthy(
-  store: ArtifactStore,
-  env: string,
-  digest: Digest,
-): Promise<boolean> {
-  const found = await entriesAbout(store, digest, {
-    env,
+/**
+ * Whether `digest` ran healthy in the ledger's environment (a deploy or rollback that deployed
+ * or found it running), by an entry on its chain: one only listed as a referrer proves nothing.
+ */
+export async function wasHealthy(ledger: Ledger, digest: Digest): Promise<boolean> {
+  const found = await entriesAbout(ledger.store, digest, {
+    env: ledger.env,
     actions: ['deploy', 'rollback'],
     outcomes: ['deployed', 'unchanged'],
   });
-  return found.length > 0;
+  return anyOnChain(ledger, found);
 }
 
-/** Whether `digest` was promoted to `env`. */
-export async function wasPromotedTo(
-  store: ArtifactStore,
-  env: string,
-  digest: Digest,
-): Promise<boolean> {
-  const found = await entriesAbout(store, digest, {
-    env,
+/** Whether `digest` was promoted into the ledger's environment, by an entry on its chain. */
+export async function wasPromotedTo(ledger: Ledger, digest: Digest): Promise<boolean> {
+  const found = await entriesAbout(ledger.store, digest, {
+    env: ledger.env,
     actions: ['promote'],
     outcomes: ['promoted'],
   });
-  return found.length > 0;
+  return anyOnChain(ledger, found);
+}
+
+/** Newest first, at most EVIDENCE_READ_MAX checked: forged listings cannot make it walk far. */
+async function anyOnChain(ledger: Ledger, found: StoredEntry[]): Promise<boolean> {
+  const newest = [...found].sort((a, b) => b.entry.seq - a.entry.seq).slice(0, EVIDENCE_READ_MAX);
+  for (const s of newest) if (await ledger.onChain(s)) return true;
+  return false;
 }
 
 /**

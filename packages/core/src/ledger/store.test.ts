@@ -231,11 +231,11 @@ describe('queries', () => {
     await ledger.append(input('b', { outcome: 'failed' }));
     const prod = new Ledger(store, 'production', instant);
     await prod.append(input('a', { action: 'promote', outcome: 'promoted', from: 'staging' }));
-    expect(await wasHealthy(store, 'staging', images.a as Digest)).toBe(true);
-    expect(await wasHealthy(store, 'staging', images.b as Digest)).toBe(false);
-    expect(await wasHealthy(store, 'production', images.a as Digest)).toBe(false);
-    expect(await wasPromotedTo(store, 'production', images.a as Digest)).toBe(true);
-    expect(await wasPromotedTo(store, 'staging', images.a as Digest)).toBe(false);
+    expect(await wasHealthy(ledger, images.a as Digest)).toBe(true);
+    expect(await wasHealthy(ledger, images.b as Digest)).toBe(false);
+    expect(await wasHealthy(prod, images.a as Digest)).toBe(false);
+    expect(await wasPromotedTo(prod, images.a as Digest)).toBe(true);
+    expect(await wasPromotedTo(ledger, images.a as Digest)).toBe(false);
 
     expect(await isQuarantined(store, images.b as Digest)).toEqual({ quarantined: false });
     await expect(quarantine(store, 'staging', images.b as Digest, ' ', ctx)).rejects.toThrow(

@@ -306,7 +306,8 @@ export class Ledger {
       listed.push(...(await this.store.listReferrers(image, LEDGER_ENTRY_TYPE)));
     const result = verifyChain(this.env, links, listed);
     const witnessed = this.anchor && witnessProblem(this.anchor, links);
-    if (!witnessed || (!result.ok && result.brokenAt <= witnessed.seq)) return result;
+    // The witness names what was rewritten; only an older break says more.
+    if (!witnessed || (!result.ok && result.brokenAt < witnessed.seq)) return result;
     return {
       ok: false,
       entries: result.entries,

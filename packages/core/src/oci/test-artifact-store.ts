@@ -5,7 +5,14 @@
  */
 import type { Digest } from './digest.js';
 import type { Descriptor, RawManifest } from './manifest.js';
-import { addFallbackReferrer, type FallbackOptions, listFallbackReferrers } from './referrers.js';
+import { encodeManifest, parseManifest } from './manifest.js';
+import { MediaType } from './media-types.js';
+import {
+  addFallbackReferrer,
+  type FallbackOptions,
+  fallbackTag,
+  listFallbackReferrers,
+} from './referrers.js';
 import type { Artifact, ArtifactStore } from './store.js';
 import { writeArtifact } from './referrers.js';
 import { MemoryStore } from './test-memory-store.js';
@@ -60,5 +67,11 @@ export class MemoryArtifactStore extends MemoryStore implements ArtifactStore {
 
   indexReferrer(subject: Digest, referrer: Descriptor): Promise<void> {
     return addFallbackReferrer(this, subject, referrer, this.fallback);
+  }
+
+  /** Empties `subject`'s fallback index, as a hostile registry writer can: one tag write. */
+  async forgetReferrers(subject: Digest): Promise<void> {
+    const empty = { schemaVersion: 2 as const, mediaType: MediaType.OciIndex, manifests: [] };
+    await super.putManifest(parseManifest(encodeManifest(empty)), { tag: fallbackTag(subject) });
   }
 }

@@ -34,6 +34,7 @@ describe('parsePromoteRequest', () => {
   it('a digest-pinned image to an environment, without a config: only validation is gated', () => {
     expect(parse({ image: IMAGE, 'to-environment': 'production' })).toEqual({
       digest: D,
+      quarantineLedgers: [],
       source: { registry: 'registry.test', repository: 'acme/shop' },
       target: { registry: 'registry.test', repository: 'acme/shop' },
       toEnvironment: 'production',
@@ -96,10 +97,7 @@ describe('parsePromoteRequest', () => {
 
   it('kiln.yml ledger.repository holds both environments’ ledgers', async () => {
     const c = await config('ledger: { repository: registry.test/acme/ledger }\n');
-    const r = parse(
-      { image: IMAGE, 'to-environment': 'staging', 'to-image': 'prod.test/acme/shop' },
-      c,
-    );
+    const r = parse({ image: IMAGE, 'from-environment': 'dev', 'to-environment': 'staging' }, c);
     const ledger = { registry: 'registry.test', repository: 'acme/ledger' };
     expect(r.sourceLedger).toEqual(ledger);
     expect(r.targetLedger).toEqual(ledger);

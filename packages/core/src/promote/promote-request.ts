@@ -2,10 +2,15 @@ import { ConfigurationError, invalidInput } from '../errors.js';
 import { parseBoolean, parseDuration } from '../inputs/parse.js';
 import { type InputReader, required } from '../inputs/source.js';
 import type { KilnConfig } from '../config/kiln-config.js';
-import { environment } from '../config/queries.js';
+import { environment, environmentRepository } from '../config/queries.js';
 import { ENV_NAME, ENV_NAME_RULE } from '../ledger/env-name.js';
 import type { Digest } from '../oci/digest.js';
-import { ledgerRepositoryFor } from '../ledger/ledger-repository.js';
+import {
+  configLedgers,
+  type LedgerRef,
+  ledgerRepositoryFor,
+  requireEnvironmentRepository,
+} from '../ledger/ledger-repository.js';
 import { type ImageReference, parseReference, requireDigest } from '../oci/reference.js';
 
 // Light imports only: the action checks every input with this before the registry client loads.
@@ -31,6 +36,8 @@ export interface PromoteRequest {
   sourceLedger: ImageReference;
   /** Where the target environment's ledger lives (the promote entry goes there). */
   targetLedger: ImageReference;
+  /** Every environment's ledger kiln.yml names: a quarantine in any refuses the digest. */
+  quarantineLedgers: LedgerRef[];
 }
 
 const LAYOUT = 'oci-layout:';
@@ -90,8 +97,10 @@ export function parsePromoteRequest(read: InputReader, config?: KilnConfig): Pro
     // With from-environment a bare repository is enough: the ledger names the digest.
     if (ref.digest || ref.tag || !fromEnvironment) digest = requireDigest(ref, 'image').digest;
     source = repositoryOf(ref);
+    if (fromEnvironment)
+      requireEnvironmentRepository(config, fromEnvironment, source, 'image', imageInput);
   } else if (fromEnvironment && config) {
-    source = repositoryOf(config.image);
+    source = environmentRepository(config, fromEnvironment);
   } else {
     throw new ConfigurationError(
       fromEnvironment
@@ -100,7 +109,8 @@ export function parsePromoteRequest(read: InputReader, config?: KilnConfig): Pro
     );
   }
 
-  let target = source;
+  // With kiln.yml the target is the environment's repository; to-image may only repeat it.
+  let target = config ? environmentRepository(config, to) : source;
   const toImage = read('to-image').trim();
   if (toImage) {
     const ref = parseReference(toImage);
@@ -116,6 +126,7 @@ export function parsePromoteRequest(read: InputReader, config?: KilnConfig): Pro
         toImage,
         'name a repository without a tag: promote copies by digest and moves no tag',
       );
+    requireEnvironmentRepository(config, to, ref, 'to-image', toImage);
     target = ref;
   }
 
@@ -165,8 +176,11 @@ export function parsePromoteRequest(read: InputReader, config?: KilnConfig): Pro
     requireValidation,
     requireHealthy,
     minSoakMs,
-    sourceLedger: ledgerRepositoryFor(config, source) ?? source,
-    targetLedger: ledgerRepositoryFor(config, target) ?? target,
+    sourceLedger: sourceEnvironment
+      ? ledgerRepositoryFor(config, sourceEnvironment, source)
+      : repositoryOf(source),
+    targetLedger: ledgerRepositoryFor(config, to, target),
+    quarantineLedgers: configLedgers(config),
   };
   if (digest) req.digest = digest;
   if (fromEnvironment) req.fromEnvironment = fromEnvironment;

@@ -107,7 +107,6 @@ describe('promote', () => {
     expect(r.gates.map((g) => [g.gate, g.status])).toEqual([
       ['digest-exists', 'pass'],
       ['not-quarantined', 'pass'],
-      ['not-quarantined', 'pass'],
       ['validated', 'pass'],
       ['healthy', 'pass'],
       ['min-soak', 'pass'],

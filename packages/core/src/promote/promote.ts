@@ -11,13 +11,15 @@ import {
   validated,
 } from '../gates/index.js';
 import { current } from '../ledger/queries.js';
-import { Ledger, type LedgerOptions } from '../ledger/store.js';
+import type { Ledger, LedgerOptions } from '../ledger/store.js';
+import { quarantineScope, storeCache } from '../ledger/quarantine-scope.js';
+import { type LedgerWitness, witnessHead, witnessedLedger } from '../ledger/witness.js';
 import type { StoredEntry } from '../ledger/entry.js';
 import { info } from '../log.js';
 import { copyImage, CopyVerificationError, type CopyResult } from '../oci/copy.js';
 import { type Digest, digestProblem } from '../oci/digest.js';
 import { descriptorOf } from '../oci/manifest.js';
-import { type ImageReference, pinned, repositoryName } from '../oci/reference.js';
+import { type ImageReference, pinned } from '../oci/reference.js';
 import type { Registries } from '../oci/registries.js';
 import type { ArtifactStore } from '../oci/store.js';
 import type { PromoteRequest } from './promote-request.js';
@@ -38,6 +40,8 @@ export interface PromoteDeps {
   now?: () => Date;
   log?: (line: string) => void;
   ledger?: LedgerOptions;
+  /** Records the target's ledger head outside the registry; heads must descend from it. */
+  witness?: LedgerWitness;
 }
 
 /** The copy proven at the target, and the entry that records it. */
@@ -65,19 +69,6 @@ export class PromoteVerificationError extends Error {
   override readonly name = 'PromoteVerificationError';
 }
 
-/** One store per repository, so the source, the target and a ledger may be the same one. */
-function storesOf(
-  open: (ref: ImageReference) => ArtifactStore,
-): (ref: ImageReference) => ArtifactStore {
-  const stores = new Map<string, ArtifactStore>();
-  return (ref) => {
-    const key = repositoryName(ref);
-    let s = stores.get(key);
-    if (!s) stores.set(key, (s = open(ref)));
-    return s;
-  };
-}
-
 /**
  * Promotes one digest: every gate (the digest exists, is not quarantined, has passing
  * validation evidence, runs healthy in the source environment, has soaked there), then a copy by
@@ -85,19 +76,33 @@ function storesOf(
  * environment's ledger. A failed gate (GateRefusedError) copies and records nothing.
  */
 export async function promote(req: PromoteRequest, deps: PromoteDeps): Promise<PromoteResult> {
-  const started = Date.now();
   const log = deps.log ?? info;
   const now = deps.now ?? (() => new Date());
-  const store = storesOf(
+  const started = now().getTime();
+  // One store per repository, so the source, the target and a ledger may be the same one.
+  const store = storeCache(
     deps.open ?? ((ref) => deps.registries.repository(ref.registry, ref.repository)),
   );
   const source = store(req.source);
   const target = store(req.target);
-  const sourceLedgerStore = store(req.sourceLedger);
   const targetLedgerStore = store(req.targetLedger);
+  const opts = { ...deps.ledger, log };
+  const targetLedger = await witnessedLedger(
+    targetLedgerStore,
+    req.toEnvironment,
+    deps.witness,
+    opts,
+  );
   const sourceLedger = req.sourceEnvironment
-    ? new Ledger(sourceLedgerStore, req.sourceEnvironment, deps.ledger)
+    ? await witnessedLedger(store(req.sourceLedger), req.sourceEnvironment, deps.witness, opts)
     : undefined;
+  const scope = await quarantineScope(
+    sourceLedger ? [targetLedger, sourceLedger] : [targetLedger],
+    req.quarantineLedgers,
+    store,
+    deps.witness,
+    deps.ledger,
+  );
 
   const digest = req.digest ?? (await runningIn(sourceLedger as Ledger));
   const what = `promote of ${pinned(req.source, digest)} to ${req.toEnvironment}`;
@@ -105,11 +110,8 @@ export async function promote(req: PromoteRequest, deps: PromoteDeps): Promise<P
   const gates = await runGates(
     [
       () => digestExists(source, digest),
-      () => notQuarantined(sourceLedgerStore, digest),
-      // A quarantine recorded in the target's own ledger repository counts as much.
-      ...(targetLedgerStore !== sourceLedgerStore
-        ? [() => notQuarantined(targetLedgerStore, digest)]
-        : []),
+      // Every environment's ledger: a digest quarantined anywhere goes nowhere.
+      () => notQuarantined(scope, digest),
       () =>
         req.requireValidation
           ? validated(source, digest)
@@ -152,12 +154,12 @@ export async function promote(req: PromoteRequest, deps: PromoteDeps): Promise<P
   const evidence = gates.results
     .filter((g) => g.status === 'pass' && g.evidence && !digestProblem(g.evidence))
     .map((g) => g.evidence as Digest);
-  const entry = await new Ledger(targetLedgerStore, req.toEnvironment, deps.ledger).append(
+  const entry = await targetLedger.append(
     {
       action: 'promote',
       outcome: 'promoted',
       digest,
-      duration_ms: Date.now() - started,
+      duration_ms: now().getTime() - started,
       actor: deps.context.actor,
       commit: deps.context.commit,
       run_url: deps.context.run_url,
@@ -168,8 +170,9 @@ export async function promote(req: PromoteRequest, deps: PromoteDeps): Promise<P
     { subject: descriptorOf(back) },
   );
   log(
-    `recorded promote seq ${entry.entry.seq} in ${targetLedgerStore.label}:kiln-ledger-${req.toEnvironment} (${entry.digest})`,
+    `recorded promote seq ${entry.entry.seq} in ${targetLedgerStore.label}:${targetLedger.tag} (${entry.digest})`,
   );
+  await witnessHead(targetLedger, deps.witness, log);
   return {
     image: pinned(req.target, digest),
     digest,
@@ -180,7 +183,7 @@ export async function promote(req: PromoteRequest, deps: PromoteDeps): Promise<P
     copy,
     readBack,
     ledger: { repository: targetLedgerStore.label, entry },
-    durationMs: Date.now() - started,
+    durationMs: now().getTime() - started,
   };
 }
 

@@ -4,7 +4,9 @@ import {
   parseReplaceFleetRequest,
   type ReplaceFleetRequest,
 } from '../deploy/deploy-request.js';
+import { environmentRepository } from '../config/queries.js';
 import { ConfigurationError, errorMessage, invalidInput } from '../errors.js';
+import { requireEnvironmentRepository } from '../ledger/ledger-repository.js';
 import { parseBoolean } from '../inputs/parse.js';
 import { type InputReader, required } from '../inputs/source.js';
 import { type Digest, digestProblem } from '../oci/digest.js';
@@ -56,7 +58,7 @@ const UNRESOLVED = `sha256:${'0'.repeat(64)}` as Digest;
  */
 export function parseRollbackRequest(read: InputReader, config?: KilnConfig): RollbackRequest {
   const repository = parseRepository(read, config);
-  const to = parseTarget(read('to'), repository, config);
+  const to = parseTarget(read('to'), repository);
   const reason = required(read, 'reason');
   const quarantine = parseBoolean('quarantine', read('quarantine'), true);
   const parsed = parseReplaceFleetRequest(
@@ -76,15 +78,20 @@ export function deployRequestFor(req: RollbackRequest, digest: Digest): ReplaceF
   };
 }
 
-/** The environment's repository: the `image` input (a repository, no tag or digest), else kiln.yml's. */
+/**
+ * The environment's repository: kiln.yml's for the environment (the `image` input, when given,
+ * must name it), else the `image` input (a repository, no tag or digest).
+ */
 function parseRepository(read: InputReader, config: KilnConfig | undefined): ImageReference {
   const raw = read('image').trim();
+  const env = read('environment').trim();
+  const own = config && env ? environmentRepository(config, env) : undefined;
   if (!raw) {
-    if (!config)
+    if (!own)
       throw new ConfigurationError(
         'Input "image" is required (the image repository the environment runs), unless kiln.yml names `image:`',
       );
-    return { registry: config.image.registry, repository: config.image.repository };
+    return own;
   }
   let ref: ImageReference;
   try {
@@ -98,15 +105,12 @@ function parseRepository(read: InputReader, config: KilnConfig | undefined): Ima
       raw,
       'rollback takes the repository only (no tag or digest): input "to" names the digest',
     );
+  if (env) requireEnvironmentRepository(config, env, ref, 'image', raw);
   return ref;
 }
 
 /** `previous`, a ledger sequence number, `sha256:…`, or `repository@sha256:…` of this repository. */
-function parseTarget(
-  raw: string,
-  repository: ImageReference,
-  config: KilnConfig | undefined,
-): RollbackTarget {
+function parseTarget(raw: string, repository: ImageReference): RollbackTarget {
   const v = raw.trim() || DEFAULT_ROLLBACK_TARGET;
   if (v === 'previous') return { kind: 'previous' };
   if (/^\d+$/.test(v)) {
@@ -126,7 +130,7 @@ function parseTarget(
     if (problem) throw invalidInput('to', raw, `digest ${problem}`);
     return { kind: 'digest', digest: v as Digest };
   }
-  const { image, digest } = parsePinnedImage(v, config, 'to');
+  const { image, digest } = parsePinnedImage(v, repository, 'to');
   if (repositoryName(image) !== repositoryName(repository))
     throw invalidInput(
       'to',

@@ -1,6 +1,7 @@
 import {
   type FleetDeps,
   openProvider,
+  openStores,
   RolledBackError,
   replaceFleet,
   type ReplaceFleetResult,
@@ -23,7 +24,9 @@ import {
 } from '../gates/index.js';
 import { REASON_MAX, type StoredEntry } from '../ledger/entry.js';
 import { current, lastKnownGood } from '../ledger/queries.js';
-import { Ledger } from '../ledger/store.js';
+import type { Ledger } from '../ledger/store.js';
+import { quarantinedIn, quarantineScope } from '../ledger/quarantine-scope.js';
+import { witnessedLedger } from '../ledger/witness.js';
 import type { Digest } from '../oci/digest.js';
 import { descriptorOf } from '../oci/manifest.js';
 import { formatReference, pinned } from '../oci/reference.js';
@@ -100,7 +103,18 @@ export async function rollback(req: RollbackRequest, deps: FleetDeps): Promise<R
       req.fleet.ledgerRepository.repository,
     ),
   };
-  const ledger = new Ledger(stores.ledger, req.environment, { now, ...deps.ledger });
+  const ledgerOptions = { now, ...deps.ledger };
+  const ledger = await witnessedLedger(stores.ledger, req.environment, deps.witness, {
+    ...ledgerOptions,
+    log,
+  });
+  const scope = await quarantineScope(
+    ledger,
+    req.fleet.quarantineLedgers,
+    openStores(deps, stores.ledger, req.fleet.ledgerRepository),
+    deps.witness,
+    ledgerOptions,
+  );
   const image = (d: Digest): string => pinned(req.repository, d);
 
   // The fleet is looked at from the start, while the ledger is read, the target resolved and
@@ -116,7 +130,7 @@ export async function rollback(req: RollbackRequest, deps: FleetDeps): Promise<R
     throw new ConfigurationError(
       `${req.environment} runs nothing by its ledger (${ledger.tag} in ${stores.ledger.label}): there is nothing to roll back`,
     );
-  const target = await resolveTarget(ledger, req.to, from);
+  const target = await resolveTarget(ledger, req.to, from, await quarantinedIn(scope));
   if (target.digest === from)
     throw invalidInput(
       'to',
@@ -131,7 +145,7 @@ export async function rollback(req: RollbackRequest, deps: FleetDeps): Promise<R
     [
       () => digestExists(stores.image, target.digest),
       () => ranHealthyIn(ledger, target.digest),
-      () => notQuarantined(stores.ledger, target.digest),
+      () => notQuarantined(scope, target.digest),
       ...(req.fleet.requires
         ? [() => promotedInto(ledger, target.digest, req.fleet.requires as string)]
         : []),
@@ -140,24 +154,19 @@ export async function rollback(req: RollbackRequest, deps: FleetDeps): Promise<R
   );
   assertGatesPassed(guards, `rollback of ${req.environment} to ${image(target.digest)}`);
 
-  // Never rejects (an unhandled rejection would end the process): a failure is a step result.
-  const quarantined: Promise<QuarantineStep> = req.quarantine
-    ? quarantineFrom(req, deps, stores, from, log)
-    : Promise.resolve({ kind: 'off' });
-  let deploy: ReplaceFleetResult;
-  let provider: SwitchBackProvider;
-  try {
-    provider = new SwitchBackProvider(await opened(), log, quarantined, look);
-    deploy = await replaceFleet(
-      deployRequestFor(req, target.digest),
-      { ...deps, provider, stores },
-      { action: 'rollback', reason: req.reason, skipGates: ANSWERED_GATES },
-    );
-  } finally {
-    // Whatever became of the fleet, the quarantine is finished before rollback returns.
-    await quarantined;
-  }
-  const step = await quarantined;
+  // Written only once the fleet was reached and moved onto the target (a rollback that never
+  // reached the engine, or whose target did not come up, changed nothing and blames nothing),
+  // and before replace-fleet's entry, so the chain holds the quarantine before the rollback.
+  let step: QuarantineStep = req.quarantine ? { kind: 'not-moved' } : { kind: 'off' };
+  const afterMove = async (): Promise<void> => {
+    if (req.quarantine) step = await quarantineFrom(req, deps, stores, from, log);
+  };
+  const provider = new SwitchBackProvider(await opened(), log, afterMove, look);
+  const deploy = await replaceFleet(
+    deployRequestFor(req, target.digest),
+    { ...deps, provider, stores },
+    { action: 'rollback', reason: req.reason, skipGates: ANSWERED_GATES },
+  );
   const path = provider.path ?? {
     kind: 'redeploy',
     line: 'rollback path: none: the fleet already ran the digest',
@@ -193,22 +202,28 @@ export function rollbackFailure(r: RollbackResult): Error | undefined {
   return undefined;
 }
 
-/** The digest `to` names, read from the environment's ledger for `previous` and a sequence number. */
+/**
+ * The digest `to` names, read from the environment's ledger for `previous` and a sequence
+ * number. `previous` is the newest known-good digest before `from` that is neither `from` nor
+ * quarantined (`quarantined`: in any environment): after v1, v2, v3 and a rollback to v2 that
+ * quarantined v3, it is v1.
+ */
 export async function resolveTarget(
   ledger: Ledger,
   to: RollbackTarget,
   from: Digest,
+  quarantined: ReadonlySet<Digest> = new Set(),
 ): Promise<ResolvedTarget> {
   if (to.kind === 'digest') return { digest: to.digest, how: 'digest given' };
   if (to.kind === 'previous') {
-    const entry = await lastKnownGood(ledger, from);
+    const entry = await lastKnownGood(ledger, from, quarantined);
     if (!entry)
       throw new ConfigurationError(
-        `${ledger.env} has no known-good digest before ${from} in its ledger (${ledger.store.label}): name one with input "to" (a digest or a ledger sequence number)`,
+        `${ledger.env} has no known-good digest before ${from} that is not quarantined in its ledger (${ledger.store.label}): name one with input "to" (a digest or a ledger sequence number)`,
       );
     return {
       digest: entry.entry.digest,
-      how: `previous: the last known-good before ${shortDigest(from)}, ledger seq ${entry.entry.seq}`,
+      how: `previous: the last known-good before ${shortDigest(from)} not quarantined, ledger seq ${entry.entry.seq}`,
       entry,
     };
   }

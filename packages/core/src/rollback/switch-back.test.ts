@@ -96,7 +96,7 @@ describe('SwitchBackProvider', () => {
     ]);
   });
 
-  it('a warm colour on another digest, no warm colour, or a rolling fleet: the deploy any digest gets', async () => {
+  it('a warm colour on another digest, no warm colour, the live colour already on it, or a rolling fleet: the deploy any digest gets', async () => {
     for (const [state, req, line] of [
       [
         { strategy: 'blue-green', image: B, live: 'green', warm: { colour: 'blue', image: C } },
@@ -107,6 +107,11 @@ describe('SwitchBackProvider', () => {
         { strategy: 'blue-green', image: B, live: 'green' },
         request(A),
         'rollback path: blue-green deploy: no colour is kept warm, so sha256:aaaaaaaaaaaa… starts on the idle colour, then traffic switches once',
+      ],
+      [
+        { strategy: 'blue-green', image: A, live: 'blue', warm: { colour: 'green', image: B } },
+        request(A),
+        'rollback path: blue-green deploy: the live colour blue already runs sha256:aaaaaaaaaaaa… (an earlier run switched to it), so the deploy finds it unchanged and retires or keeps warm the other colour per keep-warm',
       ],
       [
         { strategy: 'rolling', image: B },
@@ -138,7 +143,7 @@ describe('SwitchBackProvider', () => {
     const p = new SwitchBackProvider(
       inner,
       () => {},
-      Promise.resolve(),
+      async () => {},
       async () => early,
     );
     expect(await p.current()).toBe(early);

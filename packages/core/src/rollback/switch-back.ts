@@ -25,6 +25,12 @@ export function rollbackPath(state: FleetState, request: DeployRequest): Rollbac
   const digest = digestOf(request.image) as string;
   const short = shortDigest(digest);
   if (state.strategy === 'blue-green' && request.strategy === 'blue-green') {
+    // An earlier run switched and died before its ledger entry: the deploy finishes its work.
+    if (state.live && state.image && digestOf(state.image) === digest)
+      return {
+        kind: 'redeploy',
+        line: `rollback path: blue-green deploy: the live colour ${state.live} already runs ${short} (an earlier run switched to it), so the deploy finds it unchanged and retires or keeps warm the other colour per keep-warm`,
+      };
     const warm = state.warm;
     if (warm && digestOf(warm.image) === digest)
       return {
@@ -60,14 +66,15 @@ export class SwitchBackProvider implements FleetProvider {
   private seen: FleetState | undefined;
 
   /**
-   * `alongside`: work done while the fleet moves that deploy() waits for before it returns
-   * (rollback's quarantine, whose ledger entry must precede the rollback's). It must not reject.
+   * `afterMove`: work done once the fleet was reached and moved onto the requested digest,
+   * before deploy() returns (rollback's quarantine: written only for a rollback that happened,
+   * and before the rollback's own entry). It must not reject.
    * `look`: a current() of the inner provider already under way; the first current() is it.
    */
   constructor(
     private readonly inner: FleetProvider,
     private readonly log: (line: string) => void = () => {},
-    private readonly alongside: Promise<unknown> = Promise.resolve(),
+    private readonly afterMove: (moved: DeployResult) => Promise<unknown> = async () => {},
     private look?: () => Promise<FleetState>,
   ) {
     this.kind = inner.kind;
@@ -95,11 +102,9 @@ export class SwitchBackProvider implements FleetProvider {
   }
 
   async deploy(request: DeployRequest): Promise<DeployResult> {
-    try {
-      return await this.move(request);
-    } finally {
-      await this.alongside;
-    }
+    const moved = await this.move(request);
+    if (moved.outcome !== 'rolled-back') await this.afterMove(moved);
+    return moved;
   }
 
   private async move(request: DeployRequest): Promise<DeployResult> {

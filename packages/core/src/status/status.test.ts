@@ -150,8 +150,9 @@ describe('environmentsStatus', () => {
       expect(row?.head?.seq).toBe(entries);
       expect(row?.lastKnownGood?.seq).toBe(entries - 1);
       counts.push(store.totalCalls());
-      // Two manifests read: the head and the known-good entry; never the chain between.
-      expect(store.calls.get('getManifest')).toBe(2);
+      // Three manifests read: the head, the entry before it (the head is checked against it)
+      // and the known-good entry; never the chain between.
+      expect(store.calls.get('getManifest')).toBe(3);
     }
     expect(counts[1]).toBe(counts[0]);
   });

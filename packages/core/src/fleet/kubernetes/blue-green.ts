@@ -3,6 +3,7 @@ import { ConfigurationError } from '../../errors.js';
 import {
   type ColourPool,
   COLOURS,
+  idleColour,
   liveColour,
   otherColour,
   warmExpired,
@@ -56,8 +57,7 @@ export async function blueGreenDeploy(ctx: KubeContext, r: DeployRequest): Promi
   if (live && liveDep && digestOf(previous ?? '') === digest) {
     const proof = proveConvergence(await ctx.tasks(liveDep), digest, replicas);
     if (proof.converged && rolloutStatus(liveDep).kind === 'complete') {
-      // The Service may select nothing (edited, recreated); pointing it back restarts nothing.
-      await ctx.selectColour(live, r.port ?? containerPort(liveDep, ctx.container));
+      const warmUntil = await settle(ctx, fleet, live, r.port, r.keepWarmMs);
       ctx.log(
         `${liveDep.metadata?.name} already runs ${proof.summary} and takes the traffic: unchanged`,
       );
@@ -68,6 +68,7 @@ export async function blueGreenDeploy(ctx: KubeContext, r: DeployRequest): Promi
         image: r.image,
         proof,
         durationMs: ctx.now() - started,
+        ...(warmUntil ? { warmUntil } : {}),
       };
     }
   }
@@ -234,6 +235,55 @@ export async function readColours(ctx: KubeContext): Promise<Colours> {
   const deployments = { blue, green };
   const live = liveColour(await ctx.selectedColour(), { blue: pool(blue), green: pool(green) });
   return { ...(live ? { live } : {}), deployments };
+}
+
+/**
+ * The state a switch to `live` leaves, for a fleet whose live colour already runs the digest:
+ * the Service on it, no keep-warm annotation on it, the other colour retired or kept warm per
+ * keepWarmMs. A run killed between its switch and its ledger entry (a rollback's) left the
+ * colour it switched away from running; the re-run finishes that. Returns the other colour's
+ * warm-until when it is kept warm.
+ */
+async function settle(
+  ctx: KubeContext,
+  fleet: Colours,
+  live: Colour,
+  port: number | undefined,
+  keepWarmMs: number,
+): Promise<string | undefined> {
+  const liveName = colourDeployment(ctx.target, live);
+  const liveDep = fleet.deployments[live];
+  // The Service may select nothing (edited, recreated); pointing it back restarts nothing.
+  const switched = await ctx.selectColour(
+    live,
+    port ?? (liveDep && containerPort(liveDep, ctx.container)),
+  );
+  if (switched)
+    ctx.log(`traffic switched to ${live}: service ${ctx.serviceName} did not select it`);
+  if (liveDep && annotation(liveDep, ANNOTATION.warmUntil)) {
+    // A live colour marked warm would read as the idle one to a Service that selects no colour.
+    await ctx.annotate(liveName, { [ANNOTATION.warmUntil]: null });
+    ctx.log(`${live} (${liveName}) takes the traffic: its keep-warm annotation removed`);
+  }
+  const idle = otherColour(live);
+  const idleName = colourDeployment(ctx.target, idle);
+  const idleDep = fleet.deployments[idle];
+  const next = idleColour(pool(idleDep), keepWarmMs, ctx.now());
+  if (next.kind === 'none' || !idleDep) return undefined;
+  const runs = `${idle} (${idleName}) still runs ${ctx.short(ctx.image(idleDep))} beside the live colour`;
+  if (next.kind === 'retire') {
+    ctx.log(`${runs} and keep-warm is 0: retiring it`);
+    if (annotation(idleDep, ANNOTATION.warmUntil))
+      await ctx.annotate(idleName, { [ANNOTATION.warmUntil]: null });
+    // Only traffic this run moved off it can still be in flight.
+    await retire(ctx, idle, switched);
+    return undefined;
+  }
+  if (next.label) {
+    await ctx.annotate(idleName, { [ANNOTATION.warmUntil]: next.until });
+    ctx.log(`${runs} with no keep-warm window: kept warm until ${next.until}`);
+  }
+  return next.until;
 }
 
 /** Scales warm colours whose keep-warm window has passed to 0; true when it retired one. */

@@ -313,14 +313,15 @@ export class KubeContext {
   /**
    * Points the Service at the colour's pods: one merge patch of its selector, which the
    * API server applies atomically (the endpoints follow the selector). Creates the Service,
-   * selecting that colour, when there is none and the port is known.
+   * selecting that colour, when there is none and the port is known. True when it changed
+   * what the Service selects.
    */
-  async selectColour(colour: Colour | undefined, port: number | undefined): Promise<void> {
+  async selectColour(colour: Colour | undefined, port: number | undefined): Promise<boolean> {
     const selector = { [LABEL.target]: this.target, ...(colour ? { [LABEL.colour]: colour } : {}) };
     const existing = await this.service();
     if (existing) {
       const now = existing.spec?.selector ?? {};
-      if (Object.entries(selector).every(([k, v]) => now[k] === v)) return;
+      if (Object.entries(selector).every(([k, v]) => now[k] === v)) return false;
       await this.run(this.call('patch', 'services', this.serviceName), () =>
         this.core.patchNamespacedService(
           {
@@ -331,11 +332,11 @@ export class KubeContext {
           merge,
         ),
       );
-      return;
+      return true;
     }
     if (port === undefined) {
       this.log(`service ${this.serviceName} does not exist and no port is known: not created`);
-      return;
+      return false;
     }
     const body: V1Service = {
       apiVersion: 'v1',
@@ -351,6 +352,7 @@ export class KubeContext {
       this.core.createNamespacedService({ namespace: this.namespace, body }),
     );
     this.log(`service ${this.serviceName} created, selecting ${colour ?? this.target}`);
+    return true;
   }
 
   /** The colour the Service selects, or undefined (no Service, or one without a colour). */

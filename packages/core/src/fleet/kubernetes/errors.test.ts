@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ConfigurationError } from '../../errors.js';
-import { isConflict, kubeCall, kubeError, KubernetesError } from './errors.js';
+import type { FleetTask } from '../provider.js';
+import { isConflict, kubeCall, kubeError, KubernetesError, pullFailure } from './errors.js';
 
 /** What client-node throws for a non-2xx answer: ApiException's code and body. */
 const apiError = (code: number, body?: object | string) =>
@@ -108,5 +109,44 @@ describe('kubeCall', () => {
       }),
     ).rejects.toBeInstanceOf(ConfigurationError);
     expect(calls).toBe(1);
+  });
+});
+
+describe('pullFailure: a rollout undone because no pod could get the image', () => {
+  const IMAGE = `reg.test/shop@sha256:${'b'.repeat(64)}`;
+  const OLD = `reg.test/shop@sha256:${'a'.repeat(64)}`;
+  const pod = (over: Partial<FleetTask>): FleetTask => ({
+    id: 'shop-1',
+    node: 'n1',
+    state: 'starting',
+    health: 'starting',
+    image: IMAGE,
+    imageId: '',
+    ...over,
+  });
+  const backOff = `ImagePullBackOff: Back-off pulling image "${IMAGE}"`;
+
+  it.each([
+    ['ErrImagePull', `ErrImagePull: failed to pull and unpack image "${IMAGE}": blob unknown`],
+    ['ImagePullBackOff', backOff],
+  ])('%s is a pull failure, with the kubelet reason', (_reason, error) => {
+    expect(pullFailure([pod({ error }), pod({ id: 'shop-2' })], IMAGE)).toBe(error);
+  });
+
+  it('a pod that ran and failed, or is not ready, means the release was tried', () => {
+    expect(
+      pullFailure(
+        [pod({ error: backOff }), pod({ error: 'CrashLoopBackOff: back-off 10s' })],
+        IMAGE,
+      ),
+    ).toBeUndefined();
+    expect(
+      pullFailure([pod({ error: backOff }), pod({ state: 'running', health: 'unhealthy' })], IMAGE),
+    ).toBeUndefined();
+  });
+
+  it("only the requested digest's pods count", () => {
+    expect(pullFailure([pod({ image: OLD, error: backOff })], IMAGE)).toBeUndefined();
+    expect(pullFailure([pod({ state: 'running', health: 'healthy' })], IMAGE)).toBeUndefined();
   });
 });

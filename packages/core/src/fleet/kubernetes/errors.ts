@@ -1,5 +1,7 @@
 import { ConfigurationError, errorMessage } from '../../errors.js';
 import { retry } from '../../util/retry.js';
+import { digestOf } from '../converged.js';
+import type { FleetTask } from '../provider.js';
 
 /** An API call of the Kubernetes provider that failed for an operational reason. */
 export class KubernetesError extends Error {
@@ -143,4 +145,22 @@ export async function kubeCall<T>(
   } catch (err) {
     throw kubeError(err, call);
   }
+}
+
+// The kubelet's waiting reasons for a container whose image it cannot get: the release never ran.
+const PULL_REASONS = /^(ErrImagePull|ImagePullBackOff)\b/;
+
+/**
+ * Whether a rollout of `image` failed because its pods could not pull it: the pods of that
+ * digest that report an error all wait on the pull, and none ran and failed its readiness.
+ * Returns the first such pod's reason (`ImagePullBackOff: Back-off pulling image …`), else undefined.
+ */
+export function pullFailure(pods: readonly FleetTask[], image: string): string | undefined {
+  const digest = digestOf(image);
+  const own = pods.filter((p) => digest !== undefined && digestOf(p.image) === digest);
+  const failed = own.filter((p) => p.error);
+  if (failed.length === 0) return undefined;
+  const tried = own.some((p) => p.state === 'running' && p.health === 'unhealthy');
+  if (tried || !failed.every((p) => PULL_REASONS.test(p.error ?? ''))) return undefined;
+  return failed[0]?.error;
 }

@@ -3,6 +3,7 @@ import { ConfigurationError } from '../../errors.js';
 import { ConvergenceError, digestOf, proveConvergence } from '../converged.js';
 import type { DeployRequest, DeployResult } from '../provider.js';
 import type { KubeContext, WaitEnd } from './context.js';
+import { pullFailure } from './errors.js';
 import {
   ANNOTATION,
   annotation,
@@ -127,6 +128,8 @@ async function recover(
   ctx.log(
     `Deployment ${name}: ${reason}; undoing to the previous revision (${ctx.short(previous)})`,
   );
+  // Read before the undo scales the new pods away: an image no pod could pull never ran.
+  const pull = pullFailure(await ctx.tasks(end.deployment), r.image);
   const back = await ctx.undo(end.deployment, r.image);
   if (!back || digestOf(back) === undefined)
     throw new ConvergenceError(
@@ -144,7 +147,10 @@ async function recover(
       `Deployment ${name} did not converge on ${r.image} (${reason}), and not back on ${back} either: ${done.proof.summary}: ${ctx.explain(done)}`,
       done.proof,
     );
-  return { ...result(ctx, r, 'rolled-back', back, back, done, started), reason };
+  return {
+    ...result(ctx, r, 'rolled-back', back, back, done, started),
+    ...(pull ? { failure: 'pull', reason: `the image could not be pulled: ${pull}` } : { reason }),
+  };
 }
 
 /** `kubectl rollout undo`: back to the previous revision, watched to N/N. */

@@ -37,7 +37,7 @@ export class ServiceRouter implements TrafficRouter {
     }
   }
 
-  switchTo(colour: Colour): Promise<void> {
-    return this.ctx.selectColour(colour, undefined);
+  async switchTo(colour: Colour): Promise<void> {
+    await this.ctx.selectColour(colour, undefined);
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { V1Deployment, V1Pod, V1ReplicaSet } from '@kubernetes/client-node';
-import { liveColour, warmExpired } from '../colours.js';
+import { idleColour, liveColour, warmExpired } from '../colours.js';
 import { proveConvergence } from '../converged.js';
 import { containerOf, podTask, previousReplicaSet, rolloutStatus, undoPatch } from './spec.js';
 
@@ -199,5 +199,31 @@ describe('colours', () => {
     expect(warmExpired(pool, 'blue', 'blue', now)).toBe(false);
     expect(warmExpired({ ...pool, replicas: 0 }, 'green', 'blue', now)).toBe(false);
     expect(warmExpired(pool, 'green', 'blue', Date.parse('2026-01-01T00:00:01Z'))).toBe(false);
+  });
+  it('the idle colour beside a live one on the digest: retired at keep-warm 0, else warm, its window kept or started now', () => {
+    const now = Date.parse('2026-01-01T00:00:10Z');
+    expect(idleColour(undefined, 60_000, now)).toEqual({ kind: 'none' });
+    expect(idleColour({ replicas: 0 }, 0, now)).toEqual({ kind: 'none' });
+    expect(idleColour({ replicas: 3 }, 0, now)).toEqual({ kind: 'retire' });
+    expect(idleColour({ replicas: 3, warmUntil: '2026-01-01T00:05:00Z' }, 0, now)).toEqual({
+      kind: 'retire',
+    });
+    // Left running unlabelled by a run killed after its switch: the window starts now.
+    expect(idleColour({ replicas: 3 }, 60_000, now)).toEqual({
+      kind: 'warm',
+      until: '2026-01-01T00:01:10.000Z',
+      label: true,
+    });
+    expect(idleColour({ replicas: 3, warmUntil: 'soon' }, 60_000, now)).toMatchObject({
+      label: true,
+    });
+    expect(idleColour({ replicas: 3, warmUntil: '2026-01-01T00:05:00Z' }, 60_000, now)).toEqual({
+      kind: 'warm',
+      until: '2026-01-01T00:05:00Z',
+      label: false,
+    });
+    expect(idleColour({ replicas: 3, warmUntil: '2026-01-01T00:00:05Z' }, 60_000, now)).toEqual({
+      kind: 'retire',
+    });
   });
 });

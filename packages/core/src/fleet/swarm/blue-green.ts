@@ -2,6 +2,7 @@ import { ConfigurationError, errorMessage } from '../../errors.js';
 import {
   COLOURS,
   type ColourPool,
+  idleColour,
   liveColour,
   otherColour,
   warmExpired,
@@ -49,8 +50,8 @@ export async function blueGreenDeploy(ctx: SwarmContext, r: DeployRequest): Prom
     throw new ConfigurationError(
       `service ${ctx.target} runs as a rolling fleet; deploy it with strategy rolling (blue-green runs ${colourService(ctx.target, 'blue')} and ${colourService(ctx.target, 'green')})`,
     );
-  const fleet = await readColours(ctx);
-  await retireExpired(ctx, fleet);
+  let fleet = await readColours(ctx);
+  if (await retireExpired(ctx, fleet)) fleet = await readColours(ctx);
   const live = fleet.live;
   const liveSvc = live ? fleet.services[live] : undefined;
   const previous = liveSvc ? serviceImage(liveSvc) : undefined;
@@ -65,9 +66,7 @@ export async function blueGreenDeploy(ctx: SwarmContext, r: DeployRequest): Prom
     const tasks = await ctx.tasks(name, liveSvc);
     const proof = proveConvergence(tasks, digest, replicas);
     if (proof.converged) {
-      // The balancer may have lost its state (restarted); putting it back restarts nothing.
-      await ctx.route(live, tasks);
-      if ((await router.live()) !== live) await router.switchTo(live);
+      const warmUntil = await settle(ctx, router, fleet, live, tasks, r.keepWarmMs);
       ctx.log(`${name} already runs ${proof.summary} and takes the traffic: unchanged`);
       return {
         outcome: 'unchanged',
@@ -76,6 +75,7 @@ export async function blueGreenDeploy(ctx: SwarmContext, r: DeployRequest): Prom
         image: r.image,
         proof,
         durationMs: ctx.now() - started,
+        ...(warmUntil ? { warmUntil } : {}),
       };
     }
   }
@@ -345,15 +345,67 @@ export async function readColours(
   return { ...(live ? { live } : {}), services };
 }
 
-/** Scales warm colours whose keep-warm window has passed to 0 (their spec stays for a switch back). */
-export async function retireExpired(ctx: SwarmContext, fleet: Colours): Promise<void> {
+/**
+ * The state a switch to `live` leaves, for a fleet whose live colour already runs the digest:
+ * the route on it, no keep-warm label on it, the other colour retired or kept warm per
+ * keepWarmMs. A run killed between its switch and its ledger entry (a rollback's) left the
+ * colour it switched away from running; the re-run finishes that. Returns the other colour's
+ * warm-until when it is kept warm.
+ */
+async function settle(
+  ctx: SwarmContext,
+  router: TrafficRouter,
+  fleet: Colours,
+  live: Colour,
+  tasks: FleetTask[],
+  keepWarmMs: number,
+): Promise<string | undefined> {
+  // The balancer may have lost its state (restarted); putting it back restarts nothing.
+  await ctx.route(live, tasks);
+  const switched = (await router.live()) !== live;
+  if (switched) {
+    await router.switchTo(live);
+    ctx.log(`traffic switched to ${live}: the route did not point at it`);
+  }
+  const liveName = colourService(ctx.target, live);
+  const liveSvc = fleet.services[live];
+  if (liveSvc && serviceLabel(liveSvc, LABEL.warmUntil)) {
+    // A live colour labelled warm would read as the idle one to a router that lost its state.
+    await ctx.label(liveName, {}, [LABEL.warmUntil]);
+    ctx.log(`${live} (${liveName}) takes the traffic: its keep-warm label removed`);
+  }
+  const idle = otherColour(live);
+  const idleName = colourService(ctx.target, idle);
+  const idleSvc = fleet.services[idle];
+  const next = idleColour(pool(idleSvc), keepWarmMs, ctx.now());
+  if (next.kind === 'none' || !idleSvc) return undefined;
+  const runs = `${idle} (${idleName}) still runs ${ctx.short(serviceImage(idleSvc))} beside the live colour`;
+  if (next.kind === 'retire') {
+    ctx.log(`${runs} and keep-warm is 0: retiring it`);
+    if (serviceLabel(idleSvc, LABEL.warmUntil)) await ctx.label(idleName, {}, [LABEL.warmUntil]);
+    // Only traffic this run moved off it can still be in flight.
+    await retire(ctx, idle, switched);
+    return undefined;
+  }
+  if (next.label) {
+    await ctx.label(idleName, { [LABEL.warmUntil]: next.until });
+    ctx.log(`${runs} with no keep-warm window: kept warm until ${next.until}`);
+  }
+  return next.until;
+}
+
+/** Scales warm colours whose keep-warm window has passed to 0; true when it retired one. */
+export async function retireExpired(ctx: SwarmContext, fleet: Colours): Promise<boolean> {
+  let retired = false;
   for (const c of COLOURS) {
     const s = fleet.services[c];
     if (!warmExpired(pool(s), fleet.live, c, ctx.now())) continue;
     ctx.log(`${c} was kept warm until ${s && serviceLabel(s, LABEL.warmUntil)}: retiring it`);
     await ctx.label(colourService(ctx.target, c), {}, [LABEL.warmUntil]);
     await retire(ctx, c, false);
+    retired = true;
   }
+  return retired;
 }
 
 /** Takes a colour out of the router and scales it to 0, after a drain for requests in flight. */

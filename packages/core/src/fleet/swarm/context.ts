@@ -2,7 +2,7 @@ import type { DockerCli } from '../../engine/docker-cli.js';
 import { sleep as realSleep } from '../../util/retry.js';
 import { digestOf, proveConvergence, shortDigest } from '../converged.js';
 import type { Colour, ConvergenceProof, FleetTask, TrafficRouter } from '../provider.js';
-import { foundPart, isNotFound, swarmError } from './errors.js';
+import { foundPart, isNotFound, swarmError, type TaskRecord } from './errors.js';
 import {
   type ContainerInspect,
   IN_PROGRESS,
@@ -389,6 +389,19 @@ export class SwarmContext {
 
   /** The engine's errors for the service's recent tasks, for a failure's reason. */
   async taskErrors(name: string): Promise<string> {
+    return (await this.taskHistory(name))
+      .map((t) => `${t.name} ${t.image} ${t.state}${t.error ? ` ${t.error}` : ''}`)
+      .filter((l) => /failed|rejected|unhealthy|error/i.test(l))
+      .slice(0, 5)
+      .map((l) => l.replace(/@sha256:([0-9a-f]{12})[0-9a-f]+/, '@sha256:$1…'))
+      .join('; ');
+  }
+
+  /**
+   * The service's tasks as the engine keeps them, the ones it replaced included (their errors
+   * say why); none when the service or the engine cannot be read (a failure's reason is best-effort).
+   */
+  async taskHistory(name: string): Promise<TaskRecord[]> {
     try {
       const out = await this.docker.output([
         'service',
@@ -396,16 +409,23 @@ export class SwarmContext {
         name,
         '--no-trunc',
         '--format',
-        '{{.Name}} {{.Image}} {{.CurrentState}} {{.Error}}',
+        '{{json .}}',
       ]);
       return out
         .split('\n')
-        .filter((l) => /failed|rejected|unhealthy|error/i.test(l))
-        .slice(0, 5)
-        .map((l) => l.replace(/@sha256:([0-9a-f]{12})[0-9a-f]+/, '@sha256:$1…'))
-        .join('; ');
+        .filter(Boolean)
+        .map((l) => {
+          const t = JSON.parse(l) as Record<string, string | undefined>;
+          return {
+            name: t.Name ?? '',
+            image: t.Image ?? '',
+            state: t.CurrentState ?? '',
+            // The CLI quotes the error when it does not truncate it.
+            error: (t.Error ?? '').replace(/^"(.*)"$/s, '$1'),
+          };
+        });
     } catch {
-      return '';
+      return [];
     }
   }
 

@@ -117,6 +117,27 @@ describe('swarm provider (fake engine)', () => {
     expect(swarm.commands('service rollback')).toEqual([]);
   });
 
+  it("says a rollback of an image no node could pull is a pull failure, with the engine's reason", async () => {
+    const { swarm, fleet } = make();
+    swarm.seed('shop', V1, 2);
+    swarm.unpullable.add(BAD);
+    const r = await fleet.deploy(request(BAD));
+    expect(r).toMatchObject({ outcome: 'rolled-back', image: V1, failure: 'pull' });
+    expect(r.reason).toBe(
+      `the image could not be pulled: No such image: reg.test/shop@sha256:${'b'.repeat(12)}…`,
+    );
+  });
+
+  it('a release that ran and failed its health is not a pull failure', async () => {
+    const { swarm, fleet } = make();
+    swarm.seed('shop', V1, 2);
+    swarm.failing.add(BAD);
+    const r = await fleet.deploy(request(BAD));
+    expect(r.outcome).toBe('rolled-back');
+    expect(r.failure).toBeUndefined();
+    expect(r.reason).toMatch(/unhealthy container/);
+  });
+
   it('rolls back itself when health does not come within the timeout', async () => {
     const { swarm, fleet } = make();
     swarm.seed('shop', V1, 2);

@@ -15,7 +15,7 @@ import type {
 import { checkDeployRequest } from '../request-check.js';
 import { blueGreenDeploy, blueGreenRollback, readColours } from './blue-green.js';
 import { SwarmContext, type SwarmSettings } from './context.js';
-import { isNotFound, swarmError } from './errors.js';
+import { isNotFound, pullFailure, swarmError } from './errors.js';
 import { rollingDeploy, rollingRollback } from './rolling.js';
 import { colourService, LABEL, serviceImage, serviceLabel, serviceReplicas } from './spec.js';
 
@@ -119,9 +119,32 @@ export class SwarmProvider implements FleetProvider {
 
   async deploy(request: DeployRequest): Promise<DeployResult> {
     checkDeployRequest(request);
-    return request.strategy === 'blue-green'
-      ? blueGreenDeploy(this.ctx, request)
-      : rollingDeploy(this.ctx, request);
+    const result =
+      request.strategy === 'blue-green'
+        ? await blueGreenDeploy(this.ctx, request)
+        : await rollingDeploy(this.ctx, request);
+    return result.outcome === 'rolled-back' ? this.whyRolledBack(result, request) : result;
+  }
+
+  /**
+   * A rolled-back deploy whose tasks could not pull the image says so (`failure: 'pull'`): the
+   * release never ran, so its rollback says nothing about it. Read from the tasks the engine
+   * kept, whichever strategy ran them.
+   */
+  private async whyRolledBack(result: DeployResult, request: DeployRequest): Promise<DeployResult> {
+    const names =
+      request.strategy === 'blue-green'
+        ? COLOURS.map((c) => colourService(this.target, c))
+        : [this.target];
+    const tasks = (await Promise.all(names.map((n) => this.ctx.taskHistory(n)))).flat();
+    const pull = pullFailure(tasks, request.image);
+    if (!pull) return result;
+    // The engine's words for the pull alone (the wait's own reason repeats them once per task),
+    // the digest shortened as in every task line.
+    const said = pull.replace(/@sha256:([0-9a-f]{12})[0-9a-f]+/g, '@sha256:$1…');
+    const reason = `the image could not be pulled: ${said}`;
+    this.ctx.log(`${this.target}: ${reason}; the release never ran`);
+    return { ...result, failure: 'pull', reason };
   }
 
   /** `seen`: this provider's current() just before; a blue-green switch back acts on it. */
