@@ -68,7 +68,7 @@ describe('promote bundle', () => {
         `image: ${repository}`,
         'environments:',
         '  staging: { provider: swarm, target: shop-staging }',
-        '  production: { provider: swarm, target: shop, requires: staging, min-soak: 10m }',
+        `  production: { provider: swarm, target: shop, requires: staging, min-soak: 10m, image: ${env.registry2.host}/e2e-promote/shop-${run} }`,
         '',
       ].join('\n'),
     );
@@ -126,7 +126,6 @@ describe('promote bundle', () => {
         command: 'promote',
         image: `${repository}@${unvalidated}`,
         'to-environment': 'production',
-        'to-image': `${env.registry.host}/e2e-promote/refused-${run}`,
       },
       runnerEnv(),
     );
@@ -138,7 +137,7 @@ describe('promote bundle', () => {
     expect(r.summary).toContain('### promote: ❌ refused');
     expect(r.summary).toContain('| validated | ❌ fail |');
     expect(r.summary).toContain('nothing was copied and nothing was recorded');
-    const refused = registries.repository(env.registry.host, `e2e-promote/refused-${run}`);
+    const refused = registries.repository(env.registry2.host, `e2e-promote/shop-${run}`);
     expect(await refused.resolve(unvalidated)).toBeUndefined();
   }, 120_000);
 

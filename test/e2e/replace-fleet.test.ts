@@ -140,7 +140,14 @@ describe('replace-fleet bundle', () => {
     expect(github.violations).toEqual([]);
     const [d] = github.deployments();
     expect(d).toMatchObject({ environment: 'staging', ref: SHA });
-    expect(d?.statuses.map((s) => s.state)).toEqual(['in_progress', 'success']);
+    // The last status restates success and witnesses the ledger head outside the registry.
+    expect(d?.statuses.map((s) => s.state)).toEqual(['in_progress', 'success', 'success']);
+    expect(d?.statuses.at(-1)?.description).toBe(
+      `kiln ledger head #${head?.entry.seq} ${head?.digest}`,
+    );
+    expect(r.stdout).toContain(
+      `witness: staging head #${head?.entry.seq} ${head?.digest} recorded in GitHub Deployments of acme/shop`,
+    );
   }, 180_000);
 
   it('the suite entry with command deploy: a re-run is unchanged and adds no entry', async () => {
@@ -173,7 +180,7 @@ describe('replace-fleet bundle', () => {
         .deployments()
         .at(-1)
         ?.statuses.map((s) => s.state),
-    ).toEqual(['in_progress', 'failure']);
+    ).toEqual(['in_progress', 'failure', 'failure']);
   }, 180_000);
 
   it('a tag is refused with exit 1 before anything is touched', async () => {

@@ -2,6 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jes
 import {
   githubClient,
   githubDeploymentRecorder,
+  githubLedgerWitness,
+  ledgerWitnessFor,
   recordDeployment,
   type DeploymentInput,
   type RunContext,
@@ -298,5 +300,57 @@ describe('the recorder never fails a deploy', () => {
     } finally {
       await fake.stop();
     }
+  });
+});
+
+describe('the ledger witness on GitHub Deployments (spec-checked fake)', () => {
+  let fake: FakeGitHub;
+  beforeAll(async () => {
+    fake = await startFakeGitHub();
+  }, 60_000);
+  afterAll(() => fake.stop());
+
+  const head = (seq: number) => ({ seq, digest: digest(seq) as `sha256:${string}` });
+
+  it('records the head on the newest deployment, restating its state, and reads it back', async () => {
+    captureOutput();
+    const ctx = context(fake, 'witness');
+    const witness = githubLedgerWitness(TOKEN, ctx);
+    if (!witness) throw new Error('a token and a repository make a witness');
+    expect(witness.label).toBe('GitHub Deployments of octo/witness');
+    // Nothing deployed yet: nothing to read, nowhere to record.
+    expect(await witness.last('staging', 'any')).toBeUndefined();
+    expect(await witness.record('staging', 'any', head(1))).toBe(false);
+
+    const client = await githubClient(TOKEN, ctx);
+    const d1 = await recordDeployment(client, ctx, input('staging', 1));
+    await d1.setStatus('failure', { description: 'rolled-back: 2/2 healthy on the previous' });
+    expect(await witness.record('staging', 'any', head(3))).toBe(true);
+    const statuses = fake.deployments().find((d) => d.id === d1.id)?.statuses ?? [];
+    expect(statuses.map((s) => [s.state, s.description])).toEqual([
+      ['failure', 'rolled-back: 2/2 healthy on the previous'],
+      ['failure', `kiln ledger head #3 ${digest(3)}`],
+    ]);
+    expect(await witness.last('staging', 'any')).toEqual({
+      ...head(3),
+      source: 'GitHub Deployments of octo/witness',
+    });
+    // A newer deployment with no witness yet (a run that died before recording): the older
+    // witness still anchors; another environment's is its own.
+    const d2 = await recordDeployment(client, ctx, input('staging', 2));
+    await d2.setStatus('in_progress');
+    expect((await witness.last('staging', 'any'))?.seq).toBe(3);
+    expect(await witness.last('production', 'any')).toBeUndefined();
+    await d2.setStatus('success', { description: 'deployed' });
+    await witness.record('staging', 'any', head(4));
+    expect((await witness.last('staging', 'any'))?.seq).toBe(4);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it('no token or no repository: no GitHub witness, the workspace file instead', () => {
+    expect(githubLedgerWitness(undefined, context(fake))).toBeUndefined();
+    expect(githubLedgerWitness(TOKEN, { ...context(fake), repo: undefined })).toBeUndefined();
+    const w = ledgerWitnessFor('', context(fake), '/workspace');
+    expect(w.label).toMatch(/^witness file /);
   });
 });

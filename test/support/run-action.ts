@@ -70,7 +70,9 @@ export async function runAction(
   for (const f of Object.values(files)) writeFileSync(join(tmp, f), '');
   const inputEnv: Record<string, string> = {};
   for (const [name, spec] of Object.entries(declared)) {
-    const value = inputs[name] ?? spec.default ?? '';
+    // An expression default (`${{ github.token }}`) is what a runner evaluates: no token here.
+    const fallback = spec.default?.includes('${{') ? '' : spec.default;
+    const value = inputs[name] ?? fallback ?? '';
     inputEnv[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   }
   const childEnv: Record<string, string> = {
