@@ -372,7 +372,9 @@ describe('kiln promote and kiln ledger', () => {
 
     const verified = await kiln(['ledger', 'verify', 'qa', '--image', repository]);
     expect(verified).toMatchObject({ code: 0 });
-    expect(verified.stdout).toBe(`${repository}:kiln-ledger-qa: 1 entries, chain intact\n`);
+    expect(verified.stdout).toBe(
+      `${repository}:kiln-ledger-qa: 1 entries, chain intact; no witness\n`,
+    );
     // The head tag moved behind the ledger's back, onto the image itself.
     const image = await store.getManifest(digest);
     await store.putManifest(image, { tag: 'kiln-ledger-qa' });

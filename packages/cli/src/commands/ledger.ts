@@ -88,11 +88,13 @@ export async function ledger(argv: string[]): Promise<number> {
     return 0;
   }
   const result = await chain.verify();
+  const w = chain.witnessed;
+  const witnessed = w ? `; witnessed head #${w.seq} on the chain (${w.source})` : '; no witness';
   print(
     values.json,
-    { ledger: where, ...result },
+    { ledger: where, ...result, ...(w ? { witness: w } : {}) },
     result.ok
-      ? `${where}: ${result.entries} entries, chain intact\n`
+      ? `${where}: ${result.entries} entries, chain intact${witnessed}\n`
       : `${where}: broken at seq ${result.brokenAt}: ${result.reason}\n`,
   );
   return result.ok ? 0 : BROKEN_CHAIN_EXIT;

@@ -23,11 +23,7 @@ import { parseBoolean, parseChoice, parseDuration, parseInteger } from '../input
 import { type InputReader, required } from '../inputs/source.js';
 import type { Digest } from '../oci/digest.js';
 import { digestProblem } from '../oci/digest.js';
-import {
-  type ImageReference,
-  parseReference,
-  requireDigest,
-} from '../oci/reference.js';
+import { type ImageReference, parseReference, requireDigest } from '../oci/reference.js';
 
 /** Defaults when neither an input nor the environment's kiln.yml entry says. */
 export const DEPLOY_DEFAULTS = {

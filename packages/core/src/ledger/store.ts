@@ -99,6 +99,11 @@ export class Ledger {
     this.anchor = opts.anchor;
   }
 
+  /** The head a witness recorded, that every head read must descend from. */
+  get witnessed(): WitnessedHead | undefined {
+    return this.anchor;
+  }
+
   /** The newest head this ledger verified or appended (what a witness records after a run). */
   get verifiedHead(): StoredEntry | undefined {
     return this.trusted;
