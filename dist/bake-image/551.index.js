@@ -2458,11 +2458,17 @@ async function bake(req, registries, log = src_log/* info */.pq) {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
 ;// CONCATENATED MODULE: ./packages/core/src/engine/docker-cli.ts
 
 
 
-/** A failed docker command: the message holds the whole command line and its stderr. */
+
+/**
+ * A failed docker command. The message is one line (the command line and the engine's reason);
+ * the whole stderr stays in `stderr`, for the debug log and for callers that read it.
+ */
 class DockerCommandError extends Error {
     command;
     exitCode;
@@ -2470,16 +2476,82 @@ class DockerCommandError extends Error {
     timedOut;
     stdout;
     name = 'DockerCommandError';
+    /** The engine's reason in one line, without the command (what a caller's own message quotes). */
+    reason;
     constructor(message, command, exitCode, stderr, timedOut = false, 
     /** What it printed before failing: `docker inspect a b` prints the objects that exist. */
-    stdout = '') {
+    stdout = '', reason) {
         super(message);
         this.command = command;
         this.exitCode = exitCode;
         this.stderr = stderr;
         this.timedOut = timedOut;
         this.stdout = stdout;
+        this.reason = reason ?? (reasonLine(stderr) || message);
     }
+}
+/**
+ * The line of a docker CLI's stderr that says why it failed: the last one that names an error
+ * (`docker run` ends with a usage hint, a build with its summary), else the last line.
+ */
+function reasonLine(stderr) {
+    const lines = stderr
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+    const line = lines.findLast((l) => /error|denied|cannot|no such|not found|failed/i.test(l));
+    return (line ?? lines.at(-1) ?? '').replace(/^docker: /, '');
+}
+/** What the CLI prints when it cannot reach the engine; it keeps the socket's own error to itself. */
+const UNREACHABLE = /Cannot connect to the Docker daemon at (\S+?)\.? Is the docker daemon running\?/;
+const PROBE_TIMEOUT_MS = 3_000;
+/** The OS's reason for a failed connect, in its own words (the CLI's older versions printed them). */
+const CONNECT_ERRORS = {
+    ECONNREFUSED: 'connection refused',
+    ENOENT: 'no such file or directory',
+    EACCES: 'permission denied',
+    ENOTSOCK: 'not a socket',
+    ECONNRESET: 'connection reset',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    ENOTFOUND: 'unknown host',
+    ETIMEDOUT: 'connection timed out',
+};
+/**
+ * Why the engine at `host` cannot be reached, found by connecting to it as the CLI would (the
+ * CLI says only "Is the docker daemon running?"). Undefined when it answers now or the host is
+ * not a unix or tcp one (ssh: the CLI's own words stand).
+ */
+async function unreachableReason(host) {
+    let url;
+    try {
+        url = new URL(host);
+    }
+    catch {
+        return undefined;
+    }
+    // A tcp host without a port: the CLI picks 2375 or 2376 by its TLS settings, not guessed here.
+    const target = url.protocol === 'unix:'
+        ? { path: decodeURIComponent(url.pathname) }
+        : url.protocol === 'tcp:' && url.hostname && url.port
+            ? { host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port) }
+            : undefined;
+    if (!target)
+        return undefined;
+    return new Promise((resolve) => {
+        const socket = (0,external_node_net_.connect)(target);
+        socket.setTimeout(PROBE_TIMEOUT_MS, () => {
+            socket.destroy();
+            resolve(`no answer within ${PROBE_TIMEOUT_MS / 1000} s`);
+        });
+        socket.on('connect', () => {
+            socket.destroy();
+            resolve(undefined);
+        });
+        socket.on('error', (e) => {
+            resolve(CONNECT_ERRORS[e.code ?? ''] ?? e.message);
+        });
+    });
 }
 const MAX_STDOUT = 16 * 1024 * 1024;
 const MAX_STDERR = 64 * 1024;
@@ -2567,8 +2639,12 @@ class DockerCli {
                         : code !== null
                             ? `failed with exit code ${code}`
                             : `was killed by ${signal ?? 'a signal'}`;
-                    const detail = stderr ? `:\n${(0,src_log/* redact */.E$)(stderr)}` : '';
-                    reject(new DockerCommandError(`docker command ${status}: ${command}${detail}`, command, code, stderr, timedOut, stdout));
+                    void engineReason(stderr)
+                        .catch(() => reasonLine(stderr))
+                        .then((reason) => {
+                        const detail = reason ? `: ${(0,src_log/* redact */.E$)(reason)}` : '';
+                        reject(new DockerCommandError(`docker command ${status}: ${command}${detail}`, command, code, stderr, timedOut, stdout, reason ? (0,src_log/* redact */.E$)(reason) : undefined));
+                    });
                 });
             });
         });
@@ -2577,6 +2653,15 @@ class DockerCli {
     async output(args, opts = {}) {
         return (await this.run(args, opts)).stdout.trim();
     }
+}
+/** The engine's reason for a failure in one line; an unreachable engine is asked why itself. */
+async function engineReason(stderr) {
+    const host = UNREACHABLE.exec(stderr)?.[1];
+    if (host) {
+        const why = await unreachableReason(host);
+        return `cannot reach the docker engine at ${host}${why ? `: ${why}` : ''}`;
+    }
+    return reasonLine(stderr);
 }
 
 // EXTERNAL MODULE: ./packages/core/src/bake/build-context.ts

@@ -23,6 +23,10 @@ var inputs = __webpack_require__(48892);
 var oci = __webpack_require__(17069);
 // EXTERNAL MODULE: ./packages/core/src/deploy/deploy-request.ts
 var deploy_request = __webpack_require__(40778);
+// EXTERNAL MODULE: ./packages/core/src/config/queries.ts
+var queries = __webpack_require__(93044);
+// EXTERNAL MODULE: ./packages/core/src/ledger/ledger-repository.ts
+var ledger_repository = __webpack_require__(43291);
 // EXTERNAL MODULE: ./packages/core/src/inputs/parse.ts
 var parse = __webpack_require__(67528);
 // EXTERNAL MODULE: ./packages/core/src/inputs/source.ts
@@ -32,6 +36,8 @@ var oci_digest = __webpack_require__(3547);
 // EXTERNAL MODULE: ./packages/core/src/oci/reference.ts
 var reference = __webpack_require__(93966);
 ;// CONCATENATED MODULE: ./packages/core/src/rollback/rollback-request.ts
+
+
 
 
 
@@ -53,7 +59,7 @@ const UNRESOLVED = `sha256:${'0'.repeat(64)}`;
  */
 function parseRollbackRequest(read, config) {
     const repository = parseRepository(read, config);
-    const to = parseTarget(read('to'), repository, config);
+    const to = parseTarget(read('to'), repository);
     const reason = (0,source/* required */.mw)(read, 'reason');
     const quarantine = (0,parse/* parseBoolean */.yG)('quarantine', read('quarantine'), true);
     const parsed = (0,deploy_request/* parseReplaceFleetRequest */.jt)((name) => (name === 'image' ? `${(0,reference/* repositoryName */.aR)(repository)}@${UNRESOLVED}` : read(name)), config);
@@ -68,13 +74,18 @@ function deployRequestFor(req, digest) {
         digest,
     };
 }
-/** The environment's repository: the `image` input (a repository, no tag or digest), else kiln.yml's. */
+/**
+ * The environment's repository: kiln.yml's for the environment (the `image` input, when given,
+ * must name it), else the `image` input (a repository, no tag or digest).
+ */
 function parseRepository(read, config) {
     const raw = read('image').trim();
+    const env = read('environment').trim();
+    const own = config && env ? (0,queries/* environmentRepository */.gu)(config, env) : undefined;
     if (!raw) {
-        if (!config)
+        if (!own)
             throw new errors/* ConfigurationError */.j1('Input "image" is required (the image repository the environment runs), unless kiln.yml names `image:`');
-        return { registry: config.image.registry, repository: config.image.repository };
+        return own;
     }
     let ref;
     try {
@@ -85,10 +96,12 @@ function parseRepository(read, config) {
     }
     if (ref.tag || ref.digest)
         throw (0,errors/* invalidInput */.aY)('image', raw, 'rollback takes the repository only (no tag or digest): input "to" names the digest');
+    if (env)
+        (0,ledger_repository/* requireEnvironmentRepository */.l2)(config, env, ref, 'image', raw);
     return ref;
 }
 /** `previous`, a ledger sequence number, `sha256:…`, or `repository@sha256:…` of this repository. */
-function parseTarget(raw, repository, config) {
+function parseTarget(raw, repository) {
     const v = raw.trim() || DEFAULT_ROLLBACK_TARGET;
     if (v === 'previous')
         return { kind: 'previous' };
@@ -106,7 +119,7 @@ function parseTarget(raw, repository, config) {
             throw (0,errors/* invalidInput */.aY)('to', raw, `digest ${problem}`);
         return { kind: 'digest', digest: v };
     }
-    const { image, digest } = (0,deploy_request/* parsePinnedImage */.HK)(v, config, 'to');
+    const { image, digest } = (0,deploy_request/* parsePinnedImage */.HK)(v, repository, 'to');
     if ((0,reference/* repositoryName */.aR)(image) !== (0,reference/* repositoryName */.aR)(repository))
         throw (0,errors/* invalidInput */.aY)('to', raw, `names another repository than the environment's ${(0,reference/* formatReference */.FH)(repository)}`);
     return { kind: 'digest', digest };
@@ -123,9 +136,11 @@ var gates = __webpack_require__(10424);
 // EXTERNAL MODULE: ./packages/core/src/ledger/entry.ts + 1 modules
 var entry = __webpack_require__(307);
 // EXTERNAL MODULE: ./packages/core/src/ledger/queries.ts
-var queries = __webpack_require__(26711);
-// EXTERNAL MODULE: ./packages/core/src/ledger/store.ts
-var store = __webpack_require__(3986);
+var ledger_queries = __webpack_require__(26711);
+// EXTERNAL MODULE: ./packages/core/src/ledger/quarantine-scope.ts
+var quarantine_scope = __webpack_require__(86582);
+// EXTERNAL MODULE: ./packages/core/src/ledger/witness.ts
+var witness = __webpack_require__(81864);
 // EXTERNAL MODULE: ./packages/core/src/oci/manifest.ts
 var manifest = __webpack_require__(74890);
 ;// CONCATENATED MODULE: ./packages/core/src/fleet/provider.ts
@@ -146,6 +161,12 @@ function rollbackPath(state, request) {
     const digest = (0,converged/* digestOf */.ol)(request.image);
     const short = (0,converged/* shortDigest */.VK)(digest);
     if (state.strategy === 'blue-green' && request.strategy === 'blue-green') {
+        // An earlier run switched and died before its ledger entry: the deploy finishes its work.
+        if (state.live && state.image && (0,converged/* digestOf */.ol)(state.image) === digest)
+            return {
+                kind: 'redeploy',
+                line: `rollback path: blue-green deploy: the live colour ${state.live} already runs ${short} (an earlier run switched to it), so the deploy finds it unchanged and retires or keeps warm the other colour per keep-warm`,
+            };
         const warm = state.warm;
         if (warm && (0,converged/* digestOf */.ol)(warm.image) === digest)
             return {
@@ -174,7 +195,7 @@ function rollbackPath(state, request) {
 class SwitchBackProvider {
     inner;
     log;
-    alongside;
+    afterMove;
     look;
     kind;
     target;
@@ -183,14 +204,15 @@ class SwitchBackProvider {
     /** What current() last saw: replace-fleet looks just before it deploys, and that look decides. */
     seen;
     /**
-     * `alongside`: work done while the fleet moves that deploy() waits for before it returns
-     * (rollback's quarantine, whose ledger entry must precede the rollback's). It must not reject.
+     * `afterMove`: work done once the fleet was reached and moved onto the requested digest,
+     * before deploy() returns (rollback's quarantine: written only for a rollback that happened,
+     * and before the rollback's own entry). It must not reject.
      * `look`: a current() of the inner provider already under way; the first current() is it.
      */
-    constructor(inner, log = () => { }, alongside = Promise.resolve(), look) {
+    constructor(inner, log = () => { }, afterMove = async () => { }, look) {
         this.inner = inner;
         this.log = log;
-        this.alongside = alongside;
+        this.afterMove = afterMove;
         this.look = look;
         this.kind = inner.kind;
         this.target = inner.target;
@@ -212,12 +234,10 @@ class SwitchBackProvider {
         return this.inner.converged(digest, replicas);
     }
     async deploy(request) {
-        try {
-            return await this.move(request);
-        }
-        finally {
-            await this.alongside;
-        }
+        const moved = await this.move(request);
+        if (moved.outcome !== 'rolled-back')
+            await this.afterMove(moved);
+        return moved;
     }
     async move(request) {
         const seen = this.seen ?? (await this.inner.current());
@@ -241,6 +261,7 @@ class SwitchBackProvider {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/rollback/rollback.ts
+
 
 
 
@@ -282,7 +303,12 @@ async function rollback(req, deps) {
         image: deps.registries.repository(req.repository.registry, req.repository.repository),
         ledger: deps.registries.repository(req.fleet.ledgerRepository.registry, req.fleet.ledgerRepository.repository),
     };
-    const ledger = new store/* Ledger */.Oc(stores.ledger, req.environment, { now, ...deps.ledger });
+    const ledgerOptions = { now, ...deps.ledger };
+    const ledger = await (0,witness/* witnessedLedger */.s)(stores.ledger, req.environment, deps.witness, {
+        ...ledgerOptions,
+        log,
+    });
+    const scope = await (0,quarantine_scope/* quarantineScope */.lB)(ledger, req.fleet.quarantineLedgers, (0,replace_fleet/* openStores */.j)(deps, stores.ledger, req.fleet.ledgerRepository), deps.witness, ledgerOptions);
     const image = (d) => (0,reference/* pinned */.dp)(req.repository, d);
     // The fleet is looked at from the start, while the ledger is read, the target resolved and
     // the guards run (registry reads, no change anywhere): that look is the one replace-fleet
@@ -292,37 +318,32 @@ async function rollback(req, deps) {
     const opening = given ? Promise.resolve(given) : (0,replace_fleet/* openProvider */.C2)(req.fleet, log, deps.tuning);
     const opened = kept(opening);
     const look = kept(given ? given.current() : opening.then((p) => p.current()));
-    const from = await (0,queries/* current */.ss)(ledger);
+    const from = await (0,ledger_queries/* current */.ss)(ledger);
     if (!from)
         throw new errors/* ConfigurationError */.j1(`${req.environment} runs nothing by its ledger (${ledger.tag} in ${stores.ledger.label}): there is nothing to roll back`);
-    const target = await resolveTarget(ledger, req.to, from);
+    const target = await resolveTarget(ledger, req.to, from, await (0,quarantine_scope/* quarantinedIn */.u0)(scope));
     if (target.digest === from)
         throw (0,errors/* invalidInput */.aY)('to', target.digest, `${req.environment} already runs it (${target.how}): there is nothing to roll back to`);
     log(`rollback ${req.environment}: from ${image(from)} to ${image(target.digest)} (${target.how})`);
     const guards = await (0,gates/* runGates */.AQ)([
         () => (0,gates/* digestExists */.B2)(stores.image, target.digest),
         () => (0,gates/* ranHealthyIn */.Eb)(ledger, target.digest),
-        () => (0,gates/* notQuarantined */.ws)(stores.ledger, target.digest),
+        () => (0,gates/* notQuarantined */.ws)(scope, target.digest),
         ...(req.fleet.requires
             ? [() => (0,gates/* promotedInto */.pJ)(ledger, target.digest, req.fleet.requires)]
             : []),
     ], { log });
     (0,gates/* assertGatesPassed */.z$)(guards, `rollback of ${req.environment} to ${image(target.digest)}`);
-    // Never rejects (an unhandled rejection would end the process): a failure is a step result.
-    const quarantined = req.quarantine
-        ? quarantineFrom(req, deps, stores, from, log)
-        : Promise.resolve({ kind: 'off' });
-    let deploy;
-    let provider;
-    try {
-        provider = new SwitchBackProvider(await opened(), log, quarantined, look);
-        deploy = await (0,replace_fleet/* replaceFleet */.HL)(deployRequestFor(req, target.digest), { ...deps, provider, stores }, { action: 'rollback', reason: req.reason, skipGates: ANSWERED_GATES });
-    }
-    finally {
-        // Whatever became of the fleet, the quarantine is finished before rollback returns.
-        await quarantined;
-    }
-    const step = await quarantined;
+    // Written only once the fleet was reached and moved onto the target (a rollback that never
+    // reached the engine, or whose target did not come up, changed nothing and blames nothing),
+    // and before replace-fleet's entry, so the chain holds the quarantine before the rollback.
+    let step = req.quarantine ? { kind: 'not-moved' } : { kind: 'off' };
+    const afterMove = async () => {
+        if (req.quarantine)
+            step = await quarantineFrom(req, deps, stores, from, log);
+    };
+    const provider = new SwitchBackProvider(await opened(), log, afterMove, look);
+    const deploy = await (0,replace_fleet/* replaceFleet */.HL)(deployRequestFor(req, target.digest), { ...deps, provider, stores }, { action: 'rollback', reason: req.reason, skipGates: ANSWERED_GATES });
     const path = provider.path ?? {
         kind: 'redeploy',
         line: 'rollback path: none: the fleet already ran the digest',
@@ -354,17 +375,22 @@ function rollbackFailure(r) {
         return new Error(`rolled back ${r.environment} to ${r.to}, but ${r.fromDigest} could not be quarantined: ${r.quarantine.error}; promote and deploy still accept it until a rollback with quarantine (or a re-run) records it`, { cause: r.quarantine.cause });
     return undefined;
 }
-/** The digest `to` names, read from the environment's ledger for `previous` and a sequence number. */
-async function resolveTarget(ledger, to, from) {
+/**
+ * The digest `to` names, read from the environment's ledger for `previous` and a sequence
+ * number. `previous` is the newest known-good digest before `from` that is neither `from` nor
+ * quarantined (`quarantined`: in any environment): after v1, v2, v3 and a rollback to v2 that
+ * quarantined v3, it is v1.
+ */
+async function resolveTarget(ledger, to, from, quarantined = new Set()) {
     if (to.kind === 'digest')
         return { digest: to.digest, how: 'digest given' };
     if (to.kind === 'previous') {
-        const entry = await (0,queries/* lastKnownGood */.zf)(ledger, from);
+        const entry = await (0,ledger_queries/* lastKnownGood */.zf)(ledger, from, quarantined);
         if (!entry)
-            throw new errors/* ConfigurationError */.j1(`${ledger.env} has no known-good digest before ${from} in its ledger (${ledger.store.label}): name one with input "to" (a digest or a ledger sequence number)`);
+            throw new errors/* ConfigurationError */.j1(`${ledger.env} has no known-good digest before ${from} that is not quarantined in its ledger (${ledger.store.label}): name one with input "to" (a digest or a ledger sequence number)`);
         return {
             digest: entry.entry.digest,
-            how: `previous: the last known-good before ${(0,converged/* shortDigest */.VK)(from)}, ledger seq ${entry.entry.seq}`,
+            how: `previous: the last known-good before ${(0,converged/* shortDigest */.VK)(from)} not quarantined, ledger seq ${entry.entry.seq}`,
             entry,
         };
     }

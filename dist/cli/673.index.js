@@ -62,7 +62,7 @@ function environmentInput(read, name, config) {
     if (!env_name/* ENV_NAME */.G.test(value))
         throw (0,errors/* invalidInput */.aY)(name, value, env_name/* ENV_NAME_RULE */.D);
     if (config)
-        (0,queries/* environment */.c)(config, value, name);
+        (0,queries/* environment */.cA)(config, value, name);
     return value;
 }
 /**
@@ -92,16 +92,19 @@ function parsePromoteRequest(read, config) {
         if (ref.digest || ref.tag || !fromEnvironment)
             digest = (0,reference/* requireDigest */.m0)(ref, 'image').digest;
         source = repositoryOf(ref);
+        if (fromEnvironment)
+            (0,ledger_repository/* requireEnvironmentRepository */.l2)(config, fromEnvironment, source, 'image', imageInput);
     }
     else if (fromEnvironment && config) {
-        source = repositoryOf(config.image);
+        source = (0,queries/* environmentRepository */.gu)(config, fromEnvironment);
     }
     else {
         throw new errors/* ConfigurationError */.j1(fromEnvironment
             ? `Input "image" is required to find the ledger of ${fromEnvironment}: name the repository, or set image: in kiln.yml`
             : 'Input "image" is required: the image to promote, pinned by digest (repo@sha256:…), unless from-environment names the environment to take it from');
     }
-    let target = source;
+    // With kiln.yml the target is the environment's repository; to-image may only repeat it.
+    let target = config ? (0,queries/* environmentRepository */.gu)(config, to) : source;
     const toImage = read('to-image').trim();
     if (toImage) {
         const ref = (0,reference/* parseReference */.F2)(toImage);
@@ -109,6 +112,7 @@ function parsePromoteRequest(read, config) {
             throw (0,errors/* invalidInput */.aY)('to-image', toImage, 'name a repository; the digest comes from image or from-environment');
         if (ref.tag)
             throw (0,errors/* invalidInput */.aY)('to-image', toImage, 'name a repository without a tag: promote copies by digest and moves no tag');
+        (0,ledger_repository/* requireEnvironmentRepository */.l2)(config, to, ref, 'to-image', toImage);
         target = ref;
     }
     const targetEnv = config?.environments.get(to);
@@ -134,8 +138,11 @@ function parsePromoteRequest(read, config) {
         requireValidation,
         requireHealthy,
         minSoakMs,
-        sourceLedger: (0,ledger_repository/* ledgerRepositoryFor */.F)(config, source) ?? source,
-        targetLedger: (0,ledger_repository/* ledgerRepositoryFor */.F)(config, target) ?? target,
+        sourceLedger: sourceEnvironment
+            ? (0,ledger_repository/* ledgerRepositoryFor */.Fn)(config, sourceEnvironment, source)
+            : repositoryOf(source),
+        targetLedger: (0,ledger_repository/* ledgerRepositoryFor */.Fn)(config, to, target),
+        quarantineLedgers: (0,ledger_repository/* configLedgers */.$G)(config),
     };
     if (digest)
         req.digest = digest;
@@ -152,8 +159,10 @@ function parsePromoteRequest(read, config) {
 var src_gates = __webpack_require__(10424);
 // EXTERNAL MODULE: ./packages/core/src/ledger/queries.ts
 var ledger_queries = __webpack_require__(26711);
-// EXTERNAL MODULE: ./packages/core/src/ledger/store.ts
-var ledger_store = __webpack_require__(3986);
+// EXTERNAL MODULE: ./packages/core/src/ledger/quarantine-scope.ts
+var quarantine_scope = __webpack_require__(86582);
+// EXTERNAL MODULE: ./packages/core/src/ledger/witness.ts
+var witness = __webpack_require__(81864);
 // EXTERNAL MODULE: ./packages/core/src/log.ts
 var src_log = __webpack_require__(88315);
 // EXTERNAL MODULE: ./packages/core/src/oci/copy.ts
@@ -172,23 +181,13 @@ var manifest = __webpack_require__(74890);
 
 
 
+
 /**
  * The copy finished but the target does not hold the image's validation evidence, so a gate
  * evaluated there would refuse it: operational (exit 2), nothing recorded.
  */
 class PromoteVerificationError extends Error {
     name = 'PromoteVerificationError';
-}
-/** One store per repository, so the source, the target and a ledger may be the same one. */
-function storesOf(open) {
-    const stores = new Map();
-    return (ref) => {
-        const key = (0,reference/* repositoryName */.aR)(ref);
-        let s = stores.get(key);
-        if (!s)
-            stores.set(key, (s = open(ref)));
-        return s;
-    };
 }
 /**
  * Promotes one digest: every gate (the digest exists, is not quarantined, has passing
@@ -197,27 +196,27 @@ function storesOf(open) {
  * environment's ledger. A failed gate (GateRefusedError) copies and records nothing.
  */
 async function promote(req, deps) {
-    const started = Date.now();
     const log = deps.log ?? src_log/* info */.pq;
     const now = deps.now ?? (() => new Date());
-    const store = storesOf(deps.open ?? ((ref) => deps.registries.repository(ref.registry, ref.repository)));
+    const started = now().getTime();
+    // One store per repository, so the source, the target and a ledger may be the same one.
+    const store = (0,quarantine_scope/* storeCache */.Cu)(deps.open ?? ((ref) => deps.registries.repository(ref.registry, ref.repository)));
     const source = store(req.source);
     const target = store(req.target);
-    const sourceLedgerStore = store(req.sourceLedger);
     const targetLedgerStore = store(req.targetLedger);
+    const opts = { ...deps.ledger, log };
+    const targetLedger = await (0,witness/* witnessedLedger */.s)(targetLedgerStore, req.toEnvironment, deps.witness, opts);
     const sourceLedger = req.sourceEnvironment
-        ? new ledger_store/* Ledger */.Oc(sourceLedgerStore, req.sourceEnvironment, deps.ledger)
+        ? await (0,witness/* witnessedLedger */.s)(store(req.sourceLedger), req.sourceEnvironment, deps.witness, opts)
         : undefined;
+    const scope = await (0,quarantine_scope/* quarantineScope */.lB)(sourceLedger ? [targetLedger, sourceLedger] : [targetLedger], req.quarantineLedgers, store, deps.witness, deps.ledger);
     const digest = req.digest ?? (await runningIn(sourceLedger));
     const what = `promote of ${(0,reference/* pinned */.dp)(req.source, digest)} to ${req.toEnvironment}`;
     log(`${what}: checking gates`);
     const gates = await (0,src_gates/* runGates */.AQ)([
         () => (0,src_gates/* digestExists */.B2)(source, digest),
-        () => (0,src_gates/* notQuarantined */.ws)(sourceLedgerStore, digest),
-        // A quarantine recorded in the target's own ledger repository counts as much.
-        ...(targetLedgerStore !== sourceLedgerStore
-            ? [() => (0,src_gates/* notQuarantined */.ws)(targetLedgerStore, digest)]
-            : []),
+        // Every environment's ledger: a digest quarantined anywhere goes nowhere.
+        () => (0,src_gates/* notQuarantined */.ws)(scope, digest),
         () => req.requireValidation
             ? (0,src_gates/* validated */.Pf)(source, digest)
             : Promise.resolve((0,src_gates/* skipped */.hT)('validated', 'require-validation is false')),
@@ -244,11 +243,11 @@ async function promote(req, deps) {
     const evidence = gates.results
         .filter((g) => g.status === 'pass' && g.evidence && !(0,oci_digest/* digestProblem */.WQ)(g.evidence))
         .map((g) => g.evidence);
-    const entry = await new ledger_store/* Ledger */.Oc(targetLedgerStore, req.toEnvironment, deps.ledger).append({
+    const entry = await targetLedger.append({
         action: 'promote',
         outcome: 'promoted',
         digest,
-        duration_ms: Date.now() - started,
+        duration_ms: now().getTime() - started,
         actor: deps.context.actor,
         commit: deps.context.commit,
         run_url: deps.context.run_url,
@@ -257,7 +256,8 @@ async function promote(req, deps) {
     }, 
     // The ledger may live in a repository of its own: the subject is the image at the target.
     { subject: (0,manifest/* descriptorOf */.nb)(back) });
-    log(`recorded promote seq ${entry.entry.seq} in ${targetLedgerStore.label}:kiln-ledger-${req.toEnvironment} (${entry.digest})`);
+    log(`recorded promote seq ${entry.entry.seq} in ${targetLedgerStore.label}:${targetLedger.tag} (${entry.digest})`);
+    await (0,witness/* witnessHead */.Q)(targetLedger, deps.witness, log);
     return {
         image: (0,reference/* pinned */.dp)(req.target, digest),
         digest,
@@ -268,7 +268,7 @@ async function promote(req, deps) {
         copy,
         readBack,
         ledger: { repository: targetLedgerStore.label, entry },
-        durationMs: Date.now() - started,
+        durationMs: now().getTime() - started,
     };
 }
 /** The digest running in the source environment, for `from-environment` without a digest. */
@@ -414,6 +414,304 @@ async function promoteCommand(argv) {
 
 /***/ }),
 
+/***/ 68253:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k0: () => (/* binding */ gateTable)
+/* harmony export */ });
+/* unused harmony exports GATE_HEADERS, gateRows */
+/* harmony import */ var _github_summary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51561);
+
+const ICON = { pass: '✅ pass', fail: '❌ fail', skip: '➖ skip' };
+/** Column headers of gateRows. */
+const GATE_HEADERS = ['gate', 'result', 'reason', 'evidence'];
+/** Rows for a job-summary table; reasons quote registry content, so they stay text (escaped). */
+function gateRows(results) {
+    return results.map((r) => [
+        r.gate,
+        ICON[r.status],
+        r.reason,
+        r.evidence ? (0,_github_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .ti)(r.evidence) : '',
+    ]);
+}
+/** The gates as one markdown table. */
+function gateTable(results) {
+    return (0,_github_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(GATE_HEADERS, gateRows(results));
+}
+
+
+/***/ }),
+
+/***/ 10424:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Ub: () => (/* reexport */ GateRefusedError),
+  z$: () => (/* reexport */ assertGatesPassed),
+  B2: () => (/* reexport */ digestExists),
+  Fm: () => (/* reexport */ healthyIn),
+  ws: () => (/* reexport */ notQuarantined),
+  pJ: () => (/* reexport */ promotedInto),
+  Eb: () => (/* reexport */ ranHealthyIn),
+  AQ: () => (/* reexport */ runGates),
+  hT: () => (/* reexport */ skipped),
+  vH: () => (/* reexport */ soakedFor),
+  Pf: () => (/* reexport */ validated)
+});
+
+// UNUSED EXPORTS: GATE_HEADERS, gateLine, gateRows, gateTable
+
+// EXTERNAL MODULE: ./packages/core/src/errors.ts
+var errors = __webpack_require__(37638);
+;// CONCATENATED MODULE: ./packages/core/src/gates/gate-result.ts
+
+/** A gate that was not asked for, shown in the table so nobody thinks it passed. */
+function skipped(gate, reason) {
+    return { gate, status: 'skip', reason };
+}
+/** One log line per gate: `gate validated: pass: … (evidence sha256:…)`. */
+function gateLine(r) {
+    return `gate ${r.gate}: ${r.status}: ${r.reason}${r.evidence ? ` (evidence ${r.evidence})` : ''}`;
+}
+/**
+ * Runs every check in order, even after a failure, so the log and the summary show each gate's
+ * verdict at once rather than one refusal per run. A check that throws is an operational
+ * failure (the registry could not answer), not a failed gate: it propagates.
+ */
+async function runGates(checks, opts = {}) {
+    const results = [];
+    for (const check of checks) {
+        const r = await check();
+        results.push(r);
+        opts.log?.(gateLine(r));
+    }
+    return { passed: results.every((r) => r.status !== 'fail'), results };
+}
+/**
+ * A digest refused by one or more gates: the user's to fix (exit 1). Nothing was copied,
+ * deployed or recorded. The message names each failed gate and why.
+ */
+class GateRefusedError extends errors/* ConfigurationError */.j1 {
+    results;
+    /** What was refused, e.g. `promote of repo@sha256:… to production`. */
+    what;
+    constructor(results, what = 'refused') {
+        const failed = results.filter((r) => r.status === 'fail');
+        super(`${what}: ${failed.map((r) => `gate ${r.gate} failed: ${r.reason}`).join('; ') || 'no gate failed'}`);
+        this.results = results;
+        this.what = what;
+    }
+}
+/** Throws GateRefusedError unless every gate passed or was skipped. */
+function assertGatesPassed(outcome, what) {
+    if (!outcome.passed)
+        throw new GateRefusedError(outcome.results, what);
+}
+
+// EXTERNAL MODULE: ./packages/core/src/ledger/queries.ts
+var queries = __webpack_require__(26711);
+;// CONCATENATED MODULE: ./packages/core/src/gates/image-gates.ts
+
+/** The digest is in `store` (a deploy, promote or rollback never acts on a digest that is gone). */
+async function digestExists(store, digest) {
+    const found = await store.resolve(digest);
+    return found === digest
+        ? {
+            gate: 'digest-exists',
+            status: 'pass',
+            reason: `${store.label} holds ${digest}`,
+            evidence: `${store.label}@${digest}`,
+        }
+        : {
+            gate: 'digest-exists',
+            status: 'fail',
+            reason: `${store.label} has no manifest ${digest} (deleted, or never pushed there)`,
+        };
+}
+/**
+ * No environment quarantined the digest: the verified head of every ledger in scope (each
+ * environment kiln.yml names) carries its quarantines, so no rewrite of a referrers index hides
+ * one; the digest's referrers in each ledger store are searched too, for ledgers kiln.yml does
+ * not name. Any one refuses it.
+ */
+async function notQuarantined(scope, digest) {
+    const found = await firstQuarantine(scope, digest);
+    if (!found)
+        return {
+            gate: 'not-quarantined',
+            status: 'pass',
+            reason: `no quarantine of ${digest} in the ledgers of ${[...new Set(scope.ledgers.map((l) => l.env))].join(', ')} (${[...new Set(scope.stores.map((s) => s.label))].join(', ')})`,
+        };
+    const e = found.entry;
+    return {
+        gate: 'not-quarantined',
+        status: 'fail',
+        reason: `${digest} was quarantined in ${e.env} (seq ${e.seq}, ${e.at}, by ${e.actor || 'unknown'}): ${e.reason ?? 'no reason given'}`,
+        evidence: found.digest,
+    };
+}
+async function firstQuarantine(scope, digest) {
+    for (const ledger of scope.ledgers) {
+        const entry = await (0,queries/* quarantineIn */.Iw)(ledger, digest);
+        if (entry)
+            return entry;
+    }
+    for (const store of scope.stores) {
+        const q = await (0,queries/* isQuarantined */.fK)(store, digest);
+        if (q.entry)
+            return q.entry;
+    }
+    return undefined;
+}
+/** Validation evidence that passed exists for the digest (`require-validation`). */
+async function validated(store, digest) {
+    const v = await (0,queries/* isValidated */.ft)(store, digest);
+    return {
+        gate: 'validated',
+        status: v.ok ? 'pass' : 'fail',
+        reason: `${v.reason} in ${store.label}`,
+        ...(v.evidence ? { evidence: v.evidence.digest } : {}),
+    };
+}
+
+// EXTERNAL MODULE: ./packages/core/src/oci/registry/errors.ts
+var registry_errors = __webpack_require__(15020);
+// EXTERNAL MODULE: ./packages/core/src/ledger/chain.ts
+var chain = __webpack_require__(44814);
+;// CONCATENATED MODULE: ./packages/core/src/gates/ledger-gates.ts
+
+
+
+const where = (ledger) => `${ledger.env} (ledger ${ledger.store.label})`;
+/**
+ * The digest is what runs, healthy, in the ledger's environment now: the head's current digest
+ * (a deploy or rollback that ended deployed or unchanged). A digest that ran there once but was
+ * replaced since is not "deployed and healthy" there.
+ */
+async function healthyIn(ledger, digest) {
+    const gate = 'healthy';
+    const head = await ledger.head();
+    if (!head)
+        return { gate, status: 'fail', reason: `nothing was ever deployed to ${where(ledger)}` };
+    const effect = (0,chain/* effectOf */.$x)(head.entry);
+    if (effect.current !== digest) {
+        const runs = effect.current
+            ? `${ledger.env} runs ${effect.current}${effect.since ? ` since ${effect.since}` : ''}`
+            : `nothing runs in ${ledger.env}`;
+        return {
+            gate,
+            status: 'fail',
+            reason: `${digest} is not deployed and healthy in ${where(ledger)}: ${runs} (ledger seq ${head.entry.seq}: ${head.entry.action} ${head.entry.outcome})`,
+        };
+    }
+    // The newest entry that ran it healthy: the head, or one the head carries in its list.
+    const proof = (0,chain/* knownGoodAfter */.Vy)(head).find((k) => k.digest === digest);
+    return {
+        gate,
+        status: 'pass',
+        reason: `${digest} runs healthy in ${where(ledger)}${effect.since ? ` since ${effect.since}` : ''}${proof ? ` (ledger seq ${proof.seq})` : ''}`,
+        ...(proof ? { evidence: proof.entry } : {}),
+    };
+}
+/**
+ * The digest has run in the ledger's environment for at least `minSoakMs` without being
+ * replaced: counted from the start of its current run (an `unchanged` redeploy does not
+ * restart it; a rollback away and back does). 0 skips the gate.
+ */
+async function soakedFor(ledger, digest, minSoakMs, now) {
+    const gate = 'min-soak';
+    if (minSoakMs <= 0)
+        return { gate, status: 'skip', reason: 'min-soak is 0' };
+    const since = await (0,queries/* deployedSince */.JZ)(ledger, digest);
+    if (!since)
+        return {
+            gate,
+            status: 'fail',
+            reason: `${digest} is not running in ${where(ledger)}, so it has not soaked there (min-soak ${(0,registry_errors/* formatMs */._V)(minSoakMs)})`,
+        };
+    const soaked = now.getTime() - since.getTime();
+    if (soaked >= minSoakMs)
+        return {
+            gate,
+            status: 'pass',
+            reason: `running in ${ledger.env} for ${(0,registry_errors/* formatMs */._V)(soaked)} since ${since.toISOString()} (min-soak ${(0,registry_errors/* formatMs */._V)(minSoakMs)})`,
+        };
+    return {
+        gate,
+        status: 'fail',
+        reason: `running in ${ledger.env} for ${(0,registry_errors/* formatMs */._V)(Math.max(0, soaked))} since ${since.toISOString()}, min-soak is ${(0,registry_errors/* formatMs */._V)(minSoakMs)}: ${(0,registry_errors/* formatMs */._V)(minSoakMs - soaked)} to go`,
+    };
+}
+/**
+ * The digest was promoted into the ledger's environment (kiln.yml `requires: from`): a deploy
+ * there refuses a digest that did not come through promote.
+ */
+async function promotedInto(ledger, digest, from) {
+    const gate = 'promoted';
+    return (await (0,queries/* wasPromotedTo */.V7)(ledger, digest))
+        ? {
+            gate,
+            status: 'pass',
+            reason: `${digest} was promoted into ${where(ledger)} (requires ${from})`,
+        }
+        : {
+            gate,
+            status: 'fail',
+            reason: `${digest} was never promoted into ${where(ledger)}; ${ledger.env} requires ${from}: promote it from ${from} first`,
+        };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/gates/rollback-gates.ts
+
+
+/**
+ * The digest ran healthy in the ledger's environment at some time (a deploy or rollback there
+ * ended deployed or unchanged): a rollback goes only to a digest the environment has seen
+ * working. The head's known-good list answers recent digests in one read; an older one is
+ * looked up among the digest's own ledger referrers.
+ */
+async function ranHealthyIn(ledger, digest) {
+    const gate = 'ran-healthy';
+    const where = `${ledger.env} (ledger ${ledger.store.label})`;
+    const head = await ledger.head();
+    const kept = head ? (0,chain/* knownGoodAfter */.Vy)(head).find((k) => k.digest === digest) : undefined;
+    if (kept)
+        return {
+            gate,
+            status: 'pass',
+            reason: `${digest} ran healthy in ${where} (ledger seq ${kept.seq}, ${kept.at})`,
+            evidence: kept.entry,
+        };
+    if (head && (await (0,queries/* wasHealthy */.tj)(ledger, digest)))
+        return {
+            gate,
+            status: 'pass',
+            reason: `${digest} ran healthy in ${where} (an entry older than the head's known-good list)`,
+        };
+    return {
+        gate,
+        status: 'fail',
+        reason: `${digest} never ran healthy in ${where}: a rollback goes only to a digest that did`,
+    };
+}
+
+// EXTERNAL MODULE: ./packages/core/src/gates/gate-rows.ts
+var gate_rows = __webpack_require__(68253);
+;// CONCATENATED MODULE: ./packages/core/src/gates/index.ts
+// Gates shared by promote, replace-fleet and rollback: each answers pass, fail or skip with
+// the evidence it rests on; runGates collects them and GateRefusedError refuses (exit 1).
+
+
+
+
+
+
+
+/***/ }),
+
 /***/ 9594:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -483,25 +781,140 @@ function runContext() {
 
 /***/ }),
 
-/***/ 43291:
+/***/ 77642:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ ledgerRepositoryFor)
+/* harmony export */   p: () => (/* binding */ markdownText)
 /* harmony export */ });
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(93966);
+/* unused harmony export htmlText */
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(88315);
 
-// Light (no zod, no store): input parsers decide where a ledger is before anything loads.
 /**
- * Where an environment's ledger lives, for an image in `image`: kiln.yml's `ledger.repository`
- * when it names a repository of its own, else the image's repository (else kiln.yml's image).
+ * Untrusted text (labels, USER, file names, registry and container output) for GitHub's
+ * markdown: the job summary and check-run summaries and texts are rendered by cmark-gfm, so a
+ * label could otherwise bring a link, an image, a table row, a heading or HTML of its own.
+ * Entity and backslash escapes are never markup in CommonMark, so escaped text shows as itself.
  */
-function ledgerRepositoryFor(config, image) {
-    const own = config && (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .repositoryName */ .aR)(config.ledger.repository) !== (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .repositoryName */ .aR)(config.image)
-        ? config.ledger.repository
-        : undefined;
-    const repo = own ?? image ?? config?.image;
-    return repo && { registry: repo.registry, repository: repo.repository };
+/** Characters that open or close markup anywhere in a line; `\` first, so escapes stay pairs. */
+const MARKUP = /[\\`*_[\]|~#$]/g;
+/**
+ * Text as markdown inline content (a table cell, a heading, a list item): every character
+ * that could be markup escaped, `<`, `>` and `&` as entities, line breaks as `<br>` so the text
+ * stays in its cell or heading, autolinks broken (`https\://`, `www\.`, and `@` followed by an
+ * empty HTML comment, since cmark-gfm links e-mail addresses even through escapes; GitHub drops
+ * the comment), and a leading list or setext marker escaped in case the text starts a line.
+ */
+function markdownText(value) {
+    return (0,_log_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(value)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(MARKUP, (c) => `\\${c}`)
+        .replace(/:(?=\/\/)/g, '\\:')
+        .replace(/\b(www)\./gi, '$1\\.')
+        .replace(/@/g, '@<!-- -->')
+        .replace(/^(\d+)([.)])/, '$1\\$2')
+        .replace(/^([-+=])/, '\\$1')
+        .replace(/\n/g, '<br>');
+}
+/** Text inside an HTML block (such as `<summary>`), where markdown escapes do not apply. */
+function htmlText(value) {
+    return printable(value)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;')
+        .replace(/\n/g, '<br>');
+}
+
+
+/***/ }),
+
+/***/ 51561:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R_: () => (/* binding */ heading),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   oz: () => (/* binding */ Markdown),
+/* harmony export */   ti: () => (/* binding */ inlineCode),
+/* harmony export */   tp: () => (/* binding */ table)
+/* harmony export */ });
+/* unused harmony exports details, writeSummary */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(88315);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77642);
+
+
+
+/**
+ * Markdown builders for job summaries (digests, sizes, gates, timings). They return strings so
+ * callers compose a whole summary and write it once; each is plain GitHub-flavoured markdown.
+ * A plain string given to a builder is text, wherever it came from, and is escaped
+ * (escape.ts), so a label shows as itself; markup of Kiln's own is a `Markdown` value.
+ */
+/** Markdown source written by Kiln: used as it is where a plain string is escaped as text. */
+class Markdown {
+    source;
+    constructor(source) {
+        this.source = source;
+    }
+    toString() {
+        return this.source;
+    }
+}
+/**
+ * A table cell is one line of markdown: a newline would end the row and an unescaped `|` the
+ * cell, even inside a code span. A `|` after an even number of backslashes (none included)
+ * gets one more, so it is escaped however a table parser pairs backslashes.
+ */
+function cell(value) {
+    const source = value instanceof Markdown ? value.source : (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownText */ .p)(String(value ?? ''));
+    return source
+        .replace(/(\\*)\|/g, (m, bs) => (bs.length % 2 ? m : `${bs}\\|`))
+        .replace(/\r?\n/g, '<br>');
+}
+function table(headers, rows) {
+    const line = (cells) => `| ${cells.map(cell).join(' | ')} |`;
+    const pad = (r) => Array.from({ length: headers.length }, (_, i) => r[i]);
+    const rule = headers.map(() => new Markdown('---'));
+    return [line(headers), line(rule), ...rows.map((r) => line(pad(r)))].join('\n');
+}
+/** A collapsed section; the blank lines let GitHub render markdown inside the HTML block. */
+function details(summary, body) {
+    return `<details><summary>${htmlText(summary)}</summary>\n\n${body}\n\n</details>`;
+}
+/** A fenced block whose fence is longer than any backtick run inside, so content cannot end it. */
+function code(text, lang = '') {
+    const shown = (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$)(text);
+    const longest = Math.max(2, ...(shown.match(/`+/g) ?? []).map((r) => r.length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}${lang}\n${shown.replace(/\n$/, '')}\n${fence}`;
+}
+/**
+ * Inline code; a value containing backticks gets a longer delimiter and padding spaces. A
+ * code span shows its content literally; a newline in it would still end a table row, and
+ * becomes the space markdown renders it as anyway.
+ */
+function inlineCode(text) {
+    const shown = (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$)(text).replace(/\n/g, ' ');
+    const longest = Math.max(0, ...(shown.match(/`+/g) ?? []).map((r) => r.length));
+    const tick = '`'.repeat(longest + 1);
+    return new Markdown(longest ? `${tick} ${shown} ${tick}` : `${tick}${shown}${tick}`);
+}
+function heading(text, level = 3) {
+    return `${'#'.repeat(level)} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownText */ .p)(text)}`;
+}
+/**
+ * Appends markdown to the step summary. Without GITHUB_STEP_SUMMARY (CLI, tests) it does
+ * nothing: the summary is a runner feature and the same facts are also logged.
+ */
+async function writeSummary(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    await core.summary.addRaw(markdown, true).write();
 }
 
 

@@ -9,18 +9,20 @@ export const modules = {
 /* harmony export */   HK: () => (/* binding */ parsePinnedImage),
 /* harmony export */   jt: () => (/* binding */ parseReplaceFleetRequest)
 /* harmony export */ });
-/* unused harmony exports DEPLOY_DEFAULTS, ledgerRepositoryFor */
+/* unused harmony export DEPLOY_DEFAULTS */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _config_kiln_config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48051);
-/* harmony import */ var _config_queries_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(93044);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(37638);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(88315);
-/* harmony import */ var _ledger_env_name_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(47034);
-/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(67528);
-/* harmony import */ var _inputs_source_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32314);
-/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3547);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(93966);
+/* harmony import */ var _config_queries_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(93044);
+/* harmony import */ var _ledger_ledger_repository_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(43291);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(37638);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(88315);
+/* harmony import */ var _ledger_env_name_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(47034);
+/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(67528);
+/* harmony import */ var _inputs_source_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(32314);
+/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3547);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(93966);
+
 
 
 
@@ -41,47 +43,39 @@ const DEPLOY_DEFAULTS = {
     healthIntervalMs: 5_000,
 };
 /**
- * The ledger's repository: kiln.yml's `ledger.repository` when it names one of its own, else
- * the repository of the image deployed (the ledger lives next to the images).
+ * `repo@sha256:…`, or a bare `sha256:…` in `repository` (the environment's, from kiln.yml); a
+ * tag is refused (tags move; a deploy names exactly one image).
  */
-function ledgerRepositoryFor(image, config) {
-    if (!config)
-        return { registry: image.registry, repository: image.repository };
-    const own = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_6__/* .formatReference */ .FH)(config.ledger.repository) !== (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_6__/* .formatReference */ .FH)(config.image);
-    const ref = own ? config.ledger.repository : image;
-    return { registry: ref.registry, repository: ref.repository };
-}
-/**
- * `repo@sha256:…`, or a bare `sha256:…` in the repository kiln.yml names; a tag is refused
- * (tags move; a deploy names exactly one image).
- */
-function parsePinnedImage(raw, config, input = 'image') {
+function parsePinnedImage(raw, repository, input = 'image') {
     const v = raw.trim();
     if (v.startsWith('sha256:')) {
-        const problem = (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_5__/* .digestProblem */ .WQ)(v);
+        const problem = (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_6__/* .digestProblem */ .WQ)(v);
         if (problem)
-            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)(input, raw, `digest ${problem}`);
-        if (!config)
-            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)(input, raw, 'a bare digest needs the repository from kiln.yml (`image:`); write repository@sha256:…');
-        const image = { ...config.image, digest: v };
-        delete image.tag;
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .invalidInput */ .aY)(input, raw, `digest ${problem}`);
+        if (!repository)
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .invalidInput */ .aY)(input, raw, 'a bare digest needs the repository from kiln.yml (`image:`); write repository@sha256:…');
+        const image = {
+            registry: repository.registry,
+            repository: repository.repository,
+            digest: v,
+        };
         return { image, digest: v };
     }
     let ref;
     try {
-        ref = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_6__/* .parseReference */ .F2)(v);
+        ref = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_7__/* .parseReference */ .F2)(v);
     }
     catch (err) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ConfigurationError */ .j1(`Input "${input}": ${err.message}`, { cause: err });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .ConfigurationError */ .j1(`Input "${input}": ${err.message}`, { cause: err });
     }
-    const pinned = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_6__/* .requireDigest */ .m0)(ref, input);
+    const pinned = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_7__/* .requireDigest */ .m0)(ref, input);
     return { image: pinned, digest: pinned.digest };
 }
 function optionalInteger(read, name, fallback, max) {
     const raw = read(name);
     if (raw.trim() === '')
         return fallback;
-    return (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInteger */ .cG)(name, raw, undefined, { min: 1, max });
+    return (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .parseInteger */ .cG)(name, raw, undefined, { min: 1, max });
 }
 /**
  * Parses replace-fleet's inputs over the environment's kiln.yml entry (inputs win). Nothing
@@ -89,24 +83,26 @@ function optionalInteger(read, name, fallback, max) {
  * refused before any registry or engine call.
  */
 function parseReplaceFleetRequest(read, config) {
-    const { image, digest } = parsePinnedImage((0,_inputs_source_js__WEBPACK_IMPORTED_MODULE_4__/* .required */ .mw)(read, 'image'), config);
-    const envName = (0,_inputs_source_js__WEBPACK_IMPORTED_MODULE_4__/* .required */ .mw)(read, 'environment');
-    const env = config ? (0,_config_queries_js__WEBPACK_IMPORTED_MODULE_8__/* .environment */ .c)(config, envName) : undefined;
+    const rawImage = (0,_inputs_source_js__WEBPACK_IMPORTED_MODULE_5__/* .required */ .mw)(read, 'image');
+    const envName = (0,_inputs_source_js__WEBPACK_IMPORTED_MODULE_5__/* .required */ .mw)(read, 'environment');
+    const env = config ? (0,_config_queries_js__WEBPACK_IMPORTED_MODULE_9__/* .environment */ .cA)(config, envName) : undefined;
     // The name makes the ledger's tag kiln-ledger-<environment>.
-    if (!_ledger_env_name_js__WEBPACK_IMPORTED_MODULE_9__/* .ENV_NAME */ .G.test(envName))
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)('environment', envName, _ledger_env_name_js__WEBPACK_IMPORTED_MODULE_9__/* .ENV_NAME_RULE */ .D);
-    const provider = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseChoice */ .HU)('provider', read('provider'), _config_kiln_config_js__WEBPACK_IMPORTED_MODULE_1__/* .PROVIDERS */ .xq, env?.provider ?? 'swarm');
+    if (!_ledger_env_name_js__WEBPACK_IMPORTED_MODULE_10__/* .ENV_NAME */ .G.test(envName))
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .invalidInput */ .aY)('environment', envName, _ledger_env_name_js__WEBPACK_IMPORTED_MODULE_10__/* .ENV_NAME_RULE */ .D);
+    const { image, digest } = parsePinnedImage(rawImage, config && (0,_config_queries_js__WEBPACK_IMPORTED_MODULE_9__/* .environmentRepository */ .gu)(config, envName));
+    (0,_ledger_ledger_repository_js__WEBPACK_IMPORTED_MODULE_2__/* .requireEnvironmentRepository */ .l2)(config, envName, image, 'image', rawImage);
+    const provider = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .parseChoice */ .HU)('provider', read('provider'), _config_kiln_config_js__WEBPACK_IMPORTED_MODULE_1__/* .PROVIDERS */ .xq, env?.provider ?? 'swarm');
     if (env && read('provider').trim() && env.provider !== provider)
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)('provider', provider, `${config?.source.file} gives environment ${envName} provider ${env.provider}; one environment runs on one provider`);
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .invalidInput */ .aY)('provider', provider, `${config?.source.file} gives environment ${envName} provider ${env.provider}; one environment runs on one provider`);
     const target = read('target').trim() || env?.target;
     if (!target)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ConfigurationError */ .j1(`Input "target" is required (the swarm service, Kubernetes Deployment or Auto Scaling group), unless kiln.yml names the environment's target`);
-    const strategy = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseChoice */ .HU)('strategy', read('strategy'), _config_kiln_config_js__WEBPACK_IMPORTED_MODULE_1__/* .STRATEGIES */ .YL, env?.strategy ?? DEPLOY_DEFAULTS.strategy);
-    const batchSize = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInteger */ .cG)('batch-size', read('batch-size'), env?.batchSize ?? DEPLOY_DEFAULTS.batchSize, { min: 1, max: 1000 });
-    const healthTimeoutMs = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDuration */ .E9)('health-timeout', read('health-timeout'), env?.healthTimeoutMs ?? DEPLOY_DEFAULTS.healthTimeoutMs);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .ConfigurationError */ .j1(`Input "target" is required (the swarm service, Kubernetes Deployment or Auto Scaling group), unless kiln.yml names the environment's target`);
+    const strategy = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .parseChoice */ .HU)('strategy', read('strategy'), _config_kiln_config_js__WEBPACK_IMPORTED_MODULE_1__/* .STRATEGIES */ .YL, env?.strategy ?? DEPLOY_DEFAULTS.strategy);
+    const batchSize = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .parseInteger */ .cG)('batch-size', read('batch-size'), env?.batchSize ?? DEPLOY_DEFAULTS.batchSize, { min: 1, max: 1000 });
+    const healthTimeoutMs = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDuration */ .E9)('health-timeout', read('health-timeout'), env?.healthTimeoutMs ?? DEPLOY_DEFAULTS.healthTimeoutMs);
     if (healthTimeoutMs <= 0)
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)('health-timeout', read('health-timeout'), 'must be longer than 0s');
-    const keepWarmMs = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDuration */ .E9)('keep-warm', read('keep-warm'), env?.keepWarmMs ?? DEPLOY_DEFAULTS.keepWarmMs);
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .invalidInput */ .aY)('health-timeout', read('health-timeout'), 'must be longer than 0s');
+    const keepWarmMs = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDuration */ .E9)('keep-warm', read('keep-warm'), env?.keepWarmMs ?? DEPLOY_DEFAULTS.keepWarmMs);
     const swarm = env?.provider === 'swarm' ? env.settings : {};
     const req = {
         image,
@@ -117,10 +113,11 @@ function parseReplaceFleetRequest(read, config) {
         strategy,
         batchSize,
         healthTimeoutMs,
-        autoRollback: (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)('auto-rollback', read('auto-rollback'), true),
-        quarantineOnRollback: (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)('quarantine-on-rollback', read('quarantine-on-rollback'), true),
+        autoRollback: (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .parseBoolean */ .yG)('auto-rollback', read('auto-rollback'), true),
+        quarantineOnRollback: (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .parseBoolean */ .yG)('quarantine-on-rollback', read('quarantine-on-rollback'), true),
         keepWarmMs,
-        ledgerRepository: ledgerRepositoryFor(image, config),
+        ledgerRepository: (0,_ledger_ledger_repository_js__WEBPACK_IMPORTED_MODULE_2__/* .ledgerRepositoryFor */ .Fn)(config, envName, image),
+        quarantineLedgers: (0,_ledger_ledger_repository_js__WEBPACK_IMPORTED_MODULE_2__/* .configLedgers */ .$G)(config),
     };
     const replicas = optionalInteger(read, 'replicas', swarm.replicas, 1000);
     if (replicas !== undefined)
@@ -134,7 +131,7 @@ function parseReplaceFleetRequest(read, config) {
     const dockerHost = read('docker-host').trim() || swarm.dockerHost;
     if (dockerHost) {
         if (!/^(unix|tcp|ssh|npipe):\/\/\S+$/.test(dockerHost))
-            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)('docker-host', dockerHost, 'must be a unix://, tcp:// or ssh:// address');
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .invalidInput */ .aY)('docker-host', dockerHost, 'must be a unix://, tcp:// or ssh:// address');
         req.dockerHost = dockerHost;
     }
     if (env?.provider === 'kubernetes')
@@ -148,9 +145,9 @@ function parseReplaceFleetRequest(read, config) {
     const kubeconfig = read('kubeconfig');
     if (kubeconfig.trim()) {
         // Masked before anything can print it: a kubeconfig holds the cluster's credentials.
-        (0,_log_js__WEBPACK_IMPORTED_MODULE_2__/* .setSecret */ .Pq)(kubeconfig);
+        (0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .setSecret */ .Pq)(kubeconfig);
         if (provider !== 'kubernetes')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ConfigurationError */ .j1(`Input "kubeconfig" is only used with provider kubernetes (this environment runs on ${provider})`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .ConfigurationError */ .j1(`Input "kubeconfig" is only used with provider kubernetes (this environment runs on ${provider})`);
         req.kubeconfig = kubeconfig;
     }
     if (env?.url)
@@ -160,9 +157,9 @@ function parseReplaceFleetRequest(read, config) {
     const healthCmd = read('health-cmd').trim();
     const healthInterval = read('health-interval');
     if (healthCmd) {
-        const intervalMs = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDuration */ .E9)('health-interval', healthInterval, DEPLOY_DEFAULTS.healthIntervalMs);
+        const intervalMs = (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDuration */ .E9)('health-interval', healthInterval, DEPLOY_DEFAULTS.healthIntervalMs);
         if (intervalMs <= 0)
-            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)('health-interval', healthInterval, 'must be longer than 0s');
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .invalidInput */ .aY)('health-interval', healthInterval, 'must be longer than 0s');
         req.health = {
             cmd: healthCmd,
             intervalMs,
@@ -172,7 +169,7 @@ function parseReplaceFleetRequest(read, config) {
         };
     }
     else if (healthInterval.trim()) {
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)('health-interval', healthInterval, 'is only used with health-cmd');
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .invalidInput */ .aY)('health-interval', healthInterval, 'is only used with health-cmd');
     }
     const socket = read('haproxy-socket').trim();
     const previewUrl = read('preview-url').trim();
@@ -183,16 +180,16 @@ function parseReplaceFleetRequest(read, config) {
         };
         if (previewUrl) {
             if (!/^https?:\/\/\S+$/.test(previewUrl))
-                throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)('preview-url', previewUrl, 'must be an http(s) URL');
+                throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .invalidInput */ .aY)('preview-url', previewUrl, 'must be an http(s) URL');
             req.haproxy.previewUrl = previewUrl;
         }
     }
     else if (previewUrl) {
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)('preview-url', previewUrl, 'needs haproxy-socket: the router that previews');
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .invalidInput */ .aY)('preview-url', previewUrl, 'needs haproxy-socket: the router that previews');
     }
     // Kubernetes switches its Service's selector; aws-asg refuses blue-green itself.
     if (strategy === 'blue-green' && provider === 'swarm' && !req.haproxy)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ConfigurationError */ .j1(`Strategy blue-green moves traffic through a load balancer: set input "haproxy-socket" (haproxy's runtime API socket)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .ConfigurationError */ .j1(`Strategy blue-green moves traffic through a load balancer: set input "haproxy-socket" (haproxy's runtime API socket)`);
     return req;
 }
 
@@ -205,12 +202,17 @@ function parseReplaceFleetRequest(read, config) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   ML: () => (/* binding */ quarantineRolledBack),
 /* harmony export */   O2: () => (/* binding */ rolledBackReason),
-/* harmony export */   Ux: () => (/* binding */ describeQuarantine)
+/* harmony export */   Ux: () => (/* binding */ describeQuarantine),
+/* harmony export */   aB: () => (/* binding */ unquarantined)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37638);
 /* harmony import */ var _ledger_queries_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26711);
 
 
+/** Why a rolled-back deploy's digest gets no quarantine entry: never pulled, or the input is off. */
+function unquarantined(failure) {
+    return failure === 'pull' ? { kind: 'not-pulled' } : { kind: 'off' };
+}
 /** The ledger's reason for quarantining a rolled-back digest: the environment and what failed. */
 function rolledBackReason(environment, why) {
     return `rolled back in ${environment}: ${why?.trim() || 'it did not converge'}`;
@@ -245,6 +247,10 @@ function describeQuarantine(q, digest) {
             return `${digest} was already quarantined (${q.env}, ledger seq ${q.seq})`;
         case 'off':
             return `${digest} not quarantined (input quarantine-on-rollback is false)`;
+        case 'not-moved':
+            return `${digest} not quarantined: the rollback did not move the fleet off it`;
+        case 'not-pulled':
+            return `${digest} not quarantined: it could not be pulled, the release was never tried`;
         case 'failed':
             return `${digest} could not be quarantined: ${q.error}; promote and deploy still accept it`;
     }
@@ -261,6 +267,7 @@ function describeQuarantine(q, digest) {
 __webpack_require__.d(__webpack_exports__, {
   Ai: () => (/* binding */ RolledBackError),
   C2: () => (/* binding */ openProvider),
+  j: () => (/* binding */ openStores),
   HL: () => (/* binding */ replaceFleet)
 });
 
@@ -505,12 +512,14 @@ var providers = __webpack_require__(24200);
 var src_gates = __webpack_require__(10424);
 // EXTERNAL MODULE: ./packages/core/src/ledger/queries.ts
 var queries = __webpack_require__(26711);
-// EXTERNAL MODULE: ./packages/core/src/ledger/store.ts
-var store = __webpack_require__(3986);
 // EXTERNAL MODULE: ./packages/core/src/oci/manifest.ts
 var manifest = __webpack_require__(74890);
 // EXTERNAL MODULE: ./packages/core/src/oci/reference.ts
 var reference = __webpack_require__(93966);
+// EXTERNAL MODULE: ./packages/core/src/ledger/quarantine-scope.ts
+var quarantine_scope = __webpack_require__(86582);
+// EXTERNAL MODULE: ./packages/core/src/ledger/witness.ts
+var witness = __webpack_require__(81864);
 // EXTERNAL MODULE: ./packages/core/src/deploy/quarantine-rolled-back.ts
 var quarantine_rolled_back = __webpack_require__(37570);
 ;// CONCATENATED MODULE: ./packages/core/src/deploy/replace-fleet.ts
@@ -524,8 +533,15 @@ var quarantine_rolled_back = __webpack_require__(37570);
 
 
 
+
 /** Gate names replaceFleet runs (what `skipGates` may list). */
 const DEPLOY_GATES = (/* unused pure expression or super */ null && (['digest-exists', 'not-quarantined', 'promoted']));
+/** The stores of ledger repositories, `ledger` for its own (one client, one verified head). */
+function openStores(deps, ledger, ledgerRepository) {
+    return (0,quarantine_scope/* storeCache */.Cu)((ref) => (0,reference/* repositoryName */.aR)(ref) === (0,reference/* repositoryName */.aR)(ledgerRepository)
+        ? ledger
+        : deps.registries.repository(ref.registry, ref.repository));
+}
 /**
  * A fleet that could not be kept running: the new digest did not converge and the fleet did not
  * get back to the previous one either (or auto-rollback is off). The ledger holds a `failed`
@@ -578,8 +594,13 @@ async function replaceFleet(req, deps, opts = {}) {
         image: deps.registries.repository(req.image.registry, req.image.repository),
         ledger: deps.registries.repository(req.ledgerRepository.registry, req.ledgerRepository.repository),
     };
-    // The Ledger checks the environment's name before any call.
-    const ledger = new store/* Ledger */.Oc(stores.ledger, req.environment, { now, ...deps.ledger });
+    const ledgerOptions = { now, ...deps.ledger };
+    // The Ledger checks the environment's name before any call; its head is checked before use.
+    const ledger = await (0,witness/* witnessedLedger */.s)(stores.ledger, req.environment, deps.witness, {
+        ...ledgerOptions,
+        log,
+    });
+    const scope = await (0,quarantine_scope/* quarantineScope */.lB)(ledger, req.quarantineLedgers, openStores(deps, stores.ledger, req.ledgerRepository), deps.witness, ledgerOptions);
     const separateLedger = (0,reference/* formatReference */.FH)(req.ledgerRepository) !==
         (0,reference/* formatReference */.FH)({ registry: req.image.registry, repository: req.image.repository });
     log(`${action} ${image} to ${req.environment} (${req.provider} ${req.target}, ${req.strategy})`);
@@ -587,7 +608,7 @@ async function replaceFleet(req, deps, opts = {}) {
     const gated = (gate, check) => async () => skip.has(gate) ? { gate, status: 'skip', reason: 'answered by the caller' } : check();
     const gates = await timed('gates', () => (0,src_gates/* runGates */.AQ)([
         gated('digest-exists', () => (0,src_gates/* digestExists */.B2)(stores.image, req.digest)),
-        gated('not-quarantined', () => (0,src_gates/* notQuarantined */.ws)(stores.ledger, req.digest)),
+        gated('not-quarantined', () => (0,src_gates/* notQuarantined */.ws)(scope, req.digest)),
         ...(req.requires
             ? [gated('promoted', () => (0,src_gates/* promotedInto */.pJ)(ledger, req.digest, req.requires))]
             : []),
@@ -641,6 +662,7 @@ async function replaceFleet(req, deps, opts = {}) {
             return undefined;
         });
         await deployment?.setStatus('failure', { description: (0,errors/* errorMessage */.gJ)(err) });
+        await (0,witness/* witnessHead */.Q)(ledger, deps.witness, log);
         throw new FleetFailedError(`${action} of ${image} to ${req.environment} failed: ${(0,errors/* errorMessage */.gJ)(err)}${entry ? `; ledger entry #${entry.entry.seq} ${entry.digest}` : ''}`, entry, { cause: err });
     }
     log(`${result.outcome}: ${req.target} ${result.proof.summary}`);
@@ -651,9 +673,11 @@ async function replaceFleet(req, deps, opts = {}) {
     // deploy entry (as rollback writes its quarantine before its own entry), so the head still
     // says what this run did. A rollback that did not come up quarantines nothing: its target ran
     // healthy before, and the rollback action quarantines the digest it rolled back from.
+    // An image the engine could not pull never ran: its rollback says nothing against it.
+    const quarantining = req.quarantineOnRollback && result.failure !== 'pull';
     let quarantined;
     if (result.outcome === 'rolled-back' && action === 'deploy') {
-        quarantined = req.quarantineOnRollback
+        quarantined = quarantining
             ? await timed('ledger', () => (0,quarantine_rolled_back/* quarantineRolledBack */.ML)(stores.ledger, req.environment, req.digest, (0,quarantine_rolled_back/* rolledBackReason */.O2)(req.environment, result.reason), {
                 actor: entryBase.actor,
                 commit: entryBase.commit,
@@ -662,7 +686,7 @@ async function replaceFleet(req, deps, opts = {}) {
                 ...(subject ? { subject } : {}),
                 ledger: { now, ...deps.ledger },
             }))
-            : { kind: 'off' };
+            : (0,quarantine_rolled_back/* unquarantined */.aB)(result.failure);
         log(`quarantine: ${(0,quarantine_rolled_back/* describeQuarantine */.Ux)(quarantined, req.digest)}`);
     }
     // A repeated run of a digest the ledger already says runs adds nothing; one the engine
@@ -680,6 +704,8 @@ async function replaceFleet(req, deps, opts = {}) {
     await deployment?.setStatus(result.outcome === 'rolled-back' ? 'failure' : 'success', {
         description: `${result.outcome}: ${result.proof.summary}`,
     });
+    // After the status: the witness restates the deployment's newest state with the head.
+    await (0,witness/* witnessHead */.Q)(ledger, deps.witness, log);
     const previousImage = result.outcome === 'unchanged' ? before.image : (result.previous ?? before.image);
     return {
         outcome: result.outcome,
@@ -968,6 +994,443 @@ async function openFleet(fleet, opening = {}) {
         default:
             throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)('provider', String(fleet.provider), `must be one of ${PROVIDER_KINDS.join(', ')}`);
     }
+}
+
+
+/***/ }),
+
+/***/ 68253:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k0: () => (/* binding */ gateTable)
+/* harmony export */ });
+/* unused harmony exports GATE_HEADERS, gateRows */
+/* harmony import */ var _github_summary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51561);
+
+const ICON = { pass: '✅ pass', fail: '❌ fail', skip: '➖ skip' };
+/** Column headers of gateRows. */
+const GATE_HEADERS = ['gate', 'result', 'reason', 'evidence'];
+/** Rows for a job-summary table; reasons quote registry content, so they stay text (escaped). */
+function gateRows(results) {
+    return results.map((r) => [
+        r.gate,
+        ICON[r.status],
+        r.reason,
+        r.evidence ? (0,_github_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .ti)(r.evidence) : '',
+    ]);
+}
+/** The gates as one markdown table. */
+function gateTable(results) {
+    return (0,_github_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(GATE_HEADERS, gateRows(results));
+}
+
+
+/***/ }),
+
+/***/ 10424:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Ub: () => (/* reexport */ GateRefusedError),
+  z$: () => (/* reexport */ assertGatesPassed),
+  B2: () => (/* reexport */ digestExists),
+  Fm: () => (/* reexport */ healthyIn),
+  ws: () => (/* reexport */ notQuarantined),
+  pJ: () => (/* reexport */ promotedInto),
+  Eb: () => (/* reexport */ ranHealthyIn),
+  AQ: () => (/* reexport */ runGates),
+  hT: () => (/* reexport */ skipped),
+  vH: () => (/* reexport */ soakedFor),
+  Pf: () => (/* reexport */ validated)
+});
+
+// UNUSED EXPORTS: GATE_HEADERS, gateLine, gateRows, gateTable
+
+// EXTERNAL MODULE: ./packages/core/src/errors.ts
+var errors = __webpack_require__(37638);
+;// CONCATENATED MODULE: ./packages/core/src/gates/gate-result.ts
+
+/** A gate that was not asked for, shown in the table so nobody thinks it passed. */
+function skipped(gate, reason) {
+    return { gate, status: 'skip', reason };
+}
+/** One log line per gate: `gate validated: pass: … (evidence sha256:…)`. */
+function gateLine(r) {
+    return `gate ${r.gate}: ${r.status}: ${r.reason}${r.evidence ? ` (evidence ${r.evidence})` : ''}`;
+}
+/**
+ * Runs every check in order, even after a failure, so the log and the summary show each gate's
+ * verdict at once rather than one refusal per run. A check that throws is an operational
+ * failure (the registry could not answer), not a failed gate: it propagates.
+ */
+async function runGates(checks, opts = {}) {
+    const results = [];
+    for (const check of checks) {
+        const r = await check();
+        results.push(r);
+        opts.log?.(gateLine(r));
+    }
+    return { passed: results.every((r) => r.status !== 'fail'), results };
+}
+/**
+ * A digest refused by one or more gates: the user's to fix (exit 1). Nothing was copied,
+ * deployed or recorded. The message names each failed gate and why.
+ */
+class GateRefusedError extends errors/* ConfigurationError */.j1 {
+    results;
+    /** What was refused, e.g. `promote of repo@sha256:… to production`. */
+    what;
+    constructor(results, what = 'refused') {
+        const failed = results.filter((r) => r.status === 'fail');
+        super(`${what}: ${failed.map((r) => `gate ${r.gate} failed: ${r.reason}`).join('; ') || 'no gate failed'}`);
+        this.results = results;
+        this.what = what;
+    }
+}
+/** Throws GateRefusedError unless every gate passed or was skipped. */
+function assertGatesPassed(outcome, what) {
+    if (!outcome.passed)
+        throw new GateRefusedError(outcome.results, what);
+}
+
+// EXTERNAL MODULE: ./packages/core/src/ledger/queries.ts
+var queries = __webpack_require__(26711);
+;// CONCATENATED MODULE: ./packages/core/src/gates/image-gates.ts
+
+/** The digest is in `store` (a deploy, promote or rollback never acts on a digest that is gone). */
+async function digestExists(store, digest) {
+    const found = await store.resolve(digest);
+    return found === digest
+        ? {
+            gate: 'digest-exists',
+            status: 'pass',
+            reason: `${store.label} holds ${digest}`,
+            evidence: `${store.label}@${digest}`,
+        }
+        : {
+            gate: 'digest-exists',
+            status: 'fail',
+            reason: `${store.label} has no manifest ${digest} (deleted, or never pushed there)`,
+        };
+}
+/**
+ * No environment quarantined the digest: the verified head of every ledger in scope (each
+ * environment kiln.yml names) carries its quarantines, so no rewrite of a referrers index hides
+ * one; the digest's referrers in each ledger store are searched too, for ledgers kiln.yml does
+ * not name. Any one refuses it.
+ */
+async function notQuarantined(scope, digest) {
+    const found = await firstQuarantine(scope, digest);
+    if (!found)
+        return {
+            gate: 'not-quarantined',
+            status: 'pass',
+            reason: `no quarantine of ${digest} in the ledgers of ${[...new Set(scope.ledgers.map((l) => l.env))].join(', ')} (${[...new Set(scope.stores.map((s) => s.label))].join(', ')})`,
+        };
+    const e = found.entry;
+    return {
+        gate: 'not-quarantined',
+        status: 'fail',
+        reason: `${digest} was quarantined in ${e.env} (seq ${e.seq}, ${e.at}, by ${e.actor || 'unknown'}): ${e.reason ?? 'no reason given'}`,
+        evidence: found.digest,
+    };
+}
+async function firstQuarantine(scope, digest) {
+    for (const ledger of scope.ledgers) {
+        const entry = await (0,queries/* quarantineIn */.Iw)(ledger, digest);
+        if (entry)
+            return entry;
+    }
+    for (const store of scope.stores) {
+        const q = await (0,queries/* isQuarantined */.fK)(store, digest);
+        if (q.entry)
+            return q.entry;
+    }
+    return undefined;
+}
+/** Validation evidence that passed exists for the digest (`require-validation`). */
+async function validated(store, digest) {
+    const v = await (0,queries/* isValidated */.ft)(store, digest);
+    return {
+        gate: 'validated',
+        status: v.ok ? 'pass' : 'fail',
+        reason: `${v.reason} in ${store.label}`,
+        ...(v.evidence ? { evidence: v.evidence.digest } : {}),
+    };
+}
+
+// EXTERNAL MODULE: ./packages/core/src/oci/registry/errors.ts
+var registry_errors = __webpack_require__(15020);
+// EXTERNAL MODULE: ./packages/core/src/ledger/chain.ts
+var chain = __webpack_require__(44814);
+;// CONCATENATED MODULE: ./packages/core/src/gates/ledger-gates.ts
+
+
+
+const where = (ledger) => `${ledger.env} (ledger ${ledger.store.label})`;
+/**
+ * The digest is what runs, healthy, in the ledger's environment now: the head's current digest
+ * (a deploy or rollback that ended deployed or unchanged). A digest that ran there once but was
+ * replaced since is not "deployed and healthy" there.
+ */
+async function healthyIn(ledger, digest) {
+    const gate = 'healthy';
+    const head = await ledger.head();
+    if (!head)
+        return { gate, status: 'fail', reason: `nothing was ever deployed to ${where(ledger)}` };
+    const effect = (0,chain/* effectOf */.$x)(head.entry);
+    if (effect.current !== digest) {
+        const runs = effect.current
+            ? `${ledger.env} runs ${effect.current}${effect.since ? ` since ${effect.since}` : ''}`
+            : `nothing runs in ${ledger.env}`;
+        return {
+            gate,
+            status: 'fail',
+            reason: `${digest} is not deployed and healthy in ${where(ledger)}: ${runs} (ledger seq ${head.entry.seq}: ${head.entry.action} ${head.entry.outcome})`,
+        };
+    }
+    // The newest entry that ran it healthy: the head, or one the head carries in its list.
+    const proof = (0,chain/* knownGoodAfter */.Vy)(head).find((k) => k.digest === digest);
+    return {
+        gate,
+        status: 'pass',
+        reason: `${digest} runs healthy in ${where(ledger)}${effect.since ? ` since ${effect.since}` : ''}${proof ? ` (ledger seq ${proof.seq})` : ''}`,
+        ...(proof ? { evidence: proof.entry } : {}),
+    };
+}
+/**
+ * The digest has run in the ledger's environment for at least `minSoakMs` without being
+ * replaced: counted from the start of its current run (an `unchanged` redeploy does not
+ * restart it; a rollback away and back does). 0 skips the gate.
+ */
+async function soakedFor(ledger, digest, minSoakMs, now) {
+    const gate = 'min-soak';
+    if (minSoakMs <= 0)
+        return { gate, status: 'skip', reason: 'min-soak is 0' };
+    const since = await (0,queries/* deployedSince */.JZ)(ledger, digest);
+    if (!since)
+        return {
+            gate,
+            status: 'fail',
+            reason: `${digest} is not running in ${where(ledger)}, so it has not soaked there (min-soak ${(0,registry_errors/* formatMs */._V)(minSoakMs)})`,
+        };
+    const soaked = now.getTime() - since.getTime();
+    if (soaked >= minSoakMs)
+        return {
+            gate,
+            status: 'pass',
+            reason: `running in ${ledger.env} for ${(0,registry_errors/* formatMs */._V)(soaked)} since ${since.toISOString()} (min-soak ${(0,registry_errors/* formatMs */._V)(minSoakMs)})`,
+        };
+    return {
+        gate,
+        status: 'fail',
+        reason: `running in ${ledger.env} for ${(0,registry_errors/* formatMs */._V)(Math.max(0, soaked))} since ${since.toISOString()}, min-soak is ${(0,registry_errors/* formatMs */._V)(minSoakMs)}: ${(0,registry_errors/* formatMs */._V)(minSoakMs - soaked)} to go`,
+    };
+}
+/**
+ * The digest was promoted into the ledger's environment (kiln.yml `requires: from`): a deploy
+ * there refuses a digest that did not come through promote.
+ */
+async function promotedInto(ledger, digest, from) {
+    const gate = 'promoted';
+    return (await (0,queries/* wasPromotedTo */.V7)(ledger, digest))
+        ? {
+            gate,
+            status: 'pass',
+            reason: `${digest} was promoted into ${where(ledger)} (requires ${from})`,
+        }
+        : {
+            gate,
+            status: 'fail',
+            reason: `${digest} was never promoted into ${where(ledger)}; ${ledger.env} requires ${from}: promote it from ${from} first`,
+        };
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/gates/rollback-gates.ts
+
+
+/**
+ * The digest ran healthy in the ledger's environment at some time (a deploy or rollback there
+ * ended deployed or unchanged): a rollback goes only to a digest the environment has seen
+ * working. The head's known-good list answers recent digests in one read; an older one is
+ * looked up among the digest's own ledger referrers.
+ */
+async function ranHealthyIn(ledger, digest) {
+    const gate = 'ran-healthy';
+    const where = `${ledger.env} (ledger ${ledger.store.label})`;
+    const head = await ledger.head();
+    const kept = head ? (0,chain/* knownGoodAfter */.Vy)(head).find((k) => k.digest === digest) : undefined;
+    if (kept)
+        return {
+            gate,
+            status: 'pass',
+            reason: `${digest} ran healthy in ${where} (ledger seq ${kept.seq}, ${kept.at})`,
+            evidence: kept.entry,
+        };
+    if (head && (await (0,queries/* wasHealthy */.tj)(ledger, digest)))
+        return {
+            gate,
+            status: 'pass',
+            reason: `${digest} ran healthy in ${where} (an entry older than the head's known-good list)`,
+        };
+    return {
+        gate,
+        status: 'fail',
+        reason: `${digest} never ran healthy in ${where}: a rollback goes only to a digest that did`,
+    };
+}
+
+// EXTERNAL MODULE: ./packages/core/src/gates/gate-rows.ts
+var gate_rows = __webpack_require__(68253);
+;// CONCATENATED MODULE: ./packages/core/src/gates/index.ts
+// Gates shared by promote, replace-fleet and rollback: each answers pass, fail or skip with
+// the evidence it rests on; runGates collects them and GateRefusedError refuses (exit 1).
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 77642:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ markdownText)
+/* harmony export */ });
+/* unused harmony export htmlText */
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(88315);
+
+/**
+ * Untrusted text (labels, USER, file names, registry and container output) for GitHub's
+ * markdown: the job summary and check-run summaries and texts are rendered by cmark-gfm, so a
+ * label could otherwise bring a link, an image, a table row, a heading or HTML of its own.
+ * Entity and backslash escapes are never markup in CommonMark, so escaped text shows as itself.
+ */
+/** Characters that open or close markup anywhere in a line; `\` first, so escapes stay pairs. */
+const MARKUP = /[\\`*_[\]|~#$]/g;
+/**
+ * Text as markdown inline content (a table cell, a heading, a list item): every character
+ * that could be markup escaped, `<`, `>` and `&` as entities, line breaks as `<br>` so the text
+ * stays in its cell or heading, autolinks broken (`https\://`, `www\.`, and `@` followed by an
+ * empty HTML comment, since cmark-gfm links e-mail addresses even through escapes; GitHub drops
+ * the comment), and a leading list or setext marker escaped in case the text starts a line.
+ */
+function markdownText(value) {
+    return (0,_log_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(value)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(MARKUP, (c) => `\\${c}`)
+        .replace(/:(?=\/\/)/g, '\\:')
+        .replace(/\b(www)\./gi, '$1\\.')
+        .replace(/@/g, '@<!-- -->')
+        .replace(/^(\d+)([.)])/, '$1\\$2')
+        .replace(/^([-+=])/, '\\$1')
+        .replace(/\n/g, '<br>');
+}
+/** Text inside an HTML block (such as `<summary>`), where markdown escapes do not apply. */
+function htmlText(value) {
+    return printable(value)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;')
+        .replace(/\n/g, '<br>');
+}
+
+
+/***/ }),
+
+/***/ 51561:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R_: () => (/* binding */ heading),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   oz: () => (/* binding */ Markdown),
+/* harmony export */   ti: () => (/* binding */ inlineCode),
+/* harmony export */   tp: () => (/* binding */ table)
+/* harmony export */ });
+/* unused harmony exports details, writeSummary */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(88315);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77642);
+
+
+
+/**
+ * Markdown builders for job summaries (digests, sizes, gates, timings). They return strings so
+ * callers compose a whole summary and write it once; each is plain GitHub-flavoured markdown.
+ * A plain string given to a builder is text, wherever it came from, and is escaped
+ * (escape.ts), so a label shows as itself; markup of Kiln's own is a `Markdown` value.
+ */
+/** Markdown source written by Kiln: used as it is where a plain string is escaped as text. */
+class Markdown {
+    source;
+    constructor(source) {
+        this.source = source;
+    }
+    toString() {
+        return this.source;
+    }
+}
+/**
+ * A table cell is one line of markdown: a newline would end the row and an unescaped `|` the
+ * cell, even inside a code span. A `|` after an even number of backslashes (none included)
+ * gets one more, so it is escaped however a table parser pairs backslashes.
+ */
+function cell(value) {
+    const source = value instanceof Markdown ? value.source : (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownText */ .p)(String(value ?? ''));
+    return source
+        .replace(/(\\*)\|/g, (m, bs) => (bs.length % 2 ? m : `${bs}\\|`))
+        .replace(/\r?\n/g, '<br>');
+}
+function table(headers, rows) {
+    const line = (cells) => `| ${cells.map(cell).join(' | ')} |`;
+    const pad = (r) => Array.from({ length: headers.length }, (_, i) => r[i]);
+    const rule = headers.map(() => new Markdown('---'));
+    return [line(headers), line(rule), ...rows.map((r) => line(pad(r)))].join('\n');
+}
+/** A collapsed section; the blank lines let GitHub render markdown inside the HTML block. */
+function details(summary, body) {
+    return `<details><summary>${htmlText(summary)}</summary>\n\n${body}\n\n</details>`;
+}
+/** A fenced block whose fence is longer than any backtick run inside, so content cannot end it. */
+function code(text, lang = '') {
+    const shown = (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$)(text);
+    const longest = Math.max(2, ...(shown.match(/`+/g) ?? []).map((r) => r.length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}${lang}\n${shown.replace(/\n$/, '')}\n${fence}`;
+}
+/**
+ * Inline code; a value containing backticks gets a longer delimiter and padding spaces. A
+ * code span shows its content literally; a newline in it would still end a table row, and
+ * becomes the space markdown renders it as anyway.
+ */
+function inlineCode(text) {
+    const shown = (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$)(text).replace(/\n/g, ' ');
+    const longest = Math.max(0, ...(shown.match(/`+/g) ?? []).map((r) => r.length));
+    const tick = '`'.repeat(longest + 1);
+    return new Markdown(longest ? `${tick} ${shown} ${tick}` : `${tick}${shown}${tick}`);
+}
+function heading(text, level = 3) {
+    return `${'#'.repeat(level)} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownText */ .p)(text)}`;
+}
+/**
+ * Appends markdown to the step summary. Without GITHUB_STEP_SUMMARY (CLI, tests) it does
+ * nothing: the summary is a runner feature and the same facts are also logged.
+ */
+async function writeSummary(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    await core.summary.addRaw(markdown, true).write();
 }
 
 

@@ -42,7 +42,7 @@ async function validate(argv) {
     const request = (0,_kiln_core_validate_request__WEBPACK_IMPORTED_MODULE_1__/* .parseValidateRequest */ .dR)((0,_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_0__/* .fromRecord */ .iA)(Object.fromEntries(names.map((k) => [k, v[k]]))));
     // Flags are checked before the policy engine and the registry client load.
     const [{ validateImage, validationSummary }, { Registries }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(0), __webpack_require__.e(815), __webpack_require__.e(118), __webpack_require__.e(402), __webpack_require__.e(554)]).then(__webpack_require__.bind(__webpack_require__, 29554)),
+        Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(0), __webpack_require__.e(815), __webpack_require__.e(118), __webpack_require__.e(402), __webpack_require__.e(27), __webpack_require__.e(554)]).then(__webpack_require__.bind(__webpack_require__, 29554)),
         Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(0), __webpack_require__.e(402), __webpack_require__.e(69)]).then(__webpack_require__.bind(__webpack_require__, 17069)),
     ]);
     const result = await validateImage(request, new Registries((0,_options_js__WEBPACK_IMPORTED_MODULE_2__/* .registryOptions */ ._A)(values, request.location.kind === 'registry' ? request.location.ref.registry : undefined)), {

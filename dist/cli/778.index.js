@@ -133,6 +133,8 @@ const environment = schemas/* strictObject */.rej({
     'health-timeout': schemas/* optional */.lqM(duration(true)),
     'keep-warm': schemas/* optional */.lqM(duration(false)),
     url: schemas/* optional */.lqM(url),
+    /** The environment's own repository, when it is not the config's `image:`. */
+    image: schemas/* optional */.lqM(repository),
     swarm: schemas/* optional */.lqM(settings.swarm),
     kubernetes: schemas/* optional */.lqM(settings.kubernetes),
     'aws-asg': schemas/* optional */.lqM(settings['aws-asg']),
@@ -400,6 +402,7 @@ function toEnvironment(name, e) {
         healthTimeoutMs: e['health-timeout'],
         keepWarmMs: e['keep-warm'],
         url: e.url,
+        image: e.image,
     });
     switch (e.provider) {
         case 'swarm': {

@@ -145,7 +145,7 @@ __webpack_require__.d(__webpack_exports__, {
   Z9: () => (/* reexport */ loadConfig)
 });
 
-// UNUSED EXPORTS: LEDGER_TAG_PREFIX, MAX_CONFIG_BYTES, MAX_ENVIRONMENT_NAME, PROVIDERS, STRATEGIES, environment, parseConfig, requiredSource
+// UNUSED EXPORTS: LEDGER_TAG_PREFIX, MAX_CONFIG_BYTES, MAX_ENVIRONMENT_NAME, PROVIDERS, STRATEGIES, environment, environmentRepository, parseConfig, requiredSource
 
 // EXTERNAL MODULE: ./packages/core/src/config/kiln-config.ts
 var kiln_config = __webpack_require__(48051);

@@ -57,7 +57,7 @@ async function bake(argv) {
     const request = (0,_kiln_core_bake_request__WEBPACK_IMPORTED_MODULE_0__/* .parseBakeRequest */ .u1)((0,_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_1__/* .fromRecord */ .iA)(inputs));
     // Flags are checked before the bakers and the registry client load.
     const [{ bakeImage }, { Registries }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(0), __webpack_require__.e(118), __webpack_require__.e(306), __webpack_require__.e(402), __webpack_require__.e(663)]).then(__webpack_require__.bind(__webpack_require__, 37663)),
+        Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(0), __webpack_require__.e(118), __webpack_require__.e(306), __webpack_require__.e(402), __webpack_require__.e(27), __webpack_require__.e(663)]).then(__webpack_require__.bind(__webpack_require__, 37663)),
         Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(0), __webpack_require__.e(402), __webpack_require__.e(69)]).then(__webpack_require__.bind(__webpack_require__, 17069)),
     ]);
     const result = await bakeImage(request, new Registries((0,_options_js__WEBPACK_IMPORTED_MODULE_2__/* .registryOptions */ ._A)(values, request.repository?.registry)), _options_js__WEBPACK_IMPORTED_MODULE_2__/* .progress */ .qB);

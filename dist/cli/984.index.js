@@ -46,7 +46,12 @@ const ms = (n) => (n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : `${n} ms`);
  */
 function replaceFleetSummary(r, title = 'replace-fleet') {
     const facts = [
-        ['outcome', OUTCOME[r.outcome]],
+        [
+            'outcome',
+            r.quarantine?.kind === 'not-pulled'
+                ? '❌ rolled back: the image could not be pulled (the release never ran); the fleet is back on the previous digest'
+                : OUTCOME[r.outcome],
+        ],
         ['environment', r.environment],
         ['target', `${r.target} (${r.strategy})`],
         ['requested', (0,summary/* inlineCode */.ti)(r.requestedImage)],

@@ -28385,10 +28385,10 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 const COMMANDS = {
     bake: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(896)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1896))).bake,
     validate: async () => (await __nccwpck_require__.e(/* import() */ 715).then(__nccwpck_require__.bind(__nccwpck_require__, 17715))).validate,
-    deploy: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(164), __nccwpck_require__.e(0), __nccwpck_require__.e(402), __nccwpck_require__.e(69), __nccwpck_require__.e(711), __nccwpck_require__.e(206), __nccwpck_require__.e(678), __nccwpck_require__.e(984)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57984))).deploy,
-    rollback: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(164), __nccwpck_require__.e(0), __nccwpck_require__.e(402), __nccwpck_require__.e(69), __nccwpck_require__.e(711), __nccwpck_require__.e(206), __nccwpck_require__.e(678), __nccwpck_require__.e(272)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24272))).rollback,
-    promote: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(164), __nccwpck_require__.e(0), __nccwpck_require__.e(402), __nccwpck_require__.e(69), __nccwpck_require__.e(711), __nccwpck_require__.e(206), __nccwpck_require__.e(673)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44673))).promoteCommand,
-    ledger: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(164), __nccwpck_require__.e(0), __nccwpck_require__.e(402), __nccwpck_require__.e(69), __nccwpck_require__.e(711), __nccwpck_require__.e(728)]).then(__nccwpck_require__.bind(__nccwpck_require__, 10265))).ledger,
+    deploy: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(164), __nccwpck_require__.e(0), __nccwpck_require__.e(402), __nccwpck_require__.e(69), __nccwpck_require__.e(711), __nccwpck_require__.e(523), __nccwpck_require__.e(678), __nccwpck_require__.e(984)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57984))).deploy,
+    rollback: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(164), __nccwpck_require__.e(0), __nccwpck_require__.e(402), __nccwpck_require__.e(69), __nccwpck_require__.e(711), __nccwpck_require__.e(523), __nccwpck_require__.e(678), __nccwpck_require__.e(272)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24272))).rollback,
+    promote: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(164), __nccwpck_require__.e(0), __nccwpck_require__.e(402), __nccwpck_require__.e(69), __nccwpck_require__.e(711), __nccwpck_require__.e(523), __nccwpck_require__.e(673)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44673))).promoteCommand,
+    ledger: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(164), __nccwpck_require__.e(0), __nccwpck_require__.e(402), __nccwpck_require__.e(69), __nccwpck_require__.e(711), __nccwpck_require__.e(523), __nccwpck_require__.e(982)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8982))).ledger,
     inspect: async () => (await __nccwpck_require__.e(/* import() */ 609).then(__nccwpck_require__.bind(__nccwpck_require__, 22609))).inspect,
     copy: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(164), __nccwpck_require__.e(0), __nccwpck_require__.e(402), __nccwpck_require__.e(69), __nccwpck_require__.e(515)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95464))).copy,
     run: async () => (await __nccwpck_require__.e(/* import() */ 576).then(__nccwpck_require__.bind(__nccwpck_require__, 78576))).run,
@@ -28508,22 +28508,21 @@ function errorMessage(err) {
 /* harmony export */   pq: () => (/* binding */ info),
 /* harmony export */   s$: () => (/* binding */ jsonText)
 /* harmony export */ });
-/* unused harmony exports commandSafe, group */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(33838);
-
+/* unused harmony exports commandSafe, error, fail, group */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
 
 /**
  * One logger for actions and the CLI. On a runner it speaks workflow commands; locally it
  * writes plain lines. Secrets registered with `setSecret` are masked by the runner there and
  * redacted here, so the CLI never prints them either.
  *
- * Every message is treated as untrusted: labels, USER, HEALTHCHECK, file names and registry
- * error bodies reach it inside Kiln's own sentences. So the sinks, not the call sites, make text
- * safe: control characters become visible escapes (`printable`), and on a runner a message with
- * a line the runner would take for a workflow command is fenced with `::stop-commands::`
- * (`commandSafe`). Command data (warnings, debug, groups, failures) is escaped by @actions/core.
+ * Every message is treated as untrusted: labels, USER, HEALTHCHECK, file names, container logs
+ * and registry error bodies reach it inside Kiln's own sentences. So the sinks, not the call
+ * sites, make text safe, on a runner and off it alike (the local workflow runner, and a runner
+ * running the CLI, read the output the same way): control characters become visible escapes
+ * (`printable`), and no line can be read as a workflow command (`commandSafe`). Kiln's own
+ * commands (warnings, errors, debug, groups, failures) are issued by @actions/core with the
+ * same text as data.
  */
 const secrets = new Set();
 const onRunner = () => process.env.GITHUB_ACTIONS === 'true';
@@ -28538,7 +28537,7 @@ function setSecret(value) {
         return;
     secrets.add(value);
     if (onRunner())
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setSecret */ .Pq(value);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
 }
 /**
  * Characters that move the cursor, recolour, reorder or end a line for one reader and not
@@ -28555,62 +28554,71 @@ function printable(text) {
         .replace(HIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 /**
- * What the runner reads as a workflow command (actions/runner ActionCommand): a line that,
- * after leading whitespace, starts with `::`, or the older form `##[` anywhere in a line. Any
- * such line counts, registered command name or not.
+ * The first colon of a line that starts with `::` once the runner has trimmed it (.NET
+ * `TrimStart`, any Unicode space; the controls among them are already escaped by `printable`),
+ * and the `[` of `##[`. The runner finds both with culture-sensitive string comparison, which
+ * skips default-ignorable characters (a soft hyphen, U+200B), so those count as absent here.
  */
-const COMMAND_LINE = /^\s*::|##\[/m;
+const COMMAND_START = /^((?:(?!\n)[\s\p{DI}])*):(?=\p{DI}*:)/gmu;
+const OLD_COMMAND = /#(\p{DI}*)#(\p{DI}*)\[/gu;
 /**
- * Whole output made safe for a runner's log: printable, and if any line could be read as a
- * workflow command, fenced as the runner's own `::stop-commands::TOKEN` … `::TOKEN::`, so it is
- * shown verbatim and never run. The token is random and absent from the text, so the text
- * cannot end the fence. Apply it to what is written, never to a part of a line: the fence only
- * works at the start of a line.
+ * Text made safe for a runner's log (actions/runner ActionCommand): printable, with no line
+ * that starts with `::` after leading whitespace (the command form) and no `##[` anywhere (the
+ * older form). Both are shown with a `\u` escape, as `printable` and `jsonText` show theirs:
+ * `\u003a:warning::x`, `##\u005bgroup]`. It works per line, so any part of a message can go
+ * through it, and the text reads the same.
  */
 function commandSafe(text) {
-    const shown = printable(text);
-    if (!COMMAND_LINE.test(shown))
-        return shown;
-    const lower = shown.toLowerCase();
-    let token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex');
-    while (lower.includes(token))
-        token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex');
-    return `::stop-commands::${token}\n${shown}\n::${token}::`;
+    return printable(text).replace(COMMAND_START, '$1\\u003a').replace(OLD_COMMAND, '#$1#$2\\u005b');
 }
-/** Text for a terminal or a runner: redacted, printable, and on a runner commandSafe. */
-function safeLine(message) {
-    return onRunner() ? commandSafe(redact(message)) : printable(redact(message));
-}
+/** A message as every sink writes it: redacted, printable, commandSafe. */
+const safe = (message) => commandSafe(redact(message));
 function info(message) {
     if (onRunner())
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(safeLine(message));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(safe(message));
     else
-        process.stdout.write(safeLine(message) + '\n');
+        process.stdout.write(safe(message) + '\n');
 }
 function warning(message) {
     if (onRunner())
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(printable(redact(message)));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(safe(message));
     else
-        process.stderr.write(safeLine(`warning: ${message}`) + '\n');
+        process.stderr.write(safe(`warning: ${message}`) + '\n');
 }
 function debug(message) {
     if (onRunner())
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .debug */ .Yz(printable(redact(message)));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(safe(message));
     else if (process.env.KILN_DEBUG)
-        process.stderr.write(safeLine(`debug: ${message}`) + '\n');
+        process.stderr.write(safe(`debug: ${message}`) + '\n');
+}
+/** An error annotation on a runner (file and line as given), an `error:` line off it. */
+function error(message, where = {}) {
+    if (!onRunner()) {
+        process.stderr.write(safe(`error: ${where.title ? `${where.title}: ` : ''}${message}`) + '\n');
+        return;
+    }
+    core.error(safe(message), {
+        ...(where.title !== undefined ? { title: safe(where.title) } : {}),
+        ...(where.file !== undefined ? { file: safe(where.file) } : {}),
+        ...(where.line !== undefined ? { startLine: where.line } : {}),
+    });
+}
+/** Fails the step (exit code 1 unless set later) with the message as its error annotation. */
+function fail(message) {
+    core.setFailed(safe(message));
 }
 async function group(title, fn) {
     if (onRunner())
-        return core.group(printable(title), fn);
+        return core.group(safe(title), fn);
     info(`== ${title}`);
     return fn();
 }
 /**
  * Writes `text` and a newline to a stream as info() writes to stdout, for the CLI's results
- * and progress lines (stdout holds the result, stderr the rest).
+ * and progress lines (stdout holds the result, stderr the rest) and the local runner's log.
  */
 function write(stream, text) {
-    stream.write(safeLine(text) + '\n');
+    stream.write(safe(text) + '\n');
 }
 /**
  * JSON for stdout that no reader of a runner's log can take for a command, and the same data
@@ -28619,7 +28627,7 @@ function write(stream, text) {
  */
 function jsonText(value) {
     return JSON.stringify(value, null, 2)
-        .replace(/##\[/g, '##\\u005b')
+        .replace(OLD_COMMAND, '#$1#$2\\u005b')
         .replace(HIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

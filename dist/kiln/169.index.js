@@ -18,14 +18,15 @@ __webpack_require__.d(__webpack_exports__, {
   deployRequest: () => (/* reexport */ replace_fleet/* deployRequest */.Lo),
   describeQuarantine: () => (/* reexport */ quarantine_rolled_back/* describeQuarantine */.Ux),
   fleetSettings: () => (/* reexport */ replace_fleet/* fleetSettings */.E0),
-  ledgerRepositoryFor: () => (/* reexport */ deploy_request/* ledgerRepositoryFor */.Fn),
   openProvider: () => (/* reexport */ replace_fleet/* openProvider */.C2),
+  openStores: () => (/* reexport */ replace_fleet/* openStores */.j),
   parsePinnedImage: () => (/* reexport */ deploy_request/* parsePinnedImage */.HK),
   parseReplaceFleetRequest: () => (/* reexport */ deploy_request/* parseReplaceFleetRequest */.jt),
   quarantineRolledBack: () => (/* reexport */ quarantine_rolled_back/* quarantineRolledBack */.ML),
   replaceFleet: () => (/* reexport */ replace_fleet/* replaceFleet */.HL),
   replaceFleetSummary: () => (/* reexport */ replaceFleetSummary),
-  rolledBackReason: () => (/* reexport */ quarantine_rolled_back/* rolledBackReason */.O2)
+  rolledBackReason: () => (/* reexport */ quarantine_rolled_back/* rolledBackReason */.O2),
+  unquarantined: () => (/* reexport */ quarantine_rolled_back/* unquarantined */.aB)
 });
 
 // EXTERNAL MODULE: ./packages/core/src/deploy/deploy-request.ts
@@ -59,7 +60,12 @@ const ms = (n) => (n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : `${n} ms`);
  */
 function replaceFleetSummary(r, title = 'replace-fleet') {
     const facts = [
-        ['outcome', OUTCOME[r.outcome]],
+        [
+            'outcome',
+            r.quarantine?.kind === 'not-pulled'
+                ? '❌ rolled back: the image could not be pulled (the release never ran); the fleet is back on the previous digest'
+                : OUTCOME[r.outcome],
+        ],
         ['environment', r.environment],
         ['target', `${r.target} (${r.strategy})`],
         ['requested', (0,summary.inlineCode)(r.requestedImage)],

@@ -7,6 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   L0: () => (/* binding */ liveColour),
+/* harmony export */   NB: () => (/* binding */ idleColour),
 /* harmony export */   O5: () => (/* binding */ COLOURS),
 /* harmony export */   RQ: () => (/* binding */ otherColour),
 /* harmony export */   U7: () => (/* binding */ warmUntil),
@@ -37,6 +38,24 @@ function warmUntil(now, keepWarmMs) {
 /** A warm colour whose window has passed, to be retired (its spec stays for a switch back). */
 function warmExpired(pool, live, colour, now) {
     return (!!pool?.warmUntil && colour !== live && pool.replicas > 0 && Date.parse(pool.warmUntil) <= now);
+}
+/**
+ * The idle colour as a switch to the live one leaves it: retired with keep-warm 0, else kept
+ * warm for its own window, or for one that starts now when it carries none (a run killed
+ * between the switch and its ledger entry left it running, unlabelled); retired once its
+ * window has passed.
+ */
+function idleColour(pool, keepWarmMs, now) {
+    if (!pool || pool.replicas === 0)
+        return { kind: 'none' };
+    if (keepWarmMs <= 0)
+        return { kind: 'retire' };
+    const end = pool.warmUntil ? Date.parse(pool.warmUntil) : Number.NaN;
+    if (Number.isNaN(end))
+        return { kind: 'warm', until: warmUntil(now, keepWarmMs), label: true };
+    if (end <= now)
+        return { kind: 'retire' };
+    return { kind: 'warm', until: pool.warmUntil, label: false };
 }
 
 
@@ -347,8 +366,7 @@ async function blueGreenDeploy(ctx, r) {
     if (live && liveDep && (0,converged/* digestOf */.ol)(previous ?? '') === digest) {
         const proof = (0,converged/* proveConvergence */.GZ)(await ctx.tasks(liveDep), digest, replicas);
         if (proof.converged && rolloutStatus(liveDep).kind === 'complete') {
-            // The Service may select nothing (edited, recreated); pointing it back restarts nothing.
-            await ctx.selectColour(live, r.port ?? containerPort(liveDep, ctx.container));
+            const warmUntil = await settle(ctx, fleet, live, r.port, r.keepWarmMs);
             ctx.log(`${liveDep.metadata?.name} already runs ${proof.summary} and takes the traffic: unchanged`);
             return {
                 outcome: 'unchanged',
@@ -357,6 +375,7 @@ async function blueGreenDeploy(ctx, r) {
                 image: r.image,
                 proof,
                 durationMs: ctx.now() - started,
+                ...(warmUntil ? { warmUntil } : {}),
             };
         }
     }
@@ -497,6 +516,46 @@ async function readColours(ctx) {
     const deployments = { blue, green };
     const live = (0,colours/* liveColour */.L0)(await ctx.selectedColour(), { blue: pool(blue), green: pool(green) });
     return { ...(live ? { live } : {}), deployments };
+}
+/**
+ * The state a switch to `live` leaves, for a fleet whose live colour already runs the digest:
+ * the Service on it, no keep-warm annotation on it, the other colour retired or kept warm per
+ * keepWarmMs. A run killed between its switch and its ledger entry (a rollback's) left the
+ * colour it switched away from running; the re-run finishes that. Returns the other colour's
+ * warm-until when it is kept warm.
+ */
+async function settle(ctx, fleet, live, port, keepWarmMs) {
+    const liveName = colourDeployment(ctx.target, live);
+    const liveDep = fleet.deployments[live];
+    // The Service may select nothing (edited, recreated); pointing it back restarts nothing.
+    const switched = await ctx.selectColour(live, port ?? (liveDep && containerPort(liveDep, ctx.container)));
+    if (switched)
+        ctx.log(`traffic switched to ${live}: service ${ctx.serviceName} did not select it`);
+    if (liveDep && annotation(liveDep, ANNOTATION.warmUntil)) {
+        // A live colour marked warm would read as the idle one to a Service that selects no colour.
+        await ctx.annotate(liveName, { [ANNOTATION.warmUntil]: null });
+        ctx.log(`${live} (${liveName}) takes the traffic: its keep-warm annotation removed`);
+    }
+    const idle = (0,colours/* otherColour */.RQ)(live);
+    const idleName = colourDeployment(ctx.target, idle);
+    const idleDep = fleet.deployments[idle];
+    const next = (0,colours/* idleColour */.NB)(pool(idleDep), keepWarmMs, ctx.now());
+    if (next.kind === 'none' || !idleDep)
+        return undefined;
+    const runs = `${idle} (${idleName}) still runs ${ctx.short(ctx.image(idleDep))} beside the live colour`;
+    if (next.kind === 'retire') {
+        ctx.log(`${runs} and keep-warm is 0: retiring it`);
+        if (annotation(idleDep, ANNOTATION.warmUntil))
+            await ctx.annotate(idleName, { [ANNOTATION.warmUntil]: null });
+        // Only traffic this run moved off it can still be in flight.
+        await retire(ctx, idle, switched);
+        return undefined;
+    }
+    if (next.label) {
+        await ctx.annotate(idleName, { [ANNOTATION.warmUntil]: next.until });
+        ctx.log(`${runs} with no keep-warm window: kept warm until ${next.until}`);
+    }
+    return next.until;
 }
 /** Scales warm colours whose keep-warm window has passed to 0; true when it retired one. */
 async function retireExpired(ctx, fleet) {
@@ -856,7 +915,8 @@ class KubeContext {
     /**
      * Points the Service at the colour's pods: one merge patch of its selector, which the
      * API server applies atomically (the endpoints follow the selector). Creates the Service,
-     * selecting that colour, when there is none and the port is known.
+     * selecting that colour, when there is none and the port is known. True when it changed
+     * what the Service selects.
      */
     async selectColour(colour, port) {
         const selector = { [LABEL.target]: this.target, ...(colour ? { [LABEL.colour]: colour } : {}) };
@@ -864,17 +924,17 @@ class KubeContext {
         if (existing) {
             const now = existing.spec?.selector ?? {};
             if (Object.entries(selector).every(([k, v]) => now[k] === v))
-                return;
+                return false;
             await this.run(this.call('patch', 'services', this.serviceName), () => this.core.patchNamespacedService({
                 name: this.serviceName,
                 namespace: this.namespace,
                 body: { spec: { selector } },
             }, merge));
-            return;
+            return true;
         }
         if (port === undefined) {
             this.log(`service ${this.serviceName} does not exist and no port is known: not created`);
-            return;
+            return false;
         }
         const body = {
             apiVersion: 'v1',
@@ -888,6 +948,7 @@ class KubeContext {
         };
         await this.run(this.call('create', 'services', this.serviceName), () => this.core.createNamespacedService({ namespace: this.namespace, body }));
         this.log(`service ${this.serviceName} created, selecting ${colour ?? this.target}`);
+        return true;
     }
     /** The colour the Service selects, or undefined (no Service, or one without a colour). */
     async selectedColour() {
@@ -1077,8 +1138,8 @@ class ServiceRouter {
             await this.ctx.sleep(this.ctx.pollMs);
         }
     }
-    switchTo(colour) {
-        return this.ctx.selectColour(colour, undefined);
+    async switchTo(colour) {
+        await this.ctx.selectColour(colour, undefined);
     }
 }
 

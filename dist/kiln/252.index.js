@@ -10,15 +10,22 @@ export const modules = {
 /* harmony export */   YJ: () => (/* binding */ DockerCommandError),
 /* harmony export */   fE: () => (/* binding */ formatCommand)
 /* harmony export */ });
+/* unused harmony exports reasonLine, unreachableReason */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(88315);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(88315);
 
 
 
-/** A failed docker command: the message holds the whole command line and its stderr. */
+
+/**
+ * A failed docker command. The message is one line (the command line and the engine's reason);
+ * the whole stderr stays in `stderr`, for the debug log and for callers that read it.
+ */
 class DockerCommandError extends Error {
     command;
     exitCode;
@@ -26,16 +33,82 @@ class DockerCommandError extends Error {
     timedOut;
     stdout;
     name = 'DockerCommandError';
+    /** The engine's reason in one line, without the command (what a caller's own message quotes). */
+    reason;
     constructor(message, command, exitCode, stderr, timedOut = false, 
     /** What it printed before failing: `docker inspect a b` prints the objects that exist. */
-    stdout = '') {
+    stdout = '', reason) {
         super(message);
         this.command = command;
         this.exitCode = exitCode;
         this.stderr = stderr;
         this.timedOut = timedOut;
         this.stdout = stdout;
+        this.reason = reason ?? (reasonLine(stderr) || message);
     }
+}
+/**
+ * The line of a docker CLI's stderr that says why it failed: the last one that names an error
+ * (`docker run` ends with a usage hint, a build with its summary), else the last line.
+ */
+function reasonLine(stderr) {
+    const lines = stderr
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+    const line = lines.findLast((l) => /error|denied|cannot|no such|not found|failed/i.test(l));
+    return (line ?? lines.at(-1) ?? '').replace(/^docker: /, '');
+}
+/** What the CLI prints when it cannot reach the engine; it keeps the socket's own error to itself. */
+const UNREACHABLE = /Cannot connect to the Docker daemon at (\S+?)\.? Is the docker daemon running\?/;
+const PROBE_TIMEOUT_MS = 3_000;
+/** The OS's reason for a failed connect, in its own words (the CLI's older versions printed them). */
+const CONNECT_ERRORS = {
+    ECONNREFUSED: 'connection refused',
+    ENOENT: 'no such file or directory',
+    EACCES: 'permission denied',
+    ENOTSOCK: 'not a socket',
+    ECONNRESET: 'connection reset',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    ENOTFOUND: 'unknown host',
+    ETIMEDOUT: 'connection timed out',
+};
+/**
+ * Why the engine at `host` cannot be reached, found by connecting to it as the CLI would (the
+ * CLI says only "Is the docker daemon running?"). Undefined when it answers now or the host is
+ * not a unix or tcp one (ssh: the CLI's own words stand).
+ */
+async function unreachableReason(host) {
+    let url;
+    try {
+        url = new URL(host);
+    }
+    catch {
+        return undefined;
+    }
+    // A tcp host without a port: the CLI picks 2375 or 2376 by its TLS settings, not guessed here.
+    const target = url.protocol === 'unix:'
+        ? { path: decodeURIComponent(url.pathname) }
+        : url.protocol === 'tcp:' && url.hostname && url.port
+            ? { host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port) }
+            : undefined;
+    if (!target)
+        return undefined;
+    return new Promise((resolve) => {
+        const socket = (0,node_net__WEBPACK_IMPORTED_MODULE_1__.connect)(target);
+        socket.setTimeout(PROBE_TIMEOUT_MS, () => {
+            socket.destroy();
+            resolve(`no answer within ${PROBE_TIMEOUT_MS / 1000} s`);
+        });
+        socket.on('connect', () => {
+            socket.destroy();
+            resolve(undefined);
+        });
+        socket.on('error', (e) => {
+            resolve(CONNECT_ERRORS[e.code ?? ''] ?? e.message);
+        });
+    });
 }
 const MAX_STDOUT = 16 * 1024 * 1024;
 const MAX_STDERR = 64 * 1024;
@@ -62,7 +135,7 @@ class DockerCli {
         if (this.options.dockerHost)
             env.DOCKER_HOST = this.options.dockerHost;
         const host = env.DOCKER_HOST ? ` (DOCKER_HOST=${env.DOCKER_HOST})` : '';
-        const command = (0,_log_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(formatCommand([this.binary, ...args]) + host);
+        const command = (0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(formatCommand([this.binary, ...args]) + host);
         return new Promise((resolve, reject) => {
             const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(this.binary, args, {
                 env,
@@ -90,7 +163,7 @@ class DockerCli {
             // load; a broken pipe only means docker stopped reading, and docker's stderr says why.
             let inputError;
             const fed = opts.input && child.stdin
-                ? (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_1__.pipeline)(opts.input, child.stdin).catch((e) => {
+                ? (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(opts.input, child.stdin).catch((e) => {
                     inputError = e;
                     child.stdin?.destroy();
                 })
@@ -123,8 +196,12 @@ class DockerCli {
                         : code !== null
                             ? `failed with exit code ${code}`
                             : `was killed by ${signal ?? 'a signal'}`;
-                    const detail = stderr ? `:\n${(0,_log_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(stderr)}` : '';
-                    reject(new DockerCommandError(`docker command ${status}: ${command}${detail}`, command, code, stderr, timedOut, stdout));
+                    void engineReason(stderr)
+                        .catch(() => reasonLine(stderr))
+                        .then((reason) => {
+                        const detail = reason ? `: ${(0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(reason)}` : '';
+                        reject(new DockerCommandError(`docker command ${status}: ${command}${detail}`, command, code, stderr, timedOut, stdout, reason ? (0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(reason) : undefined));
+                    });
                 });
             });
         });
@@ -133,6 +210,15 @@ class DockerCli {
     async output(args, opts = {}) {
         return (await this.run(args, opts)).stdout.trim();
     }
+}
+/** The engine's reason for a failure in one line; an unreachable engine is asked why itself. */
+async function engineReason(stderr) {
+    const host = UNREACHABLE.exec(stderr)?.[1];
+    if (host) {
+        const why = await unreachableReason(host);
+        return `cannot reach the docker engine at ${host}${why ? `: ${why}` : ''}`;
+    }
+    return reasonLine(stderr);
 }
 
 
@@ -143,6 +229,7 @@ class DockerCli {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   L0: () => (/* binding */ liveColour),
+/* harmony export */   NB: () => (/* binding */ idleColour),
 /* harmony export */   O5: () => (/* binding */ COLOURS),
 /* harmony export */   RQ: () => (/* binding */ otherColour),
 /* harmony export */   U7: () => (/* binding */ warmUntil),
@@ -173,6 +260,24 @@ function warmUntil(now, keepWarmMs) {
 /** A warm colour whose window has passed, to be retired (its spec stays for a switch back). */
 function warmExpired(pool, live, colour, now) {
     return (!!pool?.warmUntil && colour !== live && pool.replicas > 0 && Date.parse(pool.warmUntil) <= now);
+}
+/**
+ * The idle colour as a switch to the live one leaves it: retired with keep-warm 0, else kept
+ * warm for its own window, or for one that starts now when it carries none (a run killed
+ * between the switch and its ledger entry left it running, unlabelled); retired once its
+ * window has passed.
+ */
+function idleColour(pool, keepWarmMs, now) {
+    if (!pool || pool.replicas === 0)
+        return { kind: 'none' };
+    if (keepWarmMs <= 0)
+        return { kind: 'retire' };
+    const end = pool.warmUntil ? Date.parse(pool.warmUntil) : Number.NaN;
+    if (Number.isNaN(end))
+        return { kind: 'warm', until: warmUntil(now, keepWarmMs), label: true };
+    if (end <= now)
+        return { kind: 'retire' };
+    return { kind: 'warm', until: pool.warmUntil, label: false };
 }
 
 
@@ -361,8 +466,9 @@ async function blueGreenDeploy(ctx, r) {
     const plain = await ctx.inspect(ctx.target);
     if (plain)
         throw new errors/* ConfigurationError */.j1(`service ${ctx.target} runs as a rolling fleet; deploy it with strategy rolling (blue-green runs ${colourService(ctx.target, 'blue')} and ${colourService(ctx.target, 'green')})`);
-    const fleet = await readColours(ctx);
-    await retireExpired(ctx, fleet);
+    let fleet = await readColours(ctx);
+    if (await retireExpired(ctx, fleet))
+        fleet = await readColours(ctx);
     const live = fleet.live;
     const liveSvc = live ? fleet.services[live] : undefined;
     const previous = liveSvc ? serviceImage(liveSvc) : undefined;
@@ -374,10 +480,7 @@ async function blueGreenDeploy(ctx, r) {
         const tasks = await ctx.tasks(name, liveSvc);
         const proof = (0,converged/* proveConvergence */.GZ)(tasks, digest, replicas);
         if (proof.converged) {
-            // The balancer may have lost its state (restarted); putting it back restarts nothing.
-            await ctx.route(live, tasks);
-            if ((await router.live()) !== live)
-                await router.switchTo(live);
+            const warmUntil = await settle(ctx, router, fleet, live, tasks, r.keepWarmMs);
             ctx.log(`${name} already runs ${proof.summary} and takes the traffic: unchanged`);
             return {
                 outcome: 'unchanged',
@@ -386,6 +489,7 @@ async function blueGreenDeploy(ctx, r) {
                 image: r.image,
                 proof,
                 durationMs: ctx.now() - started,
+                ...(warmUntil ? { warmUntil } : {}),
             };
         }
     }
@@ -599,8 +703,52 @@ async function readColours(ctx, found) {
     const live = (0,colours/* liveColour */.L0)(await ctx.router?.live(), { blue: pool(blue), green: pool(green) });
     return { ...(live ? { live } : {}), services };
 }
-/** Scales warm colours whose keep-warm window has passed to 0 (their spec stays for a switch back). */
+/**
+ * The state a switch to `live` leaves, for a fleet whose live colour already runs the digest:
+ * the route on it, no keep-warm label on it, the other colour retired or kept warm per
+ * keepWarmMs. A run killed between its switch and its ledger entry (a rollback's) left the
+ * colour it switched away from running; the re-run finishes that. Returns the other colour's
+ * warm-until when it is kept warm.
+ */
+async function settle(ctx, router, fleet, live, tasks, keepWarmMs) {
+    // The balancer may have lost its state (restarted); putting it back restarts nothing.
+    await ctx.route(live, tasks);
+    const switched = (await router.live()) !== live;
+    if (switched) {
+        await router.switchTo(live);
+        ctx.log(`traffic switched to ${live}: the route did not point at it`);
+    }
+    const liveName = colourService(ctx.target, live);
+    const liveSvc = fleet.services[live];
+    if (liveSvc && serviceLabel(liveSvc, LABEL.warmUntil)) {
+        // A live colour labelled warm would read as the idle one to a router that lost its state.
+        await ctx.label(liveName, {}, [LABEL.warmUntil]);
+        ctx.log(`${live} (${liveName}) takes the traffic: its keep-warm label removed`);
+    }
+    const idle = (0,colours/* otherColour */.RQ)(live);
+    const idleName = colourService(ctx.target, idle);
+    const idleSvc = fleet.services[idle];
+    const next = (0,colours/* idleColour */.NB)(pool(idleSvc), keepWarmMs, ctx.now());
+    if (next.kind === 'none' || !idleSvc)
+        return undefined;
+    const runs = `${idle} (${idleName}) still runs ${ctx.short(serviceImage(idleSvc))} beside the live colour`;
+    if (next.kind === 'retire') {
+        ctx.log(`${runs} and keep-warm is 0: retiring it`);
+        if (serviceLabel(idleSvc, LABEL.warmUntil))
+            await ctx.label(idleName, {}, [LABEL.warmUntil]);
+        // Only traffic this run moved off it can still be in flight.
+        await retire(ctx, idle, switched);
+        return undefined;
+    }
+    if (next.label) {
+        await ctx.label(idleName, { [LABEL.warmUntil]: next.until });
+        ctx.log(`${runs} with no keep-warm window: kept warm until ${next.until}`);
+    }
+    return next.until;
+}
+/** Scales warm colours whose keep-warm window has passed to 0; true when it retired one. */
 async function retireExpired(ctx, fleet) {
+    let retired = false;
     for (const c of colours/* COLOURS */.O5) {
         const s = fleet.services[c];
         if (!(0,colours/* warmExpired */.dK)(pool(s), fleet.live, c, ctx.now()))
@@ -608,7 +756,9 @@ async function retireExpired(ctx, fleet) {
         ctx.log(`${c} was kept warm until ${s && serviceLabel(s, LABEL.warmUntil)}: retiring it`);
         await ctx.label(colourService(ctx.target, c), {}, [LABEL.warmUntil]);
         await retire(ctx, c, false);
+        retired = true;
     }
+    return retired;
 }
 /** Takes a colour out of the router and scales it to 0, after a drain for requests in flight. */
 async function retire(ctx, colour, drain = true) {
@@ -637,6 +787,7 @@ function inherit(r, live) {
 ;// CONCATENATED MODULE: ./packages/core/src/fleet/swarm/errors.ts
 
 
+
 /** An engine call of the swarm provider that failed for an operational reason. */
 class SwarmError extends Error {
     service;
@@ -663,29 +814,70 @@ function foundPart(err) {
 // Engine answers the user has to fix, in one table: DOCKER_HOST at the wrong engine, a
 // name the engine refuses, a spec the engine refuses. Everything else is operational.
 const USER_ERRORS = [
-    [
-        /not a swarm manager|swarm mode|This node is not part of a swarm/i,
-        (host) => `the engine at ${host} is not a swarm manager: point DOCKER_HOST at a manager node (docker swarm init or join)`,
-    ],
-    [/code = InvalidArgument|invalid reference format/, () => 'the engine refused the service spec'],
-    [/already exists|name conflicts/i, () => 'a service or network of that name already exists'],
-    [/permission denied/i, (host) => `no permission to talk to the engine at ${host}`],
+    {
+        name: 'not a swarm manager',
+        pattern: /not a swarm manager|swarm mode|This node is not part of a swarm/i,
+        say: (host) => `the engine at ${host} is not a swarm manager: point DOCKER_HOST at a manager node (docker swarm init or join)`,
+    },
+    {
+        name: 'spec refused',
+        pattern: /code = InvalidArgument|invalid reference format/,
+        say: () => 'the engine refused the service spec',
+    },
+    {
+        name: 'name taken',
+        pattern: /already exists|name conflicts/i,
+        say: () => 'a service or network of that name already exists',
+    },
+    {
+        name: 'no permission',
+        pattern: /permission denied/i,
+        say: (host) => `no permission to talk to the engine at ${host}`,
+    },
 ];
 /**
- * Maps a failed engine call to a ConfigurationError (the user's to fix) or a SwarmError with
- * the engine's words and `cause`. The one place that reads the engine's error text.
+ * Maps a failed engine call to a ConfigurationError (the user's to fix) or a SwarmError, both
+ * one line with the engine's reason and the failed call as `cause` (its whole stderr there).
+ * The one place that reads the engine's error text.
  */
 function swarmError(err, doing, service) {
     if (err instanceof errors/* ConfigurationError */.j1 || err instanceof SwarmError)
         return err;
-    const stderr = err instanceof docker_cli/* DockerCommandError */.YJ ? err.stderr : '';
-    const host = /DOCKER_HOST=(\S+)\)/.exec(err instanceof docker_cli/* DockerCommandError */.YJ ? err.command : '');
-    for (const [pattern, say] of USER_ERRORS) {
-        if (stderr && pattern.test(stderr)) {
-            return new errors/* ConfigurationError */.j1(`Could not ${doing}: ${say(host?.[1] ?? 'DOCKER_HOST')}: ${stderr.split('\n')[0]}`);
-        }
-    }
-    return new SwarmError(`Could not ${doing}: ${(0,errors/* errorMessage */.gJ)(err)}`, service, { cause: err });
+    if (!(err instanceof docker_cli/* DockerCommandError */.YJ))
+        return new SwarmError(`Could not ${doing}: ${(0,errors/* errorMessage */.gJ)(err)}`, service, { cause: err });
+    const host = /DOCKER_HOST=(\S+)\)/.exec(err.command)?.[1] ?? 'DOCKER_HOST';
+    const row = err.stderr ? USER_ERRORS.find((r) => r.pattern.test(err.stderr)) : undefined;
+    if (row)
+        return new errors/* ConfigurationError */.j1(`Could not ${doing}: ${row.say(host)}: ${err.reason}`, {
+            cause: err,
+        });
+    return new SwarmError(`Could not ${doing}: ${err.reason}`, service, { cause: err });
+}
+// A node that cannot pull logs why and then fails the task with the create's "No such image";
+// the other rows are what the engine reports when the pull's own error reaches the task.
+const PULL_ERRORS = [
+    { name: 'no such image', pattern: /No such image/i },
+    { name: 'access denied', pattern: /pull access denied/i },
+    { name: 'manifest unknown', pattern: /manifest unknown/i },
+    { name: 'blob unknown', pattern: /blob unknown/i },
+    { name: 'registry unreachable', pattern: /connection refused|no such host|i\/o timeout/i },
+];
+/**
+ * Whether a deploy of `image` failed because its image could not be pulled: the tasks of that
+ * digest that the engine rejected or failed all say so (one that ran and failed its health says
+ * the release was tried). Returns the engine's first such error, else undefined.
+ */
+function pullFailure(tasks, image) {
+    const digest = (0,converged/* digestOf */.ol)(image);
+    const failed = tasks.filter((t) => digest !== undefined &&
+        (0,converged/* digestOf */.ol)(t.image) === digest &&
+        /^(rejected|failed)\b/i.test(t.state) &&
+        t.error !== '');
+    if (failed.length === 0)
+        return undefined;
+    if (!failed.every((t) => PULL_ERRORS.some((r) => r.pattern.test(t.error))))
+        return undefined;
+    return failed[0]?.error;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/fleet/swarm/context.ts
@@ -965,6 +1157,18 @@ class SwarmContext {
     }
     /** The engine's errors for the service's recent tasks, for a failure's reason. */
     async taskErrors(name) {
+        return (await this.taskHistory(name))
+            .map((t) => `${t.name} ${t.image} ${t.state}${t.error ? ` ${t.error}` : ''}`)
+            .filter((l) => /failed|rejected|unhealthy|error/i.test(l))
+            .slice(0, 5)
+            .map((l) => l.replace(/@sha256:([0-9a-f]{12})[0-9a-f]+/, '@sha256:$1…'))
+            .join('; ');
+    }
+    /**
+     * The service's tasks as the engine keeps them, the ones it replaced included (their errors
+     * say why); none when the service or the engine cannot be read (a failure's reason is best-effort).
+     */
+    async taskHistory(name) {
         try {
             const out = await this.docker.output([
                 'service',
@@ -972,17 +1176,24 @@ class SwarmContext {
                 name,
                 '--no-trunc',
                 '--format',
-                '{{.Name}} {{.Image}} {{.CurrentState}} {{.Error}}',
+                '{{json .}}',
             ]);
             return out
                 .split('\n')
-                .filter((l) => /failed|rejected|unhealthy|error/i.test(l))
-                .slice(0, 5)
-                .map((l) => l.replace(/@sha256:([0-9a-f]{12})[0-9a-f]+/, '@sha256:$1…'))
-                .join('; ');
+                .filter(Boolean)
+                .map((l) => {
+                const t = JSON.parse(l);
+                return {
+                    name: t.Name ?? '',
+                    image: t.Image ?? '',
+                    state: t.CurrentState ?? '',
+                    // The CLI quotes the error when it does not truncate it.
+                    error: (t.Error ?? '').replace(/^"(.*)"$/s, '$1'),
+                };
+            });
         }
         catch {
-            return '';
+            return [];
         }
     }
     /** Scales a service (0 retires a colour and keeps its spec for a later switch back). */
@@ -1306,9 +1517,30 @@ class SwarmProvider {
     }
     async deploy(request) {
         (0,request_check/* checkDeployRequest */.b)(request);
-        return request.strategy === 'blue-green'
-            ? blueGreenDeploy(this.ctx, request)
-            : rollingDeploy(this.ctx, request);
+        const result = request.strategy === 'blue-green'
+            ? await blueGreenDeploy(this.ctx, request)
+            : await rollingDeploy(this.ctx, request);
+        return result.outcome === 'rolled-back' ? this.whyRolledBack(result, request) : result;
+    }
+    /**
+     * A rolled-back deploy whose tasks could not pull the image says so (`failure: 'pull'`): the
+     * release never ran, so its rollback says nothing about it. Read from the tasks the engine
+     * kept, whichever strategy ran them.
+     */
+    async whyRolledBack(result, request) {
+        const names = request.strategy === 'blue-green'
+            ? colours/* COLOURS */.O5.map((c) => colourService(this.target, c))
+            : [this.target];
+        const tasks = (await Promise.all(names.map((n) => this.ctx.taskHistory(n)))).flat();
+        const pull = pullFailure(tasks, request.image);
+        if (!pull)
+            return result;
+        // The engine's words for the pull alone (the wait's own reason repeats them once per task),
+        // the digest shortened as in every task line.
+        const said = pull.replace(/@sha256:([0-9a-f]{12})[0-9a-f]+/g, '@sha256:$1…');
+        const reason = `the image could not be pulled: ${said}`;
+        this.ctx.log(`${this.target}: ${reason}; the release never ran (${result.reason ?? ''})`);
+        return { ...result, failure: 'pull', reason };
     }
     /** `seen`: this provider's current() just before; a blue-green switch back acts on it. */
     async rollback(seen) {

@@ -2597,15 +2597,22 @@ function bakeSummary(r) {
 /* harmony export */   YJ: () => (/* binding */ DockerCommandError),
 /* harmony export */   fE: () => (/* binding */ formatCommand)
 /* harmony export */ });
+/* unused harmony exports reasonLine, unreachableReason */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(88315);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(88315);
 
 
 
-/** A failed docker command: the message holds the whole command line and its stderr. */
+
+/**
+ * A failed docker command. The message is one line (the command line and the engine's reason);
+ * the whole stderr stays in `stderr`, for the debug log and for callers that read it.
+ */
 class DockerCommandError extends Error {
     command;
     exitCode;
@@ -2613,16 +2620,82 @@ class DockerCommandError extends Error {
     timedOut;
     stdout;
     name = 'DockerCommandError';
+    /** The engine's reason in one line, without the command (what a caller's own message quotes). */
+    reason;
     constructor(message, command, exitCode, stderr, timedOut = false, 
     /** What it printed before failing: `docker inspect a b` prints the objects that exist. */
-    stdout = '') {
+    stdout = '', reason) {
         super(message);
         this.command = command;
         this.exitCode = exitCode;
         this.stderr = stderr;
         this.timedOut = timedOut;
         this.stdout = stdout;
+        this.reason = reason ?? (reasonLine(stderr) || message);
     }
+}
+/**
+ * The line of a docker CLI's stderr that says why it failed: the last one that names an error
+ * (`docker run` ends with a usage hint, a build with its summary), else the last line.
+ */
+function reasonLine(stderr) {
+    const lines = stderr
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+    const line = lines.findLast((l) => /error|denied|cannot|no such|not found|failed/i.test(l));
+    return (line ?? lines.at(-1) ?? '').replace(/^docker: /, '');
+}
+/** What the CLI prints when it cannot reach the engine; it keeps the socket's own error to itself. */
+const UNREACHABLE = /Cannot connect to the Docker daemon at (\S+?)\.? Is the docker daemon running\?/;
+const PROBE_TIMEOUT_MS = 3_000;
+/** The OS's reason for a failed connect, in its own words (the CLI's older versions printed them). */
+const CONNECT_ERRORS = {
+    ECONNREFUSED: 'connection refused',
+    ENOENT: 'no such file or directory',
+    EACCES: 'permission denied',
+    ENOTSOCK: 'not a socket',
+    ECONNRESET: 'connection reset',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    ENOTFOUND: 'unknown host',
+    ETIMEDOUT: 'connection timed out',
+};
+/**
+ * Why the engine at `host` cannot be reached, found by connecting to it as the CLI would (the
+ * CLI says only "Is the docker daemon running?"). Undefined when it answers now or the host is
+ * not a unix or tcp one (ssh: the CLI's own words stand).
+ */
+async function unreachableReason(host) {
+    let url;
+    try {
+        url = new URL(host);
+    }
+    catch {
+        return undefined;
+    }
+    // A tcp host without a port: the CLI picks 2375 or 2376 by its TLS settings, not guessed here.
+    const target = url.protocol === 'unix:'
+        ? { path: decodeURIComponent(url.pathname) }
+        : url.protocol === 'tcp:' && url.hostname && url.port
+            ? { host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port) }
+            : undefined;
+    if (!target)
+        return undefined;
+    return new Promise((resolve) => {
+        const socket = (0,node_net__WEBPACK_IMPORTED_MODULE_1__.connect)(target);
+        socket.setTimeout(PROBE_TIMEOUT_MS, () => {
+            socket.destroy();
+            resolve(`no answer within ${PROBE_TIMEOUT_MS / 1000} s`);
+        });
+        socket.on('connect', () => {
+            socket.destroy();
+            resolve(undefined);
+        });
+        socket.on('error', (e) => {
+            resolve(CONNECT_ERRORS[e.code ?? ''] ?? e.message);
+        });
+    });
 }
 const MAX_STDOUT = 16 * 1024 * 1024;
 const MAX_STDERR = 64 * 1024;
@@ -2649,7 +2722,7 @@ class DockerCli {
         if (this.options.dockerHost)
             env.DOCKER_HOST = this.options.dockerHost;
         const host = env.DOCKER_HOST ? ` (DOCKER_HOST=${env.DOCKER_HOST})` : '';
-        const command = (0,_log_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(formatCommand([this.binary, ...args]) + host);
+        const command = (0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(formatCommand([this.binary, ...args]) + host);
         return new Promise((resolve, reject) => {
             const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(this.binary, args, {
                 env,
@@ -2677,7 +2750,7 @@ class DockerCli {
             // load; a broken pipe only means docker stopped reading, and docker's stderr says why.
             let inputError;
             const fed = opts.input && child.stdin
-                ? (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_1__.pipeline)(opts.input, child.stdin).catch((e) => {
+                ? (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(opts.input, child.stdin).catch((e) => {
                     inputError = e;
                     child.stdin?.destroy();
                 })
@@ -2710,8 +2783,12 @@ class DockerCli {
                         : code !== null
                             ? `failed with exit code ${code}`
                             : `was killed by ${signal ?? 'a signal'}`;
-                    const detail = stderr ? `:\n${(0,_log_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(stderr)}` : '';
-                    reject(new DockerCommandError(`docker command ${status}: ${command}${detail}`, command, code, stderr, timedOut, stdout));
+                    void engineReason(stderr)
+                        .catch(() => reasonLine(stderr))
+                        .then((reason) => {
+                        const detail = reason ? `: ${(0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(reason)}` : '';
+                        reject(new DockerCommandError(`docker command ${status}: ${command}${detail}`, command, code, stderr, timedOut, stdout, reason ? (0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(reason) : undefined));
+                    });
                 });
             });
         });
@@ -2720,6 +2797,15 @@ class DockerCli {
     async output(args, opts = {}) {
         return (await this.run(args, opts)).stdout.trim();
     }
+}
+/** The engine's reason for a failure in one line; an unreachable engine is asked why itself. */
+async function engineReason(stderr) {
+    const host = UNREACHABLE.exec(stderr)?.[1];
+    if (host) {
+        const why = await unreachableReason(host);
+        return `cannot reach the docker engine at ${host}${why ? `: ${why}` : ''}`;
+    }
+    return reasonLine(stderr);
 }
 
 

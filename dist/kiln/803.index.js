@@ -8,12 +8,17 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   ML: () => (/* binding */ quarantineRolledBack),
 /* harmony export */   O2: () => (/* binding */ rolledBackReason),
-/* harmony export */   Ux: () => (/* binding */ describeQuarantine)
+/* harmony export */   Ux: () => (/* binding */ describeQuarantine),
+/* harmony export */   aB: () => (/* binding */ unquarantined)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37638);
 /* harmony import */ var _ledger_queries_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26711);
 
 
+/** Why a rolled-back deploy's digest gets no quarantine entry: never pulled, or the input is off. */
+function unquarantined(failure) {
+    return failure === 'pull' ? { kind: 'not-pulled' } : { kind: 'off' };
+}
 /** The ledger's reason for quarantining a rolled-back digest: the environment and what failed. */
 function rolledBackReason(environment, why) {
     return `rolled back in ${environment}: ${why?.trim() || 'it did not converge'}`;
@@ -48,6 +53,10 @@ function describeQuarantine(q, digest) {
             return `${digest} was already quarantined (${q.env}, ledger seq ${q.seq})`;
         case 'off':
             return `${digest} not quarantined (input quarantine-on-rollback is false)`;
+        case 'not-moved':
+            return `${digest} not quarantined: the rollback did not move the fleet off it`;
+        case 'not-pulled':
+            return `${digest} not quarantined: it could not be pulled, the release was never tried`;
         case 'failed':
             return `${digest} could not be quarantined: ${q.error}; promote and deploy still accept it`;
     }
@@ -69,6 +78,7 @@ __webpack_require__.d(__webpack_exports__, {
   Lo: () => (/* binding */ deployRequest),
   E0: () => (/* binding */ fleetSettings),
   C2: () => (/* binding */ openProvider),
+  j: () => (/* binding */ openStores),
   HL: () => (/* binding */ replaceFleet)
 });
 
@@ -378,12 +388,14 @@ async function openFleet(fleet, opening = {}) {
 var src_gates = __webpack_require__(10424);
 // EXTERNAL MODULE: ./packages/core/src/ledger/queries.ts
 var queries = __webpack_require__(26711);
-// EXTERNAL MODULE: ./packages/core/src/ledger/store.ts + 1 modules
-var store = __webpack_require__(60124);
 // EXTERNAL MODULE: ./packages/core/src/oci/manifest.ts
 var manifest = __webpack_require__(74890);
 // EXTERNAL MODULE: ./packages/core/src/oci/reference.ts
 var reference = __webpack_require__(93966);
+// EXTERNAL MODULE: ./packages/core/src/ledger/quarantine-scope.ts
+var quarantine_scope = __webpack_require__(86582);
+// EXTERNAL MODULE: ./packages/core/src/ledger/witness.ts
+var witness = __webpack_require__(81864);
 // EXTERNAL MODULE: ./packages/core/src/deploy/quarantine-rolled-back.ts
 var quarantine_rolled_back = __webpack_require__(37570);
 ;// CONCATENATED MODULE: ./packages/core/src/deploy/replace-fleet.ts
@@ -397,8 +409,15 @@ var quarantine_rolled_back = __webpack_require__(37570);
 
 
 
+
 /** Gate names replaceFleet runs (what `skipGates` may list). */
 const DEPLOY_GATES = ['digest-exists', 'not-quarantined', 'promoted'];
+/** The stores of ledger repositories, `ledger` for its own (one client, one verified head). */
+function openStores(deps, ledger, ledgerRepository) {
+    return (0,quarantine_scope/* storeCache */.Cu)((ref) => (0,reference/* repositoryName */.aR)(ref) === (0,reference/* repositoryName */.aR)(ledgerRepository)
+        ? ledger
+        : deps.registries.repository(ref.registry, ref.repository));
+}
 /**
  * A fleet that could not be kept running: the new digest did not converge and the fleet did not
  * get back to the previous one either (or auto-rollback is off). The ledger holds a `failed`
@@ -451,8 +470,13 @@ async function replaceFleet(req, deps, opts = {}) {
         image: deps.registries.repository(req.image.registry, req.image.repository),
         ledger: deps.registries.repository(req.ledgerRepository.registry, req.ledgerRepository.repository),
     };
-    // The Ledger checks the environment's name before any call.
-    const ledger = new store/* Ledger */.Oc(stores.ledger, req.environment, { now, ...deps.ledger });
+    const ledgerOptions = { now, ...deps.ledger };
+    // The Ledger checks the environment's name before any call; its head is checked before use.
+    const ledger = await (0,witness/* witnessedLedger */.s)(stores.ledger, req.environment, deps.witness, {
+        ...ledgerOptions,
+        log,
+    });
+    const scope = await (0,quarantine_scope/* quarantineScope */.lB)(ledger, req.quarantineLedgers, openStores(deps, stores.ledger, req.ledgerRepository), deps.witness, ledgerOptions);
     const separateLedger = (0,reference/* formatReference */.FH)(req.ledgerRepository) !==
         (0,reference/* formatReference */.FH)({ registry: req.image.registry, repository: req.image.repository });
     log(`${action} ${image} to ${req.environment} (${req.provider} ${req.target}, ${req.strategy})`);
@@ -460,7 +484,7 @@ async function replaceFleet(req, deps, opts = {}) {
     const gated = (gate, check) => async () => skip.has(gate) ? { gate, status: 'skip', reason: 'answered by the caller' } : check();
     const gates = await timed('gates', () => (0,src_gates.runGates)([
         gated('digest-exists', () => (0,src_gates.digestExists)(stores.image, req.digest)),
-        gated('not-quarantined', () => (0,src_gates.notQuarantined)(stores.ledger, req.digest)),
+        gated('not-quarantined', () => (0,src_gates.notQuarantined)(scope, req.digest)),
         ...(req.requires
             ? [gated('promoted', () => (0,src_gates.promotedInto)(ledger, req.digest, req.requires))]
             : []),
@@ -514,6 +538,7 @@ async function replaceFleet(req, deps, opts = {}) {
             return undefined;
         });
         await deployment?.setStatus('failure', { description: (0,errors/* errorMessage */.gJ)(err) });
+        await (0,witness/* witnessHead */.Q)(ledger, deps.witness, log);
         throw new FleetFailedError(`${action} of ${image} to ${req.environment} failed: ${(0,errors/* errorMessage */.gJ)(err)}${entry ? `; ledger entry #${entry.entry.seq} ${entry.digest}` : ''}`, entry, { cause: err });
     }
     log(`${result.outcome}: ${req.target} ${result.proof.summary}`);
@@ -524,9 +549,11 @@ async function replaceFleet(req, deps, opts = {}) {
     // deploy entry (as rollback writes its quarantine before its own entry), so the head still
     // says what this run did. A rollback that did not come up quarantines nothing: its target ran
     // healthy before, and the rollback action quarantines the digest it rolled back from.
+    // An image the engine could not pull never ran: its rollback says nothing against it.
+    const quarantining = req.quarantineOnRollback && result.failure !== 'pull';
     let quarantined;
     if (result.outcome === 'rolled-back' && action === 'deploy') {
-        quarantined = req.quarantineOnRollback
+        quarantined = quarantining
             ? await timed('ledger', () => (0,quarantine_rolled_back/* quarantineRolledBack */.ML)(stores.ledger, req.environment, req.digest, (0,quarantine_rolled_back/* rolledBackReason */.O2)(req.environment, result.reason), {
                 actor: entryBase.actor,
                 commit: entryBase.commit,
@@ -535,7 +562,7 @@ async function replaceFleet(req, deps, opts = {}) {
                 ...(subject ? { subject } : {}),
                 ledger: { now, ...deps.ledger },
             }))
-            : { kind: 'off' };
+            : (0,quarantine_rolled_back/* unquarantined */.aB)(result.failure);
         log(`quarantine: ${(0,quarantine_rolled_back/* describeQuarantine */.Ux)(quarantined, req.digest)}`);
     }
     // A repeated run of a digest the ledger already says runs adds nothing; one the engine
@@ -553,6 +580,8 @@ async function replaceFleet(req, deps, opts = {}) {
     await deployment?.setStatus(result.outcome === 'rolled-back' ? 'failure' : 'success', {
         description: `${result.outcome}: ${result.proof.summary}`,
     });
+    // After the status: the witness restates the deployment's newest state with the head.
+    await (0,witness/* witnessHead */.Q)(ledger, deps.witness, log);
     const previousImage = result.outcome === 'unchanged' ? before.image : (result.previous ?? before.image);
     return {
         outcome: result.outcome,
@@ -762,6 +791,114 @@ function perNodeLine(proof) {
     if (proof.nodes.length < 2)
         return '';
     return `per node: ${proof.nodes.map((n) => `${n.node.slice(0, 12) || '(unassigned)'} ${n.healthy}/${n.running}`).join(', ')}`;
+}
+
+
+/***/ }),
+
+/***/ 86582:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cu: () => (/* binding */ storeCache),
+/* harmony export */   lB: () => (/* binding */ quarantineScope),
+/* harmony export */   u0: () => (/* binding */ quarantinedIn)
+/* harmony export */ });
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(93966);
+/* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44814);
+/* harmony import */ var _witness_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(81864);
+
+
+
+/**
+ * The ledgers of `refs` (kiln.yml's environments), anchored at their witnessed heads, with
+ * `own` (the ledgers the action reads and writes) in place of theirs, so one verified head
+ * serves both; and the stores of all of them for the referrers search.
+ */
+async function quarantineScope(own, refs, open, witness, opts = {}) {
+    const mine = Array.isArray(own) ? own : [own];
+    const others = refs.filter((r) => !mine.some((l) => r.env === l.env && open(r.repository).label === l.store.label));
+    const ledgers = [
+        ...mine,
+        ...(await Promise.all(others.map((r) => (0,_witness_js__WEBPACK_IMPORTED_MODULE_2__/* .witnessedLedger */ .s)(open(r.repository), r.env, witness, opts)))),
+    ];
+    const stores = new Map();
+    for (const l of ledgers)
+        stores.set(l.store.label, l.store);
+    return { ledgers, stores: [...stores.values()] };
+}
+/** Stores opened once per repository, so ledgers in one repository share a client. */
+function storeCache(open) {
+    const stores = new Map();
+    return (ref) => {
+        const key = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .repositoryName */ .aR)(ref);
+        let s = stores.get(key);
+        if (!s)
+            stores.set(key, (s = open(ref)));
+        return s;
+    };
+}
+/** Every digest the scope's ledgers quarantine, from their (verified) heads. */
+async function quarantinedIn(scope) {
+    const heads = await Promise.all(scope.ledgers.map((l) => l.head()));
+    return new Set(heads.flatMap((h) => (h ? (0,_chain_js__WEBPACK_IMPORTED_MODULE_1__/* .quarantinedAfter */ .jY)(h).map((q) => q.digest) : [])));
+}
+
+
+/***/ }),
+
+/***/ 81864:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ witnessHead),
+/* harmony export */   s: () => (/* binding */ witnessedLedger)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37638);
+/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60124);
+
+
+/**
+ * `env`'s ledger in `store`, anchored at the head the witness last recorded: every head it
+ * reads must descend from that one. A witness that cannot be read is a warning, and the ledger
+ * is checked link by link only.
+ */
+async function witnessedLedger(store, env, witness, opts = {}) {
+    const { log, ...options } = opts;
+    // The name is checked before the witness is asked.
+    new _store_js__WEBPACK_IMPORTED_MODULE_0__/* .Ledger */ .Oc(store, env, options);
+    let anchor;
+    if (witness) {
+        try {
+            anchor = await witness.last(env, store.label);
+        }
+        catch (err) {
+            log?.(`witness: ${witness.label} could not be read (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}); the ledger of ${env} is checked link by link only`);
+        }
+    }
+    return new _store_js__WEBPACK_IMPORTED_MODULE_0__/* .Ledger */ .Oc(store, env, { ...options, ...(anchor ? { anchor } : {}) });
+}
+/**
+ * Records the newest head `ledger` verified or wrote with the witness. Never throws: a run that
+ * did its work is not failed by its witness; the log says what was not recorded.
+ */
+async function witnessHead(ledger, witness, log) {
+    const head = ledger.verifiedHead;
+    if (!witness || !head)
+        return;
+    const what = `#${head.entry.seq} ${head.digest}`;
+    try {
+        const done = await witness.record(ledger.env, ledger.store.label, {
+            digest: head.digest,
+            seq: head.entry.seq,
+        });
+        log(done
+            ? `witness: ${ledger.env} head ${what} recorded in ${witness.label}`
+            : `witness: ${ledger.env} head ${what} not recorded: ${witness.label} has nothing of ${ledger.env} to record it on yet`);
+    }
+    catch (err) {
+        log(`witness: ${ledger.env} head ${what} could not be recorded in ${witness.label}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}`);
+    }
 }
 
 

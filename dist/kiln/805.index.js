@@ -2,6 +2,114 @@ export const id = 805;
 export const ids = [805];
 export const modules = {
 
+/***/ 86582:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cu: () => (/* binding */ storeCache),
+/* harmony export */   lB: () => (/* binding */ quarantineScope),
+/* harmony export */   u0: () => (/* binding */ quarantinedIn)
+/* harmony export */ });
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(93966);
+/* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44814);
+/* harmony import */ var _witness_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(81864);
+
+
+
+/**
+ * The ledgers of `refs` (kiln.yml's environments), anchored at their witnessed heads, with
+ * `own` (the ledgers the action reads and writes) in place of theirs, so one verified head
+ * serves both; and the stores of all of them for the referrers search.
+ */
+async function quarantineScope(own, refs, open, witness, opts = {}) {
+    const mine = Array.isArray(own) ? own : [own];
+    const others = refs.filter((r) => !mine.some((l) => r.env === l.env && open(r.repository).label === l.store.label));
+    const ledgers = [
+        ...mine,
+        ...(await Promise.all(others.map((r) => (0,_witness_js__WEBPACK_IMPORTED_MODULE_2__/* .witnessedLedger */ .s)(open(r.repository), r.env, witness, opts)))),
+    ];
+    const stores = new Map();
+    for (const l of ledgers)
+        stores.set(l.store.label, l.store);
+    return { ledgers, stores: [...stores.values()] };
+}
+/** Stores opened once per repository, so ledgers in one repository share a client. */
+function storeCache(open) {
+    const stores = new Map();
+    return (ref) => {
+        const key = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .repositoryName */ .aR)(ref);
+        let s = stores.get(key);
+        if (!s)
+            stores.set(key, (s = open(ref)));
+        return s;
+    };
+}
+/** Every digest the scope's ledgers quarantine, from their (verified) heads. */
+async function quarantinedIn(scope) {
+    const heads = await Promise.all(scope.ledgers.map((l) => l.head()));
+    return new Set(heads.flatMap((h) => (h ? (0,_chain_js__WEBPACK_IMPORTED_MODULE_1__/* .quarantinedAfter */ .jY)(h).map((q) => q.digest) : [])));
+}
+
+
+/***/ }),
+
+/***/ 81864:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ witnessHead),
+/* harmony export */   s: () => (/* binding */ witnessedLedger)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37638);
+/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60124);
+
+
+/**
+ * `env`'s ledger in `store`, anchored at the head the witness last recorded: every head it
+ * reads must descend from that one. A witness that cannot be read is a warning, and the ledger
+ * is checked link by link only.
+ */
+async function witnessedLedger(store, env, witness, opts = {}) {
+    const { log, ...options } = opts;
+    // The name is checked before the witness is asked.
+    new _store_js__WEBPACK_IMPORTED_MODULE_0__/* .Ledger */ .Oc(store, env, options);
+    let anchor;
+    if (witness) {
+        try {
+            anchor = await witness.last(env, store.label);
+        }
+        catch (err) {
+            log?.(`witness: ${witness.label} could not be read (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}); the ledger of ${env} is checked link by link only`);
+        }
+    }
+    return new _store_js__WEBPACK_IMPORTED_MODULE_0__/* .Ledger */ .Oc(store, env, { ...options, ...(anchor ? { anchor } : {}) });
+}
+/**
+ * Records the newest head `ledger` verified or wrote with the witness. Never throws: a run that
+ * did its work is not failed by its witness; the log says what was not recorded.
+ */
+async function witnessHead(ledger, witness, log) {
+    const head = ledger.verifiedHead;
+    if (!witness || !head)
+        return;
+    const what = `#${head.entry.seq} ${head.digest}`;
+    try {
+        const done = await witness.record(ledger.env, ledger.store.label, {
+            digest: head.digest,
+            seq: head.entry.seq,
+        });
+        log(done
+            ? `witness: ${ledger.env} head ${what} recorded in ${witness.label}`
+            : `witness: ${ledger.env} head ${what} not recorded: ${witness.label} has nothing of ${ledger.env} to record it on yet`);
+    }
+    catch (err) {
+        log(`witness: ${ledger.env} head ${what} could not be recorded in ${witness.label}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}`);
+    }
+}
+
+
+/***/ }),
+
 /***/ 34134:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -244,16 +352,18 @@ __webpack_require__.d(__webpack_exports__, {
   promoteSummary: () => (/* reexport */ promoteSummary)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/promote/promote-request.ts + 1 modules
-var promote_request = __webpack_require__(42576);
+// EXTERNAL MODULE: ./packages/core/src/promote/promote-request.ts
+var promote_request = __webpack_require__(9130);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __webpack_require__(37638);
 // EXTERNAL MODULE: ./packages/core/src/gates/index.ts + 4 modules
 var src_gates = __webpack_require__(10424);
 // EXTERNAL MODULE: ./packages/core/src/ledger/queries.ts
 var queries = __webpack_require__(26711);
-// EXTERNAL MODULE: ./packages/core/src/ledger/store.ts + 1 modules
-var ledger_store = __webpack_require__(60124);
+// EXTERNAL MODULE: ./packages/core/src/ledger/quarantine-scope.ts
+var quarantine_scope = __webpack_require__(86582);
+// EXTERNAL MODULE: ./packages/core/src/ledger/witness.ts
+var witness = __webpack_require__(81864);
 // EXTERNAL MODULE: ./packages/core/src/log.ts
 var src_log = __webpack_require__(88315);
 // EXTERNAL MODULE: ./packages/core/src/oci/copy.ts
@@ -274,23 +384,13 @@ var reference = __webpack_require__(93966);
 
 
 
+
 /**
  * The copy finished but the target does not hold the image's validation evidence, so a gate
  * evaluated there would refuse it: operational (exit 2), nothing recorded.
  */
 class PromoteVerificationError extends Error {
     name = 'PromoteVerificationError';
-}
-/** One store per repository, so the source, the target and a ledger may be the same one. */
-function storesOf(open) {
-    const stores = new Map();
-    return (ref) => {
-        const key = (0,reference/* repositoryName */.aR)(ref);
-        let s = stores.get(key);
-        if (!s)
-            stores.set(key, (s = open(ref)));
-        return s;
-    };
 }
 /**
  * Promotes one digest: every gate (the digest exists, is not quarantined, has passing
@@ -299,27 +399,27 @@ function storesOf(open) {
  * environment's ledger. A failed gate (GateRefusedError) copies and records nothing.
  */
 async function promote(req, deps) {
-    const started = Date.now();
     const log = deps.log ?? src_log/* info */.pq;
     const now = deps.now ?? (() => new Date());
-    const store = storesOf(deps.open ?? ((ref) => deps.registries.repository(ref.registry, ref.repository)));
+    const started = now().getTime();
+    // One store per repository, so the source, the target and a ledger may be the same one.
+    const store = (0,quarantine_scope/* storeCache */.Cu)(deps.open ?? ((ref) => deps.registries.repository(ref.registry, ref.repository)));
     const source = store(req.source);
     const target = store(req.target);
-    const sourceLedgerStore = store(req.sourceLedger);
     const targetLedgerStore = store(req.targetLedger);
+    const opts = { ...deps.ledger, log };
+    const targetLedger = await (0,witness/* witnessedLedger */.s)(targetLedgerStore, req.toEnvironment, deps.witness, opts);
     const sourceLedger = req.sourceEnvironment
-        ? new ledger_store/* Ledger */.Oc(sourceLedgerStore, req.sourceEnvironment, deps.ledger)
+        ? await (0,witness/* witnessedLedger */.s)(store(req.sourceLedger), req.sourceEnvironment, deps.witness, opts)
         : undefined;
+    const scope = await (0,quarantine_scope/* quarantineScope */.lB)(sourceLedger ? [targetLedger, sourceLedger] : [targetLedger], req.quarantineLedgers, store, deps.witness, deps.ledger);
     const digest = req.digest ?? (await runningIn(sourceLedger));
     const what = `promote of ${(0,reference/* pinned */.dp)(req.source, digest)} to ${req.toEnvironment}`;
     log(`${what}: checking gates`);
     const gates = await (0,src_gates.runGates)([
         () => (0,src_gates.digestExists)(source, digest),
-        () => (0,src_gates.notQuarantined)(sourceLedgerStore, digest),
-        // A quarantine recorded in the target's own ledger repository counts as much.
-        ...(targetLedgerStore !== sourceLedgerStore
-            ? [() => (0,src_gates.notQuarantined)(targetLedgerStore, digest)]
-            : []),
+        // Every environment's ledger: a digest quarantined anywhere goes nowhere.
+        () => (0,src_gates.notQuarantined)(scope, digest),
         () => req.requireValidation
             ? (0,src_gates.validated)(source, digest)
             : Promise.resolve((0,src_gates.skipped)('validated', 'require-validation is false')),
@@ -346,11 +446,11 @@ async function promote(req, deps) {
     const evidence = gates.results
         .filter((g) => g.status === 'pass' && g.evidence && !(0,oci_digest/* digestProblem */.WQ)(g.evidence))
         .map((g) => g.evidence);
-    const entry = await new ledger_store/* Ledger */.Oc(targetLedgerStore, req.toEnvironment, deps.ledger).append({
+    const entry = await targetLedger.append({
         action: 'promote',
         outcome: 'promoted',
         digest,
-        duration_ms: Date.now() - started,
+        duration_ms: now().getTime() - started,
         actor: deps.context.actor,
         commit: deps.context.commit,
         run_url: deps.context.run_url,
@@ -359,7 +459,8 @@ async function promote(req, deps) {
     }, 
     // The ledger may live in a repository of its own: the subject is the image at the target.
     { subject: (0,manifest/* descriptorOf */.nb)(back) });
-    log(`recorded promote seq ${entry.entry.seq} in ${targetLedgerStore.label}:kiln-ledger-${req.toEnvironment} (${entry.digest})`);
+    log(`recorded promote seq ${entry.entry.seq} in ${targetLedgerStore.label}:${targetLedger.tag} (${entry.digest})`);
+    await (0,witness/* witnessHead */.Q)(targetLedger, deps.witness, log);
     return {
         image: (0,reference/* pinned */.dp)(req.target, digest),
         digest,
@@ -370,7 +471,7 @@ async function promote(req, deps) {
         copy,
         readBack,
         ledger: { repository: targetLedgerStore.label, entry },
-        durationMs: Date.now() - started,
+        durationMs: now().getTime() - started,
     };
 }
 /** The digest running in the source environment, for `from-environment` without a digest. */

@@ -12,8 +12,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
 /* harmony import */ var _kiln_core_github_context__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9594);
 /* harmony import */ var _kiln_core_inputs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48892);
-/* harmony import */ var _kiln_core_validate_request__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(99968);
-/* harmony import */ var _run_action_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46797);
+/* harmony import */ var _kiln_core_log__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(88315);
+/* harmony import */ var _kiln_core_validate_request__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(99968);
+/* harmony import */ var _run_action_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(46797);
+
 
 
 
@@ -23,20 +25,20 @@ async function validateImageAction() {
     const ctx = (0,_kiln_core_github_context__WEBPACK_IMPORTED_MODULE_1__/* .readRunContext */ .$)();
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     // Inputs are checked before the policy engine, the smoke run and the registry client load.
-    const request = (0,_kiln_core_validate_request__WEBPACK_IMPORTED_MODULE_3__/* .parseValidateRequest */ .dR)(_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_2__/* .actionInputs */ .eh, workspace, ctx.commit);
+    const request = (0,_kiln_core_validate_request__WEBPACK_IMPORTED_MODULE_4__/* .parseValidateRequest */ .dR)(_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_2__/* .actionInputs */ .eh, workspace, ctx.commit);
     const target = request.location.kind === 'registry' ? request.location.ref.registry : undefined;
     const options = (0,_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_2__/* .registryOptionsFrom */ .us)(_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_2__/* .actionInputs */ .eh, target);
     const [{ validateImage, validationAnnotations, validationSummary }, { Registries }, github] = await Promise.all([
         Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(0), __webpack_require__.e(118), __webpack_require__.e(815), __webpack_require__.e(730), __webpack_require__.e(402), __webpack_require__.e(554)]).then(__webpack_require__.bind(__webpack_require__, 29554)),
         Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(0), __webpack_require__.e(730), __webpack_require__.e(402), __webpack_require__.e(69)]).then(__webpack_require__.bind(__webpack_require__, 17069)),
-        __webpack_require__.e(/* import() */ 109).then(__webpack_require__.bind(__webpack_require__, 91490)),
+        __webpack_require__.e(/* import() */ 685).then(__webpack_require__.bind(__webpack_require__, 1066)),
     ]);
     const result = await validateImage(request, new Registries(options));
-    (0,_run_action_js__WEBPACK_IMPORTED_MODULE_4__/* .setOutputs */ .n)({ result: result.result, report: result.reportPath, evidence: result.evidence });
+    (0,_run_action_js__WEBPACK_IMPORTED_MODULE_5__/* .setOutputs */ .n)({ result: result.result, report: result.reportPath, evidence: result.evidence });
     const summary = validationSummary(result);
     const annotations = validationAnnotations(result, workspace);
     for (const a of annotations)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(a.message, { title: a.title, file: a.path, startLine: a.start_line });
+        _kiln_core_log__WEBPACK_IMPORTED_MODULE_3__/* .error */ .z3(a.message, { title: a.title, file: a.path, line: a.start_line });
     await github.summary.writeSummary(summary);
     const token = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('github-token');
     if (token && ctx.repo && ctx.commit) {
@@ -49,10 +51,10 @@ async function validateImageAction() {
             annotations,
         });
         if (published)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`check run: ${published.url}`);
+            _kiln_core_log__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`check run: ${published.url}`);
     }
     if (result.result === 'fail') {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(`validate-image: ${request.reference} failed validation (evidence ${result.evidence})`);
+        _kiln_core_log__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ(`validate-image: ${request.reference} failed validation (evidence ${result.evidence})`);
     }
 }
 

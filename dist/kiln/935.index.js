@@ -1141,6 +1141,8 @@ const environment = strictObject({
     'health-timeout': optional(duration(true)),
     'keep-warm': optional(duration(false)),
     url: optional(config_schema_url),
+    /** The environment's own repository, when it is not the config's `image:`. */
+    image: optional(repository),
     swarm: optional(settings.swarm),
     kubernetes: optional(settings.kubernetes),
     'aws-asg': optional(settings['aws-asg']),
@@ -1408,6 +1410,7 @@ function toEnvironment(name, e) {
         healthTimeoutMs: e['health-timeout'],
         keepWarmMs: e['keep-warm'],
         url: e.url,
+        image: e.image,
     });
     switch (e.provider) {
         case 'swarm': {

@@ -28373,11 +28373,13 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
-/* harmony import */ var _kiln_core_errors__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(37638);
+/* harmony import */ var _kiln_core_errors__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(37638);
 /* harmony import */ var _kiln_core_inputs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48892);
-/* harmony import */ var _run_action_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(46797);
-/* harmony import */ var _unused_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(73860);
+/* harmony import */ var _kiln_core_log__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(88315);
+/* harmony import */ var _run_action_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(46797);
+/* harmony import */ var _unused_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(73860);
 // The suite entry (root action.yml): `command:` picks the action; each runs exactly as its own.
+
 
 
 
@@ -28387,9 +28389,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 const COMMANDS = {
     bake: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(382), __nccwpck_require__.e(875)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87875))).bakeImageAction(),
     validate: async () => (await __nccwpck_require__.e(/* import() */ 810).then(__nccwpck_require__.bind(__nccwpck_require__, 42810))).validateImageAction(),
-    deploy: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(808), __nccwpck_require__.e(75)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86075))).replaceFleetAction(),
-    promote: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(808), __nccwpck_require__.e(708)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55708))).promoteAction(),
-    rollback: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(808), __nccwpck_require__.e(312)]).then(__nccwpck_require__.bind(__nccwpck_require__, 29312))).rollbackAction(),
+    deploy: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(182), __nccwpck_require__.e(75)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86075))).replaceFleetAction(),
+    promote: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(182), __nccwpck_require__.e(708)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55708))).promoteAction(),
+    rollback: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(182), __nccwpck_require__.e(312)]).then(__nccwpck_require__.bind(__nccwpck_require__, 29312))).rollbackAction(),
 };
 /** The folder under actions/ whose action.yml declares each command's inputs. */
 const ACTIONS = {
@@ -28399,13 +28401,13 @@ const ACTIONS = {
     promote: 'promote',
     rollback: 'rollback',
 };
-await (0,_run_action_js__WEBPACK_IMPORTED_MODULE_2__/* .runAction */ .C)('kiln', async () => {
+await (0,_run_action_js__WEBPACK_IMPORTED_MODULE_3__/* .runAction */ .C)('kiln', async () => {
     const raw = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('command');
     if (!raw)
-        throw new _kiln_core_errors__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`Input "command" is required: one of ${Object.keys(COMMANDS).join(', ')}`);
+        throw new _kiln_core_errors__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(`Input "command" is required: one of ${Object.keys(COMMANDS).join(', ')}`);
     const command = (0,_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_1__/* .parseChoice */ .HU)('command', raw, Object.keys(COMMANDS));
-    for (const w of (0,_unused_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .unusedInputs */ .S)(command, ACTIONS[command], process.env))
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(w);
+    for (const w of (0,_unused_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .unusedInputs */ .S)(command, ACTIONS[command], process.env))
+        _kiln_core_log__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(w);
     await COMMANDS[command]();
 });
 
@@ -28654,20 +28656,39 @@ function unusedInputs(command, action, env) {
  * anything else is an operational failure with its detail in the debug log.
  */
 async function runAction(name, body) {
+    failUncaught(name);
     try {
         await body();
     }
     catch (err) {
-        // Messages may quote a registry or an image: hidden characters are shown, never emitted.
-        if ((0,_kiln_core_errors__WEBPACK_IMPORTED_MODULE_2__/* .isConfigurationError */ .p0)(err)) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(_kiln_core_log__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$(_kiln_core_log__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$((0,_kiln_core_errors__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err))));
-            process.exitCode = 1;
-            return;
-        }
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(_kiln_core_log__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$(err.stack ?? String(err)));
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(_kiln_core_log__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$(_kiln_core_log__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$(`${name} failed: ${(0,_kiln_core_errors__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err)}`)));
-        process.exitCode = 2;
+        fail(name, err);
     }
+}
+/** Messages may quote a registry or an image: they go out through the logger's safe sinks. */
+function fail(name, err) {
+    if ((0,_kiln_core_errors__WEBPACK_IMPORTED_MODULE_2__/* .isConfigurationError */ .p0)(err)) {
+        _kiln_core_log__WEBPACK_IMPORTED_MODULE_1__/* .fail */ .fJ((0,_kiln_core_errors__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err));
+        process.exitCode = 1;
+        return;
+    }
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(_kiln_core_log__WEBPACK_IMPORTED_MODULE_1__/* .commandSafe */ .JV(_kiln_core_log__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$(err.stack ?? String(err))));
+    _kiln_core_log__WEBPACK_IMPORTED_MODULE_1__/* .fail */ .fJ(`${name} failed: ${(0,_kiln_core_errors__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err)}`);
+    process.exitCode = 2;
+}
+let guarded = false;
+/**
+ * An error thrown outside the body's promises (an 'error' event nobody listens to, a rejection
+ * nobody awaits) would otherwise be printed by node itself, message lines as they are: it fails
+ * the step through the same sinks instead.
+ */
+function failUncaught(name) {
+    if (guarded)
+        return;
+    guarded = true;
+    process.on('uncaughtException', (err) => {
+        fail(name, err);
+        process.exit();
+    });
 }
 function setOutputs(outputs) {
     for (const [k, v] of Object.entries(outputs))
@@ -28897,27 +28918,29 @@ function required(read, name) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $e: () => (/* binding */ warning),
 /* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   JV: () => (/* binding */ commandSafe),
 /* harmony export */   Pq: () => (/* binding */ setSecret),
 /* harmony export */   Yz: () => (/* binding */ debug),
+/* harmony export */   fJ: () => (/* binding */ fail),
 /* harmony export */   g$: () => (/* binding */ printable),
-/* harmony export */   pq: () => (/* binding */ info)
+/* harmony export */   pq: () => (/* binding */ info),
+/* harmony export */   z3: () => (/* binding */ error)
 /* harmony export */ });
-/* unused harmony exports commandSafe, group, write, jsonText */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(33838);
-
+/* unused harmony exports group, write, jsonText */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
 
 /**
  * One logger for actions and the CLI. On a runner it speaks workflow commands; locally it
  * writes plain lines. Secrets registered with `setSecret` are masked by the runner there and
  * redacted here, so the CLI never prints them either.
  *
- * Every message is treated as untrusted: labels, USER, HEALTHCHECK, file names and registry
- * error bodies reach it inside Kiln's own sentences. So the sinks, not the call sites, make text
- * safe: control characters become visible escapes (`printable`), and on a runner a message with
- * a line the runner would take for a workflow command is fenced with `::stop-commands::`
- * (`commandSafe`). Command data (warnings, debug, groups, failures) is escaped by @actions/core.
+ * Every message is treated as untrusted: labels, USER, HEALTHCHECK, file names, container logs
+ * and registry error bodies reach it inside Kiln's own sentences. So the sinks, not the call
+ * sites, make text safe, on a runner and off it alike (the local workflow runner, and a runner
+ * running the CLI, read the output the same way): control characters become visible escapes
+ * (`printable`), and no line can be read as a workflow command (`commandSafe`). Kiln's own
+ * commands (warnings, errors, debug, groups, failures) are issued by @actions/core with the
+ * same text as data.
  */
 const secrets = new Set();
 const onRunner = () => process.env.GITHUB_ACTIONS === 'true';
@@ -28932,7 +28955,7 @@ function setSecret(value) {
         return;
     secrets.add(value);
     if (onRunner())
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setSecret */ .Pq(value);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
 }
 /**
  * Characters that move the cursor, recolour, reorder or end a line for one reader and not
@@ -28949,62 +28972,71 @@ function printable(text) {
         .replace(HIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 /**
- * What the runner reads as a workflow command (actions/runner ActionCommand): a line that,
- * after leading whitespace, starts with `::`, or the older form `##[` anywhere in a line. Any
- * such line counts, registered command name or not.
+ * The first colon of a line that starts with `::` once the runner has trimmed it (.NET
+ * `TrimStart`, any Unicode space; the controls among them are already escaped by `printable`),
+ * and the `[` of `##[`. The runner finds both with culture-sensitive string comparison, which
+ * skips default-ignorable characters (a soft hyphen, U+200B), so those count as absent here.
  */
-const COMMAND_LINE = /^\s*::|##\[/m;
+const COMMAND_START = /^((?:(?!\n)[\s\p{DI}])*):(?=\p{DI}*:)/gmu;
+const OLD_COMMAND = /#(\p{DI}*)#(\p{DI}*)\[/gu;
 /**
- * Whole output made safe for a runner's log: printable, and if any line could be read as a
- * workflow command, fenced as the runner's own `::stop-commands::TOKEN` … `::TOKEN::`, so it is
- * shown verbatim and never run. The token is random and absent from the text, so the text
- * cannot end the fence. Apply it to what is written, never to a part of a line: the fence only
- * works at the start of a line.
+ * Text made safe for a runner's log (actions/runner ActionCommand): printable, with no line
+ * that starts with `::` after leading whitespace (the command form) and no `##[` anywhere (the
+ * older form). Both are shown with a `\u` escape, as `printable` and `jsonText` show theirs:
+ * `\u003a:warning::x`, `##\u005bgroup]`. It works per line, so any part of a message can go
+ * through it, and the text reads the same.
  */
 function commandSafe(text) {
-    const shown = printable(text);
-    if (!COMMAND_LINE.test(shown))
-        return shown;
-    const lower = shown.toLowerCase();
-    let token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex');
-    while (lower.includes(token))
-        token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex');
-    return `::stop-commands::${token}\n${shown}\n::${token}::`;
+    return printable(text).replace(COMMAND_START, '$1\\u003a').replace(OLD_COMMAND, '#$1#$2\\u005b');
 }
-/** Text for a terminal or a runner: redacted, printable, and on a runner commandSafe. */
-function safeLine(message) {
-    return onRunner() ? commandSafe(redact(message)) : printable(redact(message));
-}
+/** A message as every sink writes it: redacted, printable, commandSafe. */
+const safe = (message) => commandSafe(redact(message));
 function info(message) {
     if (onRunner())
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(safeLine(message));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(safe(message));
     else
-        process.stdout.write(safeLine(message) + '\n');
+        process.stdout.write(safe(message) + '\n');
 }
 function warning(message) {
     if (onRunner())
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(printable(redact(message)));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(safe(message));
     else
-        process.stderr.write(safeLine(`warning: ${message}`) + '\n');
+        process.stderr.write(safe(`warning: ${message}`) + '\n');
 }
 function debug(message) {
     if (onRunner())
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .debug */ .Yz(printable(redact(message)));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(safe(message));
     else if (process.env.KILN_DEBUG)
-        process.stderr.write(safeLine(`debug: ${message}`) + '\n');
+        process.stderr.write(safe(`debug: ${message}`) + '\n');
+}
+/** An error annotation on a runner (file and line as given), an `error:` line off it. */
+function error(message, where = {}) {
+    if (!onRunner()) {
+        process.stderr.write(safe(`error: ${where.title ? `${where.title}: ` : ''}${message}`) + '\n');
+        return;
+    }
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(safe(message), {
+        ...(where.title !== undefined ? { title: safe(where.title) } : {}),
+        ...(where.file !== undefined ? { file: safe(where.file) } : {}),
+        ...(where.line !== undefined ? { startLine: where.line } : {}),
+    });
+}
+/** Fails the step (exit code 1 unless set later) with the message as its error annotation. */
+function fail(message) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(safe(message));
 }
 async function group(title, fn) {
     if (onRunner())
-        return core.group(printable(title), fn);
+        return core.group(safe(title), fn);
     info(`== ${title}`);
     return fn();
 }
 /**
  * Writes `text` and a newline to a stream as info() writes to stdout, for the CLI's results
- * and progress lines (stdout holds the result, stderr the rest).
+ * and progress lines (stdout holds the result, stderr the rest) and the local runner's log.
  */
 function write(stream, text) {
-    stream.write(safeLine(text) + '\n');
+    stream.write(safe(text) + '\n');
 }
 /**
  * JSON for stdout that no reader of a runner's log can take for a command, and the same data
@@ -29013,7 +29045,7 @@ function write(stream, text) {
  */
 function jsonText(value) {
     return JSON.stringify(value, null, 2)
-        .replace(/##\[/g, '##\\u005b')
+        .replace(OLD_COMMAND, '#$1#$2\\u005b')
         .replace(HIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

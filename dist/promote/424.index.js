@@ -125,24 +125,39 @@ async function digestExists(store, digest) {
         };
 }
 /**
- * No environment quarantined the digest: quarantine entries are referrers of the digest in the
- * ledger's store, so one listing answers for every environment whose ledger lives there.
+ * No environment quarantined the digest: the verified head of every ledger in scope (each
+ * environment kiln.yml names) carries its quarantines, so no rewrite of a referrers index hides
+ * one; the digest's referrers in each ledger store are searched too, for ledgers kiln.yml does
+ * not name. Any one refuses it.
  */
-async function notQuarantined(store, digest) {
-    const q = await (0,queries/* isQuarantined */.fK)(store, digest);
-    if (!q.quarantined || !q.entry)
+async function notQuarantined(scope, digest) {
+    const found = await firstQuarantine(scope, digest);
+    if (!found)
         return {
             gate: 'not-quarantined',
             status: 'pass',
-            reason: `no quarantine entry for ${digest} in ${store.label}`,
+            reason: `no quarantine of ${digest} in the ledgers of ${[...new Set(scope.ledgers.map((l) => l.env))].join(', ')} (${[...new Set(scope.stores.map((s) => s.label))].join(', ')})`,
         };
-    const e = q.entry.entry;
+    const e = found.entry;
     return {
         gate: 'not-quarantined',
         status: 'fail',
         reason: `${digest} was quarantined in ${e.env} (seq ${e.seq}, ${e.at}, by ${e.actor || 'unknown'}): ${e.reason ?? 'no reason given'}`,
-        evidence: q.entry.digest,
+        evidence: found.digest,
     };
+}
+async function firstQuarantine(scope, digest) {
+    for (const ledger of scope.ledgers) {
+        const entry = await (0,queries/* quarantineIn */.Iw)(ledger, digest);
+        if (entry)
+            return entry;
+    }
+    for (const store of scope.stores) {
+        const q = await (0,queries/* isQuarantined */.fK)(store, digest);
+        if (q.entry)
+            return q.entry;
+    }
+    return undefined;
 }
 /** Validation evidence that passed exists for the digest (`require-validation`). */
 async function validated(store, digest) {
@@ -229,7 +244,7 @@ async function soakedFor(ledger, digest, minSoakMs, now) {
  */
 async function promotedInto(ledger, digest, from) {
     const gate = 'promoted';
-    return (await (0,queries/* wasPromotedTo */.V7)(ledger.store, ledger.env, digest))
+    return (await (0,queries/* wasPromotedTo */.V7)(ledger, digest))
         ? {
             gate,
             status: 'pass',
@@ -263,7 +278,7 @@ async function ranHealthyIn(ledger, digest) {
             reason: `${digest} ran healthy in ${where} (ledger seq ${kept.seq}, ${kept.at})`,
             evidence: kept.entry,
         };
-    if (head && (await (0,queries/* wasHealthy */.tj)(ledger.store, ledger.env, digest)))
+    if (head && (await (0,queries/* wasHealthy */.tj)(ledger, digest)))
         return {
             gate,
             status: 'pass',
@@ -438,9 +453,11 @@ async function writeSummary(markdown) {
 /* harmony export */   $x: () => (/* binding */ effectOf),
 /* harmony export */   AH: () => (/* binding */ carryFrom),
 /* harmony export */   H5: () => (/* binding */ verifyChain),
-/* harmony export */   Vy: () => (/* binding */ knownGoodAfter)
+/* harmony export */   Vy: () => (/* binding */ knownGoodAfter),
+/* harmony export */   jY: () => (/* binding */ quarantinedAfter),
+/* harmony export */   kD: () => (/* binding */ linkProblem)
 /* harmony export */ });
-/* unused harmony export pickKnownGood */
+/* unused harmony exports quarantines, pickKnownGood */
 /* harmony import */ var _entry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(307);
 
 /** A deploy or rollback that ended deployed/unchanged runs its digest; anything else leaves `previous`. */
@@ -451,34 +468,52 @@ function effectOf(r) {
     const since = current === r.previous ? r.previous_since : r.at;
     return { current, since, good };
 }
+/** Whether the entry quarantines its digest. */
+const quarantines = (r) => r.action === 'quarantine' && r.outcome === 'quarantined';
 /** What the next entry after `head` (undefined: the first entry) must carry. */
 function carryFrom(head) {
     if (!head)
-        return { prev: null, seq: 1, previous: null, previous_since: null, known_good: [] };
+        return {
+            prev: null,
+            seq: 1,
+            previous: null,
+            previous_since: null,
+            known_good: [],
+            quarantined: [],
+        };
     const r = head.entry;
     const e = effectOf(r);
-    const mine = e.good
-        ? [{ digest: r.digest, seq: r.seq, at: r.at, entry: head.digest }]
-        : [];
+    const mark = { digest: r.digest, seq: r.seq, at: r.at, entry: head.digest };
+    const good = e.good ? [mark] : [];
+    // One mark per digest: a second quarantine of it replaces the first.
+    const quarantined = quarantines(r)
+        ? [mark, ...r.quarantined.filter((q) => q.digest !== r.digest)]
+        : r.quarantined;
     return {
         prev: head.digest,
         seq: r.seq + 1,
         previous: e.current,
         previous_since: e.since,
-        known_good: [...mine, ...r.known_good].slice(0, _entry_js__WEBPACK_IMPORTED_MODULE_0__/* .KNOWN_GOOD_KEPT */ .Rc),
+        known_good: [...good, ...r.known_good].slice(0, _entry_js__WEBPACK_IMPORTED_MODULE_0__/* .KNOWN_GOOD_KEPT */ .Rc),
+        quarantined: quarantined.slice(0, _entry_js__WEBPACK_IMPORTED_MODULE_0__/* .QUARANTINED_KEPT */ .CE),
     };
+}
+/** Digests quarantined as of after `head`, newest first (the head's own first when it is one). */
+function quarantinedAfter(head) {
+    return carryFrom(head).quarantined;
 }
 /** Known-good digests as of after `head`, newest first (the head's own first when it is good). */
 function knownGoodAfter(head) {
     return carryFrom(head).known_good;
 }
 /**
- * The newest known-good digest other than `before`, older than the newest time `before` itself
- * was good: "what ran healthy before this digest". undefined when the list has none.
+ * The newest known-good digest other than `before` and those in `skip` (quarantined), older
+ * than the newest time `before` itself was good: "what ran healthy before this digest". After
+ * v1, v2, v3 and a rollback to v2 that quarantined v3, it is v1. undefined when there is none.
  */
-function pickKnownGood(list, before) {
+function pickKnownGood(list, before, skip = new Set()) {
     const at = before ? list.findIndex((k) => k.digest === before) : -1;
-    return list.slice(at + 1).find((k) => k.digest !== before);
+    return list.slice(at + 1).find((k) => k.digest !== before && !skip.has(k.digest));
 }
 const short = (d) => d.slice(0, 19);
 /** Each field an entry carries, checked against what the entry before it implies. */
@@ -489,7 +524,25 @@ function carriedProblem(r, want) {
         return `entry edited: previous_since is ${r.previous_since ?? 'null'}, the history says ${want.previous_since ?? 'null'}`;
     if (JSON.stringify(r.known_good) !== JSON.stringify(want.known_good))
         return 'entry edited: its known-good list does not match the history before it';
+    if (JSON.stringify(r.quarantined) !== JSON.stringify(want.quarantined))
+        return 'entry edited: its quarantine list does not match the history before it';
     return undefined;
+}
+/**
+ * What is wrong with `link` as the entry after `before` (undefined: the first entry) in `env`'s
+ * chain: another environment's entry, a seq gap, a wrong prev, or a carried field that the
+ * history does not imply. undefined when it follows.
+ */
+function linkProblem(env, link, before) {
+    const r = link.entry;
+    const want = carryFrom(before);
+    return r.env !== env
+        ? `env mismatch: entry ${short(link.digest)} is of environment ${JSON.stringify(r.env)}`
+        : r.seq !== want.seq
+            ? `seq gap: entry ${short(link.digest)} has seq ${r.seq} where seq ${want.seq} belongs`
+            : r.prev !== want.prev
+                ? `wrong prev: entry ${short(link.digest)} names ${r.prev ?? 'no entry'} as previous, not ${want.prev ?? 'no entry'}`
+                : carriedProblem(r, want);
 }
 /**
  * Walks a chain (oldest first, as read by following `prev` from the head) and names the first
@@ -522,20 +575,12 @@ function verifyChain(env, links, listed = []) {
             breaks.push({ seq, reason: `entry edited: ${link.digest} ${link.problem}` });
             break;
         }
-        const r = link.stored.entry;
-        const want = carryFrom(before);
-        const reason = r.env !== env
-            ? `env mismatch: entry ${short(link.digest)} is of environment ${JSON.stringify(r.env)}`
-            : r.seq !== want.seq
-                ? `seq gap: entry ${short(link.digest)} has seq ${r.seq} where seq ${want.seq} belongs`
-                : r.prev !== want.prev
-                    ? `wrong prev: entry ${short(link.digest)} names ${r.prev ?? 'no entry'} as previous, not ${want.prev ?? 'no entry'}`
-                    : carriedProblem(r, want);
+        const reason = linkProblem(env, link.stored, before);
         if (reason) {
-            breaks.push({ seq: want.seq, reason });
+            breaks.push({ seq: carryFrom(before).seq, reason });
             break;
         }
-        for (const d of r.abandoned ?? [])
+        for (const d of link.stored.entry.abandoned ?? [])
             abandoned.add(d);
         before = link.stored;
     }
@@ -576,6 +621,7 @@ __webpack_require__.d(__webpack_exports__, {
   Ut: () => (/* binding */ LEDGER_ENTRY_TYPE),
   lZ: () => (/* binding */ LEDGER_LAYER_TYPE),
   zZ: () => (/* binding */ LedgerAnnotation),
+  CE: () => (/* binding */ QUARANTINED_KEPT),
   pv: () => (/* binding */ annotationProblem),
   Ym: () => (/* binding */ encodeRecord),
   Hh: () => (/* binding */ parseRecord),
@@ -614,6 +660,12 @@ const LEDGER_LAYER_TYPE = 'application/json';
 const ENTRY_MAX_BYTES = 64 * 1024;
 /** Known-good digests an entry carries forward, newest first: "last known-good" reads only the head. */
 const KNOWN_GOOD_KEPT = 16;
+/**
+ * Quarantines an entry carries forward, newest first, so every environment's head alone says
+ * which digests it refuses (a referrers index can be rewritten; the chain cannot without a
+ * witness noticing). At about 190 bytes each, 200 keep an entry well under ENTRY_MAX_BYTES.
+ */
+const QUARANTINED_KEPT = 200;
 /** Annotations of an entry's manifest, so a referrers listing answers without reading entries. */
 const LedgerAnnotation = {
     Prev: 'dev.kiln.ledger.prev',
@@ -638,7 +690,7 @@ const entry_digest = schemas/* string */.YjP()
     .refine((d) => (0,digest/* digestProblem */.WQ)(d) === undefined, { message: 'invalid digest' })
     .transform((d) => d);
 const isoTime = schemas/* string */.YjP().refine((t) => !Number.isNaN(Date.parse(t)), { message: 'not a time' });
-const knownGoodSchema = schemas/* strictObject */.rej({
+const markSchema = schemas/* strictObject */.rej({
     digest: entry_digest,
     seq: schemas/* number */.aig().int().positive(),
     at: isoTime,
@@ -663,7 +715,8 @@ const recordSchema = schemas/* strictObject */.rej({
     from: schemas/* string */.YjP().regex(env_name/* ENV_NAME */.G).optional(),
     prev: entry_digest.nullable(),
     previous_since: isoTime.nullable(),
-    known_good: schemas/* array */.YOg(knownGoodSchema).max(KNOWN_GOOD_KEPT),
+    known_good: schemas/* array */.YOg(markSchema).max(KNOWN_GOOD_KEPT),
+    quarantined: schemas/* array */.YOg(markSchema).max(QUARANTINED_KEPT),
     abandoned: schemas/* array */.YOg(entry_digest).optional(),
 });
 /** JSON with object keys sorted at every level and no whitespace: one encoding per record. */
@@ -733,6 +786,7 @@ function annotationProblem(record, annotations) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Iw: () => (/* binding */ quarantineIn),
 /* harmony export */   JZ: () => (/* binding */ deployedSince),
 /* harmony export */   V7: () => (/* binding */ wasPromotedTo),
 /* harmony export */   fK: () => (/* binding */ isQuarantined),
@@ -760,17 +814,19 @@ async function current(ledger) {
     return (head && (0,_chain_js__WEBPACK_IMPORTED_MODULE_1__/* .effectOf */ .$x)(head.entry).current) ?? undefined;
 }
 /**
- * The newest digest that ran healthy before `before` (default: the current digest), from the
- * known-good list the head carries: a constant number of reads while it holds the answer, a
- * walk of the history only when the answer is older than the KNOWN_GOOD_KEPT kept.
+ * The newest digest that ran healthy before `before` (default: the current digest) and is not
+ * quarantined in the environment, from the known-good list the head carries: a constant number
+ * of reads while it holds the answer, a walk of the history only when the answer is older than
+ * the KNOWN_GOOD_KEPT kept. `skip`: digests quarantined elsewhere, refused too.
  */
-async function lastKnownGood(ledger, before) {
+async function lastKnownGood(ledger, before, skip = new Set()) {
     const head = await ledger.head();
     if (!head)
         return undefined;
     const list = knownGoodAfter(head);
     const target = before ?? effectOf(head.entry).current;
-    const found = pickKnownGood(list, target);
+    const refused = new Set([...skip, ...quarantinedAfter(head).map((q) => q.digest)]);
+    const found = pickKnownGood(list, target, refused);
     if (found)
         return found.entry === head.digest ? head : ledger.load(found.entry);
     if (list.length < KNOWN_GOOD_KEPT)
@@ -780,8 +836,21 @@ async function lastKnownGood(ledger, before) {
     const all = history
         .filter((s) => effectOf(s.entry).good)
         .map((s) => ({ digest: s.entry.digest, seq: s.entry.seq, at: s.entry.at, entry: s.digest }));
-    const older = pickKnownGood(all, target);
+    const older = pickKnownGood(all, target, refused);
     return older ? history.find((s) => s.digest === older.entry) : undefined;
+}
+/**
+ * The entry of `ledger`'s chain that quarantines `digest`, from the quarantines its (verified)
+ * head carries: constant cost, and no rewrite of a referrers index can hide it.
+ */
+async function quarantineIn(ledger, digest) {
+    const head = await ledger.head();
+    if (!head)
+        return undefined;
+    const mark = (0,_chain_js__WEBPACK_IMPORTED_MODULE_1__/* .quarantinedAfter */ .jY)(head).find((q) => q.digest === digest);
+    if (!mark)
+        return undefined;
+    return mark.entry === head.digest ? head : ledger.load(mark.entry);
 }
 /** When the current run of `digest` in the environment began (for min-soak); undefined if not running. */
 async function deployedSince(ledger, digest) {
@@ -832,7 +901,10 @@ async function readReport(store, d) {
         return undefined;
     }
 }
-/** This environment's (or any environment's) ledger entries about `digest` that match. */
+/**
+ * This environment's (or any environment's) ledger entries about `digest` that match, as the
+ * digest's referrers list them (unverified: a caller that grants something checks onChain).
+ */
 async function entriesAbout(store, digest, match) {
     const listed = await store.listReferrers(digest, _entry_js__WEBPACK_IMPORTED_MODULE_2__/* .LEDGER_ENTRY_TYPE */ .Ut);
     const out = [];
@@ -854,23 +926,34 @@ async function entriesAbout(store, digest, match) {
     }
     return out;
 }
-/** Whether `digest` ran healthy in `env` (a deploy or rollback that deployed or found it running). */
-async function wasHealthy(store, env, digest) {
-    const found = await entriesAbout(store, digest, {
-        env,
+/**
+ * Whether `digest` ran healthy in the ledger's environment (a deploy or rollback that deployed
+ * or found it running), by an entry on its chain: one only listed as a referrer proves nothing.
+ */
+async function wasHealthy(ledger, digest) {
+    const found = await entriesAbout(ledger.store, digest, {
+        env: ledger.env,
         actions: ['deploy', 'rollback'],
         outcomes: ['deployed', 'unchanged'],
     });
-    return found.length > 0;
+    return anyOnChain(ledger, found);
 }
-/** Whether `digest` was promoted to `env`. */
-async function wasPromotedTo(store, env, digest) {
-    const found = await entriesAbout(store, digest, {
-        env,
+/** Whether `digest` was promoted into the ledger's environment, by an entry on its chain. */
+async function wasPromotedTo(ledger, digest) {
+    const found = await entriesAbout(ledger.store, digest, {
+        env: ledger.env,
         actions: ['promote'],
         outcomes: ['promoted'],
     });
-    return found.length > 0;
+    return anyOnChain(ledger, found);
+}
+/** Newest first, at most EVIDENCE_READ_MAX checked: forged listings cannot make it walk far. */
+async function anyOnChain(ledger, found) {
+    const newest = [...found].sort((a, b) => b.entry.seq - a.entry.seq).slice(0, EVIDENCE_READ_MAX);
+    for (const s of newest)
+        if (await ledger.onChain(s))
+            return true;
+    return false;
 }
 /**
  * Whether `digest` is quarantined, in any environment: a quarantine entry is a referrer of the
@@ -993,6 +1076,9 @@ class Ledger {
     attempts;
     settleMs;
     wait;
+    anchor;
+    /** The newest head this ledger verified or wrote: later reads need only descend from it. */
+    trusted;
     constructor(store, env, opts = {}) {
         this.store = store;
         this.env = env;
@@ -1003,9 +1089,66 @@ class Ledger {
         this.attempts = Math.max(1, opts.attempts ?? APPEND_ATTEMPTS);
         this.settleMs = opts.settleMs ?? HEAD_SETTLE_MS;
         this.wait = opts.sleep ?? retry/* sleep */.yy;
+        this.anchor = opts.anchor;
     }
-    /** The newest entry, or undefined for an empty ledger: two reads whatever the history length. */
+    /** The newest head this ledger verified or appended (what a witness records after a run). */
+    get verifiedHead() {
+        return this.trusted;
+    }
+    /**
+     * The newest entry, or undefined for an empty ledger, checked before anything trusts it: it
+     * follows from the entry before it (link, seq, carried fields), and it descends from the
+     * witnessed head and from any head this ledger read before. Four reads when the head is new
+     * and no witness is older than it; one when it is the head already verified. A head that
+     * fails is a LedgerCorruptError naming the entry; nothing is written after it.
+     */
     async head() {
+        const read = await this.readHead();
+        const floor = this.trusted
+            ? { digest: this.trusted.digest, seq: this.trusted.entry.seq }
+            : this.anchor;
+        if (!read) {
+            if (floor)
+                throw this.rewritten(undefined, floor);
+            return undefined;
+        }
+        if (this.trusted?.digest === read.digest)
+            return this.trusted;
+        await this.checkDescent(read, floor);
+        this.trusted = read;
+        return read;
+    }
+    /**
+     * Walks back from `head`, checking each link against the entry before it, until `floor`'s
+     * seq (which must then be `floor` itself); with no floor, checks the head's own link only.
+     */
+    async checkDescent(head, floor) {
+        let newer = head;
+        for (;;) {
+            if (floor && newer.entry.seq <= floor.seq) {
+                if (newer.entry.seq === floor.seq && newer.digest === floor.digest)
+                    return;
+                throw this.rewritten(head, floor);
+            }
+            const older = newer.entry.prev ? await this.load(newer.entry.prev) : undefined;
+            const problem = (0,chain/* linkProblem */.kD)(this.env, newer, older);
+            if (problem)
+                throw new LedgerCorruptError(`ledger ${this.env} (${this.store.label}:${this.tag}): entry #${newer.entry.seq} ${newer.digest} is not a link of the chain: ${problem}; nothing was done (run kiln ledger verify ${this.env})`, { env: this.env, digest: newer.digest, store: this.store.label });
+            if (!floor || !older) {
+                if (floor)
+                    throw this.rewritten(head, floor);
+                return;
+            }
+            newer = older;
+        }
+    }
+    rewritten(head, floor) {
+        const by = 'source' in floor && floor.source ? `the witness (${floor.source})` : 'this run';
+        const now = head ? `#${head.entry.seq} ${head.digest}` : 'no entry (the head tag is gone)';
+        return new LedgerCorruptError(`ledger ${this.env} (${this.store.label}:${this.tag}): the head is ${now}, which does not descend from #${floor.seq} ${floor.digest} recorded by ${by}: the chain was rewritten or truncated in the registry; nothing was done`, { env: this.env, ...(head ? { digest: head.digest } : {}), store: this.store.label });
+    }
+    /** The entry the head tag names, unchecked. */
+    async readHead() {
         for (let attempt = 1;; attempt++) {
             let manifest;
             try {
@@ -1038,6 +1181,7 @@ class Ledger {
         if (subject.digest !== input.digest)
             throw new Error(`ledger ${this.env}: subject ${subject.digest} is not ${input.digest}`);
         const abandoned = [];
+        // Verified: an entry never carries fields from a head that does not follow its chain.
         let head = await this.head();
         for (let attempt = 1; attempt <= this.attempts; attempt++) {
             const record = this.record(input, head, abandoned);
@@ -1058,7 +1202,8 @@ class Ledger {
                 if (after && (await this.descends(after, manifest.digest, record.seq))) {
                     // Listed only once in the chain, so a referrers listing never shows a lost attempt.
                     await this.store.indexReferrer(subject.digest, descriptor);
-                    return { entry: record, digest: manifest.digest };
+                    this.trusted = { entry: record, digest: manifest.digest };
+                    return this.trusted;
                 }
             }
             abandoned.push(manifest.digest);
@@ -1067,25 +1212,56 @@ class Ledger {
         }
         throw new LedgerConflictError(`ledger ${this.env} (${this.store.label}:${this.tag}): another writer moved the head during each of ${this.attempts} attempts; nothing was recorded (abandoned entries ${abandoned.join(', ')} are not in the chain)`, { env: this.env, tag: this.tag, attempts: this.attempts, abandoned });
     }
-    /** Entries newest first, up to `limit`: two reads per entry. */
+    /**
+     * Entries newest first, up to `limit`: two reads per entry, each checked as the link before
+     * the one after it (an inconsistent chain is a LedgerCorruptError naming the entry).
+     */
     async history(limit = Infinity) {
         const out = [];
         let next = await this.head();
         while (next && out.length < limit) {
             out.push(next);
-            next = next.entry.prev ? await this.load(next.entry.prev) : undefined;
+            if (out.length >= limit || !next.entry.prev)
+                break;
+            const older = await this.load(next.entry.prev);
+            const problem = (0,chain/* linkProblem */.kD)(this.env, next, older);
+            if (problem)
+                throw new LedgerCorruptError(`ledger ${this.env} (${this.store.label}:${this.tag}): entry #${next.entry.seq} ${next.digest}: ${problem}`, { env: this.env, digest: next.digest, store: this.store.label });
+            next = older;
         }
         return out;
     }
     /**
+     * Whether `stored` is on the chain from the (verified) head: an entry found through a
+     * referrers listing counts only if the chain holds it. Costs the distance back from the head.
+     */
+    async onChain(stored) {
+        const head = await this.head();
+        if (!head || stored.entry.env !== this.env || stored.entry.seq > head.entry.seq)
+            return false;
+        const walked = await this.history(head.entry.seq - stored.entry.seq + 1);
+        return walked[walked.length - 1]?.digest === stored.digest;
+    }
+    /**
      * Walks the chain from the head and names the first broken link; also lists this
-     * environment's entries among the referrers of every image in the chain, so an entry removed
-     * or replaced behind the ledger's back is found even when the chain left is consistent.
+     * environment's entries among the referrers of every image in the chain, and of every image
+     * the repository's referrers indexes name where the store can list its tags, so an entry
+     * removed or replaced behind the ledger's back (the head re-written to name another digest,
+     * too) is found even when the chain left is consistent. With a witness, the witnessed head
+     * must be on the chain.
      */
     async verify() {
         const headDigest = await this.store.resolve(this.tag);
-        if (!headDigest)
-            return { ok: true, entries: 0 };
+        if (!headDigest) {
+            if (!this.anchor)
+                return { ok: true, entries: 0 };
+            return {
+                ok: false,
+                entries: 0,
+                brokenAt: this.anchor.seq,
+                reason: `witness: ${this.anchor.source} recorded head #${this.anchor.seq} ${this.anchor.digest}, but ${this.tag} is gone`,
+            };
+        }
         const links = [];
         let digest = headDigest;
         // No chain is longer than its head's seq; a longer walk is a broken chain, stop there.
@@ -1100,14 +1276,23 @@ class Ledger {
             digest = link.stored.entry.prev;
         }
         links.reverse();
-        const images = new Set();
+        const images = new Set(await indexedSubjects(this.store));
         for (const l of links)
             if ('stored' in l)
                 images.add(l.stored.entry.digest);
         const listed = [];
         for (const image of images)
             listed.push(...(await this.store.listReferrers(image, entry/* LEDGER_ENTRY_TYPE */.Ut)));
-        return (0,chain/* verifyChain */.H5)(this.env, links, listed);
+        const result = (0,chain/* verifyChain */.H5)(this.env, links, listed);
+        const witnessed = this.anchor && witnessProblem(this.anchor, links);
+        if (!witnessed || (!result.ok && result.brokenAt <= witnessed.seq))
+            return result;
+        return {
+            ok: false,
+            entries: result.entries,
+            brokenAt: witnessed.seq,
+            reason: witnessed.reason,
+        };
     }
     record(input, head, abandoned) {
         const { at, ...rest } = input;
@@ -1190,6 +1375,29 @@ class Ledger {
             return { digest, problem };
         return { digest, stored: { entry: record, digest } };
     }
+}
+/** The subjects of the store's referrers fallback indexes (`sha256-<hex>` tags), where it lists tags. */
+async function indexedSubjects(store) {
+    const lister = store;
+    if (typeof lister.tags !== 'function')
+        return [];
+    const tags = await lister.tags();
+    return tags
+        .filter((t) => /^sha256-[0-9a-f]{64}$/.test(t))
+        .map((t) => `sha256:${t.slice('sha256-'.length)}`);
+}
+/** Why the chain read does not hold the witnessed head, or undefined when it does. */
+function witnessProblem(anchor, links) {
+    const at = links.find((l) => 'stored' in l && l.stored.entry.seq === anchor.seq);
+    if (at?.digest === anchor.digest)
+        return undefined;
+    const found = at
+        ? `the chain holds ${at.digest} at #${anchor.seq}`
+        : `the chain has no entry #${anchor.seq}`;
+    return {
+        seq: anchor.seq,
+        reason: `witness: ${anchor.source} recorded head #${anchor.seq} ${anchor.digest}, but ${found}: the chain was rewritten or truncated`,
+    };
 }
 
 

@@ -28377,8 +28377,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   r: () => (/* binding */ promoteAction)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
-var core = __nccwpck_require__(6257);
 // EXTERNAL MODULE: ./packages/core/src/config/kiln-config.ts
 var kiln_config = __nccwpck_require__(8051);
 // EXTERNAL MODULE: external "node:fs"
@@ -28566,16 +28564,16 @@ async function promoteAction() {
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     // kiln.yml and every input are checked before the registry client and the ledger load.
     const config = await configFromInputs(source/* actionInputs */.eh, workspace, {
-        log: (line) => core/* info */.pq(line),
+        log: log/* info */.pq,
     });
     const request = (0,promote_request/* parsePromoteRequest */.P)(source/* actionInputs */.eh, config);
     // The explicit credentials go to the registry written to; others use docker's config.json.
     const options = registryOptionsFrom(source/* actionInputs */.eh, request.target.registry);
     const [{ promote, promoteRefusedSummary, promoteSummary }, { GateRefusedError }, oci, github] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(164), __nccwpck_require__.e(0), __nccwpck_require__.e(730), __nccwpck_require__.e(805)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7805)),
+        Promise.all(/* import() */[__nccwpck_require__.e(164), __nccwpck_require__.e(0), __nccwpck_require__.e(730), __nccwpck_require__.e(424), __nccwpck_require__.e(329)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3329)),
         Promise.all(/* import() */[__nccwpck_require__.e(164), __nccwpck_require__.e(0), __nccwpck_require__.e(730), __nccwpck_require__.e(424)]).then(__nccwpck_require__.bind(__nccwpck_require__, 424)),
         Promise.all(/* import() */[__nccwpck_require__.e(164), __nccwpck_require__.e(0), __nccwpck_require__.e(730), __nccwpck_require__.e(989)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4989)),
-        __nccwpck_require__.e(/* import() */ 616).then(__nccwpck_require__.bind(__nccwpck_require__, 616)),
+        __nccwpck_require__.e(/* import() */ 976).then(__nccwpck_require__.bind(__nccwpck_require__, 3976)),
     ]);
     let result;
     try {
@@ -28636,20 +28634,39 @@ __webpack_async_result__();
  * anything else is an operational failure with its detail in the debug log.
  */
 async function runAction(name, body) {
+    failUncaught(name);
     try {
         await body();
     }
     catch (err) {
-        // Messages may quote a registry or an image: hidden characters are shown, never emitted.
-        if ((0,_kiln_core_errors__WEBPACK_IMPORTED_MODULE_2__/* .isConfigurationError */ .p0)(err)) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(_kiln_core_log__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$(_kiln_core_log__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$((0,_kiln_core_errors__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err))));
-            process.exitCode = 1;
-            return;
-        }
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(_kiln_core_log__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$(err.stack ?? String(err)));
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(_kiln_core_log__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$(_kiln_core_log__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$(`${name} failed: ${(0,_kiln_core_errors__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err)}`)));
-        process.exitCode = 2;
+        fail(name, err);
     }
+}
+/** Messages may quote a registry or an image: they go out through the logger's safe sinks. */
+function fail(name, err) {
+    if ((0,_kiln_core_errors__WEBPACK_IMPORTED_MODULE_2__/* .isConfigurationError */ .p0)(err)) {
+        _kiln_core_log__WEBPACK_IMPORTED_MODULE_1__/* .fail */ .fJ((0,_kiln_core_errors__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err));
+        process.exitCode = 1;
+        return;
+    }
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(_kiln_core_log__WEBPACK_IMPORTED_MODULE_1__/* .commandSafe */ .JV(_kiln_core_log__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$(err.stack ?? String(err))));
+    _kiln_core_log__WEBPACK_IMPORTED_MODULE_1__/* .fail */ .fJ(`${name} failed: ${(0,_kiln_core_errors__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err)}`);
+    process.exitCode = 2;
+}
+let guarded = false;
+/**
+ * An error thrown outside the body's promises (an 'error' event nobody listens to, a rejection
+ * nobody awaits) would otherwise be printed by node itself, message lines as they are: it fails
+ * the step through the same sinks instead.
+ */
+function failUncaught(name) {
+    if (guarded)
+        return;
+    guarded = true;
+    process.on('uncaughtException', (err) => {
+        fail(name, err);
+        process.exit();
+    });
 }
 function setOutputs(outputs) {
     for (const [k, v] of Object.entries(outputs))
@@ -29117,27 +29134,28 @@ const ENV_NAME_RULE = 'must be an environment name: letters, digits, "_", "." an
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $e: () => (/* binding */ warning),
 /* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   JV: () => (/* binding */ commandSafe),
 /* harmony export */   Pq: () => (/* binding */ setSecret),
 /* harmony export */   Yz: () => (/* binding */ debug),
+/* harmony export */   fJ: () => (/* binding */ fail),
 /* harmony export */   g$: () => (/* binding */ printable),
 /* harmony export */   pq: () => (/* binding */ info)
 /* harmony export */ });
-/* unused harmony exports commandSafe, group, write, jsonText */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6257);
-
+/* unused harmony exports error, group, write, jsonText */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
 
 /**
  * One logger for actions and the CLI. On a runner it speaks workflow commands; locally it
  * writes plain lines. Secrets registered with `setSecret` are masked by the runner there and
  * redacted here, so the CLI never prints them either.
  *
- * Every message is treated as untrusted: labels, USER, HEALTHCHECK, file names and registry
- * error bodies reach it inside Kiln's own sentences. So the sinks, not the call sites, make text
- * safe: control characters become visible escapes (`printable`), and on a runner a message with
- * a line the runner would take for a workflow command is fenced with `::stop-commands::`
- * (`commandSafe`). Command data (warnings, debug, groups, failures) is escaped by @actions/core.
+ * Every message is treated as untrusted: labels, USER, HEALTHCHECK, file names, container logs
+ * and registry error bodies reach it inside Kiln's own sentences. So the sinks, not the call
+ * sites, make text safe, on a runner and off it alike (the local workflow runner, and a runner
+ * running the CLI, read the output the same way): control characters become visible escapes
+ * (`printable`), and no line can be read as a workflow command (`commandSafe`). Kiln's own
+ * commands (warnings, errors, debug, groups, failures) are issued by @actions/core with the
+ * same text as data.
  */
 const secrets = new Set();
 const onRunner = () => process.env.GITHUB_ACTIONS === 'true';
@@ -29152,7 +29170,7 @@ function setSecret(value) {
         return;
     secrets.add(value);
     if (onRunner())
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setSecret */ .Pq(value);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
 }
 /**
  * Characters that move the cursor, recolour, reorder or end a line for one reader and not
@@ -29169,62 +29187,71 @@ function printable(text) {
         .replace(HIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 /**
- * What the runner reads as a workflow command (actions/runner ActionCommand): a line that,
- * after leading whitespace, starts with `::`, or the older form `##[` anywhere in a line. Any
- * such line counts, registered command name or not.
+ * The first colon of a line that starts with `::` once the runner has trimmed it (.NET
+ * `TrimStart`, any Unicode space; the controls among them are already escaped by `printable`),
+ * and the `[` of `##[`. The runner finds both with culture-sensitive string comparison, which
+ * skips default-ignorable characters (a soft hyphen, U+200B), so those count as absent here.
  */
-const COMMAND_LINE = /^\s*::|##\[/m;
+const COMMAND_START = /^((?:(?!\n)[\s\p{DI}])*):(?=\p{DI}*:)/gmu;
+const OLD_COMMAND = /#(\p{DI}*)#(\p{DI}*)\[/gu;
 /**
- * Whole output made safe for a runner's log: printable, and if any line could be read as a
- * workflow command, fenced as the runner's own `::stop-commands::TOKEN` … `::TOKEN::`, so it is
- * shown verbatim and never run. The token is random and absent from the text, so the text
- * cannot end the fence. Apply it to what is written, never to a part of a line: the fence only
- * works at the start of a line.
+ * Text made safe for a runner's log (actions/runner ActionCommand): printable, with no line
+ * that starts with `::` after leading whitespace (the command form) and no `##[` anywhere (the
+ * older form). Both are shown with a `\u` escape, as `printable` and `jsonText` show theirs:
+ * `\u003a:warning::x`, `##\u005bgroup]`. It works per line, so any part of a message can go
+ * through it, and the text reads the same.
  */
 function commandSafe(text) {
-    const shown = printable(text);
-    if (!COMMAND_LINE.test(shown))
-        return shown;
-    const lower = shown.toLowerCase();
-    let token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex');
-    while (lower.includes(token))
-        token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex');
-    return `::stop-commands::${token}\n${shown}\n::${token}::`;
+    return printable(text).replace(COMMAND_START, '$1\\u003a').replace(OLD_COMMAND, '#$1#$2\\u005b');
 }
-/** Text for a terminal or a runner: redacted, printable, and on a runner commandSafe. */
-function safeLine(message) {
-    return onRunner() ? commandSafe(redact(message)) : printable(redact(message));
-}
+/** A message as every sink writes it: redacted, printable, commandSafe. */
+const safe = (message) => commandSafe(redact(message));
 function info(message) {
     if (onRunner())
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(safeLine(message));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(safe(message));
     else
-        process.stdout.write(safeLine(message) + '\n');
+        process.stdout.write(safe(message) + '\n');
 }
 function warning(message) {
     if (onRunner())
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(printable(redact(message)));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(safe(message));
     else
-        process.stderr.write(safeLine(`warning: ${message}`) + '\n');
+        process.stderr.write(safe(`warning: ${message}`) + '\n');
 }
 function debug(message) {
     if (onRunner())
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .debug */ .Yz(printable(redact(message)));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(safe(message));
     else if (process.env.KILN_DEBUG)
-        process.stderr.write(safeLine(`debug: ${message}`) + '\n');
+        process.stderr.write(safe(`debug: ${message}`) + '\n');
+}
+/** An error annotation on a runner (file and line as given), an `error:` line off it. */
+function error(message, where = {}) {
+    if (!onRunner()) {
+        process.stderr.write(safe(`error: ${where.title ? `${where.title}: ` : ''}${message}`) + '\n');
+        return;
+    }
+    core.error(safe(message), {
+        ...(where.title !== undefined ? { title: safe(where.title) } : {}),
+        ...(where.file !== undefined ? { file: safe(where.file) } : {}),
+        ...(where.line !== undefined ? { startLine: where.line } : {}),
+    });
+}
+/** Fails the step (exit code 1 unless set later) with the message as its error annotation. */
+function fail(message) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(safe(message));
 }
 async function group(title, fn) {
     if (onRunner())
-        return core.group(printable(title), fn);
+        return core.group(safe(title), fn);
     info(`== ${title}`);
     return fn();
 }
 /**
  * Writes `text` and a newline to a stream as info() writes to stdout, for the CLI's results
- * and progress lines (stdout holds the result, stderr the rest).
+ * and progress lines (stdout holds the result, stderr the rest) and the local runner's log.
  */
 function write(stream, text) {
-    stream.write(safeLine(text) + '\n');
+    stream.write(safe(text) + '\n');
 }
 /**
  * JSON for stdout that no reader of a runner's log can take for a command, and the same data
@@ -29233,7 +29260,7 @@ function write(stream, text) {
  */
 function jsonText(value) {
     return JSON.stringify(value, null, 2)
-        .replace(/##\[/g, '##\\u005b')
+        .replace(OLD_COMMAND, '#$1#$2\\u005b')
         .replace(HIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
@@ -29444,6 +29471,12 @@ function requiredSource(config, env) {
     // parseConfig proved that `requires` names an environment of the same config.
     return target.requires === undefined ? undefined : config.environments.get(target.requires);
 }
+/** The repository `env` runs images from: its own `image:`, else the config's. */
+function environmentRepository(config, env) {
+    const e = typeof env === 'string' ? environment(config, env) : env;
+    const ref = e.image ?? config.image;
+    return { registry: ref.registry, repository: ref.repository };
+}
 
 // EXTERNAL MODULE: ./packages/core/src/ledger/env-name.ts
 var env_name = __nccwpck_require__(7034);
@@ -29451,17 +29484,49 @@ var env_name = __nccwpck_require__(7034);
 var reference = __nccwpck_require__(3966);
 ;// CONCATENATED MODULE: ./packages/core/src/ledger/ledger-repository.ts
 
+
+
 // Light (no zod, no store): input parsers decide where a ledger is before anything loads.
+const repositoryOf = (ref) => ({
+    registry: ref.registry,
+    repository: ref.repository,
+});
 /**
- * Where an environment's ledger lives, for an image in `image`: kiln.yml's `ledger.repository`
- * when it names a repository of its own, else the image's repository (else kiln.yml's image).
+ * Where `env`'s ledger lives: kiln.yml's `ledger.repository` when it names a repository of its
+ * own, else the environment's repository (its `image:`, else kiln.yml's). Without kiln.yml, the
+ * repository of the image the inputs name: there is no other to go by.
  */
-function ledgerRepositoryFor(config, image) {
-    const own = config && (0,reference/* repositoryName */.aR)(config.ledger.repository) !== (0,reference/* repositoryName */.aR)(config.image)
-        ? config.ledger.repository
-        : undefined;
-    const repo = own ?? image ?? config?.image;
-    return repo && { registry: repo.registry, repository: repo.repository };
+function ledgerRepositoryFor(config, env, image) {
+    if (!config)
+        return repositoryOf(image);
+    const own = (0,reference/* repositoryName */.aR)(config.ledger.repository) !== (0,reference/* repositoryName */.aR)(config.image);
+    return repositoryOf(own ? config.ledger.repository : environmentRepository(config, env));
+}
+/**
+ * Refuses an image outside `env`'s repository, before any remote call: the ledger and the
+ * quarantine lookup follow the environment, never a repository the input chose (a byte-
+ * identical copy elsewhere would otherwise escape both). Without kiln.yml there is nothing to
+ * compare with.
+ */
+function requireEnvironmentRepository(config, env, image, input, raw) {
+    if (!config)
+        return;
+    const want = environmentRepository(config, env);
+    if ((0,reference/* repositoryName */.aR)(image) === (0,reference/* repositoryName */.aR)(want))
+        return;
+    throw (0,errors/* invalidInput */.aY)(input, raw, `is in ${(0,reference/* repositoryName */.aR)(image)}, but ${env} runs images from ${(0,reference/* repositoryName */.aR)(want)} (${config.source.file}): name an image of that repository (promote copies it there)`);
+}
+/**
+ * Every ledger kiln.yml names, one per environment: a quarantine in any of them refuses the
+ * digest everywhere, whichever repository or registry its bytes are in.
+ */
+function configLedgers(config) {
+    if (!config)
+        return [];
+    return [...config.environments.keys()].map((env) => ({
+        env,
+        repository: ledgerRepositoryFor(config, env, config.image),
+    }));
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/promote/promote-request.ts
@@ -29479,7 +29544,7 @@ const duration = (ms) => ms % 3_600_000 === 0 && ms > 0
     : ms % 60_000 === 0 && ms > 0
         ? `${ms / 60_000}m`
         : `${ms / 1000}s`;
-const repositoryOf = (ref) => ({
+const promote_request_repositoryOf = (ref) => ({
     registry: ref.registry,
     repository: ref.repository,
 });
@@ -29520,17 +29585,20 @@ function parsePromoteRequest(read, config) {
         // With from-environment a bare repository is enough: the ledger names the digest.
         if (ref.digest || ref.tag || !fromEnvironment)
             digest = (0,reference/* requireDigest */.m0)(ref, 'image').digest;
-        source = repositoryOf(ref);
+        source = promote_request_repositoryOf(ref);
+        if (fromEnvironment)
+            requireEnvironmentRepository(config, fromEnvironment, source, 'image', imageInput);
     }
     else if (fromEnvironment && config) {
-        source = repositoryOf(config.image);
+        source = environmentRepository(config, fromEnvironment);
     }
     else {
         throw new errors/* ConfigurationError */.j1(fromEnvironment
             ? `Input "image" is required to find the ledger of ${fromEnvironment}: name the repository, or set image: in kiln.yml`
             : 'Input "image" is required: the image to promote, pinned by digest (repo@sha256:…), unless from-environment names the environment to take it from');
     }
-    let target = source;
+    // With kiln.yml the target is the environment's repository; to-image may only repeat it.
+    let target = config ? environmentRepository(config, to) : source;
     const toImage = read('to-image').trim();
     if (toImage) {
         const ref = (0,reference/* parseReference */.F2)(toImage);
@@ -29538,6 +29606,7 @@ function parsePromoteRequest(read, config) {
             throw (0,errors/* invalidInput */.aY)('to-image', toImage, 'name a repository; the digest comes from image or from-environment');
         if (ref.tag)
             throw (0,errors/* invalidInput */.aY)('to-image', toImage, 'name a repository without a tag: promote copies by digest and moves no tag');
+        requireEnvironmentRepository(config, to, ref, 'to-image', toImage);
         target = ref;
     }
     const targetEnv = config?.environments.get(to);
@@ -29563,8 +29632,11 @@ function parsePromoteRequest(read, config) {
         requireValidation,
         requireHealthy,
         minSoakMs,
-        sourceLedger: ledgerRepositoryFor(config, source) ?? source,
-        targetLedger: ledgerRepositoryFor(config, target) ?? target,
+        sourceLedger: sourceEnvironment
+            ? ledgerRepositoryFor(config, sourceEnvironment, source)
+            : promote_request_repositoryOf(source),
+        targetLedger: ledgerRepositoryFor(config, to, target),
+        quarantineLedgers: configLedgers(config),
     };
     if (digest)
         req.digest = digest;

@@ -7,6 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   L0: () => (/* binding */ liveColour),
+/* harmony export */   NB: () => (/* binding */ idleColour),
 /* harmony export */   O5: () => (/* binding */ COLOURS),
 /* harmony export */   RQ: () => (/* binding */ otherColour),
 /* harmony export */   U7: () => (/* binding */ warmUntil),
@@ -37,6 +38,24 @@ function warmUntil(now, keepWarmMs) {
 /** A warm colour whose window has passed, to be retired (its spec stays for a switch back). */
 function warmExpired(pool, live, colour, now) {
     return (!!pool?.warmUntil && colour !== live && pool.replicas > 0 && Date.parse(pool.warmUntil) <= now);
+}
+/**
+ * The idle colour as a switch to the live one leaves it: retired with keep-warm 0, else kept
+ * warm for its own window, or for one that starts now when it carries none (a run killed
+ * between the switch and its ledger entry left it running, unlabelled); retired once its
+ * window has passed.
+ */
+function idleColour(pool, keepWarmMs, now) {
+    if (!pool || pool.replicas === 0)
+        return { kind: 'none' };
+    if (keepWarmMs <= 0)
+        return { kind: 'retire' };
+    const end = pool.warmUntil ? Date.parse(pool.warmUntil) : Number.NaN;
+    if (Number.isNaN(end))
+        return { kind: 'warm', until: warmUntil(now, keepWarmMs), label: true };
+    if (end <= now)
+        return { kind: 'retire' };
+    return { kind: 'warm', until: pool.warmUntil, label: false };
 }
 
 
@@ -347,8 +366,7 @@ async function blueGreenDeploy(ctx, r) {
     if (live && liveDep && (0,converged/* digestOf */.ol)(previous ?? '') === digest) {
         const proof = (0,converged/* proveConvergence */.GZ)(await ctx.tasks(liveDep), digest, replicas);
         if (proof.converged && rolloutStatus(liveDep).kind === 'complete') {
-            // The Service may select nothing (edited, recreated); pointing it back restarts nothing.
-            await ctx.selectColour(live, r.port ?? containerPort(liveDep, ctx.container));
+            const warmUntil = await settle(ctx, fleet, live, r.port, r.keepWarmMs);
             ctx.log(`${liveDep.metadata?.name} already runs ${proof.summary} and takes the traffic: unchanged`);
             return {
                 outcome: 'unchanged',
@@ -357,6 +375,7 @@ async function blueGreenDeploy(ctx, r) {
                 image: r.image,
                 proof,
                 durationMs: ctx.now() - started,
+                ...(warmUntil ? { warmUntil } : {}),
             };
         }
     }
@@ -498,6 +517,46 @@ async function readColours(ctx) {
     const live = (0,colours/* liveColour */.L0)(await ctx.selectedColour(), { blue: pool(blue), green: pool(green) });
     return { ...(live ? { live } : {}), deployments };
 }
+/**
+ * The state a switch to `live` leaves, for a fleet whose live colour already runs the digest:
+ * the Service on it, no keep-warm annotation on it, the other colour retired or kept warm per
+ * keepWarmMs. A run killed between its switch and its ledger entry (a rollback's) left the
+ * colour it switched away from running; the re-run finishes that. Returns the other colour's
+ * warm-until when it is kept warm.
+ */
+async function settle(ctx, fleet, live, port, keepWarmMs) {
+    const liveName = colourDeployment(ctx.target, live);
+    const liveDep = fleet.deployments[live];
+    // The Service may select nothing (edited, recreated); pointing it back restarts nothing.
+    const switched = await ctx.selectColour(live, port ?? (liveDep && containerPort(liveDep, ctx.container)));
+    if (switched)
+        ctx.log(`traffic switched to ${live}: service ${ctx.serviceName} did not select it`);
+    if (liveDep && annotation(liveDep, ANNOTATION.warmUntil)) {
+        // A live colour marked warm would read as the idle one to a Service that selects no colour.
+        await ctx.annotate(liveName, { [ANNOTATION.warmUntil]: null });
+        ctx.log(`${live} (${liveName}) takes the traffic: its keep-warm annotation removed`);
+    }
+    const idle = (0,colours/* otherColour */.RQ)(live);
+    const idleName = colourDeployment(ctx.target, idle);
+    const idleDep = fleet.deployments[idle];
+    const next = (0,colours/* idleColour */.NB)(pool(idleDep), keepWarmMs, ctx.now());
+    if (next.kind === 'none' || !idleDep)
+        return undefined;
+    const runs = `${idle} (${idleName}) still runs ${ctx.short(ctx.image(idleDep))} beside the live colour`;
+    if (next.kind === 'retire') {
+        ctx.log(`${runs} and keep-warm is 0: retiring it`);
+        if (annotation(idleDep, ANNOTATION.warmUntil))
+            await ctx.annotate(idleName, { [ANNOTATION.warmUntil]: null });
+        // Only traffic this run moved off it can still be in flight.
+        await retire(ctx, idle, switched);
+        return undefined;
+    }
+    if (next.label) {
+        await ctx.annotate(idleName, { [ANNOTATION.warmUntil]: next.until });
+        ctx.log(`${runs} with no keep-warm window: kept warm until ${next.until}`);
+    }
+    return next.until;
+}
 /** Scales warm colours whose keep-warm window has passed to 0; true when it retired one. */
 async function retireExpired(ctx, fleet) {
     let retired = false;
@@ -546,6 +605,7 @@ function sibling(ctx, live, name, colour, image, replicas) {
 // EXTERNAL MODULE: ./packages/core/src/util/retry.ts
 var retry = __webpack_require__(9468);
 ;// CONCATENATED MODULE: ./packages/core/src/fleet/kubernetes/errors.ts
+
 
 
 /** An API call of the Kubernetes provider that failed for an operational reason. */
@@ -660,6 +720,24 @@ async function kubeCall(call, fn, opts = {}) {
     catch (err) {
         throw kubeError(err, call);
     }
+}
+// The kubelet's waiting reasons for a container whose image it cannot get: the release never ran.
+const PULL_REASONS = /^(ErrImagePull|ImagePullBackOff)\b/;
+/**
+ * Whether a rollout of `image` failed because its pods could not pull it: the pods of that
+ * digest that report an error all wait on the pull, and none ran and failed its readiness.
+ * Returns the first such pod's reason (`ImagePullBackOff: Back-off pulling image …`), else undefined.
+ */
+function pullFailure(pods, image) {
+    const digest = (0,converged/* digestOf */.ol)(image);
+    const own = pods.filter((p) => digest !== undefined && (0,converged/* digestOf */.ol)(p.image) === digest);
+    const failed = own.filter((p) => p.error);
+    if (failed.length === 0)
+        return undefined;
+    const tried = own.some((p) => p.state === 'running' && p.health === 'unhealthy');
+    if (tried || !failed.every((p) => PULL_REASONS.test(p.error ?? '')))
+        return undefined;
+    return failed[0]?.error;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/fleet/kubernetes/context.ts
@@ -856,7 +934,8 @@ class KubeContext {
     /**
      * Points the Service at the colour's pods: one merge patch of its selector, which the
      * API server applies atomically (the endpoints follow the selector). Creates the Service,
-     * selecting that colour, when there is none and the port is known.
+     * selecting that colour, when there is none and the port is known. True when it changed
+     * what the Service selects.
      */
     async selectColour(colour, port) {
         const selector = { [LABEL.target]: this.target, ...(colour ? { [LABEL.colour]: colour } : {}) };
@@ -864,17 +943,17 @@ class KubeContext {
         if (existing) {
             const now = existing.spec?.selector ?? {};
             if (Object.entries(selector).every(([k, v]) => now[k] === v))
-                return;
+                return false;
             await this.run(this.call('patch', 'services', this.serviceName), () => this.core.patchNamespacedService({
                 name: this.serviceName,
                 namespace: this.namespace,
                 body: { spec: { selector } },
             }, merge));
-            return;
+            return true;
         }
         if (port === undefined) {
             this.log(`service ${this.serviceName} does not exist and no port is known: not created`);
-            return;
+            return false;
         }
         const body = {
             apiVersion: 'v1',
@@ -888,6 +967,7 @@ class KubeContext {
         };
         await this.run(this.call('create', 'services', this.serviceName), () => this.core.createNamespacedService({ namespace: this.namespace, body }));
         this.log(`service ${this.serviceName} created, selecting ${colour ?? this.target}`);
+        return true;
     }
     /** The colour the Service selects, or undefined (no Service, or one without a colour). */
     async selectedColour() {
@@ -901,6 +981,7 @@ class KubeContext {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/fleet/kubernetes/rolling.ts
+
 
 
 
@@ -985,13 +1066,20 @@ async function recover(ctx, r, end, previous, replicas, started) {
     if (!r.autoRollback || !end.deployment)
         throw new converged/* ConvergenceError */.g7(`Deployment ${name} did not converge on ${r.image} (${end.proof.summary}) and ${r.autoRollback ? 'is gone' : 'auto-rollback is off, so it stays as the controller left it'}: ${reason}`, end.proof);
     ctx.log(`Deployment ${name}: ${reason}; undoing to the previous revision (${ctx.short(previous)})`);
+    // Read before the undo scales the new pods away: an image no pod could pull never ran.
+    const pull = pullFailure(await ctx.tasks(end.deployment), r.image);
     const back = await ctx.undo(end.deployment, r.image);
     if (!back || (0,converged/* digestOf */.ol)(back) === undefined)
         throw new converged/* ConvergenceError */.g7(`Deployment ${name} did not converge on ${r.image} (${reason}), and it has no earlier revision on a digest to undo to`, end.proof);
     const done = await ctx.waitFor(name, (0,converged/* digestOf */.ol)(back), replicas, ctx.now() + r.healthTimeoutMs);
     if (done.kind !== 'converged')
         throw new converged/* ConvergenceError */.g7(`Deployment ${name} did not converge on ${r.image} (${reason}), and not back on ${back} either: ${done.proof.summary}: ${ctx.explain(done)}`, done.proof);
-    return { ...result(ctx, r, 'rolled-back', back, back, done, started), reason };
+    return {
+        ...result(ctx, r, 'rolled-back', back, back, done, started),
+        ...(pull
+            ? { failure: 'pull', reason: `the image could not be pulled: ${ctx.short(r.image)}: ${pull}` }
+            : { reason }),
+    };
 }
 /** `kubectl rollout undo`: back to the previous revision, watched to N/N. */
 async function rollingRollback(ctx, existing, healthTimeoutMs) {
@@ -1077,8 +1165,8 @@ class ServiceRouter {
             await this.ctx.sleep(this.ctx.pollMs);
         }
     }
-    switchTo(colour) {
-        return this.ctx.selectColour(colour, undefined);
+    async switchTo(colour) {
+        await this.ctx.selectColour(colour, undefined);
     }
 }
 

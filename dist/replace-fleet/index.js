@@ -28510,8 +28510,8 @@ async function readConfigFile(path, base, fail) {
 
 
 
-// EXTERNAL MODULE: ./packages/core/src/deploy/deploy-request.ts + 1 modules
-var deploy_request = __nccwpck_require__(7162);
+// EXTERNAL MODULE: ./packages/core/src/deploy/deploy-request.ts + 2 modules
+var deploy_request = __nccwpck_require__(7545);
 // EXTERNAL MODULE: ./packages/core/src/github/context.ts
 var context = __nccwpck_require__(9594);
 // EXTERNAL MODULE: ./packages/core/src/inputs/parse.ts
@@ -28561,24 +28561,25 @@ var run_action = __nccwpck_require__(6797);
 
 
 
+
 async function replaceFleetAction() {
     const ctx = (0,context/* readRunContext */.$)();
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     // kiln.yml and the inputs are checked before the registry client and the engine load: a tag,
     // an unknown environment or a bad value fails before any request.
     const config = await configFromInputs(source/* actionInputs */.eh, workspace, {
-        log: (line) => core/* info */.pq(line),
+        log: log/* info */.pq,
     });
     const request = (0,deploy_request/* parseReplaceFleetRequest */.jt)(source/* actionInputs */.eh, config);
     const options = registryOptionsFrom(source/* actionInputs */.eh, request.image.registry);
     const [deploy, { Registries }, github] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(164), __nccwpck_require__.e(0), __nccwpck_require__.e(730), __nccwpck_require__.e(330)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2330)),
+        Promise.all(/* import() */[__nccwpck_require__.e(164), __nccwpck_require__.e(0), __nccwpck_require__.e(730), __nccwpck_require__.e(67)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5067)),
         Promise.all(/* import() */[__nccwpck_require__.e(164), __nccwpck_require__.e(0), __nccwpck_require__.e(730), __nccwpck_require__.e(525)]).then(__nccwpck_require__.bind(__nccwpck_require__, 525)),
-        __nccwpck_require__.e(/* import() */ 490).then(__nccwpck_require__.bind(__nccwpck_require__, 1490)),
+        __nccwpck_require__.e(/* import() */ 66).then(__nccwpck_require__.bind(__nccwpck_require__, 1066)),
     ]);
     const result = await deploy.replaceFleet(request, {
         registries: new Registries(options),
-        log: (line) => core/* info */.pq(line),
+        log: log/* info */.pq,
         run: ctx,
         github: github.githubDeploymentRecorder(core/* getInput */.V4('github-token'), ctx),
     });
@@ -28632,20 +28633,39 @@ __webpack_async_result__();
  * anything else is an operational failure with its detail in the debug log.
  */
 async function runAction(name, body) {
+    failUncaught(name);
     try {
         await body();
     }
     catch (err) {
-        // Messages may quote a registry or an image: hidden characters are shown, never emitted.
-        if ((0,_kiln_core_errors__WEBPACK_IMPORTED_MODULE_2__/* .isConfigurationError */ .p0)(err)) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(_kiln_core_log__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$(_kiln_core_log__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$((0,_kiln_core_errors__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err))));
-            process.exitCode = 1;
-            return;
-        }
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(_kiln_core_log__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$(err.stack ?? String(err)));
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(_kiln_core_log__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$(_kiln_core_log__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$(`${name} failed: ${(0,_kiln_core_errors__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err)}`)));
-        process.exitCode = 2;
+        fail(name, err);
     }
+}
+/** Messages may quote a registry or an image: they go out through the logger's safe sinks. */
+function fail(name, err) {
+    if ((0,_kiln_core_errors__WEBPACK_IMPORTED_MODULE_2__/* .isConfigurationError */ .p0)(err)) {
+        _kiln_core_log__WEBPACK_IMPORTED_MODULE_1__/* .fail */ .fJ((0,_kiln_core_errors__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err));
+        process.exitCode = 1;
+        return;
+    }
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(_kiln_core_log__WEBPACK_IMPORTED_MODULE_1__/* .commandSafe */ .JV(_kiln_core_log__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$(err.stack ?? String(err))));
+    _kiln_core_log__WEBPACK_IMPORTED_MODULE_1__/* .fail */ .fJ(`${name} failed: ${(0,_kiln_core_errors__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err)}`);
+    process.exitCode = 2;
+}
+let guarded = false;
+/**
+ * An error thrown outside the body's promises (an 'error' event nobody listens to, a rejection
+ * nobody awaits) would otherwise be printed by node itself, message lines as they are: it fails
+ * the step through the same sinks instead.
+ */
+function failUncaught(name) {
+    if (guarded)
+        return;
+    guarded = true;
+    process.on('uncaughtException', (err) => {
+        fail(name, err);
+        process.exit();
+    });
 }
 function setOutputs(outputs) {
     for (const [k, v] of Object.entries(outputs))
@@ -28864,14 +28884,13 @@ function editDistance(a, b) {
 
 /***/ }),
 
-/***/ 7162:
+/***/ 7545:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Dd: () => (/* binding */ DEPLOY_DEFAULTS),
-  Fn: () => (/* binding */ ledgerRepositoryFor),
   HK: () => (/* binding */ parsePinnedImage),
   jt: () => (/* binding */ parseReplaceFleetRequest)
 });
@@ -28907,6 +28926,61 @@ function requiredSource(config, env) {
     // parseConfig proved that `requires` names an environment of the same config.
     return target.requires === undefined ? undefined : config.environments.get(target.requires);
 }
+/** The repository `env` runs images from: its own `image:`, else the config's. */
+function environmentRepository(config, env) {
+    const e = typeof env === 'string' ? environment(config, env) : env;
+    const ref = e.image ?? config.image;
+    return { registry: ref.registry, repository: ref.repository };
+}
+
+// EXTERNAL MODULE: ./packages/core/src/oci/reference.ts
+var reference = __nccwpck_require__(3966);
+;// CONCATENATED MODULE: ./packages/core/src/ledger/ledger-repository.ts
+
+
+
+// Light (no zod, no store): input parsers decide where a ledger is before anything loads.
+const repositoryOf = (ref) => ({
+    registry: ref.registry,
+    repository: ref.repository,
+});
+/**
+ * Where `env`'s ledger lives: kiln.yml's `ledger.repository` when it names a repository of its
+ * own, else the environment's repository (its `image:`, else kiln.yml's). Without kiln.yml, the
+ * repository of the image the inputs name: there is no other to go by.
+ */
+function ledgerRepositoryFor(config, env, image) {
+    if (!config)
+        return repositoryOf(image);
+    const own = (0,reference/* repositoryName */.aR)(config.ledger.repository) !== (0,reference/* repositoryName */.aR)(config.image);
+    return repositoryOf(own ? config.ledger.repository : environmentRepository(config, env));
+}
+/**
+ * Refuses an image outside `env`'s repository, before any remote call: the ledger and the
+ * quarantine lookup follow the environment, never a repository the input chose (a byte-
+ * identical copy elsewhere would otherwise escape both). Without kiln.yml there is nothing to
+ * compare with.
+ */
+function requireEnvironmentRepository(config, env, image, input, raw) {
+    if (!config)
+        return;
+    const want = environmentRepository(config, env);
+    if ((0,reference/* repositoryName */.aR)(image) === (0,reference/* repositoryName */.aR)(want))
+        return;
+    throw (0,errors/* invalidInput */.aY)(input, raw, `is in ${(0,reference/* repositoryName */.aR)(image)}, but ${env} runs images from ${(0,reference/* repositoryName */.aR)(want)} (${config.source.file}): name an image of that repository (promote copies it there)`);
+}
+/**
+ * Every ledger kiln.yml names, one per environment: a quarantine in any of them refuses the
+ * digest everywhere, whichever repository or registry its bytes are in.
+ */
+function configLedgers(config) {
+    if (!config)
+        return [];
+    return [...config.environments.keys()].map((env) => ({
+        env,
+        repository: ledgerRepositoryFor(config, env, config.image),
+    }));
+}
 
 // EXTERNAL MODULE: ./packages/core/src/log.ts
 var log = __nccwpck_require__(8315);
@@ -28918,9 +28992,8 @@ var parse = __nccwpck_require__(7528);
 var source = __nccwpck_require__(2314);
 // EXTERNAL MODULE: ./packages/core/src/oci/digest.ts
 var digest = __nccwpck_require__(3547);
-// EXTERNAL MODULE: ./packages/core/src/oci/reference.ts
-var reference = __nccwpck_require__(3966);
 ;// CONCATENATED MODULE: ./packages/core/src/deploy/deploy-request.ts
+
 
 
 
@@ -28941,30 +29014,22 @@ const DEPLOY_DEFAULTS = {
     healthIntervalMs: 5_000,
 };
 /**
- * The ledger's repository: kiln.yml's `ledger.repository` when it names one of its own, else
- * the repository of the image deployed (the ledger lives next to the images).
+ * `repo@sha256:…`, or a bare `sha256:…` in `repository` (the environment's, from kiln.yml); a
+ * tag is refused (tags move; a deploy names exactly one image).
  */
-function ledgerRepositoryFor(image, config) {
-    if (!config)
-        return { registry: image.registry, repository: image.repository };
-    const own = (0,reference/* formatReference */.FH)(config.ledger.repository) !== (0,reference/* formatReference */.FH)(config.image);
-    const ref = own ? config.ledger.repository : image;
-    return { registry: ref.registry, repository: ref.repository };
-}
-/**
- * `repo@sha256:…`, or a bare `sha256:…` in the repository kiln.yml names; a tag is refused
- * (tags move; a deploy names exactly one image).
- */
-function parsePinnedImage(raw, config, input = 'image') {
+function parsePinnedImage(raw, repository, input = 'image') {
     const v = raw.trim();
     if (v.startsWith('sha256:')) {
         const problem = (0,digest/* digestProblem */.WQ)(v);
         if (problem)
             throw (0,errors/* invalidInput */.aY)(input, raw, `digest ${problem}`);
-        if (!config)
+        if (!repository)
             throw (0,errors/* invalidInput */.aY)(input, raw, 'a bare digest needs the repository from kiln.yml (`image:`); write repository@sha256:…');
-        const image = { ...config.image, digest: v };
-        delete image.tag;
+        const image = {
+            registry: repository.registry,
+            repository: repository.repository,
+            digest: v,
+        };
         return { image, digest: v };
     }
     let ref;
@@ -28989,12 +29054,14 @@ function optionalInteger(read, name, fallback, max) {
  * refused before any registry or engine call.
  */
 function parseReplaceFleetRequest(read, config) {
-    const { image, digest } = parsePinnedImage((0,source/* required */.mw)(read, 'image'), config);
+    const rawImage = (0,source/* required */.mw)(read, 'image');
     const envName = (0,source/* required */.mw)(read, 'environment');
     const env = config ? environment(config, envName) : undefined;
     // The name makes the ledger's tag kiln-ledger-<environment>.
     if (!env_name/* ENV_NAME */.G.test(envName))
         throw (0,errors/* invalidInput */.aY)('environment', envName, env_name/* ENV_NAME_RULE */.D);
+    const { image, digest } = parsePinnedImage(rawImage, config && environmentRepository(config, envName));
+    requireEnvironmentRepository(config, envName, image, 'image', rawImage);
     const provider = (0,parse/* parseChoice */.HU)('provider', read('provider'), kiln_config/* PROVIDERS */.xq, env?.provider ?? 'swarm');
     if (env && read('provider').trim() && env.provider !== provider)
         throw (0,errors/* invalidInput */.aY)('provider', provider, `${config?.source.file} gives environment ${envName} provider ${env.provider}; one environment runs on one provider`);
@@ -29020,7 +29087,8 @@ function parseReplaceFleetRequest(read, config) {
         autoRollback: (0,parse/* parseBoolean */.yG)('auto-rollback', read('auto-rollback'), true),
         quarantineOnRollback: (0,parse/* parseBoolean */.yG)('quarantine-on-rollback', read('quarantine-on-rollback'), true),
         keepWarmMs,
-        ledgerRepository: ledgerRepositoryFor(image, config),
+        ledgerRepository: ledgerRepositoryFor(config, envName, image),
+        quarantineLedgers: configLedgers(config),
     };
     const replicas = optionalInteger(read, 'replicas', swarm.replicas, 1000);
     if (replicas !== undefined)
@@ -29350,27 +29418,28 @@ const ENV_NAME_RULE = 'must be an environment name: letters, digits, "_", "." an
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $e: () => (/* binding */ warning),
 /* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   JV: () => (/* binding */ commandSafe),
 /* harmony export */   Pq: () => (/* binding */ setSecret),
 /* harmony export */   Yz: () => (/* binding */ debug),
+/* harmony export */   fJ: () => (/* binding */ fail),
 /* harmony export */   g$: () => (/* binding */ printable),
 /* harmony export */   pq: () => (/* binding */ info)
 /* harmony export */ });
-/* unused harmony exports commandSafe, group, write, jsonText */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8179);
-
+/* unused harmony exports error, group, write, jsonText */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8179);
 
 /**
  * One logger for actions and the CLI. On a runner it speaks workflow commands; locally it
  * writes plain lines. Secrets registered with `setSecret` are masked by the runner there and
  * redacted here, so the CLI never prints them either.
  *
- * Every message is treated as untrusted: labels, USER, HEALTHCHECK, file names and registry
- * error bodies reach it inside Kiln's own sentences. So the sinks, not the call sites, make text
- * safe: control characters become visible escapes (`printable`), and on a runner a message with
- * a line the runner would take for a workflow command is fenced with `::stop-commands::`
- * (`commandSafe`). Command data (warnings, debug, groups, failures) is escaped by @actions/core.
+ * Every message is treated as untrusted: labels, USER, HEALTHCHECK, file names, container logs
+ * and registry error bodies reach it inside Kiln's own sentences. So the sinks, not the call
+ * sites, make text safe, on a runner and off it alike (the local workflow runner, and a runner
+ * running the CLI, read the output the same way): control characters become visible escapes
+ * (`printable`), and no line can be read as a workflow command (`commandSafe`). Kiln's own
+ * commands (warnings, errors, debug, groups, failures) are issued by @actions/core with the
+ * same text as data.
  */
 const secrets = new Set();
 const onRunner = () => process.env.GITHUB_ACTIONS === 'true';
@@ -29385,7 +29454,7 @@ function setSecret(value) {
         return;
     secrets.add(value);
     if (onRunner())
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setSecret */ .Pq(value);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
 }
 /**
  * Characters that move the cursor, recolour, reorder or end a line for one reader and not
@@ -29402,62 +29471,71 @@ function printable(text) {
         .replace(HIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 /**
- * What the runner reads as a workflow command (actions/runner ActionCommand): a line that,
- * after leading whitespace, starts with `::`, or the older form `##[` anywhere in a line. Any
- * such line counts, registered command name or not.
+ * The first colon of a line that starts with `::` once the runner has trimmed it (.NET
+ * `TrimStart`, any Unicode space; the controls among them are already escaped by `printable`),
+ * and the `[` of `##[`. The runner finds both with culture-sensitive string comparison, which
+ * skips default-ignorable characters (a soft hyphen, U+200B), so those count as absent here.
  */
-const COMMAND_LINE = /^\s*::|##\[/m;
+const COMMAND_START = /^((?:(?!\n)[\s\p{DI}])*):(?=\p{DI}*:)/gmu;
+const OLD_COMMAND = /#(\p{DI}*)#(\p{DI}*)\[/gu;
 /**
- * Whole output made safe for a runner's log: printable, and if any line could be read as a
- * workflow command, fenced as the runner's own `::stop-commands::TOKEN` … `::TOKEN::`, so it is
- * shown verbatim and never run. The token is random and absent from the text, so the text
- * cannot end the fence. Apply it to what is written, never to a part of a line: the fence only
- * works at the start of a line.
+ * Text made safe for a runner's log (actions/runner ActionCommand): printable, with no line
+ * that starts with `::` after leading whitespace (the command form) and no `##[` anywhere (the
+ * older form). Both are shown with a `\u` escape, as `printable` and `jsonText` show theirs:
+ * `\u003a:warning::x`, `##\u005bgroup]`. It works per line, so any part of a message can go
+ * through it, and the text reads the same.
  */
 function commandSafe(text) {
-    const shown = printable(text);
-    if (!COMMAND_LINE.test(shown))
-        return shown;
-    const lower = shown.toLowerCase();
-    let token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex');
-    while (lower.includes(token))
-        token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex');
-    return `::stop-commands::${token}\n${shown}\n::${token}::`;
+    return printable(text).replace(COMMAND_START, '$1\\u003a').replace(OLD_COMMAND, '#$1#$2\\u005b');
 }
-/** Text for a terminal or a runner: redacted, printable, and on a runner commandSafe. */
-function safeLine(message) {
-    return onRunner() ? commandSafe(redact(message)) : printable(redact(message));
-}
+/** A message as every sink writes it: redacted, printable, commandSafe. */
+const safe = (message) => commandSafe(redact(message));
 function info(message) {
     if (onRunner())
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(safeLine(message));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(safe(message));
     else
-        process.stdout.write(safeLine(message) + '\n');
+        process.stdout.write(safe(message) + '\n');
 }
 function warning(message) {
     if (onRunner())
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(printable(redact(message)));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(safe(message));
     else
-        process.stderr.write(safeLine(`warning: ${message}`) + '\n');
+        process.stderr.write(safe(`warning: ${message}`) + '\n');
 }
 function debug(message) {
     if (onRunner())
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .debug */ .Yz(printable(redact(message)));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(safe(message));
     else if (process.env.KILN_DEBUG)
-        process.stderr.write(safeLine(`debug: ${message}`) + '\n');
+        process.stderr.write(safe(`debug: ${message}`) + '\n');
+}
+/** An error annotation on a runner (file and line as given), an `error:` line off it. */
+function error(message, where = {}) {
+    if (!onRunner()) {
+        process.stderr.write(safe(`error: ${where.title ? `${where.title}: ` : ''}${message}`) + '\n');
+        return;
+    }
+    core.error(safe(message), {
+        ...(where.title !== undefined ? { title: safe(where.title) } : {}),
+        ...(where.file !== undefined ? { file: safe(where.file) } : {}),
+        ...(where.line !== undefined ? { startLine: where.line } : {}),
+    });
+}
+/** Fails the step (exit code 1 unless set later) with the message as its error annotation. */
+function fail(message) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(safe(message));
 }
 async function group(title, fn) {
     if (onRunner())
-        return core.group(printable(title), fn);
+        return core.group(safe(title), fn);
     info(`== ${title}`);
     return fn();
 }
 /**
  * Writes `text` and a newline to a stream as info() writes to stdout, for the CLI's results
- * and progress lines (stdout holds the result, stderr the rest).
+ * and progress lines (stdout holds the result, stderr the rest) and the local runner's log.
  */
 function write(stream, text) {
-    stream.write(safeLine(text) + '\n');
+    stream.write(safe(text) + '\n');
 }
 /**
  * JSON for stdout that no reader of a runner's log can take for a command, and the same data
@@ -29466,7 +29544,7 @@ function write(stream, text) {
  */
 function jsonText(value) {
     return JSON.stringify(value, null, 2)
-        .replace(/##\[/g, '##\\u005b')
+        .replace(OLD_COMMAND, '#$1#$2\\u005b')
         .replace(HIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
