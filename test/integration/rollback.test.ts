@@ -147,7 +147,7 @@ describe('rollback, rolling, on the real swarm', () => {
       path: { kind: 'redeploy' },
     });
     expect(t.result.target.how).toMatch(
-      /^previous: the last known-good before sha256:[0-9a-f]{12}…, ledger seq 2$/,
+      /^previous: the last known-good before sha256:[0-9a-f]{12}… not quarantined, ledger seq 2$/,
     );
     expect(t.result.deploy.proof.summary).toBe(
       `${REPLICAS}/${REPLICAS} healthy on ${digest(images.v2)}`,
