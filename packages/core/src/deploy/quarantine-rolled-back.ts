@@ -1,5 +1,6 @@
 import { errorMessage } from '../errors.js';
 import type { DeployFailure } from '../fleet/provider.js';
+import { REASON_MAX } from '../ledger/limits.js';
 import type { StoredEntry } from '../ledger/entry.js';
 import { type EntryContext, isQuarantined, quarantine } from '../ledger/queries.js';
 import type { Digest } from '../oci/digest.js';
@@ -27,7 +28,16 @@ export function unquarantined(failure: DeployFailure | undefined): RolledBackQua
 
 /** The ledger's reason for quarantining a rolled-back digest: the environment and what failed. */
 export function rolledBackReason(environment: string, why: string | undefined): string {
-  return `rolled back in ${environment}: ${why?.trim() || 'it did not converge'}`;
+  return ledgerReason(`rolled back in ${environment}: ${why?.trim() || 'it did not converge'}`);
+}
+
+/**
+ * An engine's reason as the ledger keeps it: at most REASON_MAX characters. Engine text (task
+ * errors of every replica) can be longer, and the fleet has already moved by then: the entry
+ * must still be written.
+ */
+export function ledgerReason(why: string): string {
+  return why.length <= REASON_MAX ? why : `${why.slice(0, REASON_MAX - 1)}…`;
 }
 
 /**

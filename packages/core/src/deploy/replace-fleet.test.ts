@@ -274,6 +274,20 @@ describe('replaceFleet', () => {
     expect(prod.requests).toEqual([]);
   });
 
+  it('an engine reason longer than the ledger keeps is clipped, and the rolled-back deploy recorded', async () => {
+    const s = setup();
+    const long = `task exited (1): ${'x'.repeat(3000)}`;
+    const back = (r: DeployRequest) =>
+      outcome(r.image, 'rolled-back', s.ref(s.v1), { previous: s.ref(s.v1), reason: long });
+    const r = await replaceFleet(s.req(s.v2), deps(s, fakeFleet(s.ref(s.v1), back)));
+    expect(r.outcome).toBe('rolled-back');
+    const [entry, q] = (await new Ledger(s.store, 'staging').history()).map((x) => x.entry);
+    expect(entry?.reason).toHaveLength(1000);
+    expect(entry?.reason?.endsWith('x…')).toBe(true);
+    expect(q).toMatchObject({ action: 'quarantine' });
+    expect(q?.reason).toHaveLength(1000);
+  });
+
   it('quarantine-on-rollback false: a rolled-back deploy is recorded, its digest stays deployable', async () => {
     const s = setup();
     const back = (r: DeployRequest) =>

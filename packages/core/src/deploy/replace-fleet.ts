@@ -33,6 +33,7 @@ import type { ArtifactStore, ImageStore } from '../oci/store.js';
 import type { ReplaceFleetRequest } from './deploy-request.js';
 import {
   describeQuarantine,
+  ledgerReason,
   quarantineRolledBack,
   type RolledBackQuarantine,
   rolledBackReason,
@@ -249,7 +250,9 @@ export async function replaceFleet(
         ...entryBase,
         outcome,
         duration_ms: Math.max(0, Math.round(now().getTime() - started)),
-        ...((reason ?? opts.reason) ? { reason: (reason ?? opts.reason) as string } : {}),
+        ...((reason ?? opts.reason)
+          ? { reason: ledgerReason((reason ?? opts.reason) as string) }
+          : {}),
       },
       subject ? { subject } : {},
     );
