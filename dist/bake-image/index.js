@@ -30949,7 +30949,7 @@ async function bakeImageAction() {
     const [{ bakeImage, bakeSummary }, { Registries }, github] = await Promise.all([
         Promise.all(/* import() */[__nccwpck_require__.e(586), __nccwpck_require__.e(417), __nccwpck_require__.e(842), __nccwpck_require__.e(551)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4551)),
         Promise.all(/* import() */[__nccwpck_require__.e(586), __nccwpck_require__.e(842), __nccwpck_require__.e(69)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7069)),
-        __nccwpck_require__.e(/* import() */ 976).then(__nccwpck_require__.bind(__nccwpck_require__, 3976)),
+        Promise.all(/* import() */[__nccwpck_require__.e(586), __nccwpck_require__.e(511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3511)),
     ]);
     const result = await bakeImage(request, new Registries(options));
     (0,run_action/* setOutputs */.n)({

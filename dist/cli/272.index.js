@@ -19,6 +19,8 @@ var config = __webpack_require__(83744);
 var errors = __webpack_require__(37638);
 // EXTERNAL MODULE: ./packages/core/src/inputs/index.ts + 1 modules
 var inputs = __webpack_require__(48892);
+// EXTERNAL MODULE: ./packages/core/src/ledger/index.ts + 1 modules
+var ledger = __webpack_require__(83206);
 // EXTERNAL MODULE: ./packages/core/src/oci/index.ts + 10 modules
 var oci = __webpack_require__(17069);
 // EXTERNAL MODULE: ./packages/core/src/deploy/deploy-request.ts
@@ -133,8 +135,8 @@ var quarantine_rolled_back = __webpack_require__(37570);
 var converged = __webpack_require__(34469);
 // EXTERNAL MODULE: ./packages/core/src/gates/index.ts + 4 modules
 var gates = __webpack_require__(10424);
-// EXTERNAL MODULE: ./packages/core/src/ledger/entry.ts + 1 modules
-var entry = __webpack_require__(307);
+// EXTERNAL MODULE: ./packages/core/src/ledger/entry.ts
+var entry = __webpack_require__(74747);
 // EXTERNAL MODULE: ./packages/core/src/ledger/queries.ts
 var ledger_queries = __webpack_require__(26711);
 // EXTERNAL MODULE: ./packages/core/src/ledger/quarantine-scope.ts
@@ -515,6 +517,7 @@ var usage = __webpack_require__(47105);
 
 
 
+
 /** The rollback inputs, as flags of the same names. */
 const names = [
     'environment',
@@ -559,6 +562,7 @@ async function rollback_rollback(argv) {
     const result = await rollback(request, {
         registries: new oci.Registries((0,src_options/* registryOptions */._A)(values, request.repository.registry)),
         log: src_options/* progress */.qB,
+        witness: new ledger/* FileWitness */.gs((0,ledger/* witnessFilePath */.PR)(process.cwd())),
     });
     (0,src_options/* print */.yy)(values.json, result, rollbackSummary(result));
     const failure = rollbackFailure(result);

@@ -21,6 +21,8 @@ var errors = __webpack_require__(37638);
 var context = __webpack_require__(9594);
 // EXTERNAL MODULE: ./packages/core/src/inputs/index.ts + 1 modules
 var inputs = __webpack_require__(48892);
+// EXTERNAL MODULE: ./packages/core/src/ledger/index.ts + 1 modules
+var ledger = __webpack_require__(83206);
 // EXTERNAL MODULE: ./packages/core/src/oci/index.ts + 10 modules
 var oci = __webpack_require__(17069);
 // EXTERNAL MODULE: ./packages/core/src/inputs/parse.ts
@@ -367,6 +369,7 @@ var usage = __webpack_require__(47105);
 
 
 
+
 /** The flags are the action's inputs. */
 const names = [
     'image',
@@ -399,6 +402,7 @@ async function promoteCommand(argv) {
             run_url: ctx.runUrl ?? '',
         },
         log: options/* progress */.qB,
+        witness: new ledger/* FileWitness */.gs((0,ledger/* witnessFilePath */.PR)(process.cwd())),
     });
     const c = r.copy;
     (0,options/* print */.yy)(values.json, r, [

@@ -112,6 +112,8 @@ function replaceFleetSummary(r, title = 'replace-fleet') {
 var errors = __webpack_require__(37638);
 // EXTERNAL MODULE: ./packages/core/src/inputs/index.ts + 1 modules
 var inputs = __webpack_require__(48892);
+// EXTERNAL MODULE: ./packages/core/src/ledger/index.ts + 1 modules
+var ledger = __webpack_require__(83206);
 // EXTERNAL MODULE: ./packages/core/src/oci/index.ts + 10 modules
 var oci = __webpack_require__(17069);
 // EXTERNAL MODULE: ./packages/cli/src/options.ts
@@ -119,6 +121,7 @@ var src_options = __webpack_require__(11428);
 // EXTERNAL MODULE: ./packages/cli/src/usage.ts
 var usage = __webpack_require__(47105);
 ;// CONCATENATED MODULE: ./packages/cli/src/commands/deploy.ts
+
 
 
 
@@ -168,6 +171,7 @@ async function deploy(argv) {
     const result = await (0,replace_fleet/* replaceFleet */.HL)(request, {
         registries: new oci.Registries((0,src_options/* registryOptions */._A)(values, request.image.registry)),
         log: src_options/* progress */.qB,
+        witness: new ledger/* FileWitness */.gs((0,ledger/* witnessFilePath */.PR)(process.cwd())),
     });
     (0,src_options/* print */.yy)(values.json, result, replaceFleetSummary(result));
     if (result.outcome === 'rolled-back')

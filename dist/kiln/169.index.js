@@ -18,6 +18,7 @@ __webpack_require__.d(__webpack_exports__, {
   deployRequest: () => (/* reexport */ replace_fleet/* deployRequest */.Lo),
   describeQuarantine: () => (/* reexport */ quarantine_rolled_back/* describeQuarantine */.Ux),
   fleetSettings: () => (/* reexport */ replace_fleet/* fleetSettings */.E0),
+  ledgerReason: () => (/* reexport */ quarantine_rolled_back/* ledgerReason */.eI),
   openProvider: () => (/* reexport */ replace_fleet/* openProvider */.C2),
   openStores: () => (/* reexport */ replace_fleet/* openStores */.j),
   parsePinnedImage: () => (/* reexport */ deploy_request/* parsePinnedImage */.HK),

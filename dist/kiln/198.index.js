@@ -607,6 +607,7 @@ var retry = __webpack_require__(29468);
 ;// CONCATENATED MODULE: ./packages/core/src/fleet/kubernetes/errors.ts
 
 
+
 /** An API call of the Kubernetes provider that failed for an operational reason. */
 class KubernetesError extends Error {
     status;
@@ -719,6 +720,24 @@ async function kubeCall(call, fn, opts = {}) {
     catch (err) {
         throw kubeError(err, call);
     }
+}
+// The kubelet's waiting reasons for a container whose image it cannot get: the release never ran.
+const PULL_REASONS = /^(ErrImagePull|ImagePullBackOff)\b/;
+/**
+ * Whether a rollout of `image` failed because its pods could not pull it: the pods of that
+ * digest that report an error all wait on the pull, and none ran and failed its readiness.
+ * Returns the first such pod's reason (`ImagePullBackOff: Back-off pulling image …`), else undefined.
+ */
+function pullFailure(pods, image) {
+    const digest = (0,converged/* digestOf */.ol)(image);
+    const own = pods.filter((p) => digest !== undefined && (0,converged/* digestOf */.ol)(p.image) === digest);
+    const failed = own.filter((p) => p.error);
+    if (failed.length === 0)
+        return undefined;
+    const tried = own.some((p) => p.state === 'running' && p.health === 'unhealthy');
+    if (tried || !failed.every((p) => PULL_REASONS.test(p.error ?? '')))
+        return undefined;
+    return failed[0]?.error;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/fleet/kubernetes/context.ts
@@ -965,6 +984,7 @@ class KubeContext {
 
 
 
+
 /**
  * Rolling: one Deployment, replaced by the deployment controller itself (its image patched to
  * the digest, as `kubectl set image`), watched as `kubectl rollout status` does and proven N/N
@@ -1046,13 +1066,18 @@ async function recover(ctx, r, end, previous, replicas, started) {
     if (!r.autoRollback || !end.deployment)
         throw new converged/* ConvergenceError */.g7(`Deployment ${name} did not converge on ${r.image} (${end.proof.summary}) and ${r.autoRollback ? 'is gone' : 'auto-rollback is off, so it stays as the controller left it'}: ${reason}`, end.proof);
     ctx.log(`Deployment ${name}: ${reason}; undoing to the previous revision (${ctx.short(previous)})`);
+    // Read before the undo scales the new pods away: an image no pod could pull never ran.
+    const pull = pullFailure(await ctx.tasks(end.deployment), r.image);
     const back = await ctx.undo(end.deployment, r.image);
     if (!back || (0,converged/* digestOf */.ol)(back) === undefined)
         throw new converged/* ConvergenceError */.g7(`Deployment ${name} did not converge on ${r.image} (${reason}), and it has no earlier revision on a digest to undo to`, end.proof);
     const done = await ctx.waitFor(name, (0,converged/* digestOf */.ol)(back), replicas, ctx.now() + r.healthTimeoutMs);
     if (done.kind !== 'converged')
         throw new converged/* ConvergenceError */.g7(`Deployment ${name} did not converge on ${r.image} (${reason}), and not back on ${back} either: ${done.proof.summary}: ${ctx.explain(done)}`, done.proof);
-    return { ...result(ctx, r, 'rolled-back', back, back, done, started), reason };
+    return {
+        ...result(ctx, r, 'rolled-back', back, back, done, started),
+        ...(pull ? { failure: 'pull', reason: `the image could not be pulled: ${pull}` } : { reason }),
+    };
 }
 /** `kubectl rollout undo`: back to the previous revision, watched to N/N. */
 async function rollingRollback(ctx, existing, healthTimeoutMs) {

@@ -36,13 +36,14 @@ async function rollbackAction() {
     const [{ rollback, rollbackFailure, rollbackSummary }, { Registries }, github] = await Promise.all([
         Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(0), __webpack_require__.e(730), __webpack_require__.e(424), __webpack_require__.e(803), __webpack_require__.e(556)]).then(__webpack_require__.bind(__webpack_require__, 75556)),
         Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(0), __webpack_require__.e(730), __webpack_require__.e(402), __webpack_require__.e(69), __webpack_require__.e(768)]).then(__webpack_require__.bind(__webpack_require__, 17069)),
-        __webpack_require__.e(/* import() */ 685).then(__webpack_require__.bind(__webpack_require__, 1066)),
+        Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(0), __webpack_require__.e(176)]).then(__webpack_require__.bind(__webpack_require__, 60795)),
     ]);
     const result = await rollback(request, {
         registries: new Registries(options),
         log: _kiln_core_log__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq,
         run: ctx,
         github: github.githubDeploymentRecorder(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('github-token'), ctx),
+        witness: github.ledgerWitnessFor(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('github-token'), ctx, workspace),
     });
     (0,_run_action_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutputs */ .n)({
         'rolled-back-to': result.to,

@@ -459,7 +459,7 @@ async function writeSummary(markdown) {
 /* harmony export */   kD: () => (/* binding */ linkProblem)
 /* harmony export */ });
 /* unused harmony export quarantines */
-/* harmony import */ var _entry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(307);
+/* harmony import */ var _entry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74747);
 
 /** A deploy or rollback that ended deployed/unchanged runs its digest; anything else leaves `previous`. */
 function effectOf(r) {
@@ -610,52 +610,38 @@ function verifyChain(env, links, listed = []) {
 
 /***/ }),
 
-/***/ 307:
+/***/ 74747:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Wj: () => (/* binding */ ENTRY_MAX_BYTES),
-  G1: () => (/* reexport */ env_name/* ENV_NAME */.G),
-  Rc: () => (/* binding */ KNOWN_GOOD_KEPT),
-  Ut: () => (/* binding */ LEDGER_ENTRY_TYPE),
-  lZ: () => (/* binding */ LEDGER_LAYER_TYPE),
-  zZ: () => (/* binding */ LedgerAnnotation),
-  CE: () => (/* binding */ QUARANTINED_KEPT),
-  oD: () => (/* reexport */ REASON_MAX),
-  pv: () => (/* binding */ annotationProblem),
-  Ym: () => (/* binding */ encodeRecord),
-  Hh: () => (/* binding */ parseRecord),
-  _j: () => (/* binding */ recordAnnotations),
-  fi: () => (/* binding */ recordSchema)
-});
-
-// UNUSED EXPORTS: LEDGER_ACTIONS, LEDGER_OUTCOMES, canonicalJson, recordHash
-
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
-var schemas = __webpack_require__(50000);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/errors.js
-var errors = __webpack_require__(37428);
-// EXTERNAL MODULE: ./packages/core/src/oci/digest.ts
-var digest = __webpack_require__(3547);
-// EXTERNAL MODULE: ./packages/core/src/oci/referrers.ts
-var referrers = __webpack_require__(23847);
-// EXTERNAL MODULE: ./packages/core/src/ledger/env-name.ts
-var env_name = __webpack_require__(47034);
-;// CONCATENATED MODULE: ./packages/core/src/ledger/limits.ts
-// Apart from entry.ts (zod), so input parsers can check a reason's length without loading it.
-/** Longest `reason` kept in an entry. */
-const REASON_MAX = 1000;
-
-;// CONCATENATED MODULE: ./packages/core/src/ledger/entry.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CE: () => (/* binding */ QUARANTINED_KEPT),
+/* harmony export */   G1: () => (/* reexport safe */ _env_name_js__WEBPACK_IMPORTED_MODULE_2__.G),
+/* harmony export */   Hh: () => (/* binding */ parseRecord),
+/* harmony export */   Rc: () => (/* binding */ KNOWN_GOOD_KEPT),
+/* harmony export */   Ut: () => (/* binding */ LEDGER_ENTRY_TYPE),
+/* harmony export */   Wj: () => (/* binding */ ENTRY_MAX_BYTES),
+/* harmony export */   Ym: () => (/* binding */ encodeRecord),
+/* harmony export */   _j: () => (/* binding */ recordAnnotations),
+/* harmony export */   fi: () => (/* binding */ recordSchema),
+/* harmony export */   lZ: () => (/* binding */ LEDGER_LAYER_TYPE),
+/* harmony export */   oD: () => (/* reexport safe */ _limits_js__WEBPACK_IMPORTED_MODULE_3__.o),
+/* harmony export */   pv: () => (/* binding */ annotationProblem),
+/* harmony export */   zZ: () => (/* binding */ LedgerAnnotation)
+/* harmony export */ });
+/* unused harmony exports LEDGER_ACTIONS, LEDGER_OUTCOMES, canonicalJson, recordHash */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(50000);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(37428);
+/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3547);
+/* harmony import */ var _oci_referrers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23847);
+/* harmony import */ var _env_name_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(47034);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77047);
 
 
 
 
 
 /** The entry artifact's type; its subject is the image the entry is about. */
-const LEDGER_ENTRY_TYPE = referrers/* KilnArtifactType */.PP.LedgerEntry;
+const LEDGER_ENTRY_TYPE = _oci_referrers_js__WEBPACK_IMPORTED_MODULE_1__/* .KilnArtifactType */ .PP.LedgerEntry;
 /** The entry's one JSON layer. */
 const LEDGER_LAYER_TYPE = 'application/json';
 /** The largest entry layer read: entries are small; a bigger one is not ours. */
@@ -688,38 +674,38 @@ const LEDGER_OUTCOMES = [
 /** Re-exported: the rule and the limit live where input parsers can load them without zod. */
 
 
-const entry_digest = schemas/* string */.YjP()
-    .refine((d) => (0,digest/* digestProblem */.WQ)(d) === undefined, { message: 'invalid digest' })
+const digest = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()
+    .refine((d) => (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .digestProblem */ .WQ)(d) === undefined, { message: 'invalid digest' })
     .transform((d) => d);
-const isoTime = schemas/* string */.YjP().refine((t) => !Number.isNaN(Date.parse(t)), { message: 'not a time' });
-const markSchema = schemas/* strictObject */.rej({
-    digest: entry_digest,
-    seq: schemas/* number */.aig().int().positive(),
+const isoTime = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().refine((t) => !Number.isNaN(Date.parse(t)), { message: 'not a time' });
+const markSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
+    digest,
+    seq: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().positive(),
     at: isoTime,
-    entry: entry_digest,
+    entry: digest,
 });
 /** The stored record, checked on every read: registry content is untrusted. */
-const recordSchema = schemas/* strictObject */.rej({
-    version: schemas/* literal */.euz(1),
-    env: schemas/* string */.YjP().regex(env_name/* ENV_NAME */.G),
-    seq: schemas/* number */.aig().int().positive(),
-    action: schemas/* enum */.k5n(LEDGER_ACTIONS),
-    digest: entry_digest,
-    previous: entry_digest.nullable(),
-    outcome: schemas/* enum */.k5n(LEDGER_OUTCOMES),
+const recordSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
+    version: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz(1),
+    env: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().regex(_env_name_js__WEBPACK_IMPORTED_MODULE_2__/* .ENV_NAME */ .G),
+    seq: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().positive(),
+    action: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(LEDGER_ACTIONS),
+    digest,
+    previous: digest.nullable(),
+    outcome: zod__WEBPACK_IMPORTED_MODULE_4__/* ["enum"] */ .k5n(LEDGER_OUTCOMES),
     at: isoTime,
-    duration_ms: schemas/* number */.aig().int().nonnegative(),
-    actor: schemas/* string */.YjP(),
-    commit: schemas/* string */.YjP(),
-    run_url: schemas/* string */.YjP(),
-    evidence: schemas/* array */.YOg(entry_digest),
-    reason: schemas/* string */.YjP().max(REASON_MAX).optional(),
-    from: schemas/* string */.YjP().regex(env_name/* ENV_NAME */.G).optional(),
-    prev: entry_digest.nullable(),
+    duration_ms: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().nonnegative(),
+    actor: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    commit: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    run_url: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    evidence: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(digest),
+    reason: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().max(_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .REASON_MAX */ .o).optional(),
+    from: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().regex(_env_name_js__WEBPACK_IMPORTED_MODULE_2__/* .ENV_NAME */ .G).optional(),
+    prev: digest.nullable(),
     previous_since: isoTime.nullable(),
-    known_good: schemas/* array */.YOg(markSchema).max(KNOWN_GOOD_KEPT),
-    quarantined: schemas/* array */.YOg(markSchema).max(QUARANTINED_KEPT),
-    abandoned: schemas/* array */.YOg(entry_digest).optional(),
+    known_good: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(markSchema).max(KNOWN_GOOD_KEPT),
+    quarantined: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(markSchema).max(QUARANTINED_KEPT),
+    abandoned: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(digest).optional(),
 });
 /** JSON with object keys sorted at every level and no whitespace: one encoding per record. */
 function canonicalJson(value) {
@@ -755,7 +741,7 @@ function parseRecord(bytes) {
     }
     const r = recordSchema.safeParse(json);
     if (!r.success)
-        return { problem: `its layer is not a ledger entry: ${errors/* prettifyError */.S1(r.error)}` };
+        return { problem: `its layer is not a ledger entry: ${zod__WEBPACK_IMPORTED_MODULE_5__/* .prettifyError */ .S1(r.error)}` };
     const record = r.data;
     if (!encodeRecord(record).equals(bytes))
         return { problem: 'its layer is not canonical JSON' };
@@ -784,6 +770,19 @@ function annotationProblem(record, annotations) {
 
 /***/ }),
 
+/***/ 77047:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ REASON_MAX)
+/* harmony export */ });
+// Apart from entry.ts (zod), so input parsers can check a reason's length without loading it.
+/** Longest `reason` kept in an entry. */
+const REASON_MAX = 1000;
+
+
+/***/ }),
+
 /***/ 26711:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -802,7 +801,7 @@ function annotationProblem(record, annotations) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(37638);
 /* harmony import */ var _oci_referrers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(23847);
 /* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44814);
-/* harmony import */ var _entry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(307);
+/* harmony import */ var _entry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74747);
 /* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(60124);
 
 
@@ -1016,8 +1015,8 @@ var referrers = __webpack_require__(23847);
 var retry = __webpack_require__(29468);
 // EXTERNAL MODULE: ./packages/core/src/ledger/chain.ts
 var chain = __webpack_require__(44814);
-// EXTERNAL MODULE: ./packages/core/src/ledger/entry.ts + 1 modules
-var entry = __webpack_require__(307);
+// EXTERNAL MODULE: ./packages/core/src/ledger/entry.ts
+var entry = __webpack_require__(74747);
 ;// CONCATENATED MODULE: ./packages/core/src/ledger/errors.ts
 /**
  * Another writer moved the environment's head while this append was writing, on every attempt.
@@ -1095,6 +1094,10 @@ class Ledger {
         this.settleMs = opts.settleMs ?? HEAD_SETTLE_MS;
         this.wait = opts.sleep ?? retry/* sleep */.yy;
         this.anchor = opts.anchor;
+    }
+    /** The head a witness recorded, that every head read must descend from. */
+    get witnessed() {
+        return this.anchor;
     }
     /** The newest head this ledger verified or appended (what a witness records after a run). */
     get verifiedHead() {
@@ -1290,7 +1293,8 @@ class Ledger {
             listed.push(...(await this.store.listReferrers(image, entry/* LEDGER_ENTRY_TYPE */.Ut)));
         const result = (0,chain/* verifyChain */.H5)(this.env, links, listed);
         const witnessed = this.anchor && witnessProblem(this.anchor, links);
-        if (!witnessed || (!result.ok && result.brokenAt <= witnessed.seq))
+        // The witness names what was rewritten; only an older break says more.
+        if (!witnessed || (!result.ok && result.brokenAt < witnessed.seq))
             return result;
         return {
             ok: false,

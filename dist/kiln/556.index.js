@@ -34,8 +34,8 @@ var errors = __webpack_require__(37638);
 var converged = __webpack_require__(34469);
 // EXTERNAL MODULE: ./packages/core/src/gates/index.ts + 4 modules
 var gates = __webpack_require__(10424);
-// EXTERNAL MODULE: ./packages/core/src/ledger/entry.ts + 1 modules
-var entry = __webpack_require__(307);
+// EXTERNAL MODULE: ./packages/core/src/ledger/entry.ts
+var entry = __webpack_require__(74747);
 // EXTERNAL MODULE: ./packages/core/src/ledger/queries.ts
 var queries = __webpack_require__(26711);
 // EXTERNAL MODULE: ./packages/core/src/ledger/quarantine-scope.ts

@@ -9,12 +9,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   promoteAction: () => (/* binding */ promoteAction)
 /* harmony export */ });
-/* harmony import */ var _kiln_core_config__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83744);
-/* harmony import */ var _kiln_core_github_context__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9594);
-/* harmony import */ var _kiln_core_inputs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48892);
-/* harmony import */ var _kiln_core_log__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(88315);
-/* harmony import */ var _kiln_core_promote_request__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9130);
-/* harmony import */ var _run_action_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(46797);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var _kiln_core_config__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83744);
+/* harmony import */ var _kiln_core_github_context__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9594);
+/* harmony import */ var _kiln_core_inputs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48892);
+/* harmony import */ var _kiln_core_log__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(88315);
+/* harmony import */ var _kiln_core_promote_request__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9130);
+/* harmony import */ var _run_action_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(46797);
+
 
 
 
@@ -22,26 +24,27 @@ __webpack_require__.r(__webpack_exports__);
 
 
 async function promoteAction() {
-    const ctx = (0,_kiln_core_github_context__WEBPACK_IMPORTED_MODULE_1__/* .readRunContext */ .$)();
+    const ctx = (0,_kiln_core_github_context__WEBPACK_IMPORTED_MODULE_2__/* .readRunContext */ .$)();
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     // kiln.yml and every input are checked before the registry client and the ledger load.
-    const config = await (0,_kiln_core_config__WEBPACK_IMPORTED_MODULE_0__/* .configFromInputs */ .i7)(_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_2__/* .actionInputs */ .eh, workspace, {
-        log: _kiln_core_log__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq,
+    const config = await (0,_kiln_core_config__WEBPACK_IMPORTED_MODULE_1__/* .configFromInputs */ .i7)(_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_3__/* .actionInputs */ .eh, workspace, {
+        log: _kiln_core_log__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq,
     });
-    const request = (0,_kiln_core_promote_request__WEBPACK_IMPORTED_MODULE_4__/* .parsePromoteRequest */ .P)(_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_2__/* .actionInputs */ .eh, config);
+    const request = (0,_kiln_core_promote_request__WEBPACK_IMPORTED_MODULE_5__/* .parsePromoteRequest */ .P)(_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_3__/* .actionInputs */ .eh, config);
     // The explicit credentials go to the registry written to; others use docker's config.json.
-    const options = (0,_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_2__/* .registryOptionsFrom */ .us)(_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_2__/* .actionInputs */ .eh, request.target.registry);
+    const options = (0,_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_3__/* .registryOptionsFrom */ .us)(_kiln_core_inputs__WEBPACK_IMPORTED_MODULE_3__/* .actionInputs */ .eh, request.target.registry);
     const [{ promote, promoteRefusedSummary, promoteSummary }, { GateRefusedError }, oci, github] = await Promise.all([
         Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(0), __webpack_require__.e(730), __webpack_require__.e(424), __webpack_require__.e(805)]).then(__webpack_require__.bind(__webpack_require__, 7805)),
         Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(0), __webpack_require__.e(730), __webpack_require__.e(424)]).then(__webpack_require__.bind(__webpack_require__, 10424)),
         Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(0), __webpack_require__.e(730), __webpack_require__.e(402), __webpack_require__.e(69), __webpack_require__.e(768)]).then(__webpack_require__.bind(__webpack_require__, 17069)),
-        __webpack_require__.e(/* import() */ 685).then(__webpack_require__.bind(__webpack_require__, 1066)),
+        Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(0), __webpack_require__.e(176)]).then(__webpack_require__.bind(__webpack_require__, 60795)),
     ]);
     let result;
     try {
         result = await promote(request, {
             registries: new oci.Registries(options),
             context: { actor: ctx.actor ?? '', commit: ctx.commit ?? '', run_url: ctx.runUrl ?? '' },
+            witness: github.ledgerWitnessFor(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('github-token'), ctx, workspace),
         });
     }
     catch (err) {
@@ -50,7 +53,7 @@ async function promoteAction() {
             await github.summary.writeSummary(promoteRefusedSummary(err.what, err.results));
         throw err;
     }
-    (0,_run_action_js__WEBPACK_IMPORTED_MODULE_5__/* .setOutputs */ .n)({
+    (0,_run_action_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutputs */ .n)({
         image: result.image,
         digest: result.digest,
         'copied-bytes': result.copy.copiedBytes,

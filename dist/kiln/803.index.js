@@ -9,10 +9,13 @@ export const modules = {
 /* harmony export */   ML: () => (/* binding */ quarantineRolledBack),
 /* harmony export */   O2: () => (/* binding */ rolledBackReason),
 /* harmony export */   Ux: () => (/* binding */ describeQuarantine),
-/* harmony export */   aB: () => (/* binding */ unquarantined)
+/* harmony export */   aB: () => (/* binding */ unquarantined),
+/* harmony export */   eI: () => (/* binding */ ledgerReason)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37638);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37638);
+/* harmony import */ var _ledger_limits_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77047);
 /* harmony import */ var _ledger_queries_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26711);
+
 
 
 /** Why a rolled-back deploy's digest gets no quarantine entry: never pulled, or the input is off. */
@@ -21,7 +24,15 @@ function unquarantined(failure) {
 }
 /** The ledger's reason for quarantining a rolled-back digest: the environment and what failed. */
 function rolledBackReason(environment, why) {
-    return `rolled back in ${environment}: ${why?.trim() || 'it did not converge'}`;
+    return ledgerReason(`rolled back in ${environment}: ${why?.trim() || 'it did not converge'}`);
+}
+/**
+ * An engine's reason as the ledger keeps it: at most REASON_MAX characters. Engine text (task
+ * errors of every replica) can be longer, and the fleet has already moved by then: the entry
+ * must still be written.
+ */
+function ledgerReason(why) {
+    return why.length <= _ledger_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .REASON_MAX */ .o ? why : `${why.slice(0, _ledger_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .REASON_MAX */ .o - 1)}…`;
 }
 /**
  * Quarantines `digest` in `env`'s ledger unless an entry already does (a re-run adds none):
@@ -41,7 +52,7 @@ async function quarantineRolledBack(store, env, digest, reason, ctx) {
         return { kind: 'quarantined', entry: stored.digest, seq: stored.entry.seq, reason };
     }
     catch (cause) {
-        return { kind: 'failed', error: (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(cause), cause };
+        return { kind: 'failed', error: (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(cause), cause };
     }
 }
 /** One line for the log, the summary and the step's error. */
@@ -521,7 +532,9 @@ async function replaceFleet(req, deps, opts = {}) {
         ...entryBase,
         outcome,
         duration_ms: Math.max(0, Math.round(now().getTime() - started)),
-        ...((reason ?? opts.reason) ? { reason: (reason ?? opts.reason) } : {}),
+        ...((reason ?? opts.reason)
+            ? { reason: (0,quarantine_rolled_back/* ledgerReason */.eI)((reason ?? opts.reason)) }
+            : {}),
     }, subject ? { subject } : {});
     let result;
     try {

@@ -31,7 +31,7 @@ async function validateImageAction() {
     const [{ validateImage, validationAnnotations, validationSummary }, { Registries }, github] = await Promise.all([
         Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(0), __webpack_require__.e(118), __webpack_require__.e(815), __webpack_require__.e(730), __webpack_require__.e(402), __webpack_require__.e(554)]).then(__webpack_require__.bind(__webpack_require__, 29554)),
         Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(0), __webpack_require__.e(730), __webpack_require__.e(402), __webpack_require__.e(69)]).then(__webpack_require__.bind(__webpack_require__, 17069)),
-        __webpack_require__.e(/* import() */ 685).then(__webpack_require__.bind(__webpack_require__, 1066)),
+        Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(0), __webpack_require__.e(176)]).then(__webpack_require__.bind(__webpack_require__, 60795)),
     ]);
     const result = await validateImage(request, new Registries(options));
     (0,_run_action_js__WEBPACK_IMPORTED_MODULE_5__/* .setOutputs */ .n)({ result: result.result, report: result.reportPath, evidence: result.evidence });

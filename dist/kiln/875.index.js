@@ -23,7 +23,7 @@ async function bakeImageAction() {
     const [{ bakeImage, bakeSummary }, { Registries }, github] = await Promise.all([
         Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(0), __webpack_require__.e(118), __webpack_require__.e(306), __webpack_require__.e(730), __webpack_require__.e(402), __webpack_require__.e(663)]).then(__webpack_require__.bind(__webpack_require__, 37663)),
         Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(0), __webpack_require__.e(730), __webpack_require__.e(402), __webpack_require__.e(69)]).then(__webpack_require__.bind(__webpack_require__, 17069)),
-        __webpack_require__.e(/* import() */ 66).then(__webpack_require__.bind(__webpack_require__, 1066)),
+        Promise.all(/* import() */[__webpack_require__.e(164), __webpack_require__.e(0), __webpack_require__.e(795)]).then(__webpack_require__.bind(__webpack_require__, 60795)),
     ]);
     const result = await bakeImage(request, new Registries(options));
     (0,_run_action_js__WEBPACK_IMPORTED_MODULE_2__/* .setOutputs */ .n)({

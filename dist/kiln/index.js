@@ -28465,6 +28465,7 @@ const ACTION_INPUTS = {
         'require-healthy',
         'min-soak',
         'config',
+        'github-token',
         'registry-username',
         'registry-password',
         'insecure-registries',

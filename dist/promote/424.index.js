@@ -1091,6 +1091,10 @@ class Ledger {
         this.wait = opts.sleep ?? retry/* sleep */.yy;
         this.anchor = opts.anchor;
     }
+    /** The head a witness recorded, that every head read must descend from. */
+    get witnessed() {
+        return this.anchor;
+    }
     /** The newest head this ledger verified or appended (what a witness records after a run). */
     get verifiedHead() {
         return this.trusted;
@@ -1285,7 +1289,8 @@ class Ledger {
             listed.push(...(await this.store.listReferrers(image, entry/* LEDGER_ENTRY_TYPE */.Ut)));
         const result = (0,chain/* verifyChain */.H5)(this.env, links, listed);
         const witnessed = this.anchor && witnessProblem(this.anchor, links);
-        if (!witnessed || (!result.ok && result.brokenAt <= witnessed.seq))
+        // The witness names what was rewritten; only an older break says more.
+        if (!witnessed || (!result.ok && result.brokenAt < witnessed.seq))
             return result;
         return {
             ok: false,

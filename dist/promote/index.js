@@ -28377,6 +28377,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   r: () => (/* binding */ promoteAction)
 });
 
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __nccwpck_require__(6257);
 // EXTERNAL MODULE: ./packages/core/src/config/kiln-config.ts
 var kiln_config = __nccwpck_require__(8051);
 // EXTERNAL MODULE: external "node:fs"
@@ -28559,6 +28561,7 @@ var run_action = __nccwpck_require__(6797);
 
 
 
+
 async function promoteAction() {
     const ctx = (0,context/* readRunContext */.$)();
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
@@ -28573,13 +28576,14 @@ async function promoteAction() {
         Promise.all(/* import() */[__nccwpck_require__.e(164), __nccwpck_require__.e(0), __nccwpck_require__.e(730), __nccwpck_require__.e(424), __nccwpck_require__.e(329)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3329)),
         Promise.all(/* import() */[__nccwpck_require__.e(164), __nccwpck_require__.e(0), __nccwpck_require__.e(730), __nccwpck_require__.e(424)]).then(__nccwpck_require__.bind(__nccwpck_require__, 424)),
         Promise.all(/* import() */[__nccwpck_require__.e(164), __nccwpck_require__.e(0), __nccwpck_require__.e(730), __nccwpck_require__.e(989)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4989)),
-        __nccwpck_require__.e(/* import() */ 976).then(__nccwpck_require__.bind(__nccwpck_require__, 3976)),
+        Promise.all(/* import() */[__nccwpck_require__.e(164), __nccwpck_require__.e(0), __nccwpck_require__.e(511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3511)),
     ]);
     let result;
     try {
         result = await promote(request, {
             registries: new oci.Registries(options),
             context: { actor: ctx.actor ?? '', commit: ctx.commit ?? '', run_url: ctx.runUrl ?? '' },
+            witness: github.ledgerWitnessFor(core/* getInput */.V4('github-token'), ctx, workspace),
         });
     }
     catch (err) {

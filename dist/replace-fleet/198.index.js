@@ -1076,9 +1076,7 @@ async function recover(ctx, r, end, previous, replicas, started) {
         throw new converged/* ConvergenceError */.g7(`Deployment ${name} did not converge on ${r.image} (${reason}), and not back on ${back} either: ${done.proof.summary}: ${ctx.explain(done)}`, done.proof);
     return {
         ...result(ctx, r, 'rolled-back', back, back, done, started),
-        ...(pull
-            ? { failure: 'pull', reason: `the image could not be pulled: ${ctx.short(r.image)}: ${pull}` }
-            : { reason }),
+        ...(pull ? { failure: 'pull', reason: `the image could not be pulled: ${pull}` } : { reason }),
     };
 }
 /** `kubectl rollout undo`: back to the previous revision, watched to N/N. */

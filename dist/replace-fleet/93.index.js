@@ -1527,7 +1527,7 @@ class SwarmProvider {
         // the digest shortened as in every task line.
         const said = pull.replace(/@sha256:([0-9a-f]{12})[0-9a-f]+/g, '@sha256:$1…');
         const reason = `the image could not be pulled: ${said}`;
-        this.ctx.log(`${this.target}: ${reason}; the release never ran (${result.reason ?? ''})`);
+        this.ctx.log(`${this.target}: ${reason}; the release never ran`);
         return { ...result, failure: 'pull', reason };
     }
     /** `seen`: this provider's current() just before; a blue-green switch back acts on it. */

@@ -28575,13 +28575,14 @@ async function rollbackAction() {
     const [{ rollback, rollbackFailure, rollbackSummary }, { Registries }, github] = await Promise.all([
         Promise.all(/* import() */[__nccwpck_require__.e(164), __nccwpck_require__.e(0), __nccwpck_require__.e(730), __nccwpck_require__.e(361)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1361)),
         Promise.all(/* import() */[__nccwpck_require__.e(164), __nccwpck_require__.e(0), __nccwpck_require__.e(730), __nccwpck_require__.e(525)]).then(__nccwpck_require__.bind(__nccwpck_require__, 525)),
-        __nccwpck_require__.e(/* import() */ 66).then(__nccwpck_require__.bind(__nccwpck_require__, 1066)),
+        Promise.all(/* import() */[__nccwpck_require__.e(164), __nccwpck_require__.e(0), __nccwpck_require__.e(795)]).then(__nccwpck_require__.bind(__nccwpck_require__, 795)),
     ]);
     const result = await rollback(request, {
         registries: new Registries(options),
         log: log/* info */.pq,
         run: ctx,
         github: github.githubDeploymentRecorder(core/* getInput */.V4('github-token'), ctx),
+        witness: github.ledgerWitnessFor(core/* getInput */.V4('github-token'), ctx, workspace),
     });
     (0,run_action/* setOutputs */.n)({
         'rolled-back-to': result.to,

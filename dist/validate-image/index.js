@@ -28500,7 +28500,7 @@ async function validateImageAction() {
     const [{ validateImage, validationAnnotations, validationSummary }, { Registries }, github] = await Promise.all([
         Promise.all(/* import() */[__nccwpck_require__.e(586), __nccwpck_require__.e(312), __nccwpck_require__.e(402), __nccwpck_require__.e(218)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7837)),
         Promise.all(/* import() */[__nccwpck_require__.e(586), __nccwpck_require__.e(402), __nccwpck_require__.e(31)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5031)),
-        __nccwpck_require__.e(/* import() */ 976).then(__nccwpck_require__.bind(__nccwpck_require__, 3976)),
+        Promise.all(/* import() */[__nccwpck_require__.e(586), __nccwpck_require__.e(511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3511)),
     ]);
     const result = await validateImage(request, new Registries(options));
     (0,run_action/* setOutputs */.n)({ result: result.result, report: result.reportPath, evidence: result.evidence });
