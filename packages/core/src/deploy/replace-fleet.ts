@@ -22,11 +22,11 @@ import type { RunContext } from '../github/context.js';
 import type { DeploymentHandle, DeploymentRecorder } from '../github/deployments.js';
 import type { StoredEntry } from '../ledger/entry.js';
 import { current } from '../ledger/queries.js';
-import type { LedgerOptions } from '../ledger/store.js';
+import type { Ledger, LedgerOptions } from '../ledger/store.js';
 import type { Digest } from '../oci/digest.js';
 import { descriptorOf, type Descriptor } from '../oci/manifest.js';
 import { formatReference, type ImageReference, pinned, repositoryName } from '../oci/reference.js';
-import { quarantineScope, storeCache } from '../ledger/quarantine-scope.js';
+import { type QuarantineScope, quarantineScope, storeCache } from '../ledger/quarantine-scope.js';
 import { type LedgerWitness, witnessHead, witnessedLedger } from '../ledger/witness.js';
 import type { Registries } from '../oci/registries.js';
 import type { ArtifactStore, ImageStore } from '../oci/store.js';
@@ -63,17 +63,39 @@ export interface FleetDeps {
   witness?: LedgerWitness;
 }
 
-/** The stores of ledger repositories, `ledger` for its own (one client, one verified head). */
-export function openStores(
-  deps: Pick<FleetDeps, 'registries'>,
-  ledger: ArtifactStore,
-  ledgerRepository: ImageReference,
-): (ref: ImageReference) => ArtifactStore {
-  return storeCache((ref) =>
-    repositoryName(ref) === repositoryName(ledgerRepository)
-      ? ledger
+/**
+ * The environment's stores, its ledger anchored at the witness (the Ledger checks the name
+ * before any call; its head is checked before use), and the quarantine scope around it: every
+ * kiln.yml ledger, this one's store shared (one client, one verified head).
+ */
+export async function environmentLedger(
+  fleet: Pick<ReplaceFleetRequest, 'environment' | 'ledgerRepository' | 'quarantineLedgers'>,
+  image: ImageReference,
+  deps: FleetDeps,
+  now: () => Date,
+  log: (line: string) => void,
+): Promise<{
+  stores: { image: ImageStore; ledger: ArtifactStore };
+  ledger: Ledger;
+  scope: QuarantineScope;
+}> {
+  const repo = fleet.ledgerRepository;
+  const stores = deps.stores ?? {
+    image: deps.registries.repository(image.registry, image.repository),
+    ledger: deps.registries.repository(repo.registry, repo.repository),
+  };
+  const options = { now, ...deps.ledger };
+  const ledger = await witnessedLedger(stores.ledger, fleet.environment, deps.witness, {
+    ...options,
+    log,
+  });
+  const open = storeCache((ref) =>
+    repositoryName(ref) === repositoryName(repo)
+      ? stores.ledger
       : deps.registries.repository(ref.registry, ref.repository),
   );
+  const scope = await quarantineScope(ledger, fleet.quarantineLedgers, open, deps.witness, options);
+  return { stores, ledger, scope };
 }
 
 export interface ReplaceFleetOptions {
@@ -173,26 +195,7 @@ export async function replaceFleet(
     }
   };
 
-  const stores = deps.stores ?? {
-    image: deps.registries.repository(req.image.registry, req.image.repository),
-    ledger: deps.registries.repository(
-      req.ledgerRepository.registry,
-      req.ledgerRepository.repository,
-    ),
-  };
-  const ledgerOptions = { now, ...deps.ledger };
-  // The Ledger checks the environment's name before any call; its head is checked before use.
-  const ledger = await witnessedLedger(stores.ledger, req.environment, deps.witness, {
-    ...ledgerOptions,
-    log,
-  });
-  const scope = await quarantineScope(
-    ledger,
-    req.quarantineLedgers,
-    openStores(deps, stores.ledger, req.ledgerRepository),
-    deps.witness,
-    ledgerOptions,
-  );
+  const { stores, ledger, scope } = await environmentLedger(req, req.image, deps, now, log);
   const separateLedger =
     formatReference(req.ledgerRepository) !==
     formatReference({ registry: req.image.registry, repository: req.image.repository });

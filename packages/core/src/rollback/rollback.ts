@@ -1,7 +1,7 @@
 import {
   type FleetDeps,
   openProvider,
-  openStores,
+  environmentLedger,
   RolledBackError,
   replaceFleet,
   type ReplaceFleetResult,
@@ -25,8 +25,7 @@ import {
 import { REASON_MAX, type StoredEntry } from '../ledger/entry.js';
 import { current, lastKnownGood } from '../ledger/queries.js';
 import type { Ledger } from '../ledger/store.js';
-import { quarantinedIn, quarantineScope } from '../ledger/quarantine-scope.js';
-import { witnessedLedger } from '../ledger/witness.js';
+import { quarantinedIn } from '../ledger/quarantine-scope.js';
 import type { Digest } from '../oci/digest.js';
 import { descriptorOf } from '../oci/manifest.js';
 import { formatReference, pinned } from '../oci/reference.js';
@@ -96,24 +95,12 @@ export async function rollback(req: RollbackRequest, deps: FleetDeps): Promise<R
   const now = deps.now ?? (() => new Date());
   const log = deps.log ?? (() => {});
   const started = now().getTime();
-  const stores = deps.stores ?? {
-    image: deps.registries.repository(req.repository.registry, req.repository.repository),
-    ledger: deps.registries.repository(
-      req.fleet.ledgerRepository.registry,
-      req.fleet.ledgerRepository.repository,
-    ),
-  };
-  const ledgerOptions = { now, ...deps.ledger };
-  const ledger = await witnessedLedger(stores.ledger, req.environment, deps.witness, {
-    ...ledgerOptions,
+  const { stores, ledger, scope } = await environmentLedger(
+    req.fleet,
+    req.repository,
+    deps,
+    now,
     log,
-  });
-  const scope = await quarantineScope(
-    ledger,
-    req.fleet.quarantineLedgers,
-    openStores(deps, stores.ledger, req.fleet.ledgerRepository),
-    deps.witness,
-    ledgerOptions,
   );
   const image = (d: Digest): string => pinned(req.repository, d);
 
