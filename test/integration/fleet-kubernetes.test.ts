@@ -181,6 +181,19 @@ describe('kubernetes provider, as the API server sees it', () => {
     );
   }, 60_000);
 
+  it('blue-green: a colour whose pods cannot pull the image is refused and says so (failure pull)', async () => {
+    const p = await kubeFleet('unpulled-bg');
+    expect((await p.deploy({ ...request, image: images.v1, strategy: 'blue-green' })).outcome).toBe(
+      'deployed',
+    );
+    const missing = pinned('missing');
+    const r = await p.deploy({ ...request, image: missing, strategy: 'blue-green' });
+    expect(r).toMatchObject({ outcome: 'rolled-back', image: images.v1, failure: 'pull' });
+    expect(r.reason).toBe(
+      `the image could not be pulled: ImagePullBackOff: Back-off pulling image "${missing}"`,
+    );
+  }, 60_000);
+
   it("convergence is proven from the pods' imageIDs, not from the spec", async () => {
     const p = await kubeFleet('liar');
     await p.deploy({ ...request, image: images.v1, strategy: 'rolling' });

@@ -12,6 +12,7 @@ import {
 import { ConvergenceError, digestOf, proveConvergence } from '../converged.js';
 import type { Colour, ConvergenceProof, DeployRequest, DeployResult } from '../provider.js';
 import type { KubeContext } from './context.js';
+import { pullFailure } from './errors.js';
 import {
   ANNOTATION,
   annotation,
@@ -105,8 +106,10 @@ export async function blueGreenDeploy(ctx: KubeContext, r: DeployRequest): Promi
 
   const refuse = async (reason: string, proof: ConvergenceProof): Promise<DeployResult> => {
     ctx.log(`${idleName}: ${reason}; traffic stays on ${live ?? 'nothing'}`);
+    const now = await ctx.deployment(idleName);
+    // Read before the colour is scaled away: an image no pod could pull never ran.
+    const pull = now ? pullFailure(await ctx.tasks(now), r.image) : undefined;
     if (r.autoRollback) {
-      const now = await ctx.deployment(idleName);
       // A new or retired colour goes back to 0; a warm one back to its previous revision, still warm.
       if (!wasWarm) await ctx.scale(idleName, 0);
       else if (now) await ctx.undo(now, r.image);
@@ -128,9 +131,8 @@ export async function blueGreenDeploy(ctx: KubeContext, r: DeployRequest): Promi
       requested: r.image,
       image: previous,
       previous,
-      reason: r.autoRollback
-        ? reason
-        : `${reason} (the new colour is left running: auto-rollback is off)`,
+      ...(pull ? { failure: 'pull' as const } : {}),
+      reason: `${pull ? `the image could not be pulled: ${pull}` : reason}${r.autoRollback ? '' : ' (the new colour is left running: auto-rollback is off)'}`,
       proof: back,
       durationMs: ctx.now() - started,
     };
