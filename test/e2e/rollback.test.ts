@@ -173,7 +173,9 @@ describe('rollback bundle', () => {
     expect(github.violations).toEqual([]);
     const d = github.deployments().at(-1);
     expect(d).toMatchObject({ environment: 'staging', ref: SHA });
-    expect(d?.statuses.map((s) => s.state)).toEqual(['in_progress', 'success']);
+    // The last status restates success with the new ledger head: the witness.
+    expect(d?.statuses.map((s) => s.state)).toEqual(['in_progress', 'success', 'success']);
+    expect(d?.statuses.at(-1)?.description).toMatch(/^kiln ledger head #\d+ sha256:[0-9a-f]{64}$/);
   }, 180_000);
 
   it('the suite entry with command rollback refuses the quarantined digest with exit 1, the spec unchanged', async () => {
