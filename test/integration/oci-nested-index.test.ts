@@ -126,7 +126,7 @@ describe('nested indexes against real registries', () => {
       'arm64',
       's390x',
     ]);
-  });
+  }, 60_000);
 
   it('registry -> OCI layout -> registry, and skopeo reads the layout', async () => {
     const repo = `copy/nested-src-${run}`;
@@ -166,5 +166,5 @@ describe('nested indexes against real registries', () => {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 });
