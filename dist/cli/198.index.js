@@ -90,6 +90,144 @@ var colours = __webpack_require__(31079);
 var converged = __webpack_require__(34469);
 // EXTERNAL MODULE: ./packages/core/src/fleet/request-check.ts
 var request_check = __webpack_require__(21642);
+// EXTERNAL MODULE: ./packages/core/src/util/retry.ts
+var retry = __webpack_require__(29468);
+;// CONCATENATED MODULE: ./packages/core/src/fleet/kubernetes/errors.ts
+
+
+
+/** An API call of the Kubernetes provider that failed for an operational reason. */
+class KubernetesError extends Error {
+    status;
+    name = 'KubernetesError';
+    constructor(message, 
+    /** The HTTP status the API server answered, when it answered. */
+    status, options) {
+        super(message, options);
+        this.status = status;
+    }
+}
+/** The status code of a failed call (client-node's ApiException carries it as `code`). */
+function statusOf(err) {
+    if (err instanceof KubernetesError)
+        return err.status;
+    const code = err?.code;
+    return typeof code === 'number' && code >= 100 && code < 600 ? code : undefined;
+}
+/** The `Status` object an error answer carries (client-node keeps it as text or parsed). */
+function statusBody(err) {
+    let body = err?.body;
+    if (typeof body === 'string') {
+        const text = body;
+        try {
+            body = JSON.parse(text);
+        }
+        catch {
+            return { text: text.trim().split('\n')[0]?.slice(0, 300) };
+        }
+    }
+    const b = (body ?? {});
+    return {
+        ...(typeof b.message === 'string' ? { message: b.message } : {}),
+        ...(typeof b.reason === 'string' ? { reason: b.reason } : {}),
+    };
+}
+/** The API server's own sentence, when the answer holds one. */
+function statusMessage(err) {
+    const b = statusBody(err);
+    return b.message ?? (b.text || undefined);
+}
+/** The object does not exist (404). */
+function isNotFound(err) {
+    return statusOf(err) === 404;
+}
+/**
+ * Someone else wrote the object between our read and our write (409 Conflict): read again and
+ * retry. A 409 AlreadyExists (a create of a name that is taken) is not one.
+ */
+function isConflict(err) {
+    return statusOf(err) === 409 && statusBody(err).reason !== 'AlreadyExists';
+}
+/** The server did not take the request at all (429 throttled, 503 unavailable): safe to send again. */
+function isBusy(err) {
+    const status = statusOf(err);
+    return status === 429 || status === 503;
+}
+function what(call) {
+    const kind = call.resource.split('.')[0] ?? call.resource;
+    return `${call.name ? `${kind}/${call.name}` : kind} in namespace ${call.namespace}`;
+}
+/**
+ * Maps a failed API call to a ConfigurationError (the user's to fix: credentials, RBAC, a
+ * missing Deployment, a spec the server refuses) or a KubernetesError with the server's words
+ * and `cause`. The one place that reads the API's errors.
+ */
+function kubeError(err, call) {
+    if (err instanceof errors/* ConfigurationError */.j1 || err instanceof KubernetesError)
+        return err;
+    const status = statusOf(err);
+    const said = statusMessage(err);
+    const suffix = said ? `: ${said}` : '';
+    switch (status) {
+        case 401:
+            return new errors/* ConfigurationError */.j1(`Kubernetes refused the credentials to ${call.verb} ${what(call)} (401 Unauthorized): the kubeconfig's user has no valid token or certificate (expired?)${suffix}`);
+        case 403:
+            return new errors/* ConfigurationError */.j1(`Kubernetes forbids ${call.verb} on ${call.resource} in namespace ${call.namespace} (403 Forbidden): grant the deploying identity the verb "${call.verb}" on "${call.resource}" there (a Role and RoleBinding)${suffix}`);
+        case 404:
+            if (call.resource === 'deployments.apps' && call.name)
+                return new errors/* ConfigurationError */.j1(`Deployment ${call.name} not found in namespace ${call.namespace}: check target and namespace (and the kubeconfig context)${suffix}`);
+            if (call.resource === 'namespaces' || /namespaces? .* not found/i.test(said ?? ''))
+                return new errors/* ConfigurationError */.j1(`Namespace ${call.namespace} not found${suffix}`);
+            break;
+        case 422:
+        case 400:
+            return new errors/* ConfigurationError */.j1(`Kubernetes refused to ${call.verb} ${what(call)} (${status})${suffix}`);
+    }
+    const reason = status !== undefined ? `${status}${suffix}` : (0,errors/* errorMessage */.gJ)(err);
+    return new KubernetesError(`Could not ${call.verb} ${what(call)}: ${reason}`, status, {
+        cause: err,
+    });
+}
+/** How often a call that conflicts (409) or finds the server busy (429, 503) is sent again. */
+const CONFLICT_ATTEMPTS = 5;
+/**
+ * Runs one API call (or one read-modify-write), again when the server answers 409 Conflict,
+ * 429 or 503; every other failure is mapped once, by kubeError.
+ */
+async function kubeCall(call, fn, opts = {}) {
+    try {
+        return await (0,retry/* retry */.L5)(fn, {
+            attempts: CONFLICT_ATTEMPTS,
+            baseMs: 100,
+            maxMs: 2_000,
+            ...(opts.sleep ? { sleep: opts.sleep } : {}),
+            retryable: (err) => isConflict(err) || isBusy(err),
+            onRetry: (_err, attempt) => opts.onConflict?.(attempt),
+        });
+    }
+    catch (err) {
+        throw kubeError(err, call);
+    }
+}
+// The kubelet's waiting reasons for a container whose image it cannot get: the release never ran.
+const PULL_REASONS = /^(ErrImagePull|ImagePullBackOff)\b/;
+/**
+ * Whether a rollout of `image` failed because its pods could not pull it: the pods of that
+ * digest that report an error all wait on the pull, and none ran and failed its readiness.
+ * Returns the first such pod's reason (`ImagePullBackOff: Back-off pulling image …`), else undefined.
+ */
+function pullFailure(pods, image) {
+    const digest = (0,converged/* digestOf */.ol)(image);
+    const own = pods.filter((p) => digest !== undefined && (0,converged/* digestOf */.ol)(p.image) === digest);
+    const failed = own.filter((p) => p.error);
+    if (failed.length === 0)
+        return undefined;
+    const tried = own.some((p) => p.state === 'running' && p.health === 'unhealthy');
+    if (tried || !failed.every((p) => PULL_REASONS.test(p.error ?? '')))
+        return undefined;
+    return failed[0]?.error;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/fleet/kubernetes/spec.ts
 
 // Type-only imports above: this file is pure and loads no client code.
@@ -343,6 +481,7 @@ function containerPort(dep, container) {
 
 
 
+
 /**
  * Blue-green: the new digest rolls out as the idle colour's Deployment at full size, proven
  * N/N ready from its pods' image ids, then the Service's selector moves to that colour in one
@@ -408,8 +547,10 @@ async function blueGreenDeploy(ctx, r) {
     ctx.log(`${idle} (${idleName}): ${replicas} × ${r.image} rolling out, no traffic yet`);
     const refuse = async (reason, proof) => {
         ctx.log(`${idleName}: ${reason}; traffic stays on ${live ?? 'nothing'}`);
+        const now = await ctx.deployment(idleName);
+        // Read before the colour is scaled away: an image no pod could pull never ran.
+        const pull = now ? pullFailure(await ctx.tasks(now), r.image) : undefined;
         if (r.autoRollback) {
-            const now = await ctx.deployment(idleName);
             // A new or retired colour goes back to 0; a warm one back to its previous revision, still warm.
             if (!wasWarm)
                 await ctx.scale(idleName, 0);
@@ -427,9 +568,8 @@ async function blueGreenDeploy(ctx, r) {
             requested: r.image,
             image: previous,
             previous,
-            reason: r.autoRollback
-                ? reason
-                : `${reason} (the new colour is left running: auto-rollback is off)`,
+            ...(pull ? { failure: 'pull' } : {}),
+            reason: `${pull ? `the image could not be pulled: ${pull}` : reason}${r.autoRollback ? '' : ' (the new colour is left running: auto-rollback is off)'}`,
             proof: back,
             durationMs: ctx.now() - started,
         };
@@ -600,144 +740,6 @@ function sibling(ctx, live, name, colour, image, replicas) {
         },
         spec,
     };
-}
-
-// EXTERNAL MODULE: ./packages/core/src/util/retry.ts
-var retry = __webpack_require__(29468);
-;// CONCATENATED MODULE: ./packages/core/src/fleet/kubernetes/errors.ts
-
-
-
-/** An API call of the Kubernetes provider that failed for an operational reason. */
-class KubernetesError extends Error {
-    status;
-    name = 'KubernetesError';
-    constructor(message, 
-    /** The HTTP status the API server answered, when it answered. */
-    status, options) {
-        super(message, options);
-        this.status = status;
-    }
-}
-/** The status code of a failed call (client-node's ApiException carries it as `code`). */
-function statusOf(err) {
-    if (err instanceof KubernetesError)
-        return err.status;
-    const code = err?.code;
-    return typeof code === 'number' && code >= 100 && code < 600 ? code : undefined;
-}
-/** The `Status` object an error answer carries (client-node keeps it as text or parsed). */
-function statusBody(err) {
-    let body = err?.body;
-    if (typeof body === 'string') {
-        const text = body;
-        try {
-            body = JSON.parse(text);
-        }
-        catch {
-            return { text: text.trim().split('\n')[0]?.slice(0, 300) };
-        }
-    }
-    const b = (body ?? {});
-    return {
-        ...(typeof b.message === 'string' ? { message: b.message } : {}),
-        ...(typeof b.reason === 'string' ? { reason: b.reason } : {}),
-    };
-}
-/** The API server's own sentence, when the answer holds one. */
-function statusMessage(err) {
-    const b = statusBody(err);
-    return b.message ?? (b.text || undefined);
-}
-/** The object does not exist (404). */
-function isNotFound(err) {
-    return statusOf(err) === 404;
-}
-/**
- * Someone else wrote the object between our read and our write (409 Conflict): read again and
- * retry. A 409 AlreadyExists (a create of a name that is taken) is not one.
- */
-function isConflict(err) {
-    return statusOf(err) === 409 && statusBody(err).reason !== 'AlreadyExists';
-}
-/** The server did not take the request at all (429 throttled, 503 unavailable): safe to send again. */
-function isBusy(err) {
-    const status = statusOf(err);
-    return status === 429 || status === 503;
-}
-function what(call) {
-    const kind = call.resource.split('.')[0] ?? call.resource;
-    return `${call.name ? `${kind}/${call.name}` : kind} in namespace ${call.namespace}`;
-}
-/**
- * Maps a failed API call to a ConfigurationError (the user's to fix: credentials, RBAC, a
- * missing Deployment, a spec the server refuses) or a KubernetesError with the server's words
- * and `cause`. The one place that reads the API's errors.
- */
-function kubeError(err, call) {
-    if (err instanceof errors/* ConfigurationError */.j1 || err instanceof KubernetesError)
-        return err;
-    const status = statusOf(err);
-    const said = statusMessage(err);
-    const suffix = said ? `: ${said}` : '';
-    switch (status) {
-        case 401:
-            return new errors/* ConfigurationError */.j1(`Kubernetes refused the credentials to ${call.verb} ${what(call)} (401 Unauthorized): the kubeconfig's user has no valid token or certificate (expired?)${suffix}`);
-        case 403:
-            return new errors/* ConfigurationError */.j1(`Kubernetes forbids ${call.verb} on ${call.resource} in namespace ${call.namespace} (403 Forbidden): grant the deploying identity the verb "${call.verb}" on "${call.resource}" there (a Role and RoleBinding)${suffix}`);
-        case 404:
-            if (call.resource === 'deployments.apps' && call.name)
-                return new errors/* ConfigurationError */.j1(`Deployment ${call.name} not found in namespace ${call.namespace}: check target and namespace (and the kubeconfig context)${suffix}`);
-            if (call.resource === 'namespaces' || /namespaces? .* not found/i.test(said ?? ''))
-                return new errors/* ConfigurationError */.j1(`Namespace ${call.namespace} not found${suffix}`);
-            break;
-        case 422:
-        case 400:
-            return new errors/* ConfigurationError */.j1(`Kubernetes refused to ${call.verb} ${what(call)} (${status})${suffix}`);
-    }
-    const reason = status !== undefined ? `${status}${suffix}` : (0,errors/* errorMessage */.gJ)(err);
-    return new KubernetesError(`Could not ${call.verb} ${what(call)}: ${reason}`, status, {
-        cause: err,
-    });
-}
-/** How often a call that conflicts (409) or finds the server busy (429, 503) is sent again. */
-const CONFLICT_ATTEMPTS = 5;
-/**
- * Runs one API call (or one read-modify-write), again when the server answers 409 Conflict,
- * 429 or 503; every other failure is mapped once, by kubeError.
- */
-async function kubeCall(call, fn, opts = {}) {
-    try {
-        return await (0,retry/* retry */.L5)(fn, {
-            attempts: CONFLICT_ATTEMPTS,
-            baseMs: 100,
-            maxMs: 2_000,
-            ...(opts.sleep ? { sleep: opts.sleep } : {}),
-            retryable: (err) => isConflict(err) || isBusy(err),
-            onRetry: (_err, attempt) => opts.onConflict?.(attempt),
-        });
-    }
-    catch (err) {
-        throw kubeError(err, call);
-    }
-}
-// The kubelet's waiting reasons for a container whose image it cannot get: the release never ran.
-const PULL_REASONS = /^(ErrImagePull|ImagePullBackOff)\b/;
-/**
- * Whether a rollout of `image` failed because its pods could not pull it: the pods of that
- * digest that report an error all wait on the pull, and none ran and failed its readiness.
- * Returns the first such pod's reason (`ImagePullBackOff: Back-off pulling image …`), else undefined.
- */
-function pullFailure(pods, image) {
-    const digest = (0,converged/* digestOf */.ol)(image);
-    const own = pods.filter((p) => digest !== undefined && (0,converged/* digestOf */.ol)(p.image) === digest);
-    const failed = own.filter((p) => p.error);
-    if (failed.length === 0)
-        return undefined;
-    const tried = own.some((p) => p.state === 'running' && p.health === 'unhealthy');
-    if (tried || !failed.every((p) => PULL_REASONS.test(p.error ?? '')))
-        return undefined;
-    return failed[0]?.error;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/fleet/kubernetes/context.ts

@@ -141,8 +141,6 @@ var entry = __webpack_require__(74747);
 var ledger_queries = __webpack_require__(26711);
 // EXTERNAL MODULE: ./packages/core/src/ledger/quarantine-scope.ts
 var quarantine_scope = __webpack_require__(86582);
-// EXTERNAL MODULE: ./packages/core/src/ledger/witness.ts
-var witness = __webpack_require__(81864);
 // EXTERNAL MODULE: ./packages/core/src/oci/manifest.ts
 var manifest = __webpack_require__(74890);
 ;// CONCATENATED MODULE: ./packages/core/src/fleet/provider.ts
@@ -275,7 +273,6 @@ class SwitchBackProvider {
 
 
 
-
 /**
  * replace-fleet's gates rollback answers itself, with its own `ran-healthy`, before anything
  * changes (replace-fleet shows them as skipped): a refusal must come before the quarantine.
@@ -301,16 +298,7 @@ async function rollback(req, deps) {
     const now = deps.now ?? (() => new Date());
     const log = deps.log ?? (() => { });
     const started = now().getTime();
-    const stores = deps.stores ?? {
-        image: deps.registries.repository(req.repository.registry, req.repository.repository),
-        ledger: deps.registries.repository(req.fleet.ledgerRepository.registry, req.fleet.ledgerRepository.repository),
-    };
-    const ledgerOptions = { now, ...deps.ledger };
-    const ledger = await (0,witness/* witnessedLedger */.s)(stores.ledger, req.environment, deps.witness, {
-        ...ledgerOptions,
-        log,
-    });
-    const scope = await (0,quarantine_scope/* quarantineScope */.lB)(ledger, req.fleet.quarantineLedgers, (0,replace_fleet/* openStores */.j)(deps, stores.ledger, req.fleet.ledgerRepository), deps.witness, ledgerOptions);
+    const { stores, ledger, scope } = await (0,replace_fleet/* environmentLedger */.Zf)(req.fleet, req.repository, deps, now, log);
     const image = (d) => (0,reference/* pinned */.dp)(req.repository, d);
     // The fleet is looked at from the start, while the ledger is read, the target resolved and
     // the guards run (registry reads, no change anywhere): that look is the one replace-fleet

@@ -277,8 +277,8 @@ function describeQuarantine(q, digest) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   Ai: () => (/* binding */ RolledBackError),
+  Zf: () => (/* binding */ environmentLedger),
   C2: () => (/* binding */ openProvider),
-  j: () => (/* binding */ openStores),
   HL: () => (/* binding */ replaceFleet)
 });
 
@@ -547,11 +547,27 @@ var quarantine_rolled_back = __webpack_require__(37570);
 
 /** Gate names replaceFleet runs (what `skipGates` may list). */
 const DEPLOY_GATES = (/* unused pure expression or super */ null && (['digest-exists', 'not-quarantined', 'promoted']));
-/** The stores of ledger repositories, `ledger` for its own (one client, one verified head). */
-function openStores(deps, ledger, ledgerRepository) {
-    return (0,quarantine_scope/* storeCache */.Cu)((ref) => (0,reference/* repositoryName */.aR)(ref) === (0,reference/* repositoryName */.aR)(ledgerRepository)
-        ? ledger
+/**
+ * The environment's stores, its ledger anchored at the witness (the Ledger checks the name
+ * before any call; its head is checked before use), and the quarantine scope around it: every
+ * kiln.yml ledger, this one's store shared (one client, one verified head).
+ */
+async function environmentLedger(fleet, image, deps, now, log) {
+    const repo = fleet.ledgerRepository;
+    const stores = deps.stores ?? {
+        image: deps.registries.repository(image.registry, image.repository),
+        ledger: deps.registries.repository(repo.registry, repo.repository),
+    };
+    const options = { now, ...deps.ledger };
+    const ledger = await (0,witness/* witnessedLedger */.s)(stores.ledger, fleet.environment, deps.witness, {
+        ...options,
+        log,
+    });
+    const open = (0,quarantine_scope/* storeCache */.Cu)((ref) => (0,reference/* repositoryName */.aR)(ref) === (0,reference/* repositoryName */.aR)(repo)
+        ? stores.ledger
         : deps.registries.repository(ref.registry, ref.repository));
+    const scope = await (0,quarantine_scope/* quarantineScope */.lB)(ledger, fleet.quarantineLedgers, open, deps.witness, options);
+    return { stores, ledger, scope };
 }
 /**
  * A fleet that could not be kept running: the new digest did not converge and the fleet did not
@@ -601,17 +617,7 @@ async function replaceFleet(req, deps, opts = {}) {
             timings.push({ phase, ms: now().getTime() - t });
         }
     };
-    const stores = deps.stores ?? {
-        image: deps.registries.repository(req.image.registry, req.image.repository),
-        ledger: deps.registries.repository(req.ledgerRepository.registry, req.ledgerRepository.repository),
-    };
-    const ledgerOptions = { now, ...deps.ledger };
-    // The Ledger checks the environment's name before any call; its head is checked before use.
-    const ledger = await (0,witness/* witnessedLedger */.s)(stores.ledger, req.environment, deps.witness, {
-        ...ledgerOptions,
-        log,
-    });
-    const scope = await (0,quarantine_scope/* quarantineScope */.lB)(ledger, req.quarantineLedgers, openStores(deps, stores.ledger, req.ledgerRepository), deps.witness, ledgerOptions);
+    const { stores, ledger, scope } = await environmentLedger(req, req.image, deps, now, log);
     const separateLedger = (0,reference/* formatReference */.FH)(req.ledgerRepository) !==
         (0,reference/* formatReference */.FH)({ registry: req.image.registry, repository: req.image.repository });
     log(`${action} ${image} to ${req.environment} (${req.provider} ${req.target}, ${req.strategy})`);

@@ -1289,15 +1289,13 @@ class Ledger {
             listed.push(...(await this.store.listReferrers(image, entry/* LEDGER_ENTRY_TYPE */.Ut)));
         const result = (0,chain/* verifyChain */.H5)(this.env, links, listed);
         const witnessed = this.anchor && witnessProblem(this.anchor, links);
-        // The witness names what was rewritten; only an older break says more.
         if (!witnessed || (!result.ok && result.brokenAt < witnessed.seq))
             return result;
-        return {
-            ok: false,
-            entries: result.entries,
-            brokenAt: witnessed.seq,
-            reason: witnessed.reason,
-        };
+        // At the same entry, both say something: what is wrong with it, and what was there.
+        const reason = !result.ok && result.brokenAt === witnessed.seq
+            ? `${result.reason}; ${witnessed.reason}`
+            : witnessed.reason;
+        return { ok: false, entries: result.entries, brokenAt: witnessed.seq, reason };
     }
     record(input, head, abandoned) {
         const { at, ...rest } = input;

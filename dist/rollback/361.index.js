@@ -1208,15 +1208,13 @@ class Ledger {
             listed.push(...(await this.store.listReferrers(image, LEDGER_ENTRY_TYPE)));
         const result = verifyChain(this.env, links, listed);
         const witnessed = this.anchor && witnessProblem(this.anchor, links);
-        // The witness names what was rewritten; only an older break says more.
         if (!witnessed || (!result.ok && result.brokenAt < witnessed.seq))
             return result;
-        return {
-            ok: false,
-            entries: result.entries,
-            brokenAt: witnessed.seq,
-            reason: witnessed.reason,
-        };
+        // At the same entry, both say something: what is wrong with it, and what was there.
+        const reason = !result.ok && result.brokenAt === witnessed.seq
+            ? `${result.reason}; ${witnessed.reason}`
+            : witnessed.reason;
+        return { ok: false, entries: result.entries, brokenAt: witnessed.seq, reason };
     }
     record(input, head, abandoned) {
         const { at, ...rest } = input;
@@ -1883,11 +1881,27 @@ function describeQuarantine(q, digest) {
 
 /** Gate names replaceFleet runs (what `skipGates` may list). */
 const DEPLOY_GATES = (/* unused pure expression or super */ null && (['digest-exists', 'not-quarantined', 'promoted']));
-/** The stores of ledger repositories, `ledger` for its own (one client, one verified head). */
-function openStores(deps, ledger, ledgerRepository) {
-    return storeCache((ref) => (0,reference/* repositoryName */.aR)(ref) === (0,reference/* repositoryName */.aR)(ledgerRepository)
-        ? ledger
+/**
+ * The environment's stores, its ledger anchored at the witness (the Ledger checks the name
+ * before any call; its head is checked before use), and the quarantine scope around it: every
+ * kiln.yml ledger, this one's store shared (one client, one verified head).
+ */
+async function environmentLedger(fleet, image, deps, now, log) {
+    const repo = fleet.ledgerRepository;
+    const stores = deps.stores ?? {
+        image: deps.registries.repository(image.registry, image.repository),
+        ledger: deps.registries.repository(repo.registry, repo.repository),
+    };
+    const options = { now, ...deps.ledger };
+    const ledger = await witnessedLedger(stores.ledger, fleet.environment, deps.witness, {
+        ...options,
+        log,
+    });
+    const open = storeCache((ref) => (0,reference/* repositoryName */.aR)(ref) === (0,reference/* repositoryName */.aR)(repo)
+        ? stores.ledger
         : deps.registries.repository(ref.registry, ref.repository));
+    const scope = await quarantineScope(ledger, fleet.quarantineLedgers, open, deps.witness, options);
+    return { stores, ledger, scope };
 }
 /**
  * A fleet that could not be kept running: the new digest did not converge and the fleet did not
@@ -1937,17 +1951,7 @@ async function replaceFleet(req, deps, opts = {}) {
             timings.push({ phase, ms: now().getTime() - t });
         }
     };
-    const stores = deps.stores ?? {
-        image: deps.registries.repository(req.image.registry, req.image.repository),
-        ledger: deps.registries.repository(req.ledgerRepository.registry, req.ledgerRepository.repository),
-    };
-    const ledgerOptions = { now, ...deps.ledger };
-    // The Ledger checks the environment's name before any call; its head is checked before use.
-    const ledger = await witnessedLedger(stores.ledger, req.environment, deps.witness, {
-        ...ledgerOptions,
-        log,
-    });
-    const scope = await quarantineScope(ledger, req.quarantineLedgers, openStores(deps, stores.ledger, req.ledgerRepository), deps.witness, ledgerOptions);
+    const { stores, ledger, scope } = await environmentLedger(req, req.image, deps, now, log);
     const separateLedger = (0,reference/* formatReference */.FH)(req.ledgerRepository) !==
         (0,reference/* formatReference */.FH)({ registry: req.image.registry, repository: req.image.repository });
     log(`${action} ${image} to ${req.environment} (${req.provider} ${req.target}, ${req.strategy})`);
@@ -2270,7 +2274,6 @@ class SwitchBackProvider {
 
 
 
-
 /**
  * replace-fleet's gates rollback answers itself, with its own `ran-healthy`, before anything
  * changes (replace-fleet shows them as skipped): a refusal must come before the quarantine.
@@ -2296,16 +2299,7 @@ async function rollback(req, deps) {
     const now = deps.now ?? (() => new Date());
     const log = deps.log ?? (() => { });
     const started = now().getTime();
-    const stores = deps.stores ?? {
-        image: deps.registries.repository(req.repository.registry, req.repository.repository),
-        ledger: deps.registries.repository(req.fleet.ledgerRepository.registry, req.fleet.ledgerRepository.repository),
-    };
-    const ledgerOptions = { now, ...deps.ledger };
-    const ledger = await witnessedLedger(stores.ledger, req.environment, deps.witness, {
-        ...ledgerOptions,
-        log,
-    });
-    const scope = await quarantineScope(ledger, req.fleet.quarantineLedgers, openStores(deps, stores.ledger, req.fleet.ledgerRepository), deps.witness, ledgerOptions);
+    const { stores, ledger, scope } = await environmentLedger(req.fleet, req.repository, deps, now, log);
     const image = (d) => (0,reference/* pinned */.dp)(req.repository, d);
     // The fleet is looked at from the start, while the ledger is read, the target resolved and
     // the guards run (registry reads, no change anywhere): that look is the one replace-fleet
