@@ -203,7 +203,8 @@ describe('parseReplaceFleetRequest', () => {
     expect(r.health).toEqual({
       cmd: 'wget -q -O /dev/null http://127.0.0.1:8080/',
       intervalMs: 1000,
-      timeoutMs: 1000,
+      // A slow answer is allowed 5 s, however often the check runs.
+      timeoutMs: 5000,
       retries: 3,
       startPeriodMs: 0,
     });

@@ -33,6 +33,11 @@ export const DEPLOY_DEFAULTS = {
   /** Blue-green: the old colour stays up this long after the switch (rollback = one switch). */
   keepWarmMs: 10 * 60_000,
   healthIntervalMs: 5_000,
+  /**
+   * The least time one run of health-cmd may take: a slow answer from a busy node is not a
+   * failed check (a refused connection still fails at once). Docker runs checks one after another.
+   */
+  healthCheckTimeoutMs: 5_000,
 } as const;
 
 /** The haproxy the fleet sits behind (runtime API socket and the route map its frontends read). */
@@ -249,7 +254,7 @@ export function parseReplaceFleetRequest(
     req.health = {
       cmd: healthCmd,
       intervalMs,
-      timeoutMs: intervalMs,
+      timeoutMs: Math.max(intervalMs, DEPLOY_DEFAULTS.healthCheckTimeoutMs),
       retries: 3,
       startPeriodMs: 0,
     };
