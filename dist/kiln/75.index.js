@@ -101,6 +101,11 @@ const DEPLOY_DEFAULTS = {
     /** Blue-green: the old colour stays up this long after the switch (rollback = one switch). */
     keepWarmMs: 10 * 60_000,
     healthIntervalMs: 5_000,
+    /**
+     * The least time one run of health-cmd may take: a slow answer from a busy node is not a
+     * failed check (a refused connection still fails at once). Docker runs checks one after another.
+     */
+    healthCheckTimeoutMs: 5_000,
 };
 /**
  * `repo@sha256:…`, or a bare `sha256:…` in `repository` (the environment's, from kiln.yml); a
@@ -223,7 +228,7 @@ function parseReplaceFleetRequest(read, config) {
         req.health = {
             cmd: healthCmd,
             intervalMs,
-            timeoutMs: intervalMs,
+            timeoutMs: Math.max(intervalMs, DEPLOY_DEFAULTS.healthCheckTimeoutMs),
             retries: 3,
             startPeriodMs: 0,
         };
