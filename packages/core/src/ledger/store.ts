@@ -113,19 +113,22 @@ export class Ledger {
    * The newest entry, or undefined for an empty ledger, checked before anything trusts it: it
    * follows from the entry before it (link, seq, carried fields), and it descends from the
    * witnessed head and from any head this ledger read before. Four reads when the head is new
-   * and no witness is older than it; one when it is the head already verified. A head that
-   * fails is a LedgerCorruptError naming the entry; nothing is written after it.
+   * and no witness is older than it; one (the tag's manifest) when it is the head already
+   * verified. A head that fails is a LedgerCorruptError naming the entry; nothing is written
+   * after it.
    */
   async head(): Promise<StoredEntry | undefined> {
-    const read = await this.readHead();
+    const manifest = await this.readHead();
     const floor = this.trusted
       ? { digest: this.trusted.digest, seq: this.trusted.entry.seq }
       : this.anchor;
-    if (!read) {
+    if (!manifest) {
       if (floor) throw this.rewritten(undefined, floor);
       return undefined;
     }
-    if (this.trusted?.digest === read.digest) return this.trusted;
+    // The manifest's digest names its entry: the one verified already needs no second read.
+    if (this.trusted?.digest === manifest.digest) return this.trusted;
+    const read = this.stored(await this.link(manifest.digest, manifest));
     await this.checkDescent(read, floor);
     this.trusted = read;
     return read;
@@ -145,19 +148,28 @@ export class Ledger {
         if (newer.entry.seq === floor.seq && newer.digest === floor.digest) return;
         throw this.rewritten(head, floor);
       }
-      const older = newer.entry.prev ? await this.load(newer.entry.prev) : undefined;
-      const problem = linkProblem(this.env, newer, older);
-      if (problem)
-        throw new LedgerCorruptError(
-          `ledger ${this.env} (${this.store.label}:${this.tag}): entry #${newer.entry.seq} ${newer.digest} is not a link of the chain: ${problem}; nothing was done (run kiln ledger verify ${this.env})`,
-          { env: this.env, digest: newer.digest, store: this.store.label },
-        );
+      const older = await this.linkBefore(newer);
       if (!floor || !older) {
         if (floor) throw this.rewritten(head, floor);
         return;
       }
       newer = older;
     }
+  }
+
+  /**
+   * The entry `newer` names as its prev, checked as the link before it: LedgerCorruptError,
+   * naming `newer`, when `newer` does not follow from it (undefined: `newer` is the first).
+   */
+  private async linkBefore(newer: StoredEntry): Promise<StoredEntry | undefined> {
+    const older = newer.entry.prev ? await this.load(newer.entry.prev) : undefined;
+    const problem = linkProblem(this.env, newer, older);
+    if (problem)
+      throw new LedgerCorruptError(
+        `ledger ${this.env} (${this.store.label}:${this.tag}): entry #${newer.entry.seq} ${newer.digest} is not a link of the chain: ${problem}; nothing was done (run kiln ledger verify ${this.env})`,
+        { env: this.env, digest: newer.digest, store: this.store.label },
+      );
+    return older;
   }
 
   private rewritten(
@@ -172,8 +184,8 @@ export class Ledger {
     );
   }
 
-  /** The entry the head tag names, unchecked. */
-  private async readHead(): Promise<StoredEntry | undefined> {
+  /** The manifest the head tag names, unchecked. */
+  private async readHead(): Promise<ParsedManifest | undefined> {
     for (let attempt = 1; ; attempt++) {
       let manifest: ParsedManifest;
       try {
@@ -184,7 +196,7 @@ export class Ledger {
         if (attempt >= 2) throw err;
         continue;
       }
-      return this.stored(await this.link(manifest.digest, manifest));
+      return manifest;
     }
   }
 
@@ -250,14 +262,7 @@ export class Ledger {
     while (next && out.length < limit) {
       out.push(next);
       if (out.length >= limit || !next.entry.prev) break;
-      const older = await this.load(next.entry.prev);
-      const problem = linkProblem(this.env, next, older);
-      if (problem)
-        throw new LedgerCorruptError(
-          `ledger ${this.env} (${this.store.label}:${this.tag}): entry #${next.entry.seq} ${next.digest}: ${problem}`,
-          { env: this.env, digest: next.digest, store: this.store.label },
-        );
-      next = older;
+      next = await this.linkBefore(next);
     }
     return out;
   }

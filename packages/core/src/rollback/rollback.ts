@@ -117,7 +117,9 @@ export async function rollback(req: RollbackRequest, deps: FleetDeps): Promise<R
     throw new ConfigurationError(
       `${req.environment} runs nothing by its ledger (${ledger.tag} in ${stores.ledger.label}): there is nothing to roll back`,
     );
-  const target = await resolveTarget(ledger, req.to, from, await quarantinedIn(scope));
+  // Only `previous` chooses among digests: the other targets are checked by the gates below.
+  const skip = req.to.kind === 'previous' ? await quarantinedIn(scope) : undefined;
+  const target = await resolveTarget(ledger, req.to, from, skip);
   if (target.digest === from)
     throw invalidInput(
       'to',
