@@ -311,7 +311,9 @@ async function rollback(req, deps) {
     const from = await (0,ledger_queries/* current */.ss)(ledger);
     if (!from)
         throw new errors/* ConfigurationError */.j1(`${req.environment} runs nothing by its ledger (${ledger.tag} in ${stores.ledger.label}): there is nothing to roll back`);
-    const target = await resolveTarget(ledger, req.to, from, await (0,quarantine_scope/* quarantinedIn */.u0)(scope));
+    // Only `previous` chooses among digests: the other targets are checked by the gates below.
+    const skip = req.to.kind === 'previous' ? await (0,quarantine_scope/* quarantinedIn */.u0)(scope) : undefined;
+    const target = await resolveTarget(ledger, req.to, from, skip);
     if (target.digest === from)
         throw (0,errors/* invalidInput */.aY)('to', target.digest, `${req.environment} already runs it (${target.how}): there is nothing to roll back to`);
     log(`rollback ${req.environment}: from ${image(from)} to ${image(target.digest)} (${target.how})`);

@@ -677,21 +677,24 @@ class Ledger {
      * The newest entry, or undefined for an empty ledger, checked before anything trusts it: it
      * follows from the entry before it (link, seq, carried fields), and it descends from the
      * witnessed head and from any head this ledger read before. Four reads when the head is new
-     * and no witness is older than it; one when it is the head already verified. A head that
-     * fails is a LedgerCorruptError naming the entry; nothing is written after it.
+     * and no witness is older than it; one (the tag's manifest) when it is the head already
+     * verified. A head that fails is a LedgerCorruptError naming the entry; nothing is written
+     * after it.
      */
     async head() {
-        const read = await this.readHead();
+        const manifest = await this.readHead();
         const floor = this.trusted
             ? { digest: this.trusted.digest, seq: this.trusted.entry.seq }
             : this.anchor;
-        if (!read) {
+        if (!manifest) {
             if (floor)
                 throw this.rewritten(undefined, floor);
             return undefined;
         }
-        if (this.trusted?.digest === read.digest)
+        // The manifest's digest names its entry: the one verified already needs no second read.
+        if (this.trusted?.digest === manifest.digest)
             return this.trusted;
+        const read = this.stored(await this.link(manifest.digest, manifest));
         await this.checkDescent(read, floor);
         this.trusted = read;
         return read;
@@ -708,10 +711,7 @@ class Ledger {
                     return;
                 throw this.rewritten(head, floor);
             }
-            const older = newer.entry.prev ? await this.load(newer.entry.prev) : undefined;
-            const problem = (0,_chain_js__WEBPACK_IMPORTED_MODULE_2__/* .linkProblem */ .kD)(this.env, newer, older);
-            if (problem)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LedgerCorruptError */ .n(`ledger ${this.env} (${this.store.label}:${this.tag}): entry #${newer.entry.seq} ${newer.digest} is not a link of the chain: ${problem}; nothing was done (run kiln ledger verify ${this.env})`, { env: this.env, digest: newer.digest, store: this.store.label });
+            const older = await this.linkBefore(newer);
             if (!floor || !older) {
                 if (floor)
                     throw this.rewritten(head, floor);
@@ -720,12 +720,23 @@ class Ledger {
             newer = older;
         }
     }
+    /**
+     * The entry `newer` names as its prev, checked as the link before it: LedgerCorruptError,
+     * naming `newer`, when `newer` does not follow from it (undefined: `newer` is the first).
+     */
+    async linkBefore(newer) {
+        const older = newer.entry.prev ? await this.load(newer.entry.prev) : undefined;
+        const problem = (0,_chain_js__WEBPACK_IMPORTED_MODULE_2__/* .linkProblem */ .kD)(this.env, newer, older);
+        if (problem)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LedgerCorruptError */ .n(`ledger ${this.env} (${this.store.label}:${this.tag}): entry #${newer.entry.seq} ${newer.digest} is not a link of the chain: ${problem}; nothing was done (run kiln ledger verify ${this.env})`, { env: this.env, digest: newer.digest, store: this.store.label });
+        return older;
+    }
     rewritten(head, floor) {
         const by = 'source' in floor && floor.source ? `the witness (${floor.source})` : 'this run';
         const now = head ? `#${head.entry.seq} ${head.digest}` : 'no entry (the head tag is gone)';
         return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LedgerCorruptError */ .n(`ledger ${this.env} (${this.store.label}:${this.tag}): the head is ${now}, which does not descend from #${floor.seq} ${floor.digest} recorded by ${by}: the chain was rewritten or truncated in the registry; nothing was done`, { env: this.env, ...(head ? { digest: head.digest } : {}), store: this.store.label });
     }
-    /** The entry the head tag names, unchecked. */
+    /** The manifest the head tag names, unchecked. */
     async readHead() {
         for (let attempt = 1;; attempt++) {
             let manifest;
@@ -740,7 +751,7 @@ class Ledger {
                     throw err;
                 continue;
             }
-            return this.stored(await this.link(manifest.digest, manifest));
+            return manifest;
         }
     }
     /** The entry with manifest digest `digest`; LedgerCorruptError when it is not one. */
@@ -801,11 +812,7 @@ class Ledger {
             out.push(next);
             if (out.length >= limit || !next.entry.prev)
                 break;
-            const older = await this.load(next.entry.prev);
-            const problem = (0,_chain_js__WEBPACK_IMPORTED_MODULE_2__/* .linkProblem */ .kD)(this.env, next, older);
-            if (problem)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LedgerCorruptError */ .n(`ledger ${this.env} (${this.store.label}:${this.tag}): entry #${next.entry.seq} ${next.digest}: ${problem}`, { env: this.env, digest: next.digest, store: this.store.label });
-            next = older;
+            next = await this.linkBefore(next);
         }
         return out;
     }
